@@ -1,0 +1,47 @@
+package org.dlnexplorer.model.core;
+
+import java.util.Arrays;
+
+/**
+ * Architecture of f(x) = W_L ⋯ W_1 x: widths n_0 … n_L and per-layer rates η_ℓ (SPEC §1).
+ * Parameters are stored flat, layer by layer, each W_ℓ (n_ℓ × n_{ℓ−1}) row-major.
+ */
+public final class Network {
+    private final int[] widths;
+    private final double[] layerRates;
+    private final int[] offsets;
+
+    public Network(int[] widths, double[] layerRates) {
+        if (widths.length < 2) throw new IllegalArgumentException("depth must be at least 1");
+        this.widths = widths.clone();
+        int depth = widths.length - 1;
+        if (layerRates == null) {
+            layerRates = new double[depth];
+            Arrays.fill(layerRates, 1.0);
+        }
+        if (layerRates.length != depth) throw new IllegalArgumentException("layerRates must have one entry per layer");
+        this.layerRates = layerRates.clone();
+        this.offsets = new int[depth + 1];
+        for (int l = 0; l < depth; l++) offsets[l + 1] = offsets[l] + widths[l + 1] * widths[l];
+    }
+
+    public Network(int... widths) { this(widths, null); }
+
+    public int depth() { return widths.length - 1; }
+    public int[] widths() { return widths.clone(); }
+    public int width(int i) { return widths[i]; }
+    public int inputDim() { return widths[0]; }
+    public int outputDim() { return widths[widths.length - 1]; }
+    /** rows of W_ℓ, ℓ = 1…L */
+    public int rows(int layer) { return widths[layer]; }
+    /** columns of W_ℓ, ℓ = 1…L */
+    public int cols(int layer) { return widths[layer - 1]; }
+    /** η_ℓ, ℓ = 1…L */
+    public double rate(int layer) { return layerRates[layer - 1]; }
+    public double[] layerRates() { return layerRates.clone(); }
+    /** offset of W_ℓ (ℓ = 1…L) in the flat parameter vector */
+    public int offset(int layer) { return offsets[layer - 1]; }
+    public int parameterCount() { return offsets[depth()]; }
+    /** number of singular values of W_eff reported: min(n_0, n_L) */
+    public int modes() { return Math.min(inputDim(), outputDim()); }
+}

@@ -1,0 +1,169 @@
+package org.dlnexplorer.model.engine;
+
+/**
+ * Adaptive Dormand–Prince 5(4) with first-same-as-last and Hairer's 4th-order dense output: the
+ * integrator steps freely and every grid time is interpolated, so recorded frames never shrink steps.
+ * Error norm: RMS of (y₅ − y₄)/(atol + rtol·max(|y|,|y_new|)). Work arrays are allocated once.
+ */
+public final class DormandPrince54 {
+    private static final double C2 = 1.0 / 5, C3 = 3.0 / 10, C4 = 4.0 / 5, C5 = 8.0 / 9;
+    private static final double A21 = 1.0 / 5;
+    private static final double A31 = 3.0 / 40, A32 = 9.0 / 40;
+    private static final double A41 = 44.0 / 45, A42 = -56.0 / 15, A43 = 32.0 / 9;
+    private static final double A51 = 19372.0 / 6561, A52 = -25360.0 / 2187, A53 = 64448.0 / 6561, A54 = -212.0 / 729;
+    private static final double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247, A64 = 49.0 / 176,
+            A65 = -5103.0 / 18656;
+    private static final double A71 = 35.0 / 384, A73 = 500.0 / 1113, A74 = 125.0 / 192, A75 = -2187.0 / 6784,
+            A76 = 11.0 / 84;
+    private static final double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200,
+            E6 = 22.0 / 525, E7 = -1.0 / 40;
+    private static final double D1 = -12715105075.0 / 11282082432.0, D3 = 87487479700.0 / 32700410799.0,
+            D4 = -10690763975.0 / 1880347072.0, D5 = 701980252875.0 / 199316789632.0,
+            D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 29380423.0;
+    private static final double SAFETY = 0.9, MIN_FACTOR = 0.2, MAX_FACTOR = 10.0;
+    /** steps allowed per unit of requested duration before giving up (stiff or blowing up) */
+    public static final long MAX_STEPS = 50_000_000L;
+
+    private final int n;
+    private final double[] k1, k2, k3, k4, k5, k6, k7, yStage, yNew, r1, r2, r3, r4, r5, out;
+
+    public DormandPrince54(int n) {
+        this.n = n;
+        k1 = new double[n]; k2 = new double[n]; k3 = new double[n]; k4 = new double[n];
+        k5 = new double[n]; k6 = new double[n]; k7 = new double[n];
+        yStage = new double[n]; yNew = new double[n];
+        r1 = new double[n]; r2 = new double[n]; r3 = new double[n]; r4 = new double[n]; r5 = new double[n];
+        out = new double[n];
+    }
+
+    /**
+     * Integrates from (grid[0], y0) through every grid time (ascending) and reports the state at each.
+     * y0 is not modified.
+     */
+    public IntegrationResult integrate(VectorField f, double[] y0, double[] grid, double rtol, double atol,
+                                       GridListener listener) {
+        double[] y = y0.clone();
+        double t = grid[0];
+        long steps = 0, evals = 0;
+        if (!listener.onGrid(0, t, y, 0)) return new IntegrationResult(0, 0, false, false, null);
+        int next = 1;
+        if (grid.length == 1) return new IntegrationResult(0, 0, true, false, null);
+        double tEnd = grid[grid.length - 1];
+        f.evaluate(y, k1);
+        evals++;
+        double h = initialStep(f, y, t, tEnd, rtol, atol);
+        evals++;
+        boolean rejectedLast = false;
+        while (next < grid.length) {
+            if (steps > MAX_STEPS) return new IntegrationResult(steps, evals, false, true, "step limit exceeded");
+            if (h < 1e-14 * Math.max(1.0, Math.abs(t)))
+                return new IntegrationResult(steps, evals, false, true, "step size underflow at t = " + t);
+            if (t + h > tEnd) h = tEnd - t;
+            step(f, y, h);
+            evals += 6;
+            double err = errorNorm(y, h, rtol, atol);
+            if (!(err <= 1.0)) {
+                if (Double.isNaN(err) || Double.isInfinite(err)) {
+                    if (!allFinite(y)) return new IntegrationResult(steps, evals, false, true, "non-finite state at t = " + t);
+                    h *= MIN_FACTOR;
+                } else {
+                    h *= Math.max(MIN_FACTOR, SAFETY * Math.pow(err, -0.2));
+                }
+                rejectedLast = true;
+                continue;
+            }
+            steps++;
+            double tNew = (tEnd - (t + h) <= 1e-14 * Math.max(1.0, Math.abs(tEnd))) ? tEnd : t + h;
+            // dense output coefficients (Hairer, contd5)
+            for (int i = 0; i < n; i++) {
+                double ydiff = yNew[i] - y[i];
+                double bspl = h * k1[i] - ydiff;
+                r1[i] = y[i];
+                r2[i] = ydiff;
+                r3[i] = bspl;
+                r4[i] = ydiff - h * k7[i] - bspl;
+                r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+            }
+            while (next < grid.length && grid[next] <= tNew) {
+                double[] state;
+                if (grid[next] == tNew) {
+                    state = yNew;
+                } else {
+                    double s = (grid[next] - t) / h, s1 = 1.0 - s;
+                    for (int i = 0; i < n; i++)
+                        out[i] = r1[i] + s * (r2[i] + s1 * (r3[i] + s * (r4[i] + s1 * r5[i])));
+                    state = out;
+                }
+                if (!allFinite(state)) return new IntegrationResult(steps, evals, false, true, "non-finite state at t = " + grid[next]);
+                if (!listener.onGrid(next, grid[next], state, steps)) return new IntegrationResult(steps, evals, false, false, null);
+                next++;
+            }
+            System.arraycopy(yNew, 0, y, 0, n);
+            System.arraycopy(k7, 0, k1, 0, n); // first same as last
+            t = tNew;
+            double factor = err == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY * Math.pow(err, -0.2)));
+            if (rejectedLast) factor = Math.min(1.0, factor);
+            rejectedLast = false;
+            h *= factor;
+        }
+        return new IntegrationResult(steps, evals, true, false, null);
+    }
+
+    private void step(VectorField f, double[] y, double h) {
+        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * A21 * k1[i];
+        f.evaluate(yStage, k2);
+        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+        f.evaluate(yStage, k3);
+        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+        f.evaluate(yStage, k4);
+        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+        f.evaluate(yStage, k5);
+        for (int i = 0; i < n; i++)
+            yStage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+        f.evaluate(yStage, k6);
+        for (int i = 0; i < n; i++)
+            yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+        f.evaluate(yNew, k7);
+    }
+
+    private double errorNorm(double[] y, double h, double rtol, double atol) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+            double sc = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
+            double r = e / sc;
+            sum += r * r;
+        }
+        return Math.sqrt(sum / n);
+    }
+
+    /** Hairer's starting step (hinit), using k1 = f(y0) already evaluated. */
+    private double initialStep(VectorField f, double[] y, double t, double tEnd, double rtol, double atol) {
+        double dnf = 0, dny = 0;
+        for (int i = 0; i < n; i++) {
+            double sk = atol + rtol * Math.abs(y[i]);
+            dnf += (k1[i] / sk) * (k1[i] / sk);
+            dny += (y[i] / sk) * (y[i] / sk);
+        }
+        double span = tEnd - t;
+        double h = (dnf <= 1e-10 || dny <= 1e-10) ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
+        h = Math.min(h, span);
+        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * k1[i];
+        f.evaluate(yStage, k2);
+        double der2 = 0;
+        for (int i = 0; i < n; i++) {
+            double sk = atol + rtol * Math.abs(y[i]);
+            double d = (k2[i] - k1[i]) / sk;
+            der2 += d * d;
+        }
+        der2 = Math.sqrt(der2) / h;
+        double der12 = Math.max(Math.abs(der2), Math.sqrt(dnf));
+        double h1 = der12 <= 1e-15 ? Math.max(1e-6, Math.abs(h) * 1e-3) : Math.pow(0.01 / der12, 0.2);
+        return Math.min(Math.min(100 * Math.abs(h), h1), span);
+    }
+
+    private static boolean allFinite(double[] y) {
+        for (double v : y) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+}

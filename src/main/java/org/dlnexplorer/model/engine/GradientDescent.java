@@ -1,0 +1,73 @@
+package org.dlnexplorer.model.engine;
+
+import org.dlnexplorer.model.core.Network;
+import org.dlnexplorer.model.objective.Objective;
+
+/**
+ * Discrete gradient descent W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ. Step k is plotted at t = η·k; a requested
+ * sample time falls on the nearest step. A run diverges at the first step whose loss is not finite or
+ * exceeds {@link #DIVERGENCE_FACTOR}·max(ℒ(0), 1); frames before it are kept.
+ */
+public final class GradientDescent {
+    public static final double DIVERGENCE_FACTOR = 1e10;
+
+    /** Outcome: steps taken, and the step at which the run diverged (or −1). */
+    public record Result(long steps, boolean completed, long divergedAtStep) {
+        public boolean diverged() { return divergedAtStep >= 0; }
+    }
+
+    /** Callback at recorded steps; θ is valid only during the call. */
+    public interface StepListener {
+        boolean onStep(int index, long step, double t, double[] theta);
+    }
+
+    private final Objective objective;
+    private final Network net;
+    private final double[] grad;
+
+    public GradientDescent(Objective objective) {
+        this.objective = objective;
+        this.net = objective.network();
+        this.grad = new double[objective.parameterCount()];
+    }
+
+    /** The recorded steps k_i = round(t_i/η) for the grid (strictly non-decreasing). */
+    public static long[] recordedSteps(double[] grid, double eta) {
+        long[] k = new long[grid.length];
+        for (int i = 0; i < grid.length; i++) k[i] = Math.round(grid[i] / eta);
+        return k;
+    }
+
+    public Result run(double[] theta0, double eta, double[] grid, StepListener listener, CancellationToken cancel) {
+        double[] theta = theta0.clone();
+        long[] record = recordedSteps(grid, eta);
+        long total = record[record.length - 1];
+        double[] stepRate = new double[theta.length];
+        for (int l = 1; l <= net.depth(); l++) {
+            int off = net.offset(l), len = net.rows(l) * net.cols(l);
+            for (int i = 0; i < len; i++) stepRate[off + i] = eta * net.rate(l);
+        }
+        double loss0 = objective.loss(theta);
+        double limit = DIVERGENCE_FACTOR * Math.max(loss0, 1.0);
+        int next = 0;
+        long step = 0;
+        while (true) {
+            while (next < record.length && record[next] == step) {
+                if (!listener.onStep(next, step, eta * step, theta)) return new Result(step, false, -1);
+                next++;
+            }
+            if (step >= total) return new Result(step, true, -1);
+            if (cancel.isCancelled()) return new Result(step, false, -1);
+            objective.gradient(theta, grad);
+            for (int i = 0; i < theta.length; i++) theta[i] -= stepRate[i] * grad[i];
+            step++;
+            double loss = objective.loss(theta);
+            if (!(loss <= limit) || !finite(theta)) return new Result(step, false, step);
+        }
+    }
+
+    private static boolean finite(double[] x) {
+        for (double v : x) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+}

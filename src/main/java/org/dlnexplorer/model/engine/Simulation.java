@@ -1,0 +1,89 @@
+package org.dlnexplorer.model.engine;
+
+import org.dlnexplorer.model.objective.Objective;
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.Observables;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.Theories;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run: integrates the spec, computes observables only on recorded frames, streams each frame to the
+ * listener as it is produced, and returns the immutable trajectory with its theory overlay.
+ * Cancellable; the trajectory of a cancelled run has complete() == false.
+ */
+public final class Simulation {
+    private Simulation() {}
+
+    public static Trajectory run(SimulationSpec spec) {
+        return run(spec, FrameListener.NONE, CancellationToken.NEVER);
+    }
+
+    public static Trajectory run(SimulationSpec spec, FrameListener listener, CancellationToken cancel) {
+        Trajectory simulated = simulate(spec, listener, cancel);
+        if (!simulated.complete() && !simulated.diverged()) return simulated;
+        return simulated.withExact(Theories.evaluate(spec, simulated.times()));
+    }
+
+    /** The simulation alone, without theory. */
+    public static Trajectory simulate(SimulationSpec spec, FrameListener listener, CancellationToken cancel) {
+        Objective objective = new Objective(spec.network(), spec.task());
+        Observables obs = new Observables(spec.network(), spec.task(), new Objective(spec.network(), spec.task()),
+                spec.sharpness());
+        double[] theta0 = spec.theta0();
+        obs.setInitial(theta0);
+        double[] grid = spec.grid();
+        List<Frame> frames = new ArrayList<>(grid.length);
+        boolean diverged = false;
+        Long divergedAt = null;
+        boolean complete;
+        long steps;
+        if (spec.method() == Method.GRADIENT_DESCENT) {
+            GradientDescent gd = new GradientDescent(objective);
+            GradientDescent.Result r = gd.run(theta0, spec.learningRate(), grid, (i, step, t, theta) -> {
+                if (cancel.isCancelled()) return false;
+                Frame f = obs.frame(i, step, t, theta);
+                if (!isFinite(f)) return false;
+                frames.add(f);
+                listener.onFrame(f);
+                return true;
+            }, cancel);
+            steps = r.steps();
+            complete = r.completed();
+            if (r.diverged()) { diverged = true; divergedAt = r.divergedAtStep(); }
+        } else {
+            GridListener gl = (i, t, y, n) -> {
+                if (cancel.isCancelled()) return false;
+                Frame f = obs.frame(i, n, t, y);
+                if (!isFinite(f)) return false;
+                frames.add(f);
+                listener.onFrame(f);
+                return true;
+            };
+            VectorField field = objective::flow;
+            IntegrationResult r = spec.method() == Method.GRADIENT_FLOW
+                    ? new DormandPrince54(theta0.length).integrate(field, theta0, grid, spec.rtol(), spec.atol(), gl)
+                    : new RungeKutta4(theta0.length).integrate(field, theta0, grid, spec.rk4Step(), gl);
+            steps = r.steps();
+            complete = r.completed();
+            if (r.failed()) { diverged = true; divergedAt = r.steps(); }
+        }
+        if (!complete && !diverged && !cancel.isCancelled() && frames.size() < grid.length) {
+            // a frame with non-finite observables: treat as divergence at that point
+            diverged = true;
+            divergedAt = steps;
+        }
+        String method = spec.method() == Method.GRADIENT_DESCENT ? "gradient-descent" : "gradient-flow";
+        return new Trajectory(spec.name(), method, spec.network().widths(), frames, diverged, divergedAt,
+                complete, steps, null);
+    }
+
+    private static boolean isFinite(Frame f) {
+        if (!Double.isFinite(f.loss()) || !Double.isFinite(f.kernelDistance()) || !Double.isFinite(f.balanceDrift()))
+            return false;
+        for (double s : f.singularValues()) if (!Double.isFinite(s)) return false;
+        return !f.hasSharpness() || Double.isFinite(f.sharpness());
+    }
+}

@@ -1,0 +1,83 @@
+package org.dlnexplorer.model.observe;
+
+/**
+ * One immutable snapshot of a run at time t (SPEC §3). Arrays are copied in and out, so a frame can be
+ * handed to any thread. Optional values are NaN (sharpness not computed) or null (weights of a network
+ * with more than {@link #MAX_WEIGHT_PARAMETERS} parameters).
+ */
+public final class Frame {
+    public static final int MAX_WEIGHT_PARAMETERS = 200;
+
+    private final int index;
+    private final long step;
+    private final double t;
+    private final double loss;
+    private final double[] singularValues;
+    private final double[][] layerSingularValues;
+    private final double kernelDistance;
+    private final double balanceDrift;
+    private final double sharpness;
+    private final double effectiveRank;
+    private final int rank;
+    private final double[] alignment;
+    private final double[] effectiveWeight;
+    private final double[][] weights;
+
+    public Frame(int index, long step, double t, double loss, double[] singularValues,
+                 double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
+                 double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights) {
+        this.index = index;
+        this.step = step;
+        this.t = t;
+        this.loss = loss;
+        this.singularValues = singularValues.clone();
+        this.layerSingularValues = deepCopy(layerSingularValues);
+        this.kernelDistance = kernelDistance;
+        this.balanceDrift = balanceDrift;
+        this.sharpness = sharpness;
+        this.effectiveRank = effectiveRank;
+        this.rank = rank;
+        this.alignment = alignment == null ? new double[0] : alignment.clone();
+        this.effectiveWeight = effectiveWeight.clone();
+        this.weights = deepCopy(weights);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        if (a == null) return null;
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+        return c;
+    }
+
+    /** position of this frame in the trajectory (0-based) */
+    public int index() { return index; }
+    /** integrator steps (gradient flow) or gradient-descent steps taken to reach this frame */
+    public long step() { return step; }
+    public double t() { return t; }
+    /** ℒ(t) */
+    public double loss() { return loss; }
+    /** singular values of W_eff, descending, min(n_0, n_L) of them */
+    public double[] singularValues() { return singularValues.clone(); }
+    public double singularValue(int i) { return singularValues[i]; }
+    public int modes() { return singularValues.length; }
+    /** singular values of each layer W_ℓ (index ℓ−1), descending */
+    public double[][] layerSingularValues() { return deepCopy(layerSingularValues); }
+    /** S(0,t) = 1 − ⟨K_0, K_t⟩_F / (‖K_0‖_F ‖K_t‖_F) */
+    public double kernelDistance() { return kernelDistance; }
+    /** max_ℓ ‖D_ℓ(t) − D_ℓ(0)‖_F */
+    public double balanceDrift() { return balanceDrift; }
+    /** λ_max of the Hessian of ℒ, NaN when not computed */
+    public double sharpness() { return sharpness; }
+    public boolean hasSharpness() { return !Double.isNaN(sharpness); }
+    /** exp of the entropy of σ/Σσ (Roy–Vetterli effective rank) */
+    public double effectiveRank() { return effectiveRank; }
+    /** number of singular values of W_eff above half of the matching target singular value */
+    public int rank() { return rank; }
+    /** |⟨u_α(W_eff), u_α(T)⟩|·|⟨v_α(W_eff), v_α(T)⟩| per mode */
+    public double[] alignment() { return alignment.clone(); }
+    /** W_eff row-major (n_L × n_0) */
+    public double[] effectiveWeight() { return effectiveWeight.clone(); }
+    /** W_ℓ row-major per layer (index ℓ−1), or null for networks above 200 parameters */
+    public double[][] weights() { return deepCopy(weights); }
+    public boolean hasWeights() { return weights != null; }
+}

@@ -1,0 +1,94 @@
+package org.dlnexplorer.model.observe;
+
+import org.dlnexplorer.model.objective.Objective;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+import java.util.Random;
+
+/**
+ * Sharpness λ_max(∇²ℒ) by Lanczos iteration with full re-orthogonalisation on exact Hessian-vector
+ * products. Stops when the Ritz residual |β_k y_k| ≤ {@link #RELATIVE_TOLERANCE}·|θ_max| or the Krylov
+ * space is exhausted (then the value is exact to round-off).
+ */
+public final class Sharpness {
+    public static final double RELATIVE_TOLERANCE = 1e-6;
+    private static final int MAX_ITERATIONS = 120;
+
+    private final Objective objective;
+    private final int n;
+    private final int maxK;
+    private final double[][] basis;
+    private final double[] w;
+    private final double[] alpha;
+    private final double[] beta;
+    private final Random rng = new Random(0x5eed);
+
+    public Sharpness(Objective objective) {
+        this.objective = objective;
+        this.n = objective.parameterCount();
+        this.maxK = Math.min(n, MAX_ITERATIONS);
+        this.basis = new double[maxK + 1][n];
+        this.w = new double[n];
+        this.alpha = new double[maxK];
+        this.beta = new double[maxK + 1];
+    }
+
+    /** λ_max of the Hessian at θ. */
+    public double compute(double[] theta) {
+        double[] q0 = basis[0];
+        for (int i = 0; i < n; i++) q0[i] = rng.nextGaussian();
+        scale(q0, 1.0 / norm(q0));
+        double previous = Double.NaN;
+        for (int k = 0; k < maxK; k++) {
+            objective.hessianVector(theta, basis[k], w);
+            alpha[k] = dot(w, basis[k]);
+            // full re-orthogonalisation (twice is enough)
+            for (int pass = 0; pass < 2; pass++)
+                for (int j = 0; j <= k; j++) axpy(-dot(w, basis[j]), basis[j], w);
+            beta[k + 1] = norm(w);
+            double[] ritz = largestRitz(k + 1);
+            double theta1 = ritz[0];
+            double residual = Math.abs(beta[k + 1] * ritz[1]);
+            boolean exhausted = k + 1 == n || beta[k + 1] <= 1e-14 * Math.max(1.0, Math.abs(theta1));
+            if (exhausted || residual <= RELATIVE_TOLERANCE * Math.max(Math.abs(theta1), 1e-300)
+                    || (k + 1 == maxK)) {
+                return theta1;
+            }
+            previous = theta1;
+            double[] next = basis[k + 1];
+            for (int i = 0; i < n; i++) next[i] = w[i] / beta[k + 1];
+        }
+        return previous;
+    }
+
+    /** largest eigenvalue of the k×k tridiagonal T_k and the last component of its eigenvector */
+    private double[] largestRitz(int k) {
+        DMatrixRMaj t = new DMatrixRMaj(k, k);
+        for (int i = 0; i < k; i++) {
+            t.set(i, i, alpha[i]);
+            if (i + 1 < k) { t.set(i, i + 1, beta[i + 1]); t.set(i + 1, i, beta[i + 1]); }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
+        if (!eig.decompose(t)) throw new IllegalStateException("tridiagonal eigen-decomposition failed");
+        int best = 0;
+        for (int i = 1; i < k; i++) if (eig.getEigenvalue(i).real > eig.getEigenvalue(best).real) best = i;
+        DMatrixRMaj vec = eig.getEigenVector(best);
+        double nrm = 0;
+        for (int i = 0; i < k; i++) nrm += vec.get(i) * vec.get(i);
+        return new double[]{eig.getEigenvalue(best).real, vec.get(k - 1) / Math.sqrt(nrm)};
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static double norm(double[] a) { return Math.sqrt(dot(a, a)); }
+
+    private static void scale(double[] a, double c) { for (int i = 0; i < a.length; i++) a[i] *= c; }
+
+    private static void axpy(double c, double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] += c * x[i]; }
+}

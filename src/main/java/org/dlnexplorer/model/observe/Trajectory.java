@@ -1,0 +1,60 @@
+package org.dlnexplorer.model.observe;
+
+import org.dlnexplorer.model.theory.TheoryResult;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** An immutable completed (or cancelled/diverged) run: the recorded frames plus the theory overlay. */
+public final class Trajectory {
+    private final String name;
+    private final String method;
+    private final int[] widths;
+    private final List<Frame> frames;
+    private final boolean diverged;
+    private final Long divergedAtStep;
+    private final boolean complete;
+    private final TheoryResult exact;
+    private final long steps;
+
+    public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
+                      Long divergedAtStep, boolean complete, long steps, TheoryResult exact) {
+        this.name = name;
+        this.method = method;
+        this.widths = widths.clone();
+        this.frames = Collections.unmodifiableList(new ArrayList<>(frames));
+        this.diverged = diverged;
+        this.divergedAtStep = divergedAtStep;
+        this.complete = complete;
+        this.steps = steps;
+        this.exact = exact;
+    }
+
+    public Trajectory withExact(TheoryResult theory) {
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory);
+    }
+
+    public String name() { return name; }
+    /** "gradient-flow" or "gradient-descent" */
+    public String method() { return method; }
+    public int[] widths() { return widths.clone(); }
+    public int depth() { return widths.length - 1; }
+    public List<Frame> frames() { return frames; }
+    public Frame last() { return frames.get(frames.size() - 1); }
+    public boolean diverged() { return diverged; }
+    /** the gradient-descent step at which the run diverged, or null */
+    public Long divergedAtStep() { return divergedAtStep; }
+    /** false when the run was cancelled before reaching its duration */
+    public boolean complete() { return complete; }
+    /** integrator / gradient-descent steps taken in all */
+    public long steps() { return steps; }
+    /** the exact solution on the same t grid, or null when none was computed */
+    public TheoryResult exact() { return exact; }
+
+    public double[] times() {
+        double[] t = new double[frames.size()];
+        for (int i = 0; i < t.length; i++) t[i] = frames.get(i).t();
+        return t;
+    }
+}
