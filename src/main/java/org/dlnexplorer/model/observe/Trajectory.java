@@ -17,6 +17,7 @@ public final class Trajectory {
     private final boolean complete;
     private final TheoryResult exact;
     private final long steps;
+    private RunInfo info;
 
     public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
                       Long divergedAtStep, boolean complete, long steps, TheoryResult exact) {
@@ -32,8 +33,19 @@ public final class Trajectory {
     }
 
     public Trajectory withExact(TheoryResult theory) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory);
+        Trajectory t = new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory);
+        t.info = info;
+        return t;
     }
+
+    public Trajectory withInfo(RunInfo runInfo) {
+        Trajectory t = new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact);
+        t.info = runInfo;
+        return t;
+    }
+
+    /** the configuration behind this run (target singular values, η, τ, δ, …), or null if not attached */
+    public RunInfo info() { return info; }
 
     public String name() { return name; }
     /** "gradient-flow" or "gradient-descent" */
