@@ -1,2 +1,19 @@
 package org.dlnexplorer;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import org.dlnexplorer.cli.DlnCommand;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the jar (command line and app). Deliberately not a javafx Application subclass, so the
+ * JavaFX runtime on the class path starts. AWT must be headless before any AWT class loads: JFreeChart
+ * uses AWT, and AWT's X11 toolkit crashes next to JavaFX's GTK window.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int code = DlnCommand.execute(args);
+        if (code != DlnCommand.KEEP_RUNNING) System.exit(code);
+    }
+}

@@ -17,9 +17,16 @@ public final class Trajectory {
     private final boolean complete;
     private final TheoryResult exact;
     private final long steps;
+    private final RunInfo info;
 
     public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
                       Long divergedAtStep, boolean complete, long steps, TheoryResult exact) {
+        this(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, null);
+    }
+
+    public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
+                      Long divergedAtStep, boolean complete, long steps, TheoryResult exact, RunInfo info) {
+        this.info = info;
         this.name = name;
         this.method = method;
         this.widths = widths.clone();
@@ -32,8 +39,15 @@ public final class Trajectory {
     }
 
     public Trajectory withExact(TheoryResult theory) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory);
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory, info);
     }
+
+    public Trajectory withInfo(RunInfo runInfo) {
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, runInfo);
+    }
+
+    /** the configuration behind this run (target singular values, η, τ, δ, …), or null if not attached */
+    public RunInfo info() { return info; }
 
     public String name() { return name; }
     /** "gradient-flow" or "gradient-descent" */

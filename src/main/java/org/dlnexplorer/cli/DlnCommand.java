@@ -1,0 +1,52 @@
+package org.dlnexplorer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The root command: `dln-explorer [gui|run|export|presets|sweep|bench] …`; no subcommand opens the app. */
+@Command(name = "dln-explorer", mixinStandardHelpOptions = true, version = "DLN Explorer 0.1.0",
+        description = "Deep linear network learning dynamics: interactive app and batch tools.",
+        subcommands = {GuiCommand.class, RunCommand.class, ExportCommand.class, PresetsCommand.class,
+                SweepCommand.class, BenchCommand.class})
+public final class DlnCommand implements java.util.concurrent.Callable<Integer> {
+    /** exit status: success (also for a diverged run) */
+    public static final int OK = 0;
+    /** exit status: internal error */
+    public static final int INTERNAL = 1;
+    /** exit status: invalid input or usage */
+    public static final int INVALID = 2;
+    /** returned by the gui command: the JavaFX app owns the process now */
+    public static final int KEEP_RUNNING = -1;
+
+    @Override
+    public Integer call() {
+        return new GuiCommand().call();
+    }
+
+    /** Runs the command line; returns the exit status (or KEEP_RUNNING while the app is open). */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new DlnCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> INTERNAL);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("dln-explorer: " + ex.getMessage().replace('\n', ' '));
+            return INVALID;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageError u) {
+                commandLine.getErr().println("dln-explorer: " + u.getMessage());
+                return INVALID;
+            }
+            commandLine.getErr().println("dln-explorer: internal error: " + ex);
+            return INTERNAL;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,78 @@
+package org.dlnexplorer.preset;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The preset file of SPEC §3, as Gson reads and writes it. Plain mutable data; validate with
+ * {@link PresetValidator} and turn into simulations with {@link PresetCompiler}. Missing optional
+ * fields are null and are not written back.
+ */
+public final class Preset {
+    public Integer schema;
+    public String name;
+    public String description;
+    public NetworkSection network;
+    public TaskSection task;
+    public InitSection init;
+    public TrainingSection training;
+    public CompareSection compare;
+    public JsonObject view;
+
+    public static final class NetworkSection {
+        /** n_0 … n_L */
+        public int[] widths;
+    }
+
+    public static final class TaskSection {
+        public TargetSection target;
+        /** "whitened" or { "covariance": [[…]] } */
+        public JsonElement inputs;
+        public DataSection data;
+    }
+
+    public static final class TargetSection {
+        public double[] singularValues;
+        /** "identity" | "random" */
+        public String basis;
+        public Long seed;
+        /** n_L × n_0, row-major rows */
+        public double[][] matrix;
+    }
+
+    public static final class DataSection {
+        public double[][] X;
+        public double[][] Y;
+    }
+
+    public static final class InitSection {
+        /** aligned | orthogonal | gaussian | residual | explicit */
+        public String scheme;
+        /** τ */
+        public Double scale;
+        /** δ */
+        public Double delta;
+        public Long seed;
+        /** explicit: [W_1, …, W_L], each n_ℓ × n_{ℓ−1} */
+        public double[][][] weights;
+    }
+
+    public static final class TrainingSection {
+        /** gradient-flow | gradient-descent */
+        public String method;
+        public Double duration;
+        public Integer samples;
+        public Double learningRate;
+        public double[] layerRates;
+        public Double rtol;
+        public Double atol;
+        /** record sharpness for gradient flow too (always recorded for gradient descent) */
+        public Boolean sharpness;
+    }
+
+    public static final class CompareSection {
+        /** a numeric preset field path, e.g. "init.delta" */
+        public String parameter;
+        public double[] values;
+    }
+}

@@ -1,0 +1,115 @@
+package org.dlnexplorer.preset;
+
+import org.dlnexplorer.model.core.Network;
+import org.dlnexplorer.model.core.Task;
+import org.dlnexplorer.model.engine.Method;
+import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.init.Initializer;
+import org.dlnexplorer.model.init.Scheme;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Turns a validated preset into model objects: the task, the network, θ(0) and the simulation spec. */
+public final class PresetCompiler {
+    public static final int DEFAULT_SAMPLES = 400;
+
+    private PresetCompiler() {}
+
+    /** One member of a compare set: its label (e.g. "δ = 2") and its spec. */
+    public record Member(String label, double value, SimulationSpec spec) {}
+
+    /** The preset as written (compare set ignored). */
+    public static SimulationSpec compile(Preset p, String source) throws PresetException {
+        PresetValidator.validate(p, source);
+        Network net = new Network(p.network.widths, p.training.layerRates);
+        Task task = task(p, source);
+        Scheme scheme = Scheme.fromId(p.init.scheme);
+        double tau = p.init.scale == null ? 0.0 : p.init.scale;
+        double delta = p.init.delta == null ? 0.0 : p.init.delta;
+        long seed = p.init.seed == null ? 0L : p.init.seed;
+        DMatrixRMaj[] explicit = null;
+        if (scheme == Scheme.EXPLICIT) {
+            explicit = new DMatrixRMaj[p.init.weights.length];
+            for (int l = 0; l < explicit.length; l++) explicit[l] = new DMatrixRMaj(p.init.weights[l]);
+        }
+        double[] theta0 = Initializer.initialize(net, task, scheme, tau, delta, seed, explicit);
+        Method method = p.training.method == null ? Method.GRADIENT_FLOW : Method.fromId(p.training.method);
+        int samples = p.training.samples == null ? DEFAULT_SAMPLES : p.training.samples;
+        double eta = p.training.learningRate == null ? 0.0 : p.training.learningRate;
+        double rtol = p.training.rtol == null ? SimulationSpec.DEFAULT_RTOL : p.training.rtol;
+        double atol = p.training.atol == null ? SimulationSpec.DEFAULT_ATOL : p.training.atol;
+        boolean sharp = Boolean.TRUE.equals(p.training.sharpness);
+        return new SimulationSpec(p.name, net, task, theta0, scheme, tau, delta, seed, method, p.training.duration,
+                samples, eta, rtol, atol, SimulationSpec.DEFAULT_RK4_STEP, sharp);
+    }
+
+    /** The whole set: one member per compare value, or the preset alone (label = its name). */
+    public static List<Member> compileSet(Preset p, String source) throws PresetException {
+        List<Member> out = new ArrayList<>();
+        if (p.compare == null) {
+            out.add(new Member(p.name, Double.NaN, compile(p, source)));
+            return out;
+        }
+        for (double v : p.compare.values) {
+            Preset variant = PresetPaths.with(p, p.compare.parameter, v);
+            variant.compare = null;
+            out.add(new Member(label(p.compare.parameter, v), v, compile(variant, source)));
+        }
+        return out;
+    }
+
+    /** "δ = 2", "τ = 0.01", "L = 4", … */
+    public static String label(String parameter, double v) {
+        String sym = switch (parameter) {
+            case "init.delta" -> "δ";
+            case "init.scale" -> "τ";
+            case "network.depth" -> "L";
+            case "network.width" -> "width";
+            case "training.learningRate" -> "η";
+            case "init.seed" -> "seed";
+            default -> parameter;
+        };
+        String num = v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : trim(v);
+        return sym + " = " + num;
+    }
+
+    private static String trim(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) return s;
+        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s;
+    }
+
+    static Task task(Preset p, String src) throws PresetException {
+        int n0 = p.network.widths[0], nL = p.network.widths[p.network.widths.length - 1];
+        Preset.TaskSection ts = p.task;
+        if (ts.data != null) {
+            return Task.fromData(new DMatrixRMaj(ts.data.X), new DMatrixRMaj(ts.data.Y));
+        }
+        DMatrixRMaj target;
+        Preset.TargetSection t = ts.target;
+        if (t.matrix != null) {
+            target = new DMatrixRMaj(t.matrix);
+        } else {
+            target = new DMatrixRMaj(nL, n0);
+            int k = t.singularValues.length;
+            if ("random".equals(t.basis)) {
+                Random rng = new Random(t.seed == null ? 0L : t.seed);
+                DMatrixRMaj u = Initializer.randomOrthogonal(nL, Math.min(nL, n0), rng);
+                DMatrixRMaj v = Initializer.randomOrthogonal(n0, Math.min(nL, n0), rng);
+                DMatrixRMaj us = u.copy();
+                for (int i = 0; i < us.numRows; i++)
+                    for (int a = 0; a < us.numCols; a++) us.set(i, a, a < k ? u.get(i, a) * t.singularValues[a] : 0.0);
+                CommonOps_DDRM.multTransB(us, v, target);
+            } else {
+                for (int a = 0; a < k; a++) target.set(a, a, t.singularValues[a]);
+            }
+        }
+        DMatrixRMaj cov = PresetValidator.covarianceOf(ts.inputs, n0, src);
+        return cov == null ? Task.whitened(target) : Task.withCovariance(target, cov);
+    }
+}

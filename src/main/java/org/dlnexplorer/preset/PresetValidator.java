@@ -1,0 +1,223 @@
+package org.dlnexplorer.preset;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.dlnexplorer.model.engine.Method;
+import org.dlnexplorer.model.init.Scheme;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Field-by-field validation of a preset (SPEC §3). The first problem found is thrown as a
+ * {@link PresetException} naming the source and the JSON path of the field.
+ */
+public final class PresetValidator {
+    public static final int MAX_WIDTH = 1024;
+    public static final int MAX_DEPTH = 100;
+    public static final int MAX_SAMPLES = 100_000;
+    public static final double MAX_GD_STEPS = 1e8;
+    /** relative tolerance on Σxx symmetry and on negative eigenvalues (round-off) */
+    public static final double PSD_TOLERANCE = 1e-10;
+
+    private PresetValidator() {}
+
+    public static void validate(Preset p, String src) throws PresetException {
+        if (p.schema == null) throw new PresetException(src, "schema", "missing (expected 1)");
+        if (p.schema != 1) throw new PresetException(src, "schema", "unsupported version " + p.schema + " (expected 1)");
+        if (p.name == null || p.name.isBlank()) throw new PresetException(src, "name", "missing");
+        if (p.network == null) throw new PresetException(src, "network", "missing");
+        int[] widths = p.network.widths;
+        if (widths == null) throw new PresetException(src, "network.widths", "missing");
+        if (widths.length < 2)
+            throw new PresetException(src, "network.widths", "needs at least two widths (depth ≥ 1), got " + widths.length);
+        if (widths.length - 1 > MAX_DEPTH)
+            throw new PresetException(src, "network.widths", "depth " + (widths.length - 1) + " exceeds " + MAX_DEPTH);
+        for (int i = 0; i < widths.length; i++) {
+            if (widths[i] <= 0)
+                throw new PresetException(src, "network.widths[" + i + "]", "must be positive, got " + widths[i]);
+            if (widths[i] > MAX_WIDTH)
+                throw new PresetException(src, "network.widths[" + i + "]", "exceeds " + MAX_WIDTH);
+        }
+        int n0 = widths[0], nL = widths[widths.length - 1], depth = widths.length - 1;
+        validateTask(p.task, n0, nL, src);
+        validateInit(p.init, widths, src);
+        validateTraining(p.training, depth, src);
+        if (p.compare != null) {
+            if (p.compare.parameter == null || p.compare.parameter.isBlank())
+                throw new PresetException(src, "compare.parameter", "missing");
+            if (p.compare.values == null || p.compare.values.length == 0)
+                throw new PresetException(src, "compare.values", "must list at least one value");
+            finite(p.compare.values, "compare.values", src);
+            for (int i = 0; i < p.compare.values.length; i++) {
+                try {
+                    Preset variant = PresetPaths.with(p, p.compare.parameter, p.compare.values[i]);
+                    variant.compare = null;
+                    validate(variant, src);
+                } catch (IllegalArgumentException e) {
+                    throw new PresetException(src, "compare.parameter", e.getMessage());
+                } catch (PresetException e) {
+                    throw new PresetException(src, "compare.values[" + i + "]",
+                            "gives an invalid preset (" + e.field() + ": " + e.problem() + ")");
+                }
+            }
+        }
+    }
+
+    private static void validateTask(Preset.TaskSection task, int n0, int nL, String src) throws PresetException {
+        if (task == null) throw new PresetException(src, "task", "missing");
+        boolean hasTarget = task.target != null, hasData = task.data != null;
+        if (hasTarget == hasData)
+            throw new PresetException(src, "task", hasTarget ? "give either target or data, not both" : "needs a target or data");
+        if (hasTarget) {
+            Preset.TargetSection t = task.target;
+            if ((t.singularValues == null) == (t.matrix == null))
+                throw new PresetException(src, "task.target",
+                        t.matrix == null ? "needs singularValues or matrix" : "give either singularValues or matrix, not both");
+            if (t.singularValues != null) {
+                int k = Math.min(n0, nL);
+                if (t.singularValues.length == 0 || t.singularValues.length > k)
+                    throw new PresetException(src, "task.target.singularValues",
+                            "needs 1 to " + k + " values (min(n_0, n_L)), got " + t.singularValues.length);
+                finite(t.singularValues, "task.target.singularValues", src);
+                for (int i = 0; i < t.singularValues.length; i++)
+                    if (t.singularValues[i] < 0)
+                        throw new PresetException(src, "task.target.singularValues[" + i + "]", "must be ≥ 0");
+                String basis = t.basis == null ? "identity" : t.basis;
+                if (!basis.equals("identity") && !basis.equals("random"))
+                    throw new PresetException(src, "task.target.basis",
+                            "unknown basis \"" + t.basis + "\" (expected identity or random)");
+            } else {
+                matrix(t.matrix, nL, n0, "task.target.matrix", src);
+            }
+            if (task.inputs == null) throw new PresetException(src, "task.inputs", "missing (\"whitened\" or {\"covariance\": …})");
+            covarianceOf(task.inputs, n0, src);
+        } else {
+            if (task.inputs != null && !(task.inputs.isJsonPrimitive() && "whitened".equals(task.inputs.getAsString())))
+                throw new PresetException(src, "task.inputs", "must be omitted when data is given");
+            if (task.data.X == null) throw new PresetException(src, "task.data.X", "missing");
+            if (task.data.Y == null) throw new PresetException(src, "task.data.Y", "missing");
+            int n = task.data.X.length;
+            if (n == 0) throw new PresetException(src, "task.data.X", "needs at least one row");
+            matrix(task.data.X, n, n0, "task.data.X", src);
+            matrix(task.data.Y, n, nL, "task.data.Y", src);
+        }
+    }
+
+    /** Returns Σxx (null for whitened), validating shape, symmetry and positive semi-definiteness. */
+    static DMatrixRMaj covarianceOf(JsonElement inputs, int n0, String src) throws PresetException {
+        if (inputs.isJsonPrimitive()) {
+            if ("whitened".equals(inputs.getAsString())) return null;
+            throw new PresetException(src, "task.inputs", "unknown value \"" + inputs.getAsString()
+                    + "\" (expected \"whitened\" or {\"covariance\": …})");
+        }
+        if (!inputs.isJsonObject() || !((JsonObject) inputs).has("covariance"))
+            throw new PresetException(src, "task.inputs", "expected \"whitened\" or {\"covariance\": [[…]]}");
+        double[][] c;
+        try {
+            c = PresetIo.gson().fromJson(((JsonObject) inputs).get("covariance"), double[][].class);
+        } catch (RuntimeException e) {
+            throw new PresetException(src, "task.inputs.covariance", "must be a matrix of numbers");
+        }
+        String f = "task.inputs.covariance";
+        matrix(c, n0, n0, f, src);
+        double scale = 0;
+        for (double[] row : c) for (double v : row) scale = Math.max(scale, Math.abs(v));
+        for (int i = 0; i < n0; i++)
+            for (int j = 0; j < i; j++)
+                if (Math.abs(c[i][j] - c[j][i]) > PSD_TOLERANCE * Math.max(scale, 1e-300))
+                    throw new PresetException(src, f, "not symmetric (entries [" + i + "][" + j + "] and [" + j + "][" + i + "] differ)");
+        DMatrixRMaj m = new DMatrixRMaj(c);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n0, false, true);
+        if (!eig.decompose(m.copy())) throw new PresetException(src, f, "eigen-decomposition failed");
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n0; i++) min = Math.min(min, eig.getEigenvalue(i).real);
+        if (min < -PSD_TOLERANCE * Math.max(scale, 1e-300))
+            throw new PresetException(src, f, "not positive semi-definite (smallest eigenvalue " + min + ")");
+        if (scale == 0) throw new PresetException(src, f, "is zero");
+        return m;
+    }
+
+    private static void validateInit(Preset.InitSection init, int[] widths, String src) throws PresetException {
+        if (init == null) throw new PresetException(src, "init", "missing");
+        if (init.scheme == null) throw new PresetException(src, "init.scheme", "missing");
+        Scheme scheme = Scheme.fromId(init.scheme);
+        if (scheme == null)
+            throw new PresetException(src, "init.scheme", "unknown scheme \"" + init.scheme
+                    + "\" (expected aligned, orthogonal, gaussian, residual or explicit)");
+        if (init.delta != null && !Double.isFinite(init.delta))
+            throw new PresetException(src, "init.delta", "must be a finite number");
+        if (scheme == Scheme.EXPLICIT) {
+            if (init.weights == null) throw new PresetException(src, "init.weights", "missing (required by the explicit scheme)");
+            int depth = widths.length - 1;
+            if (init.weights.length != depth)
+                throw new PresetException(src, "init.weights", "needs " + depth + " matrices (one per layer), got " + init.weights.length);
+            for (int l = 1; l <= depth; l++)
+                matrix(init.weights[l - 1], widths[l], widths[l - 1], "init.weights[" + (l - 1) + "]", src);
+            return;
+        }
+        if (init.scale == null) throw new PresetException(src, "init.scale", "missing");
+        if (!Double.isFinite(init.scale)) throw new PresetException(src, "init.scale", "must be a finite number");
+        if (scheme == Scheme.RESIDUAL ? init.scale < 0 : init.scale <= 0)
+            throw new PresetException(src, "init.scale", "must be " + (scheme == Scheme.RESIDUAL ? "≥ 0" : "> 0") + ", got " + init.scale);
+        if (scheme == Scheme.RESIDUAL && init.delta != null && init.delta != 0.0)
+            throw new PresetException(src, "init.delta", "the residual scheme has no relative scale (omit it or use 0)");
+        if (init.weights != null) throw new PresetException(src, "init.weights", "only the explicit scheme takes weights");
+    }
+
+    private static void validateTraining(Preset.TrainingSection tr, int depth, String src) throws PresetException {
+        if (tr == null) throw new PresetException(src, "training", "missing");
+        Method method = tr.method == null ? Method.GRADIENT_FLOW : Method.fromId(tr.method);
+        if (method == null)
+            throw new PresetException(src, "training.method", "unknown method \"" + tr.method
+                    + "\" (expected gradient-flow or gradient-descent)");
+        if (tr.duration == null) throw new PresetException(src, "training.duration", "missing");
+        if (!(tr.duration > 0) || !Double.isFinite(tr.duration))
+            throw new PresetException(src, "training.duration", "must be a positive finite number, got " + tr.duration);
+        if (tr.samples != null && (tr.samples < 2 || tr.samples > MAX_SAMPLES))
+            throw new PresetException(src, "training.samples", "must be between 2 and " + MAX_SAMPLES + ", got " + tr.samples);
+        if (method == Method.GRADIENT_DESCENT) {
+            if (tr.learningRate == null)
+                throw new PresetException(src, "training.learningRate", "missing (required by gradient-descent)");
+            if (!(tr.learningRate > 0) || !Double.isFinite(tr.learningRate))
+                throw new PresetException(src, "training.learningRate", "must be a positive finite number, got " + tr.learningRate);
+            if (tr.duration / tr.learningRate > MAX_GD_STEPS)
+                throw new PresetException(src, "training.duration", "duration/learningRate exceeds " + (long) MAX_GD_STEPS + " steps");
+        } else if (tr.learningRate != null && (!(tr.learningRate > 0) || !Double.isFinite(tr.learningRate))) {
+            throw new PresetException(src, "training.learningRate", "must be a positive finite number, got " + tr.learningRate);
+        }
+        if (tr.layerRates != null) {
+            if (tr.layerRates.length != depth)
+                throw new PresetException(src, "training.layerRates", "needs " + depth + " values (one per layer), got " + tr.layerRates.length);
+            for (int i = 0; i < depth; i++)
+                if (!(tr.layerRates[i] > 0) || !Double.isFinite(tr.layerRates[i]))
+                    throw new PresetException(src, "training.layerRates[" + i + "]", "must be a positive finite number");
+        }
+        positiveOptional(tr.rtol, "training.rtol", src);
+        positiveOptional(tr.atol, "training.atol", src);
+    }
+
+    private static void positiveOptional(Double v, String f, String src) throws PresetException {
+        if (v != null && (!(v > 0) || !Double.isFinite(v)))
+            throw new PresetException(src, f, "must be a positive finite number, got " + v);
+    }
+
+    private static void finite(double[] v, String f, String src) throws PresetException {
+        for (int i = 0; i < v.length; i++)
+            if (!Double.isFinite(v[i])) throw new PresetException(src, f + "[" + i + "]", "must be a finite number");
+    }
+
+    static void matrix(double[][] m, int rows, int cols, String f, String src) throws PresetException {
+        if (m == null) throw new PresetException(src, f, "missing");
+        if (m.length != rows)
+            throw new PresetException(src, f, "must be " + rows + "×" + cols + ", got " + m.length + " rows");
+        for (int i = 0; i < rows; i++) {
+            if (m[i] == null || m[i].length != cols)
+                throw new PresetException(src, f + "[" + i + "]", "must have " + cols + " entries, got "
+                        + (m[i] == null ? 0 : m[i].length) + " (shape " + rows + "×" + cols + ")");
+            for (int j = 0; j < cols; j++)
+                if (!Double.isFinite(m[i][j]))
+                    throw new PresetException(src, f + "[" + i + "][" + j + "]", "must be a finite number");
+        }
+    }
+}
