@@ -148,6 +148,7 @@ final class AlignedModes {
                 why[0] = "mode " + (a + 1) + " of W_eff(0) is not a singular pair of the target";
                 return null;
             }
+            if (Math.abs(sa) <= TOLERANCE * tn) sa = 0.0;   // a zero singular value of T
             s[a] = sa;
             for (int i = 0; i < rest.numRows; i++)
                 for (int j = 0; j < rest.numCols; j++) rest.add(i, j, -sa * rl[i] * r0[j]);

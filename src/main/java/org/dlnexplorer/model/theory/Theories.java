@@ -124,7 +124,7 @@ public final class Theories {
             CommonOps_DDRM.add(target, err, w);
             DMatrixRMaj es = new DMatrixRMaj(nL, n0);
             CommonOps_DDRM.mult(err, sxx, es);
-            loss[f] = 0.5 * CommonOps_DDRM.dot(es, err) + task.minimumLoss();
+            loss[f] = 0.5 * frobenius(es, err) + task.minimumLoss();
             sv[f] = Task.singularValues(w);
             if (keep) weights[f] = new double[][]{w.data.clone()};
         }
@@ -303,4 +303,10 @@ public final class Theories {
     }
 
     private static double sq(double x) { return x * x; }
+
+    private static double frobenius(DMatrixRMaj a, DMatrixRMaj b) {
+        double s = 0;
+        for (int i = 0; i < a.getNumElements(); i++) s += a.data[i] * b.data[i];
+        return s;
+    }
 }
