@@ -31,6 +31,12 @@ final class EngineComparison {
 
     /** Simulates, checks the exact overlay is available with the expected model, returns the worst scaled error. */
     static double compare(SimulationSpec spec, String model) {
+        return compareRun(spec, model).worst();
+    }
+
+    record Outcome(Trajectory trajectory, double worst) {}
+
+    static Outcome compareRun(SimulationSpec spec, String model) {
         Trajectory tr = Simulation.run(spec);
         TheoryResult ex = tr.exact();
         assertNotNull(ex);
@@ -56,7 +62,7 @@ final class EngineComparison {
         }
         final double w = worst;
         assertTrue(worst <= AGREEMENT, () -> spec.name() + ": exact vs engine " + w);
-        return worst;
+        return new Outcome(tr, worst);
     }
 
     static double scaled(double exact, double sim) {
