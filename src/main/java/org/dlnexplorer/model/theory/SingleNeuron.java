@@ -310,7 +310,7 @@ public final class SingleNeuron {
 
     /**
      * Closed form of {@link #implicitBias} for a one-dimensional null space {v}: β = β_p + α v with
-     * k = ψ_δ β̂0ᵀv, α = k √((k² + δ)/2 + √(((k² + δ)/2)² + ‖β_p‖²)) (β_p the minimum-norm interpolant;
+     * k = ψ_δ β̂0ᵀv/√2 (seed 002's k = −2zᵀv/3 with its z = −(3/2)ψ' β̂0, ψ' = ψ_δ/√2), α = k √((k² + δ)/2 + √(((k² + δ)/2)² + ‖β_p‖²)) (β_p the minimum-norm interpolant;
      * seed 002 appendix, which writes ‖β*‖ for ‖β_p‖), in β' = √(η_aη_w) β coordinates.
      */
     public static double[] implicitBiasOneDimensional(double[] betaP, double[] nullVector, double[] beta0,
@@ -325,7 +325,7 @@ public final class SingleNeuron {
         for (int i = 0; i < d; i++) bp[i] = g * (bp[i] - c * v[i]);
         double n0 = g * Math.sqrt(dot(beta0, beta0));
         double psi = Math.sqrt(Math.sqrt(delta * delta + 4 * n0 * n0) - delta);
-        double k = psi * dot(beta0, v) * g / n0;
+        double k = psi * dot(beta0, v) * g / (n0 * Math.sqrt(2));     // k = ψ_δ β̂0ᵀv / √2
         double h = (k * k + delta) / 2;
         double p = dot(bp, bp);
         double inner = h >= 0 ? h + Math.sqrt(h * h + p) : p / (Math.sqrt(h * h + p) - h);
