@@ -52,7 +52,15 @@ final class AlignedModes {
             weff = next;
         }
         String reason = null;
-        for (DMatrixRMaj m : new DMatrixRMaj[]{t, weff}) {
+        // T + ξ W_eff(0) (generic ξ) separates clusters of equal s_α that W_eff(0) splits, and vice versa
+        DMatrixRMaj mix = null;
+        double nt = NormOps_DDRM.normF(t), nw = NormOps_DDRM.normF(weff);
+        if (nt > 0 && nw > 0) {
+            mix = t.copy();
+            CommonOps_DDRM.addEquals(mix, 0.6180339887498949 * nt / nw, weff);
+        }
+        for (DMatrixRMaj m : new DMatrixRMaj[]{t, mix, weff}) {
+            if (m == null) continue;
             DMatrixRMaj v = rightBasis(m);
             if (v == null) continue;
             AlignedModes modes = tryBasis(net, t, w, v, why);

@@ -61,6 +61,7 @@ final class EngineComparison {
             }
         }
         final double w = worst;
+        if (Boolean.getBoolean("theory.report")) System.out.printf("%-40s %-16s worst %.2e%n", spec.name(), ex.model(), worst);
         assertTrue(worst <= AGREEMENT, () -> spec.name() + ": exact vs engine " + w);
         return new Outcome(tr, worst);
     }

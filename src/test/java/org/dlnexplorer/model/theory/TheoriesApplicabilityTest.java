@@ -91,4 +91,20 @@ class TheoriesApplicabilityTest {
         assertEquals(1, r.weights()[0][1].length);   // W_2 = a
         assertNotNull(r.kernelDistance());
     }
+
+    @Test
+    void alignmentIsDetectedInsideADegenerateTargetCluster() {
+        // T = diag(2, 2, 1); W_eff(0) is diagonal in a basis rotated inside T's degenerate block, and itself
+        // degenerate across blocks: only a joint diagonalization finds the modes
+        double th = 0.4;
+        double[] a = {Math.cos(th), Math.sin(th), 0}, b = {-Math.sin(th), Math.cos(th), 0}, e = {0, 0, 1};
+        DMatrixRMaj w = new DMatrixRMaj(3, 3);
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                w.set(i, j, Math.sqrt(0.1) * a[i] * a[j] + Math.sqrt(0.05) * (b[i] * b[j] + e[i] * e[j]));
+        Network net = new Network(3, 3, 3);
+        Task task = Task.whitened(new DMatrixRMaj(new double[][]{{2, 0, 0}, {0, 2, 0}, {0, 0, 1}}));
+        double[] theta = org.dlnexplorer.model.objective.Objective.flatten(net, new DMatrixRMaj[]{w, w});
+        EngineComparison.compare(EngineComparison.spec("cluster", net, task, theta, 3, 31), "saxe");
+    }
 }
