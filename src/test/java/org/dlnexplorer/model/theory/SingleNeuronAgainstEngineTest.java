@@ -96,6 +96,8 @@ class SingleNeuronAgainstEngineTest {
             double aEnd = cs.columnForm() ? w[1][0] : w[0][0];
             if (cs.a0() != 0 && Math.signum(aEnd) != Math.signum(cs.a0())) signChanges++;
             if (cs.a0() < 0) negativeStarts++;
+            SingleNeuron sn = SingleNeuron.fromSpec(spec);
+            assertEquals(aEnd, sn.a(duration), EngineComparison.AGREEMENT * Math.max(1, Math.abs(aEnd)));
         }
         assertTrue(signChanges >= 5, "draws must include trajectories where a changes sign: " + signChanges);
         assertTrue(negativeStarts >= 30);

@@ -102,9 +102,17 @@ class TheoriesApplicabilityTest {
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++)
                 w.set(i, j, Math.sqrt(0.1) * a[i] * a[j] + Math.sqrt(0.05) * (b[i] * b[j] + e[i] * e[j]));
+        // rotate everything by a random Q: T → Q T Qᵀ, W_1 → W Qᵀ, W_2 → Q W (still balanced and aligned)
+        DMatrixRMaj q = Initializer.randomOrthogonal(3, 3, new java.util.Random(8));
+        DMatrixRMaj t = new DMatrixRMaj(new double[][]{{2, 0, 0}, {0, 2, 0}, {0, 0, 1}});
+        DMatrixRMaj qt = new DMatrixRMaj(3, 3), tq = new DMatrixRMaj(3, 3), w1 = new DMatrixRMaj(3, 3), w2 = new DMatrixRMaj(3, 3);
+        org.ejml.dense.row.CommonOps_DDRM.mult(q, t, qt);
+        org.ejml.dense.row.CommonOps_DDRM.multTransB(qt, q, tq);
+        org.ejml.dense.row.CommonOps_DDRM.multTransB(w, q, w1);
+        org.ejml.dense.row.CommonOps_DDRM.mult(q, w, w2);
         Network net = new Network(3, 3, 3);
-        Task task = Task.whitened(new DMatrixRMaj(new double[][]{{2, 0, 0}, {0, 2, 0}, {0, 0, 1}}));
-        double[] theta = org.dlnexplorer.model.objective.Objective.flatten(net, new DMatrixRMaj[]{w, w});
+        Task task = Task.whitened(tq);
+        double[] theta = org.dlnexplorer.model.objective.Objective.flatten(net, new DMatrixRMaj[]{w1, w2});
         EngineComparison.compare(EngineComparison.spec("cluster", net, task, theta, 3, 31), "saxe");
     }
 }
