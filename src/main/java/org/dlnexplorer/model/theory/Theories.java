@@ -211,20 +211,32 @@ public final class Theories {
         double[][] gains0 = new double[k][];
         for (int a = 0; a < k; a++) gains0[a] = m.active[a] ? m.gains[a].clone() : new double[depth];
         double[][] k0 = kernelFactors(net, m, gains0);
+        // every mode on the whole grid at once (warm-started inversions)
+        double[][] modeValues = new double[k][];
+        double[] scaledT = new double[t.length];
+        for (int a = 0; a < k; a++) {
+            if (!m.active[a]) continue;
+            double a0 = m.product(a);
+            if (depth == 2) {
+                for (int f = 0; f < t.length; f++) scaledT[f] = c * t[f];
+                double[] u = LambdaBalanced.values(deltas[a], gamma * m.s[a], gamma * a0, scaledT);
+                for (int f = 0; f < u.length; f++) u[f] /= gamma;
+                modeValues[a] = u;
+            } else {
+                for (int f = 0; f < t.length; f++) scaledT[f] = c * rho * t[f];
+                modeValues[a] = Saxe.values(depth, m.s[a], a0, scaledT);
+            }
+        }
         for (int f = 0; f < t.length; f++) {
             double[][] g = new double[k][];
             double[] amp = new double[k];
             double lossSum = m.restNorm2;
             for (int a = 0; a < k; a++) {
                 if (!m.active[a]) { g[a] = new double[depth]; continue; }
-                double a0 = m.product(a);
-                double val;
+                double val = modeValues[a][f];
                 if (depth == 2) {
-                    double u = LambdaBalanced.value(deltas[a], gamma * m.s[a], gamma * a0, c * t[f]);
-                    val = u / gamma;
                     g[a] = LambdaBalanced.layerGains(deltas[a], val, net.rate(1), net.rate(2), 1, 1);
                 } else {
-                    val = Saxe.value(depth, m.s[a], a0, c * rho * t[f]);
                     g[a] = new double[depth];
                     double kappa = Math.pow(val / gamma, 1.0 / depth);
                     for (int l = 1; l <= depth; l++) g[a][l - 1] = Math.sqrt(net.rate(l)) * kappa;
