@@ -53,9 +53,17 @@ class TheoriesApplicabilityTest {
     void deepUnbalancedOrNonWhitenedAlignedRunsHaveNoExactSolution() {
         assertUnavailable(spec(new Network(2, 2, 2, 2), Task.whitened(T), Scheme.ALIGNED, 0.1, 1.0, Method.GRADIENT_FLOW),
                 "unbalanced");
+        // Σxx diagonal in T's basis keeps the modes decoupled (each on its own clock), but δ ≠ 0 at depth 3 does not
         DMatrixRMaj sxx = new DMatrixRMaj(new double[][]{{1, 0}, {0, 2}});
         assertUnavailable(spec(new Network(2, 2, 2, 2), Task.withCovariance(T, sxx), Scheme.ALIGNED, 0.1, 1.0,
-                Method.GRADIENT_FLOW), "not whitened");
+                Method.GRADIENT_FLOW), "unbalanced");
+        assertModel(spec(new Network(2, 2, 2, 2), Task.withCovariance(T, sxx), Scheme.ALIGNED, 0.1, 0.0,
+                Method.GRADIENT_FLOW), "saxe");
+        // a Σxx that mixes T's input directions couples the modes
+        DMatrixRMaj mixing = new DMatrixRMaj(new double[][]{{1, 0.5}, {0.5, 2}});
+        assertUnavailable(spec(new Network(2, 2, 2), Task.withCovariance(T, mixing), Scheme.ALIGNED, 0.1, 0.0,
+                Method.GRADIENT_FLOW), "not an eigenvector of Σxx");
+        sxx = mixing;
         assertUnavailable(spec(new Network(2, 1, 1), Task.withCovariance(new DMatrixRMaj(1, 2, true, 1, 0), sxx),
                 Scheme.GAUSSIAN, 0.1, 0, Method.GRADIENT_FLOW), "implicit bias");
     }
