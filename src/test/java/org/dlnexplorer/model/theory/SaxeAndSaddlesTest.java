@@ -146,4 +146,19 @@ class SaxeAndSaddlesTest {
             }
         }
     }
+
+    @Test
+    void nonWhiteButCommutingInputsRunEachModeOnItsOwnClock() {
+        Network net = new Network(2, 2, 2);
+        DMatrixRMaj sxx = new DMatrixRMaj(new double[][]{{2, 0}, {0, 0.5}});
+        Task task = Task.withCovariance(new DMatrixRMaj(new double[][]{{3, 0}, {0, 1}}), sxx);
+        double[] theta = Initializer.initialize(net, task, Scheme.ALIGNED, 0.01, 0.0, 1, null);
+        var spec = EngineComparison.spec("clocks", net, task, theta, 12, 61);
+        double[] escape = Saddles.escapeTimes(spec);
+        assertEquals(Math.log(299) / 6 / 2, escape[0], MACHINE);
+        assertEquals(Math.log(99) / 2 / 0.5, escape[1], MACHINE);
+        EngineComparison.compare(spec, "saxe");
+        Trajectory tr = Simulation.run(spec.withGrid(escape[1], 2));
+        assertEquals(0.5, tr.last().singularValue(1), 1e-8);
+    }
 }
