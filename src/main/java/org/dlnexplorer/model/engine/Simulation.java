@@ -77,7 +77,7 @@ public final class Simulation {
         }
         String method = spec.method() == Method.GRADIENT_DESCENT ? "gradient-descent" : "gradient-flow";
         return new Trajectory(spec.name(), method, spec.network().widths(), frames, diverged, divergedAt,
-                complete, steps, null);
+                complete, steps, null).withSetup(new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()));
     }
 
     private static boolean isFinite(Frame f) {

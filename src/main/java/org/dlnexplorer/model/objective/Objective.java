@@ -116,7 +116,7 @@ public final class Objective {
     }
 
     private double lossFromForward() {
-        return 0.5 * CommonOps_DDRM.dot(err, diff) + minimumLoss;
+        return 0.5 * org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(err, diff) + minimumLoss;
     }
 
     /** W_eff = W_L ⋯ W_1 into out (n_L × n_0). */

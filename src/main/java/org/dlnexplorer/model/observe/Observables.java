@@ -163,7 +163,7 @@ public final class Observables {
         double s = 0;
         for (int l = 0; l < a.length; l++)
             for (int m = 0; m < c.length; m++)
-                s += CommonOps_DDRM.dot(a[l], c[m]) * CommonOps_DDRM.dot(b[l], d[m]);
+                s += org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(a[l], c[m]) * org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(b[l], d[m]);
         return s;
     }
 

@@ -1,5 +1,7 @@
 package org.dlnexplorer.model.observe;
 
+import org.dlnexplorer.model.core.Network;
+import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.theory.TheoryResult;
 
 import java.util.ArrayList;
@@ -17,9 +19,19 @@ public final class Trajectory {
     private final boolean complete;
     private final TheoryResult exact;
     private final long steps;
+    private final Setup setup;
+
+    /** What the views need besides the frames: the task (targets, Σxx), the network (rates) and η. */
+    public record Setup(Task task, Network network, double learningRate) {}
 
     public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
                       Long divergedAtStep, boolean complete, long steps, TheoryResult exact) {
+        this(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, null);
+    }
+
+    private Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
+                       Long divergedAtStep, boolean complete, long steps, TheoryResult exact, Setup setup) {
+        this.setup = setup;
         this.name = name;
         this.method = method;
         this.widths = widths.clone();
@@ -32,8 +44,16 @@ public final class Trajectory {
     }
 
     public Trajectory withExact(TheoryResult theory) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory);
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory, setup);
     }
+
+    /** A copy carrying the run's setup (task, network, η), for the views. */
+    public Trajectory withSetup(Setup s) {
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, s);
+    }
+
+    /** the task, network and η of the run, or null when not attached */
+    public Setup setup() { return setup; }
 
     public String name() { return name; }
     /** "gradient-flow" or "gradient-descent" */
