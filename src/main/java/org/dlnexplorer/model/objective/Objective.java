@@ -116,7 +116,7 @@ public final class Objective {
     }
 
     private double lossFromForward() {
-        return 0.5 * CommonOps_DDRM.dot(err, diff) + minimumLoss;
+        return 0.5 * inner(err, diff) + minimumLoss;
     }
 
     /** W_eff = W_L ⋯ W_1 into out (n_L × n_0). */
@@ -185,6 +185,14 @@ public final class Objective {
             CommonOps_DDRM.multAddTransB(tmp, dPrefix[l - 1], h);
             System.arraycopy(h.data, 0, out, net.offset(l), h.getNumElements());
         }
+    }
+
+    /** ⟨A, B⟩_F = Σ a_ij b_ij over equally shaped matrices (EJML's dot accepts vectors only). */
+    public static double inner(DMatrixRMaj a, DMatrixRMaj b) {
+        double[] x = a.data, y = b.data;
+        double s = 0;
+        for (int i = 0, n = a.getNumElements(); i < n; i++) s += x[i] * y[i];
+        return s;
     }
 
     /** Layer views of θ as fresh matrices (W_1 … W_L). */

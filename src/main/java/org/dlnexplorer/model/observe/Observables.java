@@ -163,7 +163,7 @@ public final class Observables {
         double s = 0;
         for (int l = 0; l < a.length; l++)
             for (int m = 0; m < c.length; m++)
-                s += CommonOps_DDRM.dot(a[l], c[m]) * CommonOps_DDRM.dot(b[l], d[m]);
+                s += Objective.inner(a[l], c[m]) * Objective.inner(b[l], d[m]);
         return s;
     }
 
