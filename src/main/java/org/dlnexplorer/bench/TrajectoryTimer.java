@@ -1,0 +1,68 @@
+package org.dlnexplorer.bench;
+
+import org.dlnexplorer.model.engine.Simulation;
+import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.observe.Trajectory;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Times the full trajectory computation ({@link Simulation#run} with every observable and the theory
+ * overlay) of one or more specs in-process: warm-up first (JIT), then {@code repeat} timed runs of the
+ * whole set, one after another on the calling thread.
+ */
+public final class TrajectoryTimer {
+    /** warm-up runs at least this many times… */
+    public static final int MIN_WARMUP_RUNS = 3;
+    /** …and stops after this many, even if the warm-up time is not used up */
+    public static final int MAX_WARMUP_RUNS = 2000;
+
+    private TrajectoryTimer() {}
+
+    /** Timing of a set: per-repeat wall times (ms), accepted steps and frames of one pass. */
+    public record Timing(double[] millis, long steps, int frames, int warmupRuns, List<Trajectory> last) {
+        public double median() {
+            double[] s = millis.clone();
+            Arrays.sort(s);
+            int n = s.length;
+            return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        }
+
+        public double min() {
+            return Arrays.stream(millis).min().orElse(Double.NaN);
+        }
+    }
+
+    public static Timing time(List<SimulationSpec> specs, int repeat, double warmupSeconds) {
+        if (repeat < 1) throw new IllegalArgumentException("repeat must be at least 1");
+        long warmupNanos = (long) (warmupSeconds * 1e9);
+        long start = System.nanoTime();
+        int warm = 0;
+        while (warm < MAX_WARMUP_RUNS && (warm < MIN_WARMUP_RUNS || System.nanoTime() - start < warmupNanos)) {
+            runAll(specs);
+            warm++;
+            if (warmupSeconds <= 0 && warm >= MIN_WARMUP_RUNS) break;
+        }
+        double[] ms = new double[repeat];
+        List<Trajectory> last = null;
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            last = runAll(specs);
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        long steps = 0;
+        int frames = 0;
+        for (Trajectory t : last) {
+            steps += t.steps();
+            frames += t.frames().size();
+        }
+        return new Timing(ms, steps, frames, warm, last);
+    }
+
+    static List<Trajectory> runAll(List<SimulationSpec> specs) {
+        Trajectory[] out = new Trajectory[specs.size()];
+        for (int i = 0; i < out.length; i++) out[i] = Simulation.run(specs.get(i));
+        return Arrays.asList(out);
+    }
+}
