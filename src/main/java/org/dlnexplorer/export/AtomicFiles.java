@@ -1,0 +1,48 @@
+package org.dlnexplorer.export;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a whole file or nothing: the bytes go to a hidden temporary file in the target directory, which is
+ * then moved over the target. On any failure the temporary file is removed and the target is untouched.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    public static void write(Path file, byte[] content) throws ExportException {
+        Path target = file.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        if (dir == null) throw new ExportException(file + ": cannot write (no parent directory)");
+        if (!Files.isDirectory(dir)) throw new ExportException(file + ": cannot write (directory " + dir + " does not exist)");
+        if (Files.isDirectory(target)) throw new ExportException(file + ": cannot write (it is a directory)");
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (AccessDeniedException e) {
+            throw new ExportException(file + ": cannot write (permission denied)", e);
+        } catch (IOException | SecurityException e) {
+            throw new ExportException(file + ": cannot write (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more we can do; the temp file is hidden and named after the target
+                }
+            }
+        }
+    }
+}
