@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.objective;
 
+import org.dlnexplorer.model.core.Matrices;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.ejml.data.DMatrixRMaj;
@@ -116,7 +117,7 @@ public final class Objective {
     }
 
     private double lossFromForward() {
-        return 0.5 * CommonOps_DDRM.dot(err, diff) + minimumLoss;
+        return 0.5 * Matrices.inner(err, diff) + minimumLoss;
     }
 
     /** W_eff = W_L ⋯ W_1 into out (n_L × n_0). */
