@@ -1,6 +1,8 @@
 package org.dlnexplorer.cli;
 
+import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.chart.ViewRenderers;
 import org.dlnexplorer.export.ChartExporter;
 import org.dlnexplorer.export.ExportException;
 import org.dlnexplorer.export.ExportFormat;
@@ -75,9 +77,8 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
     }
 
     /** The product's views in the slide style. */
-    static Drawable slideView(ViewId id, RunSet runs) throws ExportException {
-        // TODO(export): chart.ViewRenderers.render(id, runs, ChartStyle.slide()) once branch app lands in main
-        throw new ExportException("chart views are not available in this build yet (chart.ViewRenderers)");
+    static Drawable slideView(ViewId id, RunSet runs) {
+        return ViewRenderers.render(id, runs, ChartStyle.slide());
     }
 
     @Override
