@@ -145,17 +145,16 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         return DlnCommand.OK;
     }
 
+    /** The --all output directory, created with its parents when missing. */
     private static Path prepareDirectory(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir))
             throw new UsageError("--out: " + dir + " is not a directory (--all writes one file per view and format)");
-        Path parent = dir.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
-            if (parent == null || !Files.isDirectory(parent))
-                throw new UsageError("--out: cannot create " + dir + " (parent directory does not exist)");
             try {
-                Files.createDirectory(dir);
+                Files.createDirectories(dir);
             } catch (IOException | SecurityException e) {
-                throw new UsageError("--out: cannot create " + dir + " (" + e.getClass().getSimpleName() + ")");
+                throw new UsageError("--out: cannot create directory " + dir + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
             }
         }
         requireWritableDirectory(dir.toAbsolutePath(), dir);

@@ -1,17 +1,22 @@
 package org.dlnexplorer.export;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a whole file or nothing: the bytes go to a hidden temporary file in the target directory, which is
  * then moved over the target. On any failure the temporary file is removed and the target is untouched.
  */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
 
     public static void write(Path file, byte[] content) throws ExportException {
@@ -22,8 +27,12 @@ public final class AtomicFiles {
         if (Files.isDirectory(target)) throw new ExportException(file + ": cannot write (it is a directory)");
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            Files.write(tmp, content);
+            // a fresh name with default permissions (umask), unlike createTempFile's owner-only 0600
+            Path fresh = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try (OutputStream os = Files.newOutputStream(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                tmp = fresh; // ours from here on: removed on any failure below
+                os.write(content);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
