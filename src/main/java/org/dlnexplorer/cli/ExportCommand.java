@@ -3,6 +3,7 @@ package org.dlnexplorer.cli;
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.chart.ViewRenderers;
+import org.dlnexplorer.export.AtomicFiles;
 import org.dlnexplorer.export.ChartExporter;
 import org.dlnexplorer.export.ExportException;
 import org.dlnexplorer.export.ExportFormat;
@@ -153,8 +154,7 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             try {
                 Files.createDirectories(dir);
             } catch (IOException | SecurityException e) {
-                throw new UsageError("--out: cannot create directory " + dir + " (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                throw new UsageError("--out: cannot create directory " + dir + " (" + AtomicFiles.reason(e) + ")");
             }
         }
         requireWritableDirectory(dir.toAbsolutePath(), dir);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +19,13 @@ public final class AtomicFiles {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {}
+
+    /** A short human reason for an I/O failure: "permission denied", "Not a directory", "No space left on device". */
+    public static String reason(Exception e) {
+        if (e instanceof AccessDeniedException || e instanceof SecurityException) return "permission denied";
+        if (e instanceof FileSystemException fse && fse.getReason() != null) return fse.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
 
     public static void write(Path file, byte[] content) throws ExportException {
         Path target = file.toAbsolutePath().normalize();
@@ -39,11 +47,8 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-        } catch (AccessDeniedException e) {
-            throw new ExportException(file + ": cannot write (permission denied)", e);
         } catch (IOException | SecurityException e) {
-            throw new ExportException(file + ": cannot write (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            throw new ExportException(file + ": cannot write (" + reason(e) + ")", e);
         } finally {
             if (tmp != null) {
                 try {
