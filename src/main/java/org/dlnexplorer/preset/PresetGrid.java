@@ -68,10 +68,15 @@ public final class PresetGrid implements CellSpecFactory {
 
     /** the preset's own (x, y) — where the map's marker goes; NaN for an absent field */
     public double[] current() {
-        return new double[] {valueOf(x.field()), valueOf(y.field())};
+        return current(preset);
     }
 
-    private double valueOf(String field) {
+    /** another preset's (x, y) on this grid's axes (e.g. after a click moved the configuration) */
+    public double[] current(Preset p) {
+        return new double[] {valueOf(p, x.field()), valueOf(p, y.field())};
+    }
+
+    private static double valueOf(Preset preset, String field) {
         try {
             Double v = PresetPaths.get(preset, field);
             if (v == null) return field.equals("init.delta") ? 0.0 : Double.NaN; // the compiler's default δ

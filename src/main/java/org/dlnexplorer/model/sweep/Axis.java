@@ -82,6 +82,18 @@ public record Axis(String field, double from, double to, int n, boolean log) {
         return log ? from * Math.pow(to / from, u) : from + (to - from) * u;
     }
 
+    /**
+     * The value at a fractional index f ∈ [0, n−1], interpolated in the axis's own metric (geometrically on
+     * a log axis): used to place contour lines found in index space.
+     */
+    public double valueAt(double f) {
+        if (n == 1) return from;
+        int i = (int) Math.max(0, Math.min(n - 2, Math.floor(f)));
+        double u = f - i;
+        double a = value(i), b = value(i + 1);
+        return log ? a * Math.pow(b / a, u) : a + (b - a) * u;
+    }
+
     public double[] values() {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = value(i);

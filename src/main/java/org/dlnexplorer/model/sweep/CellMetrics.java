@@ -30,8 +30,9 @@ public final class CellMetrics {
     }
 
     /**
-     * First t with e(t) = ℒ(t) − ℒ_min ≤ FIT_FRACTION·e(0), linearly interpolated between the two frames
-     * that bracket the crossing; 0 when already fitted; NaN when never reached.
+     * First t with e(t) = ℒ(t) − ℒ_min ≤ FIT_FRACTION·e(0), interpolated between the two frames that bracket
+     * the crossing linearly in log e (exact for the exponential decay near a minimum; linearly in e when a
+     * bracketing frame has e = 0); 0 when already fitted; NaN when never reached.
      */
     public static double timeToFit(List<Frame> frames, double minimumLoss) {
         if (frames.isEmpty()) return Double.NaN;
@@ -42,8 +43,10 @@ public final class CellMetrics {
         for (int i = 1; i < frames.size(); i++) {
             double t = frames.get(i).t(), e = Math.max(0.0, frames.get(i).loss() - minimumLoss);
             if (e <= goal) {
-                // e(t) ≈ prevE + (e − prevE)(t − prevT)/(t_i − prevT) = goal
-                return prevT + (prevE - goal) / (prevE - e) * (t - prevT);
+                double u = e > 0
+                        ? Math.log(prevE / goal) / Math.log(prevE / e)   // log e linear in t
+                        : (prevE - goal) / (prevE - e);                  // e linear in t
+                return prevT + Math.min(1.0, Math.max(0.0, u)) * (t - prevT);
             }
             prevT = t;
             prevE = e;
