@@ -159,6 +159,16 @@ public final class Observables {
                 effectiveRank(sigma), rank(sigma), align, weff.data, weights);
     }
 
+    /** The kernel distance S(0,t) = 1 − ⟨K_0, K_t⟩_F / (‖K_0‖_F ‖K_t‖_F) at θ alone (setInitial first). */
+    public double kernelDistance(double[] theta) {
+        chains(load(theta));
+        ntkBlocksInto(ntkA, ntkB);
+        double kk = ntkInner(ntkA, ntkB, ntkA, ntkB);
+        double k0k = ntkInner(ntkA0, ntkB0, ntkA, ntkB);
+        double denom = ntkNorm0 * Math.sqrt(Math.max(0.0, kk));
+        return denom > 0 ? clamp01(1.0 - k0k / denom) : 0.0;
+    }
+
     /** θ into the reused layer matrices W_1 … W_L */
     private DMatrixRMaj[] load(double[] theta) {
         for (int l = 1; l <= net.depth(); l++) {
