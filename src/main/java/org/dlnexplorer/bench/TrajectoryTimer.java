@@ -4,6 +4,8 @@ import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Trajectory;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,16 +23,23 @@ public final class TrajectoryTimer {
     private TrajectoryTimer() {}
 
     /** Timing of a set: per-repeat wall times (ms), accepted steps and frames of one pass. */
-    public record Timing(double[] millis, long steps, int frames, int warmupRuns, List<Trajectory> last) {
-        public double median() {
-            double[] s = millis.clone();
+    public record Timing(double[] millis, double[] cpuMillis, long steps, int frames, int warmupRuns,
+                         List<Trajectory> last) {
+        /** median wall time of one pass (ms) */
+        public double median() { return median(millis); }
+
+        public double min() { return Arrays.stream(millis).min().orElse(Double.NaN); }
+
+        /** median CPU time of the timing thread for one pass (ms; robust against a busy machine), NaN if unsupported */
+        public double cpuMedian() { return median(cpuMillis); }
+
+        public double cpuMin() { return Arrays.stream(cpuMillis).min().orElse(Double.NaN); }
+
+        static double median(double[] x) {
+            double[] s = x.clone();
             Arrays.sort(s);
             int n = s.length;
             return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-        }
-
-        public double min() {
-            return Arrays.stream(millis).min().orElse(Double.NaN);
         }
     }
 
@@ -45,11 +54,16 @@ public final class TrajectoryTimer {
             if (warmupSeconds <= 0 && warm >= MIN_WARMUP_RUNS) break;
         }
         double[] ms = new double[repeat];
+        double[] cpu = new double[repeat];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean cpuOk = mx.isCurrentThreadCpuTimeSupported();
         List<Trajectory> last = null;
         for (int r = 0; r < repeat; r++) {
+            long c0 = cpuOk ? mx.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             last = runAll(specs);
             ms[r] = (System.nanoTime() - t0) / 1e6;
+            cpu[r] = cpuOk ? (mx.getCurrentThreadCpuTime() - c0) / 1e6 : Double.NaN;
         }
         long steps = 0;
         int frames = 0;
@@ -57,7 +71,7 @@ public final class TrajectoryTimer {
             steps += t.steps();
             frames += t.frames().size();
         }
-        return new Timing(ms, steps, frames, warm, last);
+        return new Timing(ms, cpu, steps, frames, warm, last);
     }
 
     static List<Trajectory> runAll(List<SimulationSpec> specs) {

@@ -111,6 +111,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         head.put("minMillis", round(timing.min()));
         head.put("repeat", repeat);
         head.put("steps", timing.steps());
+        if (Double.isFinite(timing.cpuMedian())) {
+            head.put("cpuMedianMillis", round(timing.cpuMedian()));
+            head.put("cpuMinMillis", round(timing.cpuMin()));
+        }
         head.putAll(json);
         head.put("runs", specs.size());
         head.put("frames", timing.frames());
