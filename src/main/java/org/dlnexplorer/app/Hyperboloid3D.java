@@ -63,7 +63,7 @@ public final class Hyperboloid3D extends Pane {
         camera.setNearClip(0.1);
         camera.setFarClip(10_000);
         camera.setFieldOfView(30);
-        camera.setTranslateZ(-560);
+        camera.setTranslateZ(-620);
         sub = new SubScene(root, 100, 100, true, SceneAntialiasing.BALANCED);
         sub.setFill(Color.WHITE);
         sub.setCamera(camera);
@@ -112,17 +112,19 @@ public final class Hyperboloid3D extends Pane {
         double extent = SingleNeuron.extent(all, betaStar);
         scale = HALF / extent;
         double delta = SingleNeuron.delta(first);
-
+        // translucent surfaces are added last: JavaFX draws in order, so opaque paths stay visible inside
+        List<Node> translucent = new ArrayList<>();
         for (double[][][] sheet : SingleNeuron.surface(delta, SingleNeuron.rates(first), extent, SURFACE_U, SURFACE_V)) {
             TriangleMesh mesh = mesh(sheet, extent);
             MeshView fill = new MeshView(mesh);
             fill.setCullFace(CullFace.NONE);
-            fill.setMaterial(material(Color.rgb(86, 180, 233, 0.28)));
+            fill.setMaterial(material(Color.rgb(86, 180, 233, 0.16)));
             MeshView wire = new MeshView(mesh);
             wire.setDrawMode(DrawMode.LINE);
             wire.setCullFace(CullFace.NONE);
-            wire.setMaterial(material(Color.rgb(120, 120, 120, 0.55)));
-            content.getChildren().addAll(wire, fill);
+            wire.setMaterial(material(Color.rgb(150, 150, 150, 0.35)));
+            translucent.add(wire);
+            translucent.add(fill);
         }
         // axes with labels
         String[] names = betaStar != null && betaStar.length == 2 ? new String[]{"a", "w₁", "w₂"} : new String[]{"a", "w·β̂*", "‖w⊥‖"};
@@ -135,7 +137,7 @@ public final class Hyperboloid3D extends Pane {
             at[k] = extent * 1.22;
             Point3D p = toScene(at);
             Text t = new Text(names[k]);
-            t.setFont(Font.font("SansSerif", FontWeight.BOLD, 18));
+            t.setFont(Font.font("SansSerif", FontWeight.BOLD, 26));
             t.setFill(Color.gray(0.1));
             t.setTranslateX(p.getX() - 6);
             t.setTranslateY(p.getY() + 6);
@@ -144,13 +146,13 @@ public final class Hyperboloid3D extends Pane {
         }
         // minima a·w = β*
         PhongMaterial black = material(Color.gray(0.1));
-        for (double[][] c : SingleNeuron.minima(betaStar, extent)) addPolyline(c, 0.7, black, extent);
+        for (double[][] c : SingleNeuron.minima(betaStar, extent)) addPolyline(c, 1.4, black, extent);
         boolean compare = neurons.size() > 1;
         for (int r = 0; r < neurons.size(); r++) {
             java.awt.Color awt = ChartStyle.color(compare ? r : 0);
             Color c = Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue());
-            if (exacts.get(r) != null) addPolyline(exacts.get(r), 0.9, material(c.darker().darker()), Double.POSITIVE_INFINITY);
-            addPolyline(sims.get(r), 1.8, material(c), Double.POSITIVE_INFINITY);
+            if (exacts.get(r) != null) addPolyline(exacts.get(r), 1.6, material(c.darker().darker()), Double.POSITIVE_INFINITY);
+            addPolyline(sims.get(r), 3.0, material(c), Double.POSITIVE_INFINITY);
             Sphere start = new Sphere(3.2);
             Point3D p0 = toScene(sims.get(r)[0]);
             start.setTranslateX(p0.getX()); start.setTranslateY(p0.getY()); start.setTranslateZ(p0.getZ());
@@ -162,6 +164,7 @@ public final class Hyperboloid3D extends Pane {
             paths.add(sims.get(r));
             times.add(neurons.get(r).trajectory().times());
         }
+        content.getChildren().addAll(translucent);
         moveCursor(cursorT);
         return true;
     }

@@ -55,6 +55,7 @@ import java.util.function.Consumer;
 public final class MainWindow {
     /** playback: speed 1 crosses the whole duration in this many seconds */
     static final double PLAYBACK_SECONDS = 5.0;
+    static final int COLUMNS = 3, ROWS = 3;
     static final double DELTA_MIN = -8, DELTA_MAX = 8;
     static final double TAU_MIN = 1e-4, TAU_MAX = 10;
     static final int DEPTH_MAX = 8, WIDTH_MAX = 32;
@@ -200,6 +201,14 @@ public final class MainWindow {
         seed.setOnAction(e -> commitSeed.run());
         seed.focusedProperty().addListener((o, was, now) -> { if (!now) commitSeed.run(); });
         vm.seed.addListener((o, a, b) -> seed.setText(Long.toString(b.longValue())));
+        seed.setText(Long.toString(vm.seed.get()));
+        // δ, τ and seed shape generated initializations only: an explicit init ignores them
+        javafx.beans.binding.BooleanBinding explicit = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.basePreset.get() != null && vm.basePreset.get().init != null
+                        && "explicit".equals(vm.basePreset.get().init.scheme), vm.basePreset);
+        delta.disableProperty().bind(explicit);
+        tau.disableProperty().bind(explicit);
+        seed.disableProperty().bind(explicit);
 
         NumberControl depth = number("depth-slider", "L", "", "Depth L: number of weight matrices", 1, DEPTH_MAX, 2, false, true, messages);
         bindInt(depth, vm.depth);
@@ -255,14 +264,14 @@ public final class MainWindow {
 
         // playback
         playButton.setId("play-button");
-        playButton.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playing).then("⏸ Pause").otherwise("▶ Play"));
+        playButton.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playing).then("Pause").otherwise("Play"));
         playButton.setOnAction(e -> togglePlay());
         playButton.setTooltip(new Tooltip("Play / pause: move the time cursor through t (Ctrl+Space)"));
-        Button step = new Button("⏭ Step");
+        Button step = new Button("Step");
         step.setId("step-button");
         step.setOnAction(e -> stepCursor());
         step.setTooltip(new Tooltip("Pause and move the cursor one recorded frame forward"));
-        Button reset = new Button("⟲ Reset all");
+        Button reset = new Button("Reset all");
         reset.setId("reset-button");
         reset.setOnAction(e -> vm.resetAll());
         reset.setTooltip(new Tooltip("Restore every control to the preset's values"));
@@ -294,12 +303,12 @@ public final class MainWindow {
                 header("Playback"), playRow, speed, logTime,
                 new Separator(), export, inputMessage);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(360);
+        box.setPrefWidth(320);
         box.getStyleClass().add("controls");
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPrefWidth(380);
+        scroll.setPrefWidth(340);
         scroll.setMinWidth(300);
         return scroll;
     }
@@ -341,15 +350,15 @@ public final class MainWindow {
     // ---------------------------------------------------------------- views
 
     private Node viewsArea() {
-        for (int c = 0; c < 4; c++) {
+        for (int c = 0; c < COLUMNS; c++) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(25);
+            cc.setPercentWidth(100.0 / COLUMNS);
             cc.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(cc);
         }
-        for (int r = 0; r < 2; r++) {
+        for (int r = 0; r < ROWS; r++) {
             RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(50);
+            rc.setPercentHeight(100.0 / ROWS);
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
@@ -389,24 +398,27 @@ public final class MainWindow {
 
     private void layoutGrid() {
         grid.getChildren().clear();
+        // 3 × 3: the singular values span two columns of the first row
         List<Node> nodes = allViewNodes();
+        int cell = 0;
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            GridPane.setColumnSpan(n, 1);
+            int span = i == 0 ? 2 : 1;
             GridPane.setRowSpan(n, 1);
             n.setVisible(true);
-            grid.add(n, i % 4, i / 4);
+            grid.add(n, cell % COLUMNS, cell / COLUMNS, span, 1);
+            cell += span;
         }
     }
 
     /** Double-click: show one view over the whole grid, or restore the grid. */
     public void toggleMaximize(Node n) {
-        if (maximized == n || (n == phasePlaceholder && maximized == null && grid.getChildren().size() == 1)) {
+        if (grid.getChildren().size() == 1 && grid.getChildren().get(0) == n) {
             maximized = null;
             layoutGrid();
         } else {
             grid.getChildren().clear();
-            grid.add(n, 0, 0, 4, 2);
+            grid.add(n, 0, 0, COLUMNS, ROWS);
             maximized = n instanceof ViewCell vc ? vc : null;
         }
         viewsDirty = true;

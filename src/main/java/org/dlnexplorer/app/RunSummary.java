@@ -24,16 +24,35 @@ public final class RunSummary {
 
     private RunSummary() {}
 
-    /** "lazy", "rich" or "delayed rich" from δ, τ and the kernel distance S(0,t) */
+    /** a run whose layers' top singular values all change by less than this factor stays lazy */
+    public static final double LAZY_GROWTH = 1.5;
+
+    /**
+     * "lazy", "rich" or "delayed rich" from δ, the kernel distance S(0,t) and how much the layers grow:
+     * lazy when the kernel neither rotates (S small) nor rescales (every layer's σ_max within a factor
+     * {@link #LAZY_GROWTH}); delayed rich when a downstream (δ < 0) run's kernel only starts to move late.
+     */
     public static String regime(double delta, double tau, Trajectory tr) {
         List<Frame> fs = tr.frames();
         if (fs.isEmpty()) return "–";
         double sEnd = tr.last().kernelDistance();
-        if (sEnd < LAZY_KERNEL_DISTANCE) return "lazy";
+        if (sEnd < LAZY_KERNEL_DISTANCE && layerGrowth(tr) < LAZY_GROWTH) return "lazy";
         double tEnd = tr.last().t(), tRise = tEnd;
         for (Frame f : fs) if (f.kernelDistance() >= DELAY_LEVEL * sEnd) { tRise = f.t(); break; }
         if (delta < 0 && tEnd > 0 && tRise / tEnd >= DELAY_FRACTION) return "delayed rich";
         return "rich";
+    }
+
+    /** max over layers of σ_max(W_ℓ(T))/σ_max(W_ℓ(0)) and its inverse */
+    public static double layerGrowth(Trajectory tr) {
+        double[][] s0 = tr.frames().get(0).layerSingularValues(), s1 = tr.last().layerSingularValues();
+        double g = 1;
+        for (int l = 0; l < Math.min(s0.length, s1.length); l++) {
+            double a = s0[l].length > 0 ? s0[l][0] : 0, b = s1[l].length > 0 ? s1[l][0] : 0;
+            if (a <= 0 || b <= 0) { if (a != b) return Double.POSITIVE_INFINITY; continue; }
+            g = Math.max(g, Math.max(b / a, a / b));
+        }
+        return g;
     }
 
     /**

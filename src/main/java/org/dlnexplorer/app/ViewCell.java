@@ -64,7 +64,7 @@ public class ViewCell extends StackPane {
     /** The hyperboloid: 3D SubScene when supported, else the projected 2D drawing. */
     public static final class Hyperboloid extends ViewCell {
         private final Hyperboloid3D scene3d;
-        private final Label title = new Label("Hyperboloid: paths in (a, w₁, w₂) — drag to rotate, scroll to zoom");
+        private final Label title = new Label("Hyperboloid (a, w₁, w₂)");
         private final Label note = new Label();
         private final Label message = new Label();
         private RunSet shown3d;
@@ -84,6 +84,12 @@ public class ViewCell extends StackPane {
                 StackPane.setMargin(title, new Insets(6, 0, 0, 0));
                 StackPane.setMargin(note, new Insets(0, 0, 6, 0));
                 title.setMouseTransparent(true);
+                note.setWrapText(true);
+                message.setWrapText(true);
+                message.setMaxWidth(Double.MAX_VALUE);
+                message.setAlignment(Pos.CENTER);
+                message.setPadding(new Insets(12));
+                Tooltip.install(scene3d, new Tooltip("drag to rotate, scroll to zoom; double-click to maximize"));
                 note.setMouseTransparent(true);
                 getChildren().addAll(scene3d, title, note, message);
             } else {
@@ -111,7 +117,7 @@ public class ViewCell extends StackPane {
                 boolean ok = scene3d.show(rs, cursorT);
                 scene3d.setVisible(ok);
                 message.setVisible(!ok);
-                message.setText(rs == null ? "computing…" : "Hyperboloid view: needs one hidden neuron, widths [d, 1, 1]");
+                message.setText(rs == null ? "computing…" : "needs one hidden neuron: widths [d, 1, 1]");
                 note.setText(ok ? noteFor(rs) : "");
             } else {
                 scene3d.moveCursor(cursorT);

@@ -112,6 +112,11 @@ abstract class XyViewChart extends ViewChart {
             plot.setFixedLegendItems(items);
             chart.getLegend().setVisible(!legend.isEmpty());
             subtitle.setVisible(!subtitle.getText().isEmpty());
+            boolean data = layerCount > 0;
+            plot.getDomainAxis().setVisible(data);
+            plot.getRangeAxis().setVisible(data);
+            plot.setDomainGridlinesVisible(data);
+            plot.setRangeGridlinesVisible(data);
             placeCursor();
         } finally {
             chart.setNotify(true);
