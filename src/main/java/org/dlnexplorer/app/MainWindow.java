@@ -79,6 +79,11 @@ public final class MainWindow {
     private final Slider scrubber = new Slider(0, 1, 1);
     private final Label cursorLabel = new Label();
     private final AnimationTimer pulse;
+    private final ChartRenderer renderer = new ChartRenderer(ChartStyle.screen());
+    private final ViewCell phaseCell;
+    private boolean recomputeWanted;
+    private long renderSeq;
+    private long maxPulseCpuNanos, maxPulseWallNanos;
     private ViewCell maximized;
     private boolean viewsDirty = true;
     private long lastPulse = -1;
@@ -88,16 +93,18 @@ public final class MainWindow {
     public MainWindow(Stage stage, AppOptions options) {
         this.stage = stage;
         boolean threeD = Platform.isSupported(ConditionalFeature.SCENE3D) && !options.force2d();
-        ChartStyle style = ChartStyle.screen();
         for (ViewId id : ViewId.values()) {
             if (id == ViewId.PHASE_DIAGRAM) continue;
-            cells.put(id, id == ViewId.HYPERBOLOID ? new ViewCell.Hyperboloid(style, threeD) : new ViewCell(id, style));
+            ViewCell c = id == ViewId.HYPERBOLOID ? new ViewCell.Hyperboloid(threeD) : new ViewCell(id);
+            c.setOnInvalidate(() -> viewsDirty = true);
+            cells.put(id, c);
         }
         // the phase diagram: a placeholder pane with the SPEC id; the sweep view is dropped in here
         phasePlaceholder.setId(ViewId.PHASE_DIAGRAM.nodeId());
-        ViewCell phaseMessage = new ViewCell(ViewId.PHASE_DIAGRAM, style);
-        phaseMessage.setId(null);
-        phasePlaceholder.getChildren().add(phaseMessage);
+        phaseCell = new ViewCell(ViewId.PHASE_DIAGRAM);
+        phaseCell.setId(null);
+        phaseCell.setOnInvalidate(() -> viewsDirty = true);
+        phasePlaceholder.getChildren().add(phaseCell);
         phasePlaceholder.setMinSize(0, 0);
 
         BorderPane root = new BorderPane();
@@ -148,12 +155,23 @@ public final class MainWindow {
 
     /** true when the newest parameters are computed completely and shown */
     public boolean isSettled() {
-        return service.isIdle() && vm.complete.get() && shownGeneration == service.generation() && !viewsDirty;
+        if (recomputeWanted || viewsDirty || !service.isIdle() || !vm.complete.get() || shownGeneration != service.generation())
+            return false;
+        RunSet rs = vm.runSet.get();
+        for (ViewCell c : renderedCells()) if (c.shown() != rs) return false;
+        return true;
+    }
+
+    private List<ViewCell> renderedCells() {
+        List<ViewCell> out = new ArrayList<>();
+        for (ViewCell c : cells.values()) if (c.isRendered()) out.add(c);
+        return out;
     }
 
     private void dispose() {
         pulse.stop();
         service.close();
+        renderer.close();
     }
 
     // ---------------------------------------------------------------- controls
@@ -500,17 +518,44 @@ public final class MainWindow {
         vm.recomputeMillis.addListener((o, a, b) -> statusTime.setText(b.longValue() < 0 ? "" : "recomputed in " + b + " ms"));
     }
 
-    /** Ask the service for the current parameters (cancels the running computation). */
+    /** Parameters changed: submit once at the next pulse (a burst of changes within a pulse is one request). */
     private void recompute() {
-        Preset base = vm.basePreset.get();
-        if (base == null) return;
         vm.complete.set(false);
-        service.submit(base, vm.presetSource.get(), vm.params());
+        recomputeWanted = true;
     }
 
     private void onPulse(long now) {
+        long wall = System.nanoTime();
+        long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
+        try {
+            pulseWork(now);
+        } finally {
+            maxPulseWallNanos = Math.max(maxPulseWallNanos, System.nanoTime() - wall);
+            if (cpu >= 0) maxPulseCpuNanos = Math.max(maxPulseCpuNanos, CPU.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * The most FX-thread CPU time one pulse of this window used (our per-pulse work: snapshot, playback,
+     * pixel copies, status). CPU time, so that a loaded machine's scheduling delays do not count.
+     */
+    public long maxPulseCpuNanos() { return maxPulseCpuNanos; }
+
+    /** the same in wall-clock time (includes time the FX thread waited for a CPU) */
+    public long maxPulseWallNanos() { return maxPulseWallNanos; }
+
+    public void resetPulseStatistics() { maxPulseCpuNanos = 0; maxPulseWallNanos = 0; }
+
+    private void pulseWork(long now) {
         double dt = lastPulse < 0 ? 0 : (now - lastPulse) / 1e9;
         lastPulse = now;
+        if (recomputeWanted) {
+            recomputeWanted = false;
+            Preset base = vm.basePreset.get();
+            if (base != null) service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+        }
         SimulationService.Snapshot s = service.poll();
         if (s != null && s.generation() >= shownGeneration) {
             shownGeneration = s.generation();
@@ -534,14 +579,22 @@ public final class MainWindow {
             if (t >= end) { t = end; vm.playing.set(false); }
             vm.cursorT.set(t);
         }
+        RunSet rs = vm.runSet.get();
         if (viewsDirty) {
             viewsDirty = false;
-            RunSet rs = vm.runSet.get();
-            for (ViewCell c : cells.values())
-                if (c.getParent() != null && c.isVisible()) c.refresh(rs, vm.cursorT.get(), vm.logTime.get());
-            ViewCell phase = (ViewCell) phasePlaceholder.getChildren().stream().filter(n -> n instanceof ViewCell).findFirst().orElse(null);
-            if (phase != null && phasePlaceholder.getParent() != null) phase.refresh(rs, vm.cursorT.get(), false);
+            Map<ViewId, ChartRenderer.ViewState> states = new java.util.EnumMap<>(ViewId.class);
+            for (ViewCell c : cells.values()) states.put(c.viewId(), c.state());
+            states.put(ViewId.PHASE_DIAGRAM, phaseCell.state());
+            renderer.request(new ChartRenderer.Job(++renderSeq, rs, vm.cursorT.get(), vm.logTime.get(), states));
         }
+        ChartRenderer.Frame frame = renderer.poll();
+        if (frame != null) {
+            for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
+                ViewCell c = e.getKey() == ViewId.PHASE_DIAGRAM ? phaseCell : cells.get(e.getKey());
+                c.setImage(e.getValue().image(), e.getValue().runs());
+            }
+        }
+        for (ViewCell c : cells.values()) if (c.isVisible()) c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
         if (onIdle != null && isSettled()) {
             Runnable r = onIdle;
             onIdle = null;
