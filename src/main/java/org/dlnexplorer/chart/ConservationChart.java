@@ -15,7 +15,7 @@ final class ConservationChart extends XyViewChart {
 
     ConservationChart(ChartStyle style) {
         super(ViewId.CONSERVATION, style, "Conservation monitor", new NumberAxis("t (time units)"),
-                logAxis("max_ℓ ‖D_ℓ(t) − D_ℓ(0)‖_F"), true);
+                logAxis("‖D(t) − D(0)‖_F"), true);
         styleAxis(plot.getRangeAxis());
     }
 
@@ -51,7 +51,7 @@ final class ConservationChart extends XyViewChart {
         if (!anyPositive) {
             plot.setNoDataMessage("drift is exactly 0 at every recorded frame");
             legend.clear();
-            subtitle.setText("D_ℓ = η_ℓ W_{ℓ+1}ᵀW_{ℓ+1} − η_{ℓ+1} W_ℓW_ℓᵀ");
+            subtitle.setText("D_ℓ = η_ℓ W_ℓ₊₁ᵀW_ℓ₊₁ − η_ℓ₊₁ W_ℓW_ℓᵀ is conserved");
             return;
         }
         double tEnd = 0;
@@ -61,6 +61,6 @@ final class ConservationChart extends XyViewChart {
         addLayer(lines);
         legendLine("10⁻⁸ (flow target)", ChartStyle.MUTED, style.dotted());
         subtitle.setText(join(anyGd ? "gradient descent does not conserve D_ℓ exactly (O(η²) per step)"
-                : "gradient flow conserves D_ℓ = η_ℓ W_{ℓ+1}ᵀW_{ℓ+1} − η_{ℓ+1} W_ℓW_ℓᵀ", divergenceNote(rs)));
+                : "max over ℓ of ‖D_ℓ(t) − D_ℓ(0)‖_F, D_ℓ = η_ℓW_ℓ₊₁ᵀW_ℓ₊₁ − η_ℓ₊₁W_ℓW_ℓᵀ", divergenceNote(rs)));
     }
 }

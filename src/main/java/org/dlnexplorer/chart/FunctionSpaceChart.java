@@ -103,7 +103,7 @@ final class FunctionSpaceChart extends XyViewChart {
         addLayer(sim);
         addLayer(contours);
         if (anyExact) legendLine("exact", ChartStyle.TEXT, style.dashed());
-        subtitle.setText(join("○ start, ● β* = target", join(XyViewChart.theoryNote(rs), divergenceNote(rs))));
+        subtitle.setText(join("○ start · ● β* (target)", join(anyExact ? "dashed: exact" : "", divergenceNote(rs))));
     }
 
     /** marching-squares segments of LEVELS loss levels, as one NaN-separated polyline */

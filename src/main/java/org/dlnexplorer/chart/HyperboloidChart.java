@@ -132,7 +132,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
                 Math.max(10, area.getMaxY() - top - legendH - 4));
 
         // projection scale: the cube [−E, E]³ fits the plot area
-        double s = Math.min(plot.getWidth(), plot.getHeight()) / (2 * extent * 1.55);
+        double s = Math.min(plot.getWidth(), plot.getHeight()) / (2 * extent * 1.25);
         double cx = plot.getCenterX(), cy = plot.getCenterY();
         java.util.function.Function<double[], double[]> toScreen = p -> {
             double[] q = project(p);

@@ -25,6 +25,9 @@ final class LossChart extends XyViewChart {
         linearTime = (NumberAxis) plot.getDomainAxis();
         logTime = logAxis("t (time units, log scale)");
         styleAxis(logTime);
+        logTime.setLowerMargin(0);
+        logTime.setUpperMargin(0);
+        plot.getRangeAxis().setUpperMargin(0.1);
     }
 
     @Override
@@ -85,7 +88,7 @@ final class LossChart extends XyViewChart {
             legendLine("ℒ(t) simulated", ChartStyle.color(0), style.solid());
         }
         if (anyExact) legendLine("exact", ChartStyle.TEXT, style.dashed());
-        if (plateaus) legendLine("saddle plateaus ½Σ_{α>r} s_α²", ChartStyle.MUTED, style.dotted());
+        if (plateaus) legendLine("saddle plateaus", ChartStyle.MUTED, style.dotted());
         subtitle.setText(join(anyExact ? "dashed: exact loss" : "", divergenceNote(rs)));
     }
 }

@@ -16,6 +16,7 @@ final class SingularValuesChart extends XyViewChart {
     SingularValuesChart(ChartStyle style) {
         super(ViewId.SINGULAR_VALUES, style, "Singular values of W_eff",
                 new NumberAxis("t (time units)"), new NumberAxis("σ_α(W_eff)"), true);
+        plot.getRangeAxis().setUpperMargin(0.1);
     }
 
     @Override

@@ -29,7 +29,7 @@ public abstract class ViewChart {
             case FUNCTION_SPACE -> new FunctionSpaceChart(style);
             case SHARPNESS -> new SharpnessChart(style);
             case PHASE_DIAGRAM -> new MessageChart(id, style, "Phase diagram: see the sweep",
-                    "run `dln-explorer sweep` over (τ, δ) to fill this view");
+                    "sweep over (τ, δ) to fill this view");
             case CONSERVATION -> new ConservationChart(style);
         };
     }

@@ -68,6 +68,7 @@ abstract class XyViewChart extends ViewChart {
         plot.setNoDataMessagePaint(ChartStyle.TEXT);
         styleAxis(x);
         styleAxis(y);
+        if (timeCursor) { x.setLowerMargin(0); x.setUpperMargin(0); }
         cursor = new ValueMarker(0, ChartStyle.CURSOR, style.thin());
         cursor.setAlpha(0.9f);
     }
@@ -111,6 +112,11 @@ abstract class XyViewChart extends ViewChart {
             plot.setFixedLegendItems(items);
             chart.getLegend().setVisible(!legend.isEmpty());
             subtitle.setVisible(!subtitle.getText().isEmpty());
+            boolean data = layerCount > 0;
+            plot.getDomainAxis().setVisible(data);
+            plot.getRangeAxis().setVisible(data);
+            plot.setDomainGridlinesVisible(data);
+            plot.setRangeGridlinesVisible(data);
             placeCursor();
         } finally {
             chart.setNotify(true);
@@ -177,6 +183,7 @@ abstract class XyViewChart extends ViewChart {
             m.setLabelPaint(paint instanceof Color c ? c.darker() : ChartStyle.TEXT);
             m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
         }
         plot.addRangeMarker(m, Layer.BACKGROUND);
     }
