@@ -81,7 +81,7 @@ public final class Simulation {
                 spec.scale(), spec.delta(), spec.network().layerRates(), spec.scheme() == null ? "explicit" : spec.scheme().id(),
                 spec.task().isWhitened());
         return new Trajectory(spec.name(), method, spec.network().widths(), frames, diverged, divergedAt,
-                complete, steps, null).withInfo(info);
+                complete, steps, null, info, new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()));
     }
 
     private static boolean isFinite(Frame f) {
