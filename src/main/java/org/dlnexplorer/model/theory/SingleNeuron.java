@@ -224,6 +224,13 @@ public final class SingleNeuron {
         return a2 >= 0 ? Math.sqrt(a2) : Double.NaN;
     }
 
+    /** The minima hyperbola a w = β* parametrised by a ≠ 0: returns w = β* / a. */
+    public static double[] minimaHyperbola(double[] betaStar, double a) {
+        double[] w = new double[betaStar.length];
+        for (int i = 0; i < w.length; i++) w[i] = betaStar[i] / a;
+        return w;
+    }
+
     /**
      * The point of the minima hyperbola a w = β* on the hyperboloid δ, branch sign ±1:
      * a² = (δ + √(δ² + 4η_aη_w‖β*‖²))/(2η_w), w = β* / a. Returns {a, w_1, …, w_d}.

@@ -20,7 +20,8 @@ import java.util.Arrays;
  * <ul>
  * <li>depth 1: "linear" — W(t) = T + (W0 − T) exp(−η c Σxx t) for any Σxx;</li>
  * <li>widths [d,1,1] or [1,1,c], Σxx = cI: "single-neuron" ({@link SingleNeuron}), any θ0, δ, rates;</li>
- * <li>Σxx = cI and θ0 task-aligned (checked numerically): depth 2, any per-mode δ: "lambda-balanced"
+ * <li>θ0 task-aligned (checked numerically) and every mode's input direction an eigenvector of Σxx (Σxx = cI
+ * or Saxe et al.'s commuting Σxx; mode α runs on the clock λ_α t): depth 2, any per-mode δ: "lambda-balanced"
  * ({@link LambdaBalanced}; "saxe" when every δ_α = 0); depth &gt; 2 with every D_ℓ = 0: "saxe" ({@link Saxe});</li>
  * <li>anything else: unavailable, with the reason.</li>
  * </ul>
