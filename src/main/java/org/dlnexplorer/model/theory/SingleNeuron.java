@@ -271,14 +271,26 @@ public final class SingleNeuron {
     }
 
     /**
-     * Implicit bias at interpolation (seed 002 Theorem 1, verified): for any Σxx (low rank allowed), if the
-     * flow interpolates and β(t) ≠ 0 throughout (always for δ ≥ 0; for δ &lt; 0 unless a changes sign),
-     * β(∞) = argmin Φ_δ(β) − ψ_δ β̂0ᵀβ over {β : Σxx β = Σxx β*}, ψ_δ = √(√(δ² + 4‖β0‖²) − δ), in the
-     * coordinates β' = √(η_aη_w) β where the rates drop out. Solved by damped Newton on the null space
-     * of Σxx (the objective is strictly convex).
+     * Implicit bias at interpolation (seed 002 Theorem 1, verified; extended here to trajectories on which a
+     * changes sign): for any Σxx (low rank allowed), if the flow converges to an interpolating β(∞) with a(∞) ≠ 0,
+     * <pre>  β(∞) = argmin Φ_δ(β) − σ ψ_δ β̂0ᵀβ  over {β : Σxx β = Σxx β*},  ψ_δ = √(√(δ² + 4‖β0‖²) − δ),</pre>
+     * σ = sgn(a(∞) a(0)), in the coordinates β' = √(η_aη_w) β where the rates drop out.
+     * Proof sketch (ours): ẇ = −η_w a Σxx(β − β*) ∈ range Σxx, so w(∞) − w(0) ∈ range Σxx, and
+     * ∇Φ_δ(β') = √(κ − δ) β̂' = √(2η_a) sgn(a) w; hence ∇Φ_δ(β'∞) − σ∇Φ_δ(β'0) ⊥ null Σxx, the KKT condition of
+     * the strictly convex problem. σ = −1 only for δ &lt; 0 when a crosses zero (seed 002 conjectured "β* − αv").
+     * Solved by damped Newton on the null space of Σxx.
      *
      * @param delta the conserved η_w a² − η_a‖w‖² (with the true rates)
+     * @param aChangesSign whether a(∞) and a(0) differ in sign (σ = −1)
      */
+    public static double[] implicitBias(DMatrixRMaj sigmaXX, double[] betaStar, double[] beta0, double delta,
+                                        double etaA, double etaW, boolean aChangesSign) {
+        double[] b0 = beta0.clone();
+        if (aChangesSign) for (int i = 0; i < b0.length; i++) b0[i] = -b0[i];
+        return implicitBias(sigmaXX, betaStar, b0, delta, etaA, etaW);
+    }
+
+    /** {@link #implicitBias(DMatrixRMaj, double[], double[], double, double, double, boolean)} when a keeps its sign. */
     public static double[] implicitBias(DMatrixRMaj sigmaXX, double[] betaStar, double[] beta0, double delta,
                                         double etaA, double etaW) {
         int d = betaStar.length;
