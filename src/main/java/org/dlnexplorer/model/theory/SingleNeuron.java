@@ -290,6 +290,30 @@ public final class SingleNeuron {
         return implicitBias(sigmaXX, betaStar, b0, delta, etaA, etaW);
     }
 
+    /**
+     * The implicit-bias prediction for a single-neuron run (widths [d,1,1] or [1,1,c], any Σxx): β(∞) for the
+     * run's β0, δ and rates, assuming a(∞) has the sign of a(0) (or the opposite when aChangesSign); null when the
+     * run is not a single neuron or β0 = 0.
+     */
+    public static double[] implicitBias(org.dlnexplorer.model.engine.SimulationSpec spec, boolean aChangesSign) {
+        org.dlnexplorer.model.core.Network net = spec.network();
+        if (!Theories.isSingleNeuron(net)) return null;
+        double[] theta = spec.theta0();
+        double[] beta = spec.task().target().data.clone();
+        int d = beta.length;
+        boolean columnForm = net.width(2) == 1;
+        double[] w0 = columnForm ? java.util.Arrays.copyOf(theta, d) : java.util.Arrays.copyOfRange(theta, 1, d + 1);
+        double a0 = columnForm ? theta[d] : theta[0];
+        double etaA = net.rate(columnForm ? 2 : 1), etaW = net.rate(columnForm ? 1 : 2);
+        double[] b0 = new double[d];
+        for (int i = 0; i < d; i++) b0[i] = a0 * w0[i];
+        if (dot(b0, b0) == 0) return null;
+        double delta = etaW * a0 * a0 - etaA * dot(w0, w0);
+        DMatrixRMaj sxx = spec.task().sigmaXX();
+        if (!columnForm) return null;   // [1,1,c]: the input covariance is a scalar; nothing is underdetermined
+        return implicitBias(sxx, beta, b0, delta, etaA, etaW, aChangesSign);
+    }
+
     /** {@link #implicitBias(DMatrixRMaj, double[], double[], double, double, double, boolean)} when a keeps its sign. */
     public static double[] implicitBias(DMatrixRMaj sigmaXX, double[] betaStar, double[] beta0, double delta,
                                         double etaA, double etaW) {
