@@ -305,6 +305,16 @@ class BundledPresetsTest {
             // interpolation: Xβ = y ⇔ 0.5 β₁ + β₂ = 1.1 on the range of Σxx
             assertEquals(1.1, 0.5 * end.beta1() + end.beta2(), 1e-6, r.label());
         }
+        // Theorem 1: β(∞) = argmin Φ_δ(β) − ψ_δ β̂₀ᵀβ subject to Σxx β = Σxx β*
+        org.ejml.data.DMatrixRMaj sxx = new org.ejml.data.DMatrixRMaj(new double[][]{{0.25, 0.5}, {0.5, 1}});
+        for (RunSet.Labeled r : runs) {
+            double delta = Double.parseDouble(r.label().replace("δ = ", ""));
+            Neuron n0 = Neuron.of(r.trajectory().frames().get(0)), end = Neuron.of(r.trajectory().last());
+            double[] predicted = org.dlnexplorer.model.theory.SingleNeuron.implicitBias(sxx, new double[]{0.44, 0.88},
+                    new double[]{n0.beta1(), n0.beta2()}, delta, 1, 1);
+            assertEquals(predicted[0], end.beta1(), 1e-4, r.label());
+            assertEquals(predicted[1], end.beta2(), 1e-4, r.label());
+        }
         Neuron down = Neuron.of(runs.get(0).trajectory().last());   // δ = −10
         Neuron up = Neuron.of(runs.get(runs.size() - 1).trajectory().last()); // δ = 10
         assertEquals(0.74, up.beta1(), 0.01, "lazy: the interpolant nearest β₀");
