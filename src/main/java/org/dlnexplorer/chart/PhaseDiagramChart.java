@@ -69,7 +69,8 @@ public final class PhaseDiagramChart {
         return chart(r, style);
     }
 
-    public static JFreeChart chart(SweepResult r, PhaseDiagramStyle style) {
+    public static JFreeChart chart(SweepResult live, PhaseDiagramStyle style) {
+        SweepResult r = live.snapshot(); // one consistent set of cells for colours, counts and contours
         double[] range = style.range(r);
         Axis ax = r.x(), ay = r.y();
         ValueAxis xAxis = axis(ax);
@@ -246,9 +247,8 @@ public final class PhaseDiagramChart {
     }
 
     /** Java2D rectangle of cell (ix, iy) between its edges on both axes */
-    static Rectangle2D cellRect(Axis ax, Axis ay, int ix, int iy, Rectangle2D area, ValueAxis xAxis, ValueAxis yAxis,
-                                RectangleEdge xEdge, RectangleEdge yEdge) {
-        double[] ex = ax.edges(), ey = ay.edges();
+    static Rectangle2D cellRect(double[] ex, double[] ey, int ix, int iy, Rectangle2D area, ValueAxis xAxis,
+                                ValueAxis yAxis, RectangleEdge xEdge, RectangleEdge yEdge) {
         double x0 = xAxis.valueToJava2D(ex[ix], area, xEdge), x1 = xAxis.valueToJava2D(ex[ix + 1], area, xEdge);
         double y0 = yAxis.valueToJava2D(ey[iy], area, yEdge), y1 = yAxis.valueToJava2D(ey[iy + 1], area, yEdge);
         return new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
@@ -264,12 +264,16 @@ public final class PhaseDiagramChart {
         private final double[] range;
         private final int[] cellIx;
         private final int[] cellIy;
+        private final double[] edgesX;
+        private final double[] edgesY;
         private final DefaultXYZDataset dataset = new DefaultXYZDataset();
 
         GridRenderer(SweepResult r, PhaseDiagramStyle style, double[] range) {
             this.result = r;
             this.style = style;
             this.range = range.clone();
+            this.edgesX = r.x().edges();
+            this.edgesY = r.y().edges();
             int nx = r.x().n(), ny = r.y().n(), n = nx * ny;
             double[][] xyz = new double[3][n];
             cellIx = new int[n];
@@ -310,7 +314,7 @@ public final class PhaseDiagramChart {
                              CrosshairState crosshairState, int pass) {
             int ix = cellIx[item], iy = cellIy[item];
             CellResult c = result.get(ix, iy);
-            Rectangle2D rect = cellRect(result.x(), result.y(), ix, iy, dataArea, domainAxis, rangeAxis,
+            Rectangle2D rect = cellRect(edgesX, edgesY, ix, iy, dataArea, domainAxis, rangeAxis,
                     plot.getDomainAxisEdge(), plot.getRangeAxisEdge());
             // blocks are filled without anti-aliasing and grown by half a pixel: no seams between neighbours
             Rectangle2D block = new Rectangle2D.Double(rect.getX() - 0.5, rect.getY() - 0.5,

@@ -51,6 +51,10 @@ import java.util.function.Consumer;
 public final class PhaseDiagramView extends BorderPane {
     /** while cells stream in, redraw at most this often (the whole chart is redrawn each time) */
     public static final long MIN_REDRAW_NANOS = 80_000_000L;
+    /** …and keep the FX thread's share of drawing below 1/DRAW_DUTY_FACTOR while cells stream */
+    static final int DRAW_DUTY_FACTOR = 5;
+    /** …but never wait longer than this between progressive redraws (the first draw is slow: cold JIT, fonts) */
+    static final long MAX_REDRAW_WAIT_NANOS = 500_000_000L;
 
     private final Pane host = new Pane();
     private final Canvas canvas = new Canvas();
@@ -75,6 +79,7 @@ public final class PhaseDiagramView extends BorderPane {
     private CancellationToken token;
     private PhaseDiagramStyle style = PhaseDiagramStyle.defaults();
     private long lastDraw;
+    private long lastDrawCost;
     private ChartRenderingInfo info;
     private XYPlot plot;
 
@@ -125,7 +130,8 @@ public final class PhaseDiagramView extends BorderPane {
             public void handle(long now) {
                 SweepResult r = result;
                 boolean done = r == null || r.finished();
-                if (dirty.get() && (done || now - lastDraw >= MIN_REDRAW_NANOS)) {
+                long wait = Math.max(MIN_REDRAW_NANOS, Math.min(MAX_REDRAW_WAIT_NANOS, DRAW_DUTY_FACTOR * lastDrawCost));
+                if (dirty.get() && (done || now - lastDraw >= wait)) {
                     dirty.set(false);
                     lastDraw = now;
                     redraw();
@@ -300,13 +306,16 @@ public final class PhaseDiagramView extends BorderPane {
             plot = null;
             return;
         }
-        JFreeChart chart = PhaseDiagramChart.chart(r, style);
+        long t0 = System.nanoTime();
+        SweepResult snap = r.snapshot();
+        JFreeChart chart = PhaseDiagramChart.chart(snap, style);
         ChartRenderingInfo ri = new ChartRenderingInfo();
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+        lastDrawCost = System.nanoTime() - t0;
         info = ri;
         plot = (XYPlot) chart.getPlot();
         draws.incrementAndGet();
-        status.setText(progress(r));
+        status.setText(progress(snap));
     }
 
     private static String progress(SweepResult r) {
