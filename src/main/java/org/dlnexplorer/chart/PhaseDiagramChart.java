@@ -52,29 +52,34 @@ import java.util.Locale;
  * the legend; a marker at the current configuration. AWT only.
  */
 public final class PhaseDiagramChart {
-    /** fonts sized for slides (axis labels ≥ 16 px) */
-    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 22);
-    static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
-    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
-    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
-    static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
     /** contour lines: dash patterns per level (cycled), drawn black over a white halo */
     private static final float[][] DASHES = {{8f, 5f}, null, {2f, 4f}};
     private static final double HATCH_SPACING = 6.0;
 
     private PhaseDiagramChart() {}
 
-    /** The chart as a {@link Drawable} for PNG/SVG/PDF export: {@code render(r, style).draw(g2, area)}. */
+    /** The chart as a {@link Drawable} for PNG/SVG/PDF export, with slide fonts. */
     public static Drawable render(SweepResult r, PhaseDiagramStyle style) {
-        return chart(r, style);
+        return chart(r, style, ChartStyle.slide());
+    }
+
+    /** The chart as a {@link Drawable}: {@code render(r, style, ChartStyle.slide()).draw(g2, area)}. */
+    public static Drawable render(SweepResult r, PhaseDiagramStyle style, ChartStyle fonts) {
+        return chart(r, style, fonts);
     }
 
     public static JFreeChart chart(SweepResult live, PhaseDiagramStyle style) {
+        return chart(live, style, ChartStyle.slide());
+    }
+
+    public static JFreeChart chart(SweepResult live, PhaseDiagramStyle style, ChartStyle cs) {
+        Font titleFont = cs.titleFont(), subtitleFont = cs.subtitleFont(), labelFont = cs.axisLabelFont();
+        Font tickFont = cs.tickFont(), legendFont = cs.legendFont();
         SweepResult r = live.snapshot(); // one consistent set of cells for colours, counts and contours
         double[] range = style.range(r);
         Axis ax = r.x(), ay = r.y();
-        ValueAxis xAxis = axis(ax);
-        ValueAxis yAxis = axis(ay);
+        ValueAxis xAxis = axis(ax, labelFont, tickFont);
+        ValueAxis yAxis = axis(ay, labelFont, tickFont);
         GridRenderer renderer = new GridRenderer(r, style, range);
         XYPlot plot = new XYPlot(renderer.dataset(), xAxis, yAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
@@ -94,7 +99,7 @@ public final class PhaseDiagramChart {
             if (segs.isEmpty()) continue;
             float[] dash = DASHES[di++ % DASHES.length];
             String label = metricSymbol(style) + " = " + format(level);
-            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label));
+            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label, cs.annotationFont()));
             legend.add(item("contour " + metricSymbol(style) + " = " + format(level),
                     new Line2D.Double(-10, 0, 10, 0), null, Color.BLACK, stroke(dash, 2f)));
         }
@@ -120,14 +125,15 @@ public final class PhaseDiagramChart {
         }
         plot.setFixedLegendItems(legend);
 
-        JFreeChart chart = new JFreeChart(null, TITLE_FONT, plot, false);
+        for (int i = 0; i < legend.getItemCount(); i++) legend.get(i).setLabelFont(legendFont);
+        JFreeChart chart = new JFreeChart(null, titleFont, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setTitle(new TextTitle("Regime phase diagram: " + style.metric().label(), TITLE_FONT));
+        chart.setTitle(new TextTitle("Regime phase diagram: " + style.metric().label(), titleFont));
         String sub = subtitle(r, style);
-        if (sub != null) chart.addSubtitle(new TextTitle(sub, SUBTITLE_FONT));
+        if (sub != null) chart.addSubtitle(new TextTitle(sub, subtitleFont));
         if (legend.getItemCount() > 0) {
             LegendTitle lt = new LegendTitle(plot);
-            lt.setItemFont(LEGEND_FONT);
+            lt.setItemFont(legendFont);
             lt.setPosition(RectangleEdge.BOTTOM);
             lt.setBackgroundPaint(Color.WHITE);
             chart.addSubtitle(lt);
@@ -135,8 +141,8 @@ public final class PhaseDiagramChart {
         NumberAxis barAxis = new NumberAxis(style.metric().label()
                 + (style.metric().unit().isEmpty() ? "" : " (" + style.metric().unit() + ")"));
         barAxis.setRange(range[0], range[1]);
-        barAxis.setLabelFont(LABEL_FONT);
-        barAxis.setTickLabelFont(TICK_FONT);
+        barAxis.setLabelFont(labelFont);
+        barAxis.setTickLabelFont(tickFont);
         PaintScaleLegend bar = new PaintScaleLegend(new Viridis(range[0], range[1]), barAxis);
         bar.setPosition(RectangleEdge.RIGHT);
         bar.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -183,7 +189,7 @@ public final class PhaseDiagramChart {
         return new DecimalFormat("0.####").format(v);
     }
 
-    private static ValueAxis axis(Axis a) {
+    private static ValueAxis axis(Axis a, Font labelFont, Font tickFont) {
         String label = AxisLabels.label(a);
         ValueAxis axis;
         if (a.log()) {
@@ -207,8 +213,8 @@ public final class PhaseDiagramChart {
                 na.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             axis = na;
         }
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelFont(labelFont);
+        axis.setTickLabelFont(tickFont);
         axis.setLowerMargin(0);
         axis.setUpperMargin(0);
         return axis;
@@ -222,7 +228,6 @@ public final class PhaseDiagramChart {
             li = new LegendItem(label, null, null, null, true, shape, fill != null, fill == null ? Color.WHITE : fill,
                     true, outline, stroke, false, new Line2D.Double(), stroke, outline);
         }
-        li.setLabelFont(LEGEND_FONT);
         return li;
     }
 
@@ -370,8 +375,10 @@ public final class PhaseDiagramChart {
         private final transient List<Contours.Segment> segments;
         private final float[] dash;
         private final String label;
+        private final Font font;
 
-        ContourAnnotation(Axis ax, Axis ay, List<Contours.Segment> segments, float[] dash, String label) {
+        ContourAnnotation(Axis ax, Axis ay, List<Contours.Segment> segments, float[] dash, String label, Font font) {
+            this.font = font;
             this.ax = ax;
             this.ay = ay;
             this.segments = segments;
@@ -406,7 +413,7 @@ public final class PhaseDiagramChart {
             g2.setStroke(stroke(dash, 2f));
             g2.draw(path);
             if (bestLen > 0) {
-                g2.setFont(LEGEND_FONT);
+                g2.setFont(font);
                 java.awt.FontMetrics fm = g2.getFontMetrics();
                 int w = fm.stringWidth(label), h = fm.getAscent();
                 double bx = Math.min(Math.max(lx - w / 2.0, area.getMinX() + 2), area.getMaxX() - w - 4);

@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
+import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.PhaseDiagramChart;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
 import org.dlnexplorer.model.engine.CancellationToken;
@@ -308,7 +309,7 @@ public final class PhaseDiagramView extends BorderPane {
         }
         long t0 = System.nanoTime();
         SweepResult snap = r.snapshot();
-        JFreeChart chart = PhaseDiagramChart.chart(snap, style);
+        JFreeChart chart = PhaseDiagramChart.chart(snap, style, ChartStyle.screen());
         ChartRenderingInfo ri = new ChartRenderingInfo();
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
         lastDrawCost = System.nanoTime() - t0;
