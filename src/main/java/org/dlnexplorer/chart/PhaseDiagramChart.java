@@ -4,6 +4,7 @@ import org.dlnexplorer.model.sweep.Axis;
 import org.dlnexplorer.model.sweep.AxisLabels;
 import org.dlnexplorer.model.sweep.CellResult;
 import org.dlnexplorer.model.sweep.Contours;
+import org.dlnexplorer.model.sweep.Metric;
 import org.dlnexplorer.model.sweep.SweepResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -55,6 +56,9 @@ public final class PhaseDiagramChart {
     /** contour lines: dash patterns per level (cycled), drawn black over a white halo */
     private static final float[][] DASHES = {{8f, 5f}, null, {2f, 4f}};
     private static final double HATCH_SPACING = 6.0;
+    /** the λ-balanced closed form's contours: Okabe–Ito vermillion, dotted */
+    static final Color THEORY_COLOUR = ChartStyle.OKABE_ITO[1];
+    private static final float[] THEORY_DASH = {3f, 3f};
 
     private PhaseDiagramChart() {}
 
@@ -99,9 +103,19 @@ public final class PhaseDiagramChart {
             if (segs.isEmpty()) continue;
             float[] dash = DASHES[di++ % DASHES.length];
             String label = metricSymbol(style) + " = " + format(level);
-            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label, cs.annotationFont()));
+            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label, cs.annotationFont(), Color.BLACK));
             legend.add(item("contour " + metricSymbol(style) + " = " + format(level),
                     new Line2D.Double(-10, 0, 10, 0), null, Color.BLACK, stroke(dash, 2f)));
+        }
+        // theory and simulation side by side: the closed form's contours over the simulated map
+        if (style.metric() == Metric.KERNEL_DISTANCE) {
+            for (double level : style.contourLevels()) {
+                List<Contours.Segment> segs = Contours.of(r, Metric.THEORY_KERNEL_DISTANCE, level);
+                if (segs.isEmpty()) continue;
+                plot.addAnnotation(new ContourAnnotation(ax, ay, segs, THEORY_DASH, null, cs.annotationFont(), THEORY_COLOUR));
+                legend.add(item("theory S = " + format(level), new Line2D.Double(-10, 0, 10, 0), null, THEORY_COLOUR,
+                        stroke(THEORY_DASH, 2f)));
+            }
         }
         long diverged = r.cells().stream().filter(CellResult::diverged).count();
         long failed = r.cells().stream().filter(CellResult::failed).count();
@@ -376,9 +390,13 @@ public final class PhaseDiagramChart {
         private final float[] dash;
         private final String label;
         private final Font font;
+        private final Color colour;
 
-        ContourAnnotation(Axis ax, Axis ay, List<Contours.Segment> segments, float[] dash, String label, Font font) {
+        /** label null: no label on the line */
+        ContourAnnotation(Axis ax, Axis ay, List<Contours.Segment> segments, float[] dash, String label, Font font,
+                          Color colour) {
             this.font = font;
+            this.colour = colour;
             this.ax = ax;
             this.ay = ay;
             this.segments = segments;
@@ -406,13 +424,15 @@ public final class PhaseDiagramChart {
             }
             Shape oldClip = g2.getClip();
             g2.clip(area);
-            g2.setPaint(new Color(255, 255, 255, 200));
-            g2.setStroke(new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            if (label != null) { // simulated contours get a white halo; theory lines are drawn thin on top
+                g2.setPaint(new Color(255, 255, 255, 200));
+                g2.setStroke(new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g2.draw(path);
+            }
+            g2.setPaint(colour);
+            g2.setStroke(stroke(dash, label != null ? 2f : 1.8f));
             g2.draw(path);
-            g2.setPaint(Color.BLACK);
-            g2.setStroke(stroke(dash, 2f));
-            g2.draw(path);
-            if (bestLen > 0) {
+            if (bestLen > 0 && label != null) {
                 g2.setFont(font);
                 java.awt.FontMetrics fm = g2.getFontMetrics();
                 int w = fm.stringWidth(label), h = fm.getAscent();
