@@ -160,4 +160,22 @@ class PhaseDiagramChartTest {
         assertEquals(10.0, PhaseDiagramStyle.niceCeil(7), 1e-15);
         assertEquals(0.2, PhaseDiagramStyle.niceFloor(0.24), 1e-15);
     }
+
+    @Test
+    void theoryContoursAreDrawnBesideTheSimulatedOnes() {
+        List<CellResult> cells = new ArrayList<>();
+        for (int iy = 0; iy < 3; iy++)
+            for (int ix = 0; ix < 4; ix++) {
+                double s = 0.05 * (ix + iy);
+                cells.add(new CellResult(ix, iy, X.value(ix), Y.value(iy), CellStatus.OK, s, 1, 1, 1, Double.NaN, -1, null,
+                        new CellPrediction(true, "lambda-balanced-aligned", null, s + 0.01, 1, 1, s), 10));
+            }
+        JFreeChart chart = PhaseDiagramChart.chart(SweepResult.of("t", X, Y, cells), PhaseDiagramStyle.defaults());
+        List<String> labels = labels((XYPlot) chart.getPlot());
+        assertTrue(labels.contains("contour S = 0.1"), labels.toString());
+        assertTrue(labels.contains("theory S = 0.1"), labels.toString());
+        // no theory values: no theory lines
+        JFreeChart plain = PhaseDiagramChart.chart(result(), PhaseDiagramStyle.defaults());
+        assertTrue(labels((XYPlot) plain.getPlot()).stream().noneMatch(l -> l.startsWith("theory")));
+    }
 }

@@ -70,7 +70,8 @@ public final class PhaseDiagramView extends BorderPane {
     private Axis xAxis = PresetGrid.DEFAULT_X;
     private Axis yAxis = PresetGrid.DEFAULT_Y;
     private SweepSettings settings = SweepSettings.DEFAULT;
-    private int parallelism = Runtime.getRuntime().availableProcessors();
+    /** default: all processors but one, which stays free for the interactive simulation */
+    private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     private Consumer<Preset> onCellSelected = p -> { };
 
     private Preset preset;
@@ -94,8 +95,8 @@ public final class PhaseDiagramView extends BorderPane {
         host.setPrefSize(900, 650);
         canvas.widthProperty().bind(host.widthProperty());
         canvas.heightProperty().bind(host.heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> redraw());
-        canvas.heightProperty().addListener((o, a, b) -> redraw());
+        canvas.widthProperty().addListener((o, a, b) -> requestRedraw());
+        canvas.heightProperty().addListener((o, a, b) -> requestRedraw());
         g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
 
         metricBox.getItems().addAll(Metric.values());
@@ -132,7 +133,7 @@ public final class PhaseDiagramView extends BorderPane {
                 SweepResult r = result;
                 boolean done = r == null || r.finished();
                 long wait = Math.max(MIN_REDRAW_NANOS, Math.min(MAX_REDRAW_WAIT_NANOS, DRAW_DUTY_FACTOR * lastDrawCost));
-                if (dirty.get() && (done || now - lastDraw >= wait)) {
+                if (dirty.get() && now - lastDraw >= wait) {
                     dirty.set(false);
                     lastDraw = now;
                     redraw();
@@ -161,7 +162,7 @@ public final class PhaseDiagramView extends BorderPane {
         restart();
     }
 
-    /** worker threads for the sweep (default: all processors) */
+    /** worker threads for the sweep (default: all processors but one) */
     public void setParallelism(int n) {
         this.parallelism = Math.max(1, n);
     }
@@ -169,7 +170,7 @@ public final class PhaseDiagramView extends BorderPane {
     public void setMetric(Metric m) {
         style = style.withMetric(m);
         if (metricBox.getValue() != m) metricBox.setValue(m);
-        redraw();
+        requestRedraw();
     }
 
     /**
@@ -183,7 +184,7 @@ public final class PhaseDiagramView extends BorderPane {
         if (key != null && key.equals(sweepKey) && result != null) {
             double[] here = grid.current(preset);
             style = style.withMarker(here[0], here[1]);
-            redraw();
+            requestRedraw(); // coalesced: dragging a slider moves the marker at most once per pulse
             return;
         }
         restart();
@@ -239,7 +240,7 @@ public final class PhaseDiagramView extends BorderPane {
         }
         preset = PresetIo.copy(cell);
         style = style.withMarker(x, y);
-        redraw();
+        requestRedraw();
         onCellSelected.accept(cell);
     }
 
@@ -250,6 +251,11 @@ public final class PhaseDiagramView extends BorderPane {
     }
 
     // ------------------------------------------------------------------------------------------- internals
+
+    private void requestRedraw() {
+        dirty.set(true);
+        pump.start();
+    }
 
     private void restart() {
         if (token != null) token.cancel();
