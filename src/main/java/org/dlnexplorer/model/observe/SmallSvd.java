@@ -75,7 +75,6 @@ public final class SmallSvd {
                         gamma += x * y;
                     }
                     if (!(Math.abs(gamma) > EPS * Math.sqrt(alpha * beta))) continue;
-                    if (!Double.isFinite(gamma)) return false;
                     converged = false;
                     // rotation that zeroes the (i, j) entry of AᵀA (Rutishauser's formulas)
                     double zeta = (beta - alpha) / (2.0 * gamma);
@@ -99,6 +98,7 @@ public final class SmallSvd {
             }
         }
         if (!converged) return false;
+        for (double x : a) if (!Double.isFinite(x)) return false;
         for (int j = 0; j < q; j++) {
             double ss = 0;
             int cj = j * p;
