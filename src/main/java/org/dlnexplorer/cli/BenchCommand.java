@@ -1,13 +1,154 @@
 package org.dlnexplorer.cli;
 
+import org.dlnexplorer.bench.PeerWorkload;
+import org.dlnexplorer.bench.TrajectoryTimer;
+import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetCompiler;
+import org.dlnexplorer.preset.PresetException;
+import org.dlnexplorer.preset.PresetIo;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.NormOps_DDRM;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "bench", description = "Time the full trajectory computation of a preset.")
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * `bench PRESET.json [--repeat N]`: times the full trajectory computation (Simulation.run of the preset's
+ * spec, or of every member of its compare set, all observables and the theory overlay) in-process after
+ * warm-up, on one thread, and prints one JSON object
+ * {"medianMillis", "minMillis", "repeat", "steps", …}. With --peer-config LxN it times the workload of
+ * ../shared/bench/numpy_peer.py instead (optionally the peer's very problem, read from its --dump DIR).
+ */
+@Command(name = "bench", description = "Time the full trajectory computation of a preset (or of the numpy peer's workload).")
 public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+    public static final int DEFAULT_REPEAT = 21;
+    public static final double DEFAULT_WARMUP_SECONDS = 3.0;
+
+    @Spec
+    CommandSpec commandSpec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET.json", description = "the preset to time")
+    Path preset;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "timed runs after warm-up (default ${DEFAULT-VALUE})")
+    int repeat = DEFAULT_REPEAT;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "warm-up time before timing (default ${DEFAULT-VALUE}; at least 3 runs)")
+    double warmupSeconds = DEFAULT_WARMUP_SECONDS;
+
+    @Option(names = "--peer-config", paramLabel = "LxN",
+            description = "time the numpy peer's workload: depth L, width N, whitened, s = 5,3,1,0.5,…, t ∈ [0,20], DP5(4) at rtol = atol = 1e-6")
+    String peerConfig;
+
+    @Option(names = "--peer-init", paramLabel = "product|entry", description = "the peer's init mode (default ${DEFAULT-VALUE})")
+    String peerInit = "product";
+
+    @Option(names = "--peer-dump", paramLabel = "DIR", description = "read T and W0 from numpy_peer.py --dump DIR (the identical problem)")
+    Path peerDump;
+
+    @Option(names = "--peer-seed", paramLabel = "SEED", description = "seed of the Java-drawn peer problem when no dump is given (default ${DEFAULT-VALUE})")
+    long peerSeed = 0;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "recorded frames of the peer workload (default ${DEFAULT-VALUE}: t = 0 and t = 20, like the peer's final state)")
+    int samples = 2;
+
     @Override
     public Integer call() {
-        System.err.println("dln-explorer: bench is not available yet");
-        return DlnCommand.INTERNAL;
+        if (repeat < 1) throw new UsageError("--repeat: must be at least 1, got " + repeat);
+        if (!(warmupSeconds >= 0) || warmupSeconds > 600) throw new UsageError("--warmup: must be between 0 and 600 seconds");
+        if (samples < 2) throw new UsageError("--samples: must be at least 2, got " + samples);
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<SimulationSpec> specs = new ArrayList<>();
+        PeerWorkload peer = null;
+        if (peerConfig != null) {
+            if (preset != null) throw new UsageError("give either PRESET.json or --peer-config, not both");
+            int[] ln;
+            try {
+                ln = PeerWorkload.parseConfig(peerConfig);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--peer-config: " + e.getMessage());
+            }
+            if (!peerInit.equals("product") && !peerInit.equals("entry"))
+                throw new UsageError("--peer-init: must be product or entry, got '" + peerInit + "'");
+            try {
+                peer = peerDump == null
+                        ? PeerWorkload.generate(ln[0], ln[1], peerInit, PeerWorkload.INIT_SCALE, peerSeed)
+                        : PeerWorkload.fromDump(peerDump, ln[0], ln[1], peerInit);
+            } catch (IOException e) {
+                throw new UsageError("--peer-dump: " + e.getMessage());
+            }
+            specs.add(peer.spec(samples));
+            json.put("workload", "peer");
+            json.put("config", peerConfig);
+            json.put("init", peerInit);
+            json.put("problem", peer.source());
+        } else {
+            if (preset == null) throw new UsageError("bench: give PRESET.json or --peer-config LxN");
+            try {
+                Preset p = PresetIo.read(preset);
+                for (PresetCompiler.Member m : PresetCompiler.compileSet(p, preset.toString())) specs.add(m.spec());
+            } catch (PresetException e) {
+                throw new UsageError(e.getMessage());
+            }
+            json.put("workload", "preset");
+            json.put("preset", preset.toString());
+        }
+        TrajectoryTimer.Timing timing = TrajectoryTimer.time(specs, repeat, warmupSeconds);
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("medianMillis", round(timing.median()));
+        head.put("minMillis", round(timing.min()));
+        head.put("repeat", repeat);
+        head.put("steps", timing.steps());
+        if (Double.isFinite(timing.cpuMedian())) {
+            head.put("cpuMedianMillis", round(timing.cpuMedian()));
+            head.put("cpuMinMillis", round(timing.cpuMin()));
+        }
+        head.putAll(json);
+        head.put("runs", specs.size());
+        head.put("frames", timing.frames());
+        head.put("warmupRuns", timing.warmupRuns());
+        boolean diverged = false;
+        for (Trajectory t : timing.last()) diverged |= t.diverged();
+        head.put("diverged", diverged);
+        if (peer != null) {
+            Trajectory t = timing.last().get(0);
+            head.put("finalLoss", finite(t.last().loss()));
+            if (peerDump != null) {
+                try {
+                    double[] theirs = PeerWorkload.peerFinalEffectiveWeight(peerDump, peer.depth(), peer.width(), peerInit);
+                    if (theirs != null) {
+                        DMatrixRMaj ours = DMatrixRMaj.wrap(peer.width(), peer.width(), t.last().effectiveWeight());
+                        DMatrixRMaj d = ours.copy();
+                        for (int i = 0; i < d.data.length; i++) d.data[i] -= theirs[i];
+                        head.put("weffRelDiffVsPeer", finite(NormOps_DDRM.normF(d) / Math.max(NormOps_DDRM.normF(ours), 1e-300)));
+                    }
+                } catch (IOException e) {
+                    throw new UsageError("--peer-dump: " + e.getMessage());
+                }
+            }
+        }
+        commandSpec.commandLine().getOut().println(new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(head));
+        commandSpec.commandLine().getOut().flush();
+        return DlnCommand.OK;
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 1000.0) / 1000.0;
+    }
+
+    private static Object finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -32,7 +32,7 @@ public final class Task {
         // ℒ_min = ½ tr Σyy − ½ tr(T Σxx Tᵀ)
         DMatrixRMaj tS = new DMatrixRMaj(target.numRows, target.numCols);
         CommonOps_DDRM.mult(target, sigmaXX, tS);
-        double trTST = org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(tS, target);
+        double trTST = Matrices.inner(tS, target);
         double min = 0.5 * traceSigmaYY - 0.5 * trTST;
         this.minimumLoss = Math.abs(min) < 1e-13 * Math.max(1.0, traceSigmaYY) ? 0.0 : Math.max(0.0, min);
     }
@@ -62,7 +62,7 @@ public final class Task {
         DMatrixRMaj syx = new DMatrixRMaj(y.numCols, x.numCols);
         CommonOps_DDRM.multTransA(y, x, syx);
         CommonOps_DDRM.scale(1.0 / n, syx);
-        double trYY = org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(y, y) / n;
+        double trYY = Matrices.inner(y, y) / n;
         DMatrixRMaj pinv = new DMatrixRMaj(x.numCols, x.numCols);
         CommonOps_DDRM.pinv(sxx, pinv);
         DMatrixRMaj t = new DMatrixRMaj(y.numCols, x.numCols);
@@ -73,7 +73,7 @@ public final class Task {
     private static double traceOf(DMatrixRMaj t, DMatrixRMaj sxx) {
         DMatrixRMaj tS = new DMatrixRMaj(t.numRows, t.numCols);
         CommonOps_DDRM.mult(t, sxx, tS);
-        return org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(tS, t);
+        return Matrices.inner(tS, t);
     }
 
     private static boolean isIdentity(DMatrixRMaj m) {

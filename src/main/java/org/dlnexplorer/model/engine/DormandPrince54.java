@@ -109,6 +109,20 @@ public final class DormandPrince54 {
         return new IntegrationResult(steps, evals, true, false, null);
     }
 
+    /**
+     * One trial step from y with step h, for benchmarks and tests: evaluates k1 = f(y), the six further
+     * stages and the embedded error; returns the error norm (≤ 1 means the step would be accepted).
+     * The proposed state is left in {@link #proposedState()}; y is not modified.
+     */
+    public double trialStep(VectorField f, double[] y, double h, double rtol, double atol) {
+        f.evaluate(y, k1);
+        step(f, y, h);
+        return errorNorm(y, h, rtol, atol);
+    }
+
+    /** the 5th-order state of the last trial step (a live buffer) */
+    public double[] proposedState() { return yNew; }
+
     private void step(VectorField f, double[] y, double h) {
         for (int i = 0; i < n; i++) yStage[i] = y[i] + h * A21 * k1[i];
         f.evaluate(yStage, k2);

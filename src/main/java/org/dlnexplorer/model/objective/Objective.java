@@ -28,7 +28,20 @@ public final class Objective {
     private final DMatrixRMaj diff;      // W_eff − T
     private final DMatrixRMaj diffS;     // (W_eff − T) Σxx
     private final DMatrixRMaj[] tmpL;    // per-layer n_L × n_{ℓ−1} scratch: S_{ℓ+1}ᵀ E
-    private final DMatrixRMaj[] gradMat; // per layer gradient view
+    // fast path (loss, gradient, flow): flat row-major buffers, θ read in place
+    private final int n0;
+    private final int nL;
+    private final double[] targetData;   // T
+    private final double[] sigmaXXData;  // Σxx
+    private final double[][] pre;        // P_ℓ for ℓ = 2…L (n_ℓ × n_0); P_1 = W_1 is read from θ
+    private final double[][] back;       // G_ℓ = S_{ℓ+1}ᵀ E for ℓ = 1…L−1 (n_ℓ × n_0); G_L = E
+    private final double[] diffF;        // W_eff − T
+    private final double[] errF;         // E = (W_eff − T) Σxx (aliases diffF when whitened)
+    private double[] weffArr;            // where W_eff lives after fastForward
+    private int weffOff;
+    // HVP forward cache: the θ the full forward pass was last evaluated at
+    private final double[] fullTheta;
+    private boolean fullValid;
     // HVP workspaces
     private final DMatrixRMaj[] v;
     private final DMatrixRMaj[] dPrefix;
@@ -49,14 +62,12 @@ public final class Objective {
         this.minimumLoss = task.minimumLoss();
         int n0 = net.inputDim(), nL = net.outputDim();
         w = new DMatrixRMaj[depth];
-        gradMat = new DMatrixRMaj[depth];
         v = new DMatrixRMaj[depth];
         tmpL = new DMatrixRMaj[depth];
         scratchA = new DMatrixRMaj[depth];
         scratchB = new DMatrixRMaj[depth];
         for (int l = 1; l <= depth; l++) {
             w[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
-            gradMat[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
             v[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
             tmpL[l - 1] = new DMatrixRMaj(net.rows(l), n0);
             scratchA[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
@@ -82,6 +93,17 @@ public final class Objective {
         diff = new DMatrixRMaj(nL, n0);
         diffS = new DMatrixRMaj(nL, n0);
         dErr = new DMatrixRMaj(nL, n0);
+        this.n0 = n0;
+        this.nL = nL;
+        targetData = target.data.clone();
+        sigmaXXData = sigmaXX.data.clone();
+        pre = new double[depth + 1][];
+        back = new double[depth + 1][];
+        for (int l = 2; l <= depth; l++) pre[l] = new double[net.width(l) * n0];
+        for (int l = 1; l < depth; l++) back[l] = new double[net.width(l) * n0];
+        diffF = new double[nL * n0];
+        errF = whitened ? diffF : new double[nL * n0];
+        fullTheta = new double[net.parameterCount()];
     }
 
     public Network network() { return net; }
@@ -94,8 +116,59 @@ public final class Objective {
         }
     }
 
-    /** Forward pass: P_ℓ = W_ℓ P_{ℓ−1}, S_ℓ = S_{ℓ+1} W_ℓ, E = P_L Σxx − Σyx. */
+    /**
+     * Fast forward pass for ℒ and ∇ℒ: P_ℓ = W_ℓ P_{ℓ−1} (ℓ = 2…L, P_1 = W_1 read from θ in place),
+     * diff = W_eff − T, E = diff Σxx (E = diff when whitened). L − 1 products, no copies.
+     */
+    private void fastForward(double[] theta) {
+        double[] prevArr = theta;
+        int prevOff = net.offset(1);
+        for (int l = 2; l <= depth; l++) {
+            Kernels.mult(1.0, theta, net.offset(l), prevArr, prevOff, pre[l], 0, net.rows(l), net.cols(l), n0);
+            prevArr = pre[l];
+            prevOff = 0;
+        }
+        weffArr = prevArr;
+        weffOff = prevOff;
+        double[] t = targetData;
+        for (int i = 0; i < diffF.length; i++) diffF[i] = prevArr[prevOff + i] - t[i];
+        if (!whitened) Kernels.mult(1.0, diffF, 0, sigmaXXData, 0, errF, 0, nL, n0, n0);
+    }
+
+    /** ℒ from the fast forward pass: ½ ⟨E, W_eff − T⟩ + ℒ_min */
+    private double fastLoss() {
+        return 0.5 * Kernels.dot(errF, 0, diffF, 0, errF.length) + minimumLoss;
+    }
+
+    /**
+     * Backward pass after {@link #fastForward}: G_L = E, G_{ℓ−1} = W_ℓᵀ G_ℓ, and
+     * out_ℓ = scale_ℓ · G_ℓ P_{ℓ−1}ᵀ (= scale_ℓ ∂ℒ/∂W_ℓ), written at net.offset(ℓ). 2(L − 1) products.
+     */
+    private void fastBackward(double[] theta, double[] out, boolean flow) {
+        double[] g = errF;
+        for (int l = depth; l >= 1; l--) {
+            double alpha = flow ? -net.rate(l) : 1.0;
+            int off = net.offset(l);
+            if (l == 1) {
+                int len = net.rows(1) * n0;
+                for (int i = 0; i < len; i++) out[off + i] = alpha * g[i];
+                break;
+            }
+            double[] pArr = l - 1 == 1 ? theta : pre[l - 1];
+            int pOff = l - 1 == 1 ? net.offset(1) : 0;
+            // ∂ℒ/∂W_ℓ = G_ℓ P_{ℓ−1}ᵀ
+            Kernels.multTransB(alpha, g, 0, pArr, pOff, out, off, net.rows(l), n0, net.cols(l));
+            // G_{ℓ−1} = W_ℓᵀ G_ℓ
+            Kernels.multTransA(1.0, theta, off, g, 0, back[l - 1], 0, net.cols(l), net.rows(l), n0);
+            g = back[l - 1];
+        }
+    }
+
+    /** Full forward pass for the HVP: P_ℓ = W_ℓ P_{ℓ−1}, S_ℓ = S_{ℓ+1} W_ℓ, E = P_L Σxx − Σyx (cached per θ). */
     private void forward(double[] theta) {
+        if (fullValid && java.util.Arrays.equals(theta, fullTheta)) return;
+        System.arraycopy(theta, 0, fullTheta, 0, fullTheta.length);
+        fullValid = true;
         load(theta, w);
         for (int l = 1; l <= depth; l++) CommonOps_DDRM.mult(w[l - 1], prefix[l - 1], prefix[l]);
         for (int l = depth; l >= 1; l--) CommonOps_DDRM.mult(suffix[l + 1], w[l - 1], suffix[l]);
@@ -111,46 +184,38 @@ public final class Objective {
 
     /** ℒ = ½ tr((W_eff − T) Σxx (W_eff − T)ᵀ) + ℒ_min */
     public double loss(double[] theta) {
-        forward(theta);
-        return lossFromForward();
-    }
-
-    private double lossFromForward() {
-        return 0.5 * org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(err, diff) + minimumLoss;
+        fastForward(theta);
+        return fastLoss();
     }
 
     /** W_eff = W_L ⋯ W_1 into out (n_L × n_0). */
     public void effectiveWeight(double[] theta, DMatrixRMaj out) {
-        forward(theta);
-        out.setTo(prefix[depth]);
+        fastForward(theta);
+        out.reshape(nL, n0);
+        System.arraycopy(weffArr, weffOff, out.data, 0, nL * n0);
     }
 
-    /** ∂ℒ/∂W_ℓ = S_{ℓ+1}ᵀ E P_{ℓ−1}ᵀ; writes the gradient into grad; returns ℒ. */
+    /**
+     * ∂ℒ/∂W_ℓ = S_{ℓ+1}ᵀ E P_{ℓ−1}ᵀ, by backpropagation (3(L − 1) matrix products in all); writes the
+     * gradient into grad; returns ℒ.
+     */
     public double gradient(double[] theta, double[] grad) {
-        forward(theta);
-        for (int l = 1; l <= depth; l++) {
-            gradientOfLayer(l);
-            System.arraycopy(gradMat[l - 1].data, 0, grad, net.offset(l), gradMat[l - 1].getNumElements());
-        }
-        return lossFromForward();
+        fastForward(theta);
+        fastBackward(theta, grad, false);
+        return fastLoss();
     }
 
     /** Gradient-flow field dθ/dt = −η_ℓ ∂ℒ/∂W_ℓ. */
     public void flow(double[] theta, double[] dtheta) {
-        forward(theta);
-        for (int l = 1; l <= depth; l++) {
-            gradientOfLayer(l);
-            double eta = -net.rate(l);
-            double[] g = gradMat[l - 1].data;
-            int off = net.offset(l);
-            for (int i = 0; i < g.length; i++) dtheta[off + i] = eta * g[i];
-        }
+        fastForward(theta);
+        fastBackward(theta, dtheta, true);
     }
 
-    private void gradientOfLayer(int l) {
-        // tmp = S_{ℓ+1}ᵀ E  (n_ℓ × n_0), grad = tmp P_{ℓ−1}ᵀ
-        CommonOps_DDRM.multTransA(suffix[l + 1], err, tmpL[l - 1]);
-        CommonOps_DDRM.multTransB(tmpL[l - 1], prefix[l - 1], gradMat[l - 1]);
+    /** Gradient-flow field and ℒ at θ in one pass; returns ℒ. */
+    public double flowAndLoss(double[] theta, double[] dtheta) {
+        fastForward(theta);
+        fastBackward(theta, dtheta, true);
+        return fastLoss();
     }
 
     /**

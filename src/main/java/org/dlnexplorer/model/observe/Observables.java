@@ -1,10 +1,12 @@
 package org.dlnexplorer.model.observe;
 
+import org.dlnexplorer.model.core.Matrices;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.objective.Objective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -28,6 +30,19 @@ public final class Observables {
     private DMatrixRMaj[] ntkB0;           // S_{ℓ+1} S_{ℓ+1}ᵀ at t = 0
     private double ntkNorm0;
     private DMatrixRMaj[] balance0;        // D_ℓ(0)
+    // per-frame workspaces, allocated once (frames themselves are fresh immutable snapshots)
+    private final DMatrixRMaj[] layers;      // W_ℓ, index ℓ−1
+    private final DMatrixRMaj[] prefixes;    // P_ℓ = W_ℓ ⋯ W_1, index ℓ (1…L)
+    private final DMatrixRMaj[] suffixes;    // S_ℓ = W_L ⋯ W_ℓ, index ℓ (1…L)
+    private final DMatrixRMaj xT;            // Xᵀ
+    private final boolean xIsIdentity;
+    private final DMatrixRMaj[] ntkZ;        // P_{ℓ−1} Xᵀ
+    private final DMatrixRMaj[] ntkA, ntkB;
+    private final DMatrixRMaj[] balanceNow, balanceDiff, balanceUp, balanceDown;
+    private final SingularValueDecomposition_F64<DMatrixRMaj> weffSvd;
+    private final DMatrixRMaj svdWork, svdU, svdW, svdV;
+    private final SingularValueDecomposition_F64<DMatrixRMaj>[] layerSvd;
+    private final DMatrixRMaj[] layerWork;
 
     public Observables(Network net, Task task, Objective objective, boolean withSharpness) {
         this.net = net;
@@ -45,6 +60,47 @@ public final class Observables {
         this.targetU = u;
         this.targetV = v;
         this.targetSigma = task.targetSingularValues();
+        int depth = net.depth(), n0 = net.inputDim(), nL = net.outputDim();
+        layers = new DMatrixRMaj[depth];
+        prefixes = new DMatrixRMaj[depth + 1];
+        suffixes = new DMatrixRMaj[depth + 2];
+        ntkZ = new DMatrixRMaj[depth];
+        ntkA = new DMatrixRMaj[depth];
+        ntkB = new DMatrixRMaj[depth];
+        @SuppressWarnings("unchecked")
+        SingularValueDecomposition_F64<DMatrixRMaj>[] ls = new SingularValueDecomposition_F64[depth];
+        layerSvd = ls;
+        layerWork = new DMatrixRMaj[depth];
+        for (int l = 1; l <= depth; l++) {
+            layers[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
+            prefixes[l] = new DMatrixRMaj(net.width(l), n0);
+            suffixes[l] = new DMatrixRMaj(nL, net.width(l - 1));
+            ntkZ[l - 1] = new DMatrixRMaj(net.width(l - 1), x.numRows);
+            ntkA[l - 1] = new DMatrixRMaj(x.numRows, x.numRows);
+            ntkB[l - 1] = new DMatrixRMaj(nL, nL);
+            layerSvd[l - 1] = DecompositionFactory_DDRM.svd(net.rows(l), net.cols(l), false, false, true);
+            layerWork[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
+        }
+        xT = new DMatrixRMaj(x.numCols, x.numRows);
+        CommonOps_DDRM.transpose(x, xT);
+        xIsIdentity = MatrixFeatures_DDRM.isIdentity(x, 0.0);
+        int nb = Math.max(0, depth - 1);
+        balanceNow = new DMatrixRMaj[nb];
+        balanceDiff = new DMatrixRMaj[nb];
+        balanceUp = new DMatrixRMaj[nb];
+        balanceDown = new DMatrixRMaj[nb];
+        for (int l = 1; l < depth; l++) {
+            int n = net.width(l);
+            balanceNow[l - 1] = new DMatrixRMaj(n, n);
+            balanceDiff[l - 1] = new DMatrixRMaj(n, n);
+            balanceUp[l - 1] = new DMatrixRMaj(n, n);
+            balanceDown[l - 1] = new DMatrixRMaj(n, n);
+        }
+        weffSvd = DecompositionFactory_DDRM.svd(nL, n0, true, true, true);
+        svdWork = new DMatrixRMaj(nL, n0);
+        svdU = new DMatrixRMaj(1, 1);
+        svdW = new DMatrixRMaj(1, 1);
+        svdV = new DMatrixRMaj(1, 1);
     }
 
     public boolean computesSharpness() { return withSharpness; }
@@ -60,14 +116,15 @@ public final class Observables {
     }
 
     public Frame frame(int index, long step, double t, double[] theta) {
-        DMatrixRMaj[] w = Objective.layers(net, theta);
+        int depth = net.depth();
+        DMatrixRMaj[] w = load(theta);
         double loss = objective.loss(theta);
-        DMatrixRMaj weff = product(w, net.depth(), 1);
+        chains(w);
+        DMatrixRMaj weff = prefixes[depth];
         int k = net.modes();
-        SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                DecompositionFactory_DDRM.svd(weff.numRows, weff.numCols, true, true, true);
-        if (!svd.decompose(weff.copy())) throw new IllegalStateException("SVD of W_eff failed");
-        DMatrixRMaj u = svd.getU(null, false), sw = svd.getW(null), v = svd.getV(null, false);
+        svdWork.setTo(weff);
+        if (!weffSvd.decompose(svdWork)) throw new IllegalStateException("SVD of W_eff failed");
+        DMatrixRMaj u = weffSvd.getU(svdU, false), sw = weffSvd.getW(svdW), v = weffSvd.getV(svdV, false);
         SingularOps_DDRM.descendingOrder(u, false, sw, v, false);
         double[] sigma = new double[k];
         for (int i = 0; i < k; i++) sigma[i] = sw.get(i, i);
@@ -78,30 +135,74 @@ public final class Observables {
             for (int i = 0; i < v.numRows; i++) dv += v.get(i, a) * targetV.get(i, a);
             align[a] = Math.abs(du) * Math.abs(dv);
         }
-        double[][] layerSv = new double[net.depth()][];
-        for (int l = 0; l < net.depth(); l++) layerSv[l] = Task.singularValues(w[l]);
+        double[][] layerSv = new double[depth][];
+        for (int l = 0; l < depth; l++) layerSv[l] = layerSingularValues(l, w[l]);
 
-        DMatrixRMaj[][] ab = ntkBlocks(w);
-        double kk = ntkInner(ab[0], ab[1], ab[0], ab[1]);
-        double k0k = ntkInner(ntkA0, ntkB0, ab[0], ab[1]);
+        ntkBlocksInto(ntkA, ntkB);
+        double kk = ntkInner(ntkA, ntkB, ntkA, ntkB);
+        double k0k = ntkInner(ntkA0, ntkB0, ntkA, ntkB);
         double denom = ntkNorm0 * Math.sqrt(Math.max(0.0, kk));
         double kernelDistance = denom > 0 ? clamp01(1.0 - k0k / denom) : 0.0;
 
-        DMatrixRMaj[] d = balance(w);
+        balanceInto(w, balanceNow);
         double drift = 0;
-        for (int l = 0; l < d.length; l++) {
-            DMatrixRMaj diff = new DMatrixRMaj(d[l].numRows, d[l].numCols);
-            CommonOps_DDRM.subtract(d[l], balance0[l], diff);
-            drift = Math.max(drift, NormOps_DDRM.normF(diff));
+        for (int l = 0; l < balanceNow.length; l++) {
+            CommonOps_DDRM.subtract(balanceNow[l], balance0[l], balanceDiff[l]);
+            drift = Math.max(drift, NormOps_DDRM.normF(balanceDiff[l]));
         }
         double sharp = withSharpness ? sharpness.compute(theta) : Double.NaN;
         double[][] weights = null;
         if (net.parameterCount() <= Frame.MAX_WEIGHT_PARAMETERS) {
-            weights = new double[net.depth()][];
-            for (int l = 0; l < net.depth(); l++) weights[l] = w[l].data.clone();
+            weights = new double[depth][];
+            for (int l = 0; l < depth; l++) weights[l] = w[l].data; // Frame copies
         }
         return new Frame(index, step, t, loss, sigma, layerSv, kernelDistance, drift, sharp,
                 effectiveRank(sigma), rank(sigma), align, weff.data, weights);
+    }
+
+    /** The kernel distance S(0,t) = 1 − ⟨K_0, K_t⟩_F / (‖K_0‖_F ‖K_t‖_F) at θ alone (setInitial first). */
+    public double kernelDistance(double[] theta) {
+        chains(load(theta));
+        ntkBlocksInto(ntkA, ntkB);
+        double kk = ntkInner(ntkA, ntkB, ntkA, ntkB);
+        double k0k = ntkInner(ntkA0, ntkB0, ntkA, ntkB);
+        double denom = ntkNorm0 * Math.sqrt(Math.max(0.0, kk));
+        return denom > 0 ? clamp01(1.0 - k0k / denom) : 0.0;
+    }
+
+    /** θ into the reused layer matrices W_1 … W_L */
+    private DMatrixRMaj[] load(double[] theta) {
+        for (int l = 1; l <= net.depth(); l++) {
+            DMatrixRMaj m = layers[l - 1];
+            System.arraycopy(theta, net.offset(l), m.data, 0, m.getNumElements());
+        }
+        return layers;
+    }
+
+    /**
+     * Prefix products P_ℓ = W_ℓ P_{ℓ−1} (P_1 = W_1, so P_L = W_eff) and suffix products
+     * S_ℓ = S_{ℓ+1} W_ℓ (S_L = W_L), into reused buffers; 2(L − 1) products per frame.
+     */
+    private void chains(DMatrixRMaj[] w) {
+        int depth = net.depth();
+        prefixes[1].setTo(w[0]);
+        for (int l = 2; l <= depth; l++) CommonOps_DDRM.mult(w[l - 1], prefixes[l - 1], prefixes[l]);
+        suffixes[depth].setTo(w[depth - 1]);
+        for (int l = depth - 1; l >= 1; l--) CommonOps_DDRM.mult(suffixes[l + 1], w[l - 1], suffixes[l]);
+    }
+
+    /** singular values of W_ℓ (descending), with a decomposition reused per layer */
+    private double[] layerSingularValues(int l, DMatrixRMaj wl) {
+        SingularValueDecomposition_F64<DMatrixRMaj> d = layerSvd[l];
+        layerWork[l].setTo(wl);
+        if (!d.decompose(layerWork[l])) throw new IllegalStateException("SVD of W_" + (l + 1) + " failed");
+        double[] s = d.getSingularValues();
+        int k = Math.min(wl.numRows, wl.numCols);
+        double[] out = new double[k];
+        System.arraycopy(s, 0, out, 0, Math.min(k, d.numberOfSingularValues()));
+        java.util.Arrays.sort(out);
+        for (int i = 0; i < k / 2; i++) { double tmp = out[i]; out[i] = out[k - 1 - i]; out[k - 1 - i] = tmp; }
+        return out;
     }
 
     private static double clamp01(double s) { return Math.min(1.0, Math.max(0.0, s)); }
@@ -145,17 +246,38 @@ public final class Observables {
         DMatrixRMaj[] a = new DMatrixRMaj[depth];
         DMatrixRMaj[] b = new DMatrixRMaj[depth];
         for (int l = 1; l <= depth; l++) {
-            DMatrixRMaj p = product(w, l - 1, 1);       // n_{ℓ−1} × n_0
-            DMatrixRMaj z = new DMatrixRMaj(p.numRows, x.numRows);
-            CommonOps_DDRM.multTransB(p, x, z);         // P Xᵀ
             a[l - 1] = new DMatrixRMaj(x.numRows, x.numRows);
+            b[l - 1] = new DMatrixRMaj(net.outputDim(), net.outputDim());
+        }
+        chains(w);
+        ntkBlocksInto(a, b);
+        return new DMatrixRMaj[][]{a, b};
+    }
+
+    /**
+     * The NTK blocks from the chains of the current frame: A_ℓ = η_ℓ (P_{ℓ−1}Xᵀ)ᵀ(P_{ℓ−1}Xᵀ) with
+     * P_0 = I, B_ℓ = S_{ℓ+1} S_{ℓ+1}ᵀ with S_{L+1} = I. Whitened tasks have X = I (no product with X).
+     */
+    private void ntkBlocksInto(DMatrixRMaj[] a, DMatrixRMaj[] b) {
+        int depth = net.depth();
+        for (int l = 1; l <= depth; l++) {
+            DMatrixRMaj z;
+            if (l == 1) {
+                z = xT;                                   // P_0 Xᵀ = Xᵀ
+            } else if (xIsIdentity) {
+                z = prefixes[l - 1];
+            } else {
+                z = ntkZ[l - 1];
+                CommonOps_DDRM.multTransB(prefixes[l - 1], x, z);   // P Xᵀ
+            }
             CommonOps_DDRM.multTransA(z, z, a[l - 1]);
             CommonOps_DDRM.scale(net.rate(l), a[l - 1]);
-            DMatrixRMaj s = product(w, depth, l + 1);   // n_L × n_ℓ
-            b[l - 1] = new DMatrixRMaj(s.numRows, s.numRows);
-            CommonOps_DDRM.multTransB(s, s, b[l - 1]);
+            if (l == depth) {
+                CommonOps_DDRM.setIdentity(b[l - 1]);
+            } else {
+                CommonOps_DDRM.multTransB(suffixes[l + 1], suffixes[l + 1], b[l - 1]);
+            }
         }
-        return new DMatrixRMaj[][]{a, b};
     }
 
     /** ⟨Σ A_ℓ⊗B_ℓ, Σ C_m⊗D_m⟩_F = Σ_{ℓ,m} ⟨A_ℓ,C_m⟩⟨B_ℓ,D_m⟩ */
@@ -163,7 +285,7 @@ public final class Observables {
         double s = 0;
         for (int l = 0; l < a.length; l++)
             for (int m = 0; m < c.length; m++)
-                s += org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(a[l], c[m]) * org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd(b[l], d[m]);
+                s += Matrices.inner(a[l], c[m]) * Matrices.inner(b[l], d[m]);
         return s;
     }
 
@@ -180,19 +302,27 @@ public final class Observables {
         return k;
     }
 
+    /** S = 1 − ⟨K_0, K_t⟩_F / (‖K_0‖_F ‖K_t‖_F) for explicit kernel matrices */
+    public static double kernelDistance(DMatrixRMaj k0, DMatrixRMaj kt) {
+        double denom = NormOps_DDRM.normF(k0) * NormOps_DDRM.normF(kt);
+        return denom > 0 ? clamp01(1.0 - Matrices.inner(k0, kt) / denom) : 0.0;
+    }
+
     /** D_ℓ = η_ℓ W_{ℓ+1}ᵀ W_{ℓ+1} − η_{ℓ+1} W_ℓ W_ℓᵀ, ℓ = 1…L−1 */
     public DMatrixRMaj[] balance(DMatrixRMaj[] w) {
         int depth = net.depth();
         DMatrixRMaj[] d = new DMatrixRMaj[Math.max(0, depth - 1)];
-        for (int l = 1; l < depth; l++) {
-            int n = net.width(l);
-            DMatrixRMaj up = new DMatrixRMaj(n, n), down = new DMatrixRMaj(n, n);
+        for (int l = 1; l < depth; l++) d[l - 1] = new DMatrixRMaj(net.width(l), net.width(l));
+        balanceInto(w, d);
+        return d;
+    }
+
+    private void balanceInto(DMatrixRMaj[] w, DMatrixRMaj[] d) {
+        for (int l = 1; l < net.depth(); l++) {
+            DMatrixRMaj up = balanceUp[l - 1], down = balanceDown[l - 1];
             CommonOps_DDRM.multTransA(w[l], w[l], up);
             CommonOps_DDRM.multTransB(w[l - 1], w[l - 1], down);
-            DMatrixRMaj out = new DMatrixRMaj(n, n);
-            CommonOps_DDRM.add(net.rate(l), up, -net.rate(l + 1), down, out);
-            d[l - 1] = out;
+            CommonOps_DDRM.add(net.rate(l), up, -net.rate(l + 1), down, d[l - 1]);
         }
-        return d;
     }
 }

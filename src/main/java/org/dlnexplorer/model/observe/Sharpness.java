@@ -65,6 +65,12 @@ public final class Sharpness {
 
     /** largest eigenvalue of the k×k tridiagonal T_k and the last component of its eigenvector */
     private double[] largestRitz(int k) {
+        double[] fast = TridiagonalEigen.largest(alpha, beta, k);
+        return fast != null ? fast : largestRitzDense(k);
+    }
+
+    /** the same by a dense EJML eigen-decomposition (fallback if implicit QL fails to converge) */
+    private double[] largestRitzDense(int k) {
         DMatrixRMaj t = new DMatrixRMaj(k, k);
         for (int i = 0; i < k; i++) {
             t.set(i, i, alpha[i]);
