@@ -117,6 +117,10 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), this::togglePlay);
         stage.setScene(scene);
         stage.setTitle("DLN Explorer");
+        for (int size : new int[]{16, 32, 64, 128, 256}) {
+            var icon = MainWindow.class.getResourceAsStream("/icons/dln-explorer-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
         stage.setOnHidden(e -> dispose());
 
         wire();
