@@ -116,6 +116,7 @@ public final class PhaseDiagramView extends BorderPane {
         colour.setMinWidth(Label.USE_PREF_SIZE);
         hover.setPadding(new Insets(4, 8, 4, 8));
         hover.setMaxWidth(Double.MAX_VALUE);
+        hover.setWrapText(true);
         setTop(bar);
         setCenter(host);
         setBottom(hover);
