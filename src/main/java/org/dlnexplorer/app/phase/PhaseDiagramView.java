@@ -137,8 +137,29 @@ public final class PhaseDiagramView extends BorderPane {
             outline(null);
         });
         canvas.setOnMouseClicked(e -> {
+            canvas.requestFocus();
             int[] c = cellAt(e.getX(), e.getY());
             if (c != null) select(c[0], c[1]);
+        });
+        // keyboard: arrows move the outlined cell, Enter or Space loads it
+        canvas.setFocusTraversable(true);
+        canvas.setOnKeyPressed(e -> {
+            int[] c = hovered == null ? new int[] {xAxis.n() / 2, yAxis.n() / 2} : hovered.clone();
+            switch (e.getCode()) {
+                case LEFT -> c[0] = Math.max(0, c[0] - 1);
+                case RIGHT -> c[0] = Math.min(xAxis.n() - 1, c[0] + 1);
+                case UP -> c[1] = Math.min(yAxis.n() - 1, c[1] + 1);
+                case DOWN -> c[1] = Math.max(0, c[1] - 1);
+                case ENTER, SPACE -> {
+                    if (hovered != null) select(hovered[0], hovered[1]);
+                    e.consume();
+                    return;
+                }
+                default -> { return; }
+            }
+            e.consume();
+            outline(c);
+            hover.setText(describe(c));
         });
 
         pump = new AnimationTimer() {
@@ -268,6 +289,7 @@ public final class PhaseDiagramView extends BorderPane {
 
     /** outlines cell c (null: none) on the overlay, black inside white so it shows on every colour */
     private void outline(int[] c) {
+        if (c != null && (c[0] >= xAxis.n() || c[1] >= yAxis.n())) c = null; // the grid changed
         hovered = c;
         var gc = overlay.getGraphicsContext2D();
         gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
