@@ -38,7 +38,7 @@ import java.util.List;
 public final class Hyperboloid3D extends Pane {
     /** the data cube [−E, E]³ is drawn as [−HALF, HALF]³ scene units */
     private static final double HALF = 100;
-    private static final int SURFACE_U = 24, SURFACE_V = 48;
+    private static final int SURFACE_U = 14, SURFACE_V = 36;
     private static final int MAX_SEGMENTS = 240;
 
     private final Group world = new Group();
@@ -63,7 +63,7 @@ public final class Hyperboloid3D extends Pane {
         camera.setNearClip(0.1);
         camera.setFarClip(10_000);
         camera.setFieldOfView(30);
-        camera.setTranslateZ(-620);
+        camera.setTranslateZ(-720);
         sub = new SubScene(root, 100, 100, true, SceneAntialiasing.BALANCED);
         sub.setFill(Color.WHITE);
         sub.setCamera(camera);
@@ -112,20 +112,23 @@ public final class Hyperboloid3D extends Pane {
         double extent = SingleNeuron.extent(all, betaStar);
         scale = HALF / extent;
         double delta = SingleNeuron.delta(first);
-        // translucent surfaces are added last: JavaFX draws in order, so opaque paths stay visible inside
-        List<Node> translucent = new ArrayList<>();
+        // the translucent fill is drawn first without depth test (a tint that never hides the paths),
+        // then the opaque wireframe and everything else with depth test
+        List<Node> wires = new ArrayList<>();
         for (double[][][] sheet : SingleNeuron.surface(delta, SingleNeuron.rates(first), extent, SURFACE_U, SURFACE_V)) {
             TriangleMesh mesh = mesh(sheet, extent);
             MeshView fill = new MeshView(mesh);
             fill.setCullFace(CullFace.NONE);
-            fill.setMaterial(material(Color.rgb(86, 180, 233, 0.16)));
+            fill.setMaterial(material(Color.rgb(86, 180, 233, 0.30)));
+            fill.setDepthTest(javafx.scene.DepthTest.DISABLE);
             MeshView wire = new MeshView(mesh);
             wire.setDrawMode(DrawMode.LINE);
             wire.setCullFace(CullFace.NONE);
-            wire.setMaterial(material(Color.rgb(150, 150, 150, 0.35)));
-            translucent.add(wire);
-            translucent.add(fill);
+            wire.setMaterial(material(Color.gray(0.78)));
+            content.getChildren().add(fill);
+            wires.add(wire);
         }
+        content.getChildren().addAll(wires);
         // axes with labels
         String[] names = betaStar != null && betaStar.length == 2 ? new String[]{"a", "w₁", "w₂"} : new String[]{"a", "w·β̂*", "‖w⊥‖"};
         for (int k = 0; k < 3; k++) {
@@ -164,7 +167,6 @@ public final class Hyperboloid3D extends Pane {
             paths.add(sims.get(r));
             times.add(neurons.get(r).trajectory().times());
         }
-        content.getChildren().addAll(translucent);
         moveCursor(cursorT);
         return true;
     }

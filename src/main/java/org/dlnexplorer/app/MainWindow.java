@@ -117,6 +117,10 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), this::togglePlay);
         stage.setScene(scene);
         stage.setTitle("DLN Explorer");
+        for (int size : new int[]{16, 32, 64, 128, 256}) {
+            var icon = MainWindow.class.getResourceAsStream("/icons/dln-explorer-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
         stage.setOnHidden(e -> dispose());
 
         wire();
@@ -312,8 +316,18 @@ public final class MainWindow {
         inputMessage.visibleProperty().bind(vm.inputMessage.isNotEmpty());
         inputMessage.managedProperty().bind(inputMessage.visibleProperty());
 
+        Button open = new Button("Open…");
+        open.setId("open-preset-button");
+        open.setTooltip(new Tooltip("Open a preset file (.json)"));
+        open.setOnAction(e -> chooseAndOpen());
+        Button save = new Button("Save…");
+        save.setId("save-preset-button");
+        save.setTooltip(new Tooltip("Save the current controls as a preset file (.json)"));
+        save.setOnAction(e -> chooseAndSave());
+        HBox files = new HBox(6, open, save);
+
         VBox box = new VBox(8,
-                header("Preset"), presetPicker, presetDescription, presetEquation,
+                header("Preset"), presetPicker, files, presetDescription, presetEquation,
                 header("Initialization"), delta, tau, labelled("seed", seed),
                 header("Network"), depth, width,
                 header("Task"), labelled("s_α", targets),
@@ -617,6 +631,55 @@ public final class MainWindow {
             for (double ti : rs.runs().get(0).trajectory().times()) if (ti > t + 1e-12) { next = ti; break; }
         if (Double.isNaN(next)) next = t >= vm.duration.get() ? 0 : vm.duration.get();
         vm.cursorT.set(Math.min(next, vm.duration.get()));
+    }
+
+    // ---------------------------------------------------------------- preset files
+
+    private void chooseAndOpen() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open preset");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Presets (*.json)", "*.json"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) open(f.toPath());
+    }
+
+    /** Load a preset file into the picker and select it; a bad file leaves everything as it was. */
+    public boolean open(Path file) {
+        try {
+            Preset p = org.dlnexplorer.preset.PresetIo.read(file);
+            PresetLibrary.Entry e = new PresetLibrary.Entry(file.getFileName().toString(), file.toString(), p);
+            presetPicker.getItems().add(0, e);
+            presetPicker.getSelectionModel().select(e);
+            vm.error.set("");
+            return true;
+        } catch (org.dlnexplorer.preset.PresetException ex) {
+            vm.error.set("error: " + ex.getMessage());
+            return false;
+        }
+    }
+
+    private void chooseAndSave() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save preset");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Presets (*.json)", "*.json"));
+        chooser.setInitialFileName("preset.json");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) save(f.toPath());
+    }
+
+    /** Write the current controls, applied to the loaded preset, as a preset file (atomically). */
+    public boolean save(Path file) {
+        Preset base = vm.basePreset.get();
+        if (base == null) return false;
+        try {
+            Preset p = vm.params().applyTo(base);
+            org.dlnexplorer.preset.PresetIo.writeAtomically(file, org.dlnexplorer.preset.PresetIo.toJson(p));
+            vm.error.set("saved " + file);
+            return true;
+        } catch (Exception ex) {
+            vm.error.set("error: cannot save " + file + ": " + ex.getMessage());
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- export

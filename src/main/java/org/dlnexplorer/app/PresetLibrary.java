@@ -1,15 +1,14 @@
 package org.dlnexplorer.app;
 
+import org.dlnexplorer.preset.BundledPresets;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetException;
 import org.dlnexplorer.preset.PresetIo;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The bundled presets (presets/*.json of the working directory) and the equation each one shows. */
 public final class PresetLibrary {
@@ -34,21 +33,16 @@ public final class PresetLibrary {
         return Path.of("presets");
     }
 
-    /** Every readable preset of the directory, sorted by file name; unreadable files are skipped. */
+    /**
+     * Every readable preset of the directory (lecture order of its index.txt, then by name), or, when the
+     * directory does not exist, the presets bundled in the jar; unreadable ones are reported and skipped.
+     */
     public static List<Entry> list(Path dir, List<String> problems) {
+        BundledPresets.Listing listing = Files.isDirectory(dir) ? BundledPresets.fromDirectory(dir) : BundledPresets.fromResources();
         List<Entry> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) return out;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                try {
-                    out.add(new Entry(f.getFileName().toString(), f.toString(), PresetIo.read(f)));
-                } catch (PresetException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            problems.add("cannot list " + dir + ": " + e.getMessage());
-        }
+        for (BundledPresets.Entry e : listing.entries()) out.add(new Entry(e.file(), e.source(), e.preset()));
+        for (BundledPresets.Failure f : listing.failures())
+            if (!listing.entries().isEmpty() || Files.isDirectory(dir)) problems.add(f.error().getMessage());
         return out;
     }
 

@@ -28,6 +28,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SimulationService implements AutoCloseable {
     /** minimum spacing of partial (streaming) snapshots */
     static final long PUBLISH_INTERVAL_NANOS = 15_000_000L;
+    /**
+     * Partial results are shown only for runs that take longer than this: quick runs go from one
+     * complete picture to the next without flashing half-drawn trajectories.
+     */
+    static final long STREAM_AFTER_NANOS = 120_000_000L;
+    /**
+     * A new request cancels the running computation once that has run this long; a younger one may
+     * finish first (its result is shown, then the newest request runs). Without this grace a continuous
+     * drag whose runs take longer than a pulse would cancel every run and never show a complete one.
+     */
+    static final long CANCEL_GRACE_NANOS = 50_000_000L;
 
     /** One request: the base preset and the controls to apply to it (null: the preset as written). */
     public record Request(long generation, Preset preset, String source, Params params) {}
@@ -41,6 +52,12 @@ public final class SimulationService implements AutoCloseable {
         t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
     });
+    private final java.util.concurrent.ScheduledExecutorService graceTimer =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dln-simulation-grace");
+                t.setDaemon(true);
+                return t;
+            });
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final AtomicLong generations = new AtomicLong();
@@ -49,6 +66,7 @@ public final class SimulationService implements AutoCloseable {
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
     private volatile CancellationToken current = new CancellationToken();
+    private volatile long currentStart = Long.MIN_VALUE;
     private volatile long lastCompleteGeneration = -1;
 
     /** Cancel whatever runs and compute this instead. Returns the request's generation. Any thread. */
@@ -56,7 +74,15 @@ public final class SimulationService implements AutoCloseable {
         long g = generations.incrementAndGet();
         // publish the request first, then cancel: drain() either sees it or its token gets cancelled
         boolean schedule = pending.getAndSet(new Request(g, preset, source, params)) == null;
-        current.cancel();
+        CancellationToken running = current;
+        long age = System.nanoTime() - currentStart;
+        if (this.running.get() == 0 || age >= CANCEL_GRACE_NANOS) {
+            running.cancel();
+        } else {
+            // let it finish within the grace period; cancel it then if a request is still waiting
+            graceTimer.schedule(() -> { if (pending.get() != null && current == running) running.cancel(); },
+                    CANCEL_GRACE_NANOS - age, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         if (schedule) executor.execute(this::drain);
         return g;
     }
@@ -88,6 +114,7 @@ public final class SimulationService implements AutoCloseable {
         Request r = pending.getAndSet(null);
         if (r == null) return;
         CancellationToken token = new CancellationToken();
+        currentStart = System.nanoTime();
         current = token;
         if (pending.get() != null) return;   // superseded already: the newer request's drain follows
         int now = running.incrementAndGet();
@@ -125,7 +152,7 @@ public final class SimulationService implements AutoCloseable {
             Trajectory tr = Simulation.run(spec, f -> {
                 history.add(f);
                 long now = System.nanoTime();
-                if (now - lastPublish[0] >= PUBLISH_INTERVAL_NANOS && !token.isCancelled()) {
+                if (now - t0 >= STREAM_AFTER_NANOS && now - lastPublish[0] >= PUBLISH_INTERVAL_NANOS && !token.isCancelled()) {
                     lastPublish[0] = now;
                     Trajectory partial = new Trajectory(spec.name(), method, spec.network().widths(), history,
                             false, null, false, f.step(), null).withSetup(setup);
@@ -149,5 +176,6 @@ public final class SimulationService implements AutoCloseable {
     public void close() {
         current.cancel();
         executor.shutdownNow();
+        graceTimer.shutdownNow();
     }
 }

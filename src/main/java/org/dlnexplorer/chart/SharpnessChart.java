@@ -26,6 +26,7 @@ final class SharpnessChart extends XyViewChart {
         boolean compare = isCompare(rs);
         List<Line> lines = new ArrayList<>();
         List<Double> thresholds = new ArrayList<>();
+        List<java.awt.Color> thresholdColors = new ArrayList<>();
         double tEnd = 0;
         for (int r = 0; r < rs.runs().size(); r++) {
             RunSet.Labeled run = rs.runs().get(r);
@@ -40,7 +41,10 @@ final class SharpnessChart extends XyViewChart {
                     ChartStyle.color(compare ? r : 0), style.solid()));
             legendLine(compare ? run.label() : "sharpness", ChartStyle.color(compare ? r : 0), style.solid());
             double eta = learningRate(tr);
-            if ("gradient-descent".equals(tr.method()) && eta > 0 && !thresholds.contains(eta)) thresholds.add(eta);
+            if ("gradient-descent".equals(tr.method()) && eta > 0 && !thresholds.contains(eta)) {
+                thresholds.add(eta);
+                thresholdColors.add(compare ? ChartStyle.color(r) : ChartStyle.MUTED);
+            }
         }
         if (lines.isEmpty()) {
             plot.setNoDataMessage("sharpness is recorded for gradient descent: choose method = descent");
@@ -50,10 +54,11 @@ final class SharpnessChart extends XyViewChart {
         for (int i = 0; i < thresholds.size(); i++) {
             double eta = thresholds.get(i);
             lines.add(new Line("2/η " + i, new double[][]{{0, tEnd}, {2 / eta, 2 / eta}}, INVISIBLE, style.thin()));
-            level(2 / eta, "2/η = " + Fmt.num(2 / eta) + " (η = " + Fmt.num(eta) + ")", ChartStyle.MUTED);
+            // one label is enough when several thresholds crowd together; colours tell them apart
+            level(2 / eta, i == 0 ? "2/η" + (thresholds.size() == 1 ? " = " + Fmt.num(2 / eta) : "") : null, thresholdColors.get(i));
         }
         addLayer(lines);
-        if (!thresholds.isEmpty()) legendLine("GD stability threshold 2/η", ChartStyle.MUTED, style.dotted());
+        if (!thresholds.isEmpty()) legendLine("2/η (GD stability threshold)", ChartStyle.MUTED, style.dotted());
         subtitle.setText(join(thresholds.isEmpty() ? "gradient flow: no step-size threshold"
                 : "above 2/η gradient descent is unstable", divergenceNote(rs)));
     }

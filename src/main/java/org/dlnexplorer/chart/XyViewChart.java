@@ -68,7 +68,7 @@ abstract class XyViewChart extends ViewChart {
         plot.setNoDataMessagePaint(ChartStyle.TEXT);
         styleAxis(x);
         styleAxis(y);
-        if (timeCursor) { x.setLowerMargin(0); x.setUpperMargin(0); }
+        if (timeCursor) { x.setLowerMargin(0); x.setUpperMargin(0.02); }
         cursor = new ValueMarker(0, ChartStyle.CURSOR, style.thin());
         cursor.setAlpha(0.9f);
     }

@@ -291,4 +291,30 @@ class MainWindowTest {
         }
         assertFalse(fx(() -> robot.lookup("#export-button").queryAs(Button.class).isDisabled()));
     }
+
+    @Test
+    void saveAndOpenPresetFilesAndRefuseBadOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir, FxRobot robot) throws Exception {
+        awaitSettled();
+        run(() -> vm.delta.set(0.75));
+        awaitSettled();
+        java.nio.file.Path file = dir.resolve("mine.json");
+        assertTrue(fx(() -> window.save(file)));
+        assertTrue(java.nio.file.Files.readString(file).contains("0.75"));
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{ not json");
+        Trajectory before = shown();
+        assertFalse(fx(() -> window.open(bad)));
+        assertTrue(fx(() -> vm.error.get()).contains("bad.json"), fx(() -> vm.error.get()));
+        assertEquals(0.75, fx(() -> vm.delta.get()), 0, "a bad file changes nothing");
+        assertSame(before, shown());
+        run(() -> vm.delta.set(0));
+        assertTrue(fx(() -> window.open(file)));
+        awaitSettled();
+        assertEquals(0.75, fx(() -> vm.delta.get()), 0);
+        assertEquals(0.75, RunSummary.conservedDelta(shown()), 1e-9);
+        // reset-all now restores the opened preset's values
+        run(() -> vm.delta.set(-1));
+        click(robot, "#reset-button");
+        assertEquals(0.75, fx(() -> vm.delta.get()), 0);
+    }
 }

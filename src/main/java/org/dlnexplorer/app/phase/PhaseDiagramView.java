@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
+import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.PhaseDiagramChart;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
 import org.dlnexplorer.model.engine.CancellationToken;
@@ -51,9 +52,15 @@ import java.util.function.Consumer;
 public final class PhaseDiagramView extends BorderPane {
     /** while cells stream in, redraw at most this often (the whole chart is redrawn each time) */
     public static final long MIN_REDRAW_NANOS = 80_000_000L;
+    /** …and keep the FX thread's share of drawing below 1/DRAW_DUTY_FACTOR while cells stream */
+    static final int DRAW_DUTY_FACTOR = 5;
+    /** …but never wait longer than this between progressive redraws (the first draw is slow: cold JIT, fonts) */
+    static final long MAX_REDRAW_WAIT_NANOS = 500_000_000L;
 
     private final Pane host = new Pane();
     private final Canvas canvas = new Canvas();
+    /** the hovered cell's outline, drawn over the map without redrawing it */
+    private final Canvas overlay = new Canvas();
     private final Label status = new Label("no preset");
     private final Label hover = new Label(" ");
     private final ComboBox<Metric> metricBox = new ComboBox<>();
@@ -65,7 +72,8 @@ public final class PhaseDiagramView extends BorderPane {
     private Axis xAxis = PresetGrid.DEFAULT_X;
     private Axis yAxis = PresetGrid.DEFAULT_Y;
     private SweepSettings settings = SweepSettings.DEFAULT;
-    private int parallelism = Runtime.getRuntime().availableProcessors();
+    /** default: all processors but one, which stays free for the interactive simulation */
+    private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     private Consumer<Preset> onCellSelected = p -> { };
 
     private Preset preset;
@@ -75,21 +83,26 @@ public final class PhaseDiagramView extends BorderPane {
     private CancellationToken token;
     private PhaseDiagramStyle style = PhaseDiagramStyle.defaults();
     private long lastDraw;
+    private long lastDrawCost;
     private ChartRenderingInfo info;
     private XYPlot plot;
+    private int[] hovered;
 
     public PhaseDiagramView() {
         canvas.setId("phase-diagram-canvas");
         status.setId("phase-diagram-status");
         hover.setId("phase-diagram-hover");
         metricBox.setId("phase-diagram-metric");
-        host.getChildren().add(canvas);
+        host.getChildren().addAll(canvas, overlay);
+        overlay.setMouseTransparent(true);
+        overlay.widthProperty().bind(host.widthProperty());
+        overlay.heightProperty().bind(host.heightProperty());
         host.setMinSize(240, 180);
         host.setPrefSize(900, 650);
         canvas.widthProperty().bind(host.widthProperty());
         canvas.heightProperty().bind(host.heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> redraw());
-        canvas.heightProperty().addListener((o, a, b) -> redraw());
+        canvas.widthProperty().addListener((o, a, b) -> requestRedraw());
+        canvas.heightProperty().addListener((o, a, b) -> requestRedraw());
         g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
 
         metricBox.getItems().addAll(Metric.values());
@@ -109,15 +122,44 @@ public final class PhaseDiagramView extends BorderPane {
         colour.setMinWidth(Label.USE_PREF_SIZE);
         hover.setPadding(new Insets(4, 8, 4, 8));
         hover.setMaxWidth(Double.MAX_VALUE);
+        hover.setWrapText(true);
         setTop(bar);
         setCenter(host);
         setBottom(hover);
 
-        canvas.setOnMouseMoved(e -> hover.setText(describe(cellAt(e.getX(), e.getY()))));
-        canvas.setOnMouseExited(e -> hover.setText(" "));
+        canvas.setOnMouseMoved(e -> {
+            int[] c = cellAt(e.getX(), e.getY());
+            hover.setText(describe(c));
+            outline(c);
+        });
+        canvas.setOnMouseExited(e -> {
+            hover.setText(" ");
+            outline(null);
+        });
         canvas.setOnMouseClicked(e -> {
+            canvas.requestFocus();
             int[] c = cellAt(e.getX(), e.getY());
             if (c != null) select(c[0], c[1]);
+        });
+        // keyboard: arrows move the outlined cell, Enter or Space loads it
+        canvas.setFocusTraversable(true);
+        canvas.setOnKeyPressed(e -> {
+            int[] c = hovered == null ? new int[] {xAxis.n() / 2, yAxis.n() / 2} : hovered.clone();
+            switch (e.getCode()) {
+                case LEFT -> c[0] = Math.max(0, c[0] - 1);
+                case RIGHT -> c[0] = Math.min(xAxis.n() - 1, c[0] + 1);
+                case UP -> c[1] = Math.min(yAxis.n() - 1, c[1] + 1);
+                case DOWN -> c[1] = Math.max(0, c[1] - 1);
+                case ENTER, SPACE -> {
+                    if (hovered != null) select(hovered[0], hovered[1]);
+                    e.consume();
+                    return;
+                }
+                default -> { return; }
+            }
+            e.consume();
+            outline(c);
+            hover.setText(describe(c));
         });
 
         pump = new AnimationTimer() {
@@ -125,7 +167,8 @@ public final class PhaseDiagramView extends BorderPane {
             public void handle(long now) {
                 SweepResult r = result;
                 boolean done = r == null || r.finished();
-                if (dirty.get() && (done || now - lastDraw >= MIN_REDRAW_NANOS)) {
+                long wait = Math.max(MIN_REDRAW_NANOS, Math.min(MAX_REDRAW_WAIT_NANOS, DRAW_DUTY_FACTOR * lastDrawCost));
+                if (dirty.get() && now - lastDraw >= wait) {
                     dirty.set(false);
                     lastDraw = now;
                     redraw();
@@ -154,7 +197,7 @@ public final class PhaseDiagramView extends BorderPane {
         restart();
     }
 
-    /** worker threads for the sweep (default: all processors) */
+    /** worker threads for the sweep (default: all processors but one) */
     public void setParallelism(int n) {
         this.parallelism = Math.max(1, n);
     }
@@ -162,7 +205,7 @@ public final class PhaseDiagramView extends BorderPane {
     public void setMetric(Metric m) {
         style = style.withMetric(m);
         if (metricBox.getValue() != m) metricBox.setValue(m);
-        redraw();
+        requestRedraw();
     }
 
     /**
@@ -176,7 +219,7 @@ public final class PhaseDiagramView extends BorderPane {
         if (key != null && key.equals(sweepKey) && result != null) {
             double[] here = grid.current(preset);
             style = style.withMarker(here[0], here[1]);
-            redraw();
+            requestRedraw(); // coalesced: dragging a slider moves the marker at most once per pulse
             return;
         }
         restart();
@@ -232,7 +275,7 @@ public final class PhaseDiagramView extends BorderPane {
         }
         preset = PresetIo.copy(cell);
         style = style.withMarker(x, y);
-        redraw();
+        requestRedraw();
         onCellSelected.accept(cell);
     }
 
@@ -243,6 +286,33 @@ public final class PhaseDiagramView extends BorderPane {
     }
 
     // ------------------------------------------------------------------------------------------- internals
+
+    /** outlines cell c (null: none) on the overlay, black inside white so it shows on every colour */
+    private void outline(int[] c) {
+        if (c != null && (c[0] >= xAxis.n() || c[1] >= yAxis.n())) c = null; // the grid changed
+        hovered = c;
+        var gc = overlay.getGraphicsContext2D();
+        gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (c == null || info == null || plot == null) return;
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        double[] ex = xAxis.edges(), ey = yAxis.edges();
+        double x0 = plot.getDomainAxis().valueToJava2D(ex[c[0]], area, plot.getDomainAxisEdge());
+        double x1 = plot.getDomainAxis().valueToJava2D(ex[c[0] + 1], area, plot.getDomainAxisEdge());
+        double y0 = plot.getRangeAxis().valueToJava2D(ey[c[1]], area, plot.getRangeAxisEdge());
+        double y1 = plot.getRangeAxis().valueToJava2D(ey[c[1] + 1], area, plot.getRangeAxisEdge());
+        double x = Math.min(x0, x1), y = Math.min(y0, y1), w = Math.abs(x1 - x0), h = Math.abs(y1 - y0);
+        gc.setLineWidth(3);
+        gc.setStroke(javafx.scene.paint.Color.WHITE);
+        gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
+        gc.setLineWidth(1.5);
+        gc.setStroke(javafx.scene.paint.Color.BLACK);
+        gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
+    }
+
+    private void requestRedraw() {
+        dirty.set(true);
+        pump.start();
+    }
 
     private void restart() {
         if (token != null) token.cancel();
@@ -300,13 +370,17 @@ public final class PhaseDiagramView extends BorderPane {
             plot = null;
             return;
         }
-        JFreeChart chart = PhaseDiagramChart.chart(r, style);
+        long t0 = System.nanoTime();
+        SweepResult snap = r.snapshot();
+        JFreeChart chart = PhaseDiagramChart.chart(snap, style, ChartStyle.screen());
         ChartRenderingInfo ri = new ChartRenderingInfo();
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+        lastDrawCost = System.nanoTime() - t0;
         info = ri;
         plot = (XYPlot) chart.getPlot();
+        outline(hovered);
         draws.incrementAndGet();
-        status.setText(progress(r));
+        status.setText(progress(snap));
     }
 
     private static String progress(SweepResult r) {
