@@ -299,11 +299,15 @@ final class AlignedMode {
     }
 
     private long budget;
+    private boolean degraded;
+
+    /** true if some quadrature hit its subdivision budget (the caller then offers no curve) */
+    boolean degraded() { return degraded; }
 
     private double adapt(double lo, double hi, double[] whole, int depth, double tol, double span) {
         double share = tol * (hi - lo) / span;
-        if (depth >= MAX_DEPTH || --budget <= 0 || whole[1] <= Math.max(share, 1e-13 * Math.abs(whole[0])))
-            return whole[0];
+        if (whole[1] <= Math.max(share, 1e-13 * Math.abs(whole[0]))) return whole[0];
+        if (depth >= MAX_DEPTH || --budget <= 0 || !Double.isFinite(whole[0])) { degraded = true; return whole[0]; }
         double mid = 0.5 * (lo + hi);
         double[] left = gk(lo, mid), right = gk(mid, hi);
         double err = left[1] + right[1];

@@ -244,7 +244,11 @@ public final class Theories {
                 modeValues[a] = Saxe.values(depth, m.s[a], a0, scaledT);
             } else {
                 // any aligned gains at depth > 2: the conservation laws leave a 1-D implicit solution (AlignedMode)
-                double[][] ev = new AlignedMode(m.gains[a], net.layerRates(), m.s[a], lambda[a]).evaluate(t);
+                AlignedMode mode = new AlignedMode(m.gains[a], net.layerRates(), m.s[a], lambda[a]);
+                double[][] ev = mode.evaluate(t);
+                if (mode.degraded())
+                    return TheoryResult.unavailable("the implicit solution of mode " + (a + 1)
+                            + " could not be integrated to full accuracy for these gains");
                 modeValues[a] = new double[t.length];
                 modeGains[a] = new double[t.length][];
                 for (int f = 0; f < t.length; f++) {
