@@ -68,7 +68,7 @@ public final class Theories {
                         + " task-aligned: no exact trajectory is known"
                         + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
             return TheoryResult.unavailable("no exact solution: " + why[0]
-                    + ". Exact modes need a task-aligned initialization (any depth at δ = 0, depth 2 at any δ) or one hidden neuron");
+                    + ". Exact solutions need a task-aligned initialization (any depth, any layer gains) or one hidden neuron");
         }
         double[] lambda = modes.inputVariances(task.sigmaXX(), why);
         if (lambda == null)
