@@ -15,8 +15,8 @@ import java.util.List;
  * whole set, one after another on the calling thread.
  */
 public final class TrajectoryTimer {
-    /** warm-up runs at least this many times… */
-    public static final int MIN_WARMUP_RUNS = 3;
+    /** warm-up runs at least once (a multi-second run JIT-compiles everything it needs)… */
+    public static final int MIN_WARMUP_RUNS = 1;
     /** …and stops after this many, even if the warm-up time is not used up */
     public static final int MAX_WARMUP_RUNS = 2000;
 
@@ -51,7 +51,6 @@ public final class TrajectoryTimer {
         while (warm < MAX_WARMUP_RUNS && (warm < MIN_WARMUP_RUNS || System.nanoTime() - start < warmupNanos)) {
             runAll(specs);
             warm++;
-            if (warmupSeconds <= 0 && warm >= MIN_WARMUP_RUNS) break;
         }
         double[] ms = new double[repeat];
         double[] cpu = new double[repeat];

@@ -4,6 +4,7 @@ import org.dlnexplorer.model.sweep.Axis;
 import org.dlnexplorer.model.sweep.AxisLabels;
 import org.dlnexplorer.model.sweep.CellResult;
 import org.dlnexplorer.model.sweep.Contours;
+import org.dlnexplorer.model.sweep.Metric;
 import org.dlnexplorer.model.sweep.SweepResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -52,28 +53,37 @@ import java.util.Locale;
  * the legend; a marker at the current configuration. AWT only.
  */
 public final class PhaseDiagramChart {
-    /** fonts sized for slides (axis labels ≥ 16 px) */
-    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 22);
-    static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
-    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
-    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
-    static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
     /** contour lines: dash patterns per level (cycled), drawn black over a white halo */
     private static final float[][] DASHES = {{8f, 5f}, null, {2f, 4f}};
     private static final double HATCH_SPACING = 6.0;
+    /** the λ-balanced closed form's contours: Okabe–Ito vermillion, dotted */
+    static final Color THEORY_COLOUR = ChartStyle.OKABE_ITO[1];
+    private static final float[] THEORY_DASH = {3f, 3f};
 
     private PhaseDiagramChart() {}
 
-    /** The chart as a {@link Drawable} for PNG/SVG/PDF export: {@code render(r, style).draw(g2, area)}. */
+    /** The chart as a {@link Drawable} for PNG/SVG/PDF export, with slide fonts. */
     public static Drawable render(SweepResult r, PhaseDiagramStyle style) {
-        return chart(r, style);
+        return chart(r, style, ChartStyle.slide());
     }
 
-    public static JFreeChart chart(SweepResult r, PhaseDiagramStyle style) {
+    /** The chart as a {@link Drawable}: {@code render(r, style, ChartStyle.slide()).draw(g2, area)}. */
+    public static Drawable render(SweepResult r, PhaseDiagramStyle style, ChartStyle fonts) {
+        return chart(r, style, fonts);
+    }
+
+    public static JFreeChart chart(SweepResult live, PhaseDiagramStyle style) {
+        return chart(live, style, ChartStyle.slide());
+    }
+
+    public static JFreeChart chart(SweepResult live, PhaseDiagramStyle style, ChartStyle cs) {
+        Font titleFont = cs.titleFont(), subtitleFont = cs.subtitleFont(), labelFont = cs.axisLabelFont();
+        Font tickFont = cs.tickFont(), legendFont = cs.legendFont();
+        SweepResult r = live.snapshot(); // one consistent set of cells for colours, counts and contours
         double[] range = style.range(r);
         Axis ax = r.x(), ay = r.y();
-        ValueAxis xAxis = axis(ax);
-        ValueAxis yAxis = axis(ay);
+        ValueAxis xAxis = axis(ax, labelFont, tickFont);
+        ValueAxis yAxis = axis(ay, labelFont, tickFont);
         GridRenderer renderer = new GridRenderer(r, style, range);
         XYPlot plot = new XYPlot(renderer.dataset(), xAxis, yAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
@@ -93,9 +103,19 @@ public final class PhaseDiagramChart {
             if (segs.isEmpty()) continue;
             float[] dash = DASHES[di++ % DASHES.length];
             String label = metricSymbol(style) + " = " + format(level);
-            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label));
+            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label, cs.annotationFont(), Color.BLACK));
             legend.add(item("contour " + metricSymbol(style) + " = " + format(level),
                     new Line2D.Double(-10, 0, 10, 0), null, Color.BLACK, stroke(dash, 2f)));
+        }
+        // theory and simulation side by side: the closed form's contours over the simulated map
+        if (style.metric() == Metric.KERNEL_DISTANCE) {
+            for (double level : style.contourLevels()) {
+                List<Contours.Segment> segs = Contours.of(r, Metric.THEORY_KERNEL_DISTANCE, level);
+                if (segs.isEmpty()) continue;
+                plot.addAnnotation(new ContourAnnotation(ax, ay, segs, THEORY_DASH, null, cs.annotationFont(), THEORY_COLOUR));
+                legend.add(item("theory S = " + format(level), new Line2D.Double(-10, 0, 10, 0), null, THEORY_COLOUR,
+                        stroke(THEORY_DASH, 2f)));
+            }
         }
         long diverged = r.cells().stream().filter(CellResult::diverged).count();
         long failed = r.cells().stream().filter(CellResult::failed).count();
@@ -119,14 +139,15 @@ public final class PhaseDiagramChart {
         }
         plot.setFixedLegendItems(legend);
 
-        JFreeChart chart = new JFreeChart(null, TITLE_FONT, plot, false);
+        for (int i = 0; i < legend.getItemCount(); i++) legend.get(i).setLabelFont(legendFont);
+        JFreeChart chart = new JFreeChart(null, titleFont, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setTitle(new TextTitle("Regime phase diagram: " + style.metric().label(), TITLE_FONT));
+        chart.setTitle(new TextTitle("Regime phase diagram: " + style.metric().label(), titleFont));
         String sub = subtitle(r, style);
-        if (sub != null) chart.addSubtitle(new TextTitle(sub, SUBTITLE_FONT));
+        if (sub != null) chart.addSubtitle(new TextTitle(sub, subtitleFont));
         if (legend.getItemCount() > 0) {
             LegendTitle lt = new LegendTitle(plot);
-            lt.setItemFont(LEGEND_FONT);
+            lt.setItemFont(legendFont);
             lt.setPosition(RectangleEdge.BOTTOM);
             lt.setBackgroundPaint(Color.WHITE);
             chart.addSubtitle(lt);
@@ -134,8 +155,8 @@ public final class PhaseDiagramChart {
         NumberAxis barAxis = new NumberAxis(style.metric().label()
                 + (style.metric().unit().isEmpty() ? "" : " (" + style.metric().unit() + ")"));
         barAxis.setRange(range[0], range[1]);
-        barAxis.setLabelFont(LABEL_FONT);
-        barAxis.setTickLabelFont(TICK_FONT);
+        barAxis.setLabelFont(labelFont);
+        barAxis.setTickLabelFont(tickFont);
         PaintScaleLegend bar = new PaintScaleLegend(new Viridis(range[0], range[1]), barAxis);
         bar.setPosition(RectangleEdge.RIGHT);
         bar.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -182,7 +203,7 @@ public final class PhaseDiagramChart {
         return new DecimalFormat("0.####").format(v);
     }
 
-    private static ValueAxis axis(Axis a) {
+    private static ValueAxis axis(Axis a, Font labelFont, Font tickFont) {
         String label = AxisLabels.label(a);
         ValueAxis axis;
         if (a.log()) {
@@ -206,8 +227,8 @@ public final class PhaseDiagramChart {
                 na.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             axis = na;
         }
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelFont(labelFont);
+        axis.setTickLabelFont(tickFont);
         axis.setLowerMargin(0);
         axis.setUpperMargin(0);
         return axis;
@@ -221,7 +242,6 @@ public final class PhaseDiagramChart {
             li = new LegendItem(label, null, null, null, true, shape, fill != null, fill == null ? Color.WHITE : fill,
                     true, outline, stroke, false, new Line2D.Double(), stroke, outline);
         }
-        li.setLabelFont(LEGEND_FONT);
         return li;
     }
 
@@ -246,9 +266,8 @@ public final class PhaseDiagramChart {
     }
 
     /** Java2D rectangle of cell (ix, iy) between its edges on both axes */
-    static Rectangle2D cellRect(Axis ax, Axis ay, int ix, int iy, Rectangle2D area, ValueAxis xAxis, ValueAxis yAxis,
-                                RectangleEdge xEdge, RectangleEdge yEdge) {
-        double[] ex = ax.edges(), ey = ay.edges();
+    static Rectangle2D cellRect(double[] ex, double[] ey, int ix, int iy, Rectangle2D area, ValueAxis xAxis,
+                                ValueAxis yAxis, RectangleEdge xEdge, RectangleEdge yEdge) {
         double x0 = xAxis.valueToJava2D(ex[ix], area, xEdge), x1 = xAxis.valueToJava2D(ex[ix + 1], area, xEdge);
         double y0 = yAxis.valueToJava2D(ey[iy], area, yEdge), y1 = yAxis.valueToJava2D(ey[iy + 1], area, yEdge);
         return new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
@@ -264,12 +283,16 @@ public final class PhaseDiagramChart {
         private final double[] range;
         private final int[] cellIx;
         private final int[] cellIy;
+        private final double[] edgesX;
+        private final double[] edgesY;
         private final DefaultXYZDataset dataset = new DefaultXYZDataset();
 
         GridRenderer(SweepResult r, PhaseDiagramStyle style, double[] range) {
             this.result = r;
             this.style = style;
             this.range = range.clone();
+            this.edgesX = r.x().edges();
+            this.edgesY = r.y().edges();
             int nx = r.x().n(), ny = r.y().n(), n = nx * ny;
             double[][] xyz = new double[3][n];
             cellIx = new int[n];
@@ -310,7 +333,7 @@ public final class PhaseDiagramChart {
                              CrosshairState crosshairState, int pass) {
             int ix = cellIx[item], iy = cellIy[item];
             CellResult c = result.get(ix, iy);
-            Rectangle2D rect = cellRect(result.x(), result.y(), ix, iy, dataArea, domainAxis, rangeAxis,
+            Rectangle2D rect = cellRect(edgesX, edgesY, ix, iy, dataArea, domainAxis, rangeAxis,
                     plot.getDomainAxisEdge(), plot.getRangeAxisEdge());
             // blocks are filled without anti-aliasing and grown by half a pixel: no seams between neighbours
             Rectangle2D block = new Rectangle2D.Double(rect.getX() - 0.5, rect.getY() - 0.5,
@@ -366,8 +389,14 @@ public final class PhaseDiagramChart {
         private final transient List<Contours.Segment> segments;
         private final float[] dash;
         private final String label;
+        private final Font font;
+        private final Color colour;
 
-        ContourAnnotation(Axis ax, Axis ay, List<Contours.Segment> segments, float[] dash, String label) {
+        /** label null: no label on the line */
+        ContourAnnotation(Axis ax, Axis ay, List<Contours.Segment> segments, float[] dash, String label, Font font,
+                          Color colour) {
+            this.font = font;
+            this.colour = colour;
             this.ax = ax;
             this.ay = ay;
             this.segments = segments;
@@ -395,14 +424,16 @@ public final class PhaseDiagramChart {
             }
             Shape oldClip = g2.getClip();
             g2.clip(area);
-            g2.setPaint(new Color(255, 255, 255, 200));
-            g2.setStroke(new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            if (label != null) { // simulated contours get a white halo; theory lines are drawn thin on top
+                g2.setPaint(new Color(255, 255, 255, 200));
+                g2.setStroke(new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g2.draw(path);
+            }
+            g2.setPaint(colour);
+            g2.setStroke(stroke(dash, label != null ? 2f : 1.8f));
             g2.draw(path);
-            g2.setPaint(Color.BLACK);
-            g2.setStroke(stroke(dash, 2f));
-            g2.draw(path);
-            if (bestLen > 0) {
-                g2.setFont(LEGEND_FONT);
+            if (bestLen > 0 && label != null) {
+                g2.setFont(font);
                 java.awt.FontMetrics fm = g2.getFontMetrics();
                 int w = fm.stringWidth(label), h = fm.getAscent();
                 double bx = Math.min(Math.max(lx - w / 2.0, area.getMinX() + 2), area.getMaxX() - w - 4);

@@ -21,15 +21,15 @@ public final class PhaseDiagramExport {
     /** the default map of the preset: τ = 0.01…10 (log) × δ = −4…4, 41 × 41 */
     public static Drawable render(Preset preset, String source) {
         return render(preset, source, PresetGrid.DEFAULT_X, PresetGrid.DEFAULT_Y, SweepSettings.DEFAULT,
-                PhaseDiagramStyle.defaults(), new CancellationToken());
+                PhaseDiagramStyle.defaults(), ChartStyle.slide(), new CancellationToken());
     }
 
     /** @throws IllegalArgumentException naming the field when an axis is not a numeric field of the preset */
     public static Drawable render(Preset preset, String source, Axis x, Axis y, SweepSettings settings,
-                                  PhaseDiagramStyle style, CancellationToken cancel) {
+                                  PhaseDiagramStyle style, ChartStyle fonts, CancellationToken cancel) {
         PresetGrid grid = new PresetGrid(preset, source, x, y, settings);
         SweepResult r = new SweepRunner().run(grid.title(), x, y, grid, SweepListener.NONE, cancel);
         double[] here = grid.current();
-        return PhaseDiagramChart.render(r, style.withMarker(here[0], here[1]));
+        return PhaseDiagramChart.render(r, style.withMarker(here[0], here[1]).withSubtitle(preset.name), fonts);
     }
 }

@@ -44,7 +44,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--repeat", paramLabel = "N", description = "timed runs after warm-up (default ${DEFAULT-VALUE})")
     int repeat = DEFAULT_REPEAT;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS", description = "warm-up time before timing (default ${DEFAULT-VALUE}; at least 3 runs)")
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "warm-up time before timing (default ${DEFAULT-VALUE}; at least one run)")
     double warmupSeconds = DEFAULT_WARMUP_SECONDS;
 
     @Option(names = "--peer-config", paramLabel = "LxN",

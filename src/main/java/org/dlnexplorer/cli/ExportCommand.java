@@ -2,7 +2,7 @@ package org.dlnexplorer.cli;
 
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.ViewId;
-import org.dlnexplorer.chart.ViewRenderers;
+import org.dlnexplorer.chart.ViewChart;
 import org.dlnexplorer.export.AtomicFiles;
 import org.dlnexplorer.export.ChartExporter;
 import org.dlnexplorer.export.ExportException;
@@ -32,6 +32,7 @@ import java.util.StringJoiner;
 /**
  * `export PRESET.json --view VIEW --out FILE.png|.svg|.pdf [--width W] [--height H] [--scale S]` and
  * `export PRESET.json --all --out DIR [...]` (every view in every format, DIR/&lt;view&gt;.&lt;ext&gt;).
+ * [--[no-]log-time] overrides the preset's "view": {"logTime": …} (the loss view's time axis).
  * Simulates the preset's whole compare set, draws each view in the slide style and writes each file
  * atomically. Bad input (unknown view or format, unwritable path, invalid preset) → one line, exit 2.
  */
@@ -66,10 +67,15 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             description = "PNG pixel scale, e.g. 2 for projectors (default ${DEFAULT-VALUE}).")
     double scale;
 
+    @Option(names = "--log-time", negatable = true,
+            description = "Log-scaled time axis where a view supports it (default: the preset's view.logTime).")
+    Boolean logTime;
+
+    /** null: the product's views in the slide style */
     private final ViewSource views;
 
     public ExportCommand() {
-        this(ExportCommand::slideView);
+        this(null);
     }
 
     /** With another view source (tests). */
@@ -77,9 +83,20 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         this.views = views;
     }
 
-    /** The product's views in the slide style. */
-    static Drawable slideView(ViewId id, RunSet runs) {
-        return ViewRenderers.render(id, runs, ChartStyle.slide());
+    /** The product's views in the slide style, with the log-time axis on or off. */
+    static ViewSource slideViews(boolean logTime) {
+        return (id, runs) -> {
+            ViewChart chart = ViewChart.create(id, ChartStyle.slide());
+            chart.setLogTime(logTime);
+            chart.update(runs, Double.NaN);
+            return chart.drawable();
+        };
+    }
+
+    /** The preset's initial view state: "view": { "logTime": true } */
+    static boolean presetLogTime(Preset p) {
+        return p.view != null && p.view.has("logTime") && p.view.get("logTime").isJsonPrimitive()
+                && p.view.get("logTime").getAsBoolean();
     }
 
     @Override
@@ -122,6 +139,8 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());
         }
+        ViewSource source = views != null ? views
+                : slideViews(logTime != null ? logTime : presetLogTime(p));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         for (RunSet.Labeled r : runs.runs()) {
@@ -130,7 +149,7 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         }
         try {
             for (ViewId id : ids) {
-                Drawable drawable = views.render(id, runs);
+                Drawable drawable = source.render(id, runs);
                 for (ExportFormat f : formats) {
                     Path file = all ? dir.resolve(id.cliName() + "." + f.extension()) : out;
                     ChartExporter.export(drawable, file, f, size, p.name + " — " + id.title());

@@ -50,6 +50,14 @@ class ExportCommandTest {
         assertEquals(800, img.getWidth());
         assertEquals(500, img.getHeight());
         assertEquals(png.toString(), r.out().strip());
+        // the preset's "view": {"logTime": true} can be overridden either way
+        Path log = dir.resolve("log.svg");
+        Result l = run("export", "presets/saddle-to-saddle.json", "--view", "loss", "--out", log.toString(), "--no-log-time");
+        assertEquals(DlnCommand.OK, l.code(), l.err());
+        assertFalse(Files.readString(log).contains("log scale"), "linear time axis");
+        l = run("export", "presets/saddle-to-saddle.json", "--view", "loss", "--out", log.toString());
+        assertEquals(DlnCommand.OK, l.code(), l.err());
+        assertTrue(Files.readString(log).contains("log scale"), "the preset asks for log time");
     }
 
     @Test

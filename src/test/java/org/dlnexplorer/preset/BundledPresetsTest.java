@@ -162,6 +162,26 @@ class BundledPresetsTest {
 
     // ---------------------------------------------------------------- each preset shows what it claims
 
+    /** presets set up so that an exact solution applies (task-aligned, or one hidden neuron with whitened inputs) */
+    static final List<String> WITH_EXACT_OVERLAY = List.of("saxe-two-modes.json", "near-degenerate-aligned.json",
+            "depth-sharpens-transitions.json", "lazy-rich-lambda-balanced.json", "single-neuron-balanced.json",
+            "single-neuron-upstream.json", "single-neuron-downstream.json", "single-neuron-delta-sweep.json",
+            "basins-of-attraction.json", "square-lambda-balanced.json");
+
+    @Test
+    void theoryPresetsCarryAnExactOverlayThatMatchesTheSimulation() {
+        for (String file : WITH_EXACT_OVERLAY) {
+            for (RunSet.Labeled r : RUNS.get(file).runs()) {
+                Trajectory t = r.trajectory();
+                String what = file + " [" + r.label() + "]";
+                assertTrue(t.exact() != null && t.exact().available(), what + ": " + (t.exact() == null ? "" : t.exact().reason()));
+                double[][] exact = t.exact().singularValues();
+                for (int i = 0; i < t.frames().size(); i++)
+                    assertArrayEquals(exact[i], t.frames().get(i).singularValues(), 1e-6, what + " frame " + i);
+            }
+        }
+    }
+
     @Test
     void saxeTwoModesHalfTimes() {
         Trajectory t = only("saxe-two-modes.json");
@@ -285,6 +305,16 @@ class BundledPresetsTest {
             // interpolation: Xβ = y ⇔ 0.5 β₁ + β₂ = 1.1 on the range of Σxx
             assertEquals(1.1, 0.5 * end.beta1() + end.beta2(), 1e-6, r.label());
         }
+        // Theorem 1: β(∞) = argmin Φ_δ(β) − ψ_δ β̂₀ᵀβ subject to Σxx β = Σxx β*
+        org.ejml.data.DMatrixRMaj sxx = new org.ejml.data.DMatrixRMaj(new double[][]{{0.25, 0.5}, {0.5, 1}});
+        for (RunSet.Labeled r : runs) {
+            double delta = Double.parseDouble(r.label().replace("δ = ", ""));
+            Neuron n0 = Neuron.of(r.trajectory().frames().get(0)), end = Neuron.of(r.trajectory().last());
+            double[] predicted = org.dlnexplorer.model.theory.SingleNeuron.implicitBias(sxx, new double[]{0.44, 0.88},
+                    new double[]{n0.beta1(), n0.beta2()}, delta, 1, 1);
+            assertEquals(predicted[0], end.beta1(), 1e-4, r.label());
+            assertEquals(predicted[1], end.beta2(), 1e-4, r.label());
+        }
         Neuron down = Neuron.of(runs.get(0).trajectory().last());   // δ = −10
         Neuron up = Neuron.of(runs.get(runs.size() - 1).trajectory().last()); // δ = 10
         assertEquals(0.74, up.beta1(), 0.01, "lazy: the interpolant nearest β₀");
@@ -362,16 +392,37 @@ class BundledPresetsTest {
     }
 
     @Test
-    void squareLambdaBalancedIsRichAtZeroAndLazyAtPlusMinusFive() {
+    void squareLambdaBalancedIsRichAtZeroAndLazyAtPlusMinusFiveWithTheTheoryOverlaid() {
         List<RunSet.Labeled> runs = RUNS.get("square-lambda-balanced.json").runs();
+        assertTrue(maxKernelDistance(runs.get(0).trajectory()) < 0.01);
+        assertTrue(maxKernelDistance(runs.get(1).trajectory()) > 0.1);
+        assertTrue(maxKernelDistance(runs.get(2).trajectory()) < 0.01);
+        for (RunSet.Labeled r : runs) {
+            Trajectory t = r.trajectory();
+            assertTrue(t.last().loss() < 1e-4, r.label());
+            assertNotNull(t.exact(), r.label());
+            assertTrue(t.exact().available(), r.label() + ": " + t.exact().reason());
+            double[][] exact = t.exact().singularValues();
+            for (int i = 0; i < t.frames().size(); i++)
+                assertArrayEquals(exact[i], t.frames().get(i).singularValues(), 1e-6, r.label() + " frame " + i);
+        }
+        assertSameEffectiveWeight(runs.get(0).trajectory(), runs.get(2).trajectory());
+    }
+
+    @Test
+    void squareLambdaBalancedFromARandomStartIsRicherAtZeroAndStillLazyAtPlusMinusFive() {
+        List<RunSet.Labeled> runs = RUNS.get("square-lambda-balanced-random.json").runs();
         assertTrue(maxKernelDistance(runs.get(0).trajectory()) < 0.01);
         assertTrue(maxKernelDistance(runs.get(1).trajectory()) > 0.2);
         assertTrue(maxKernelDistance(runs.get(2).trajectory()) < 0.01);
         for (RunSet.Labeled r : runs) assertTrue(r.trajectory().last().loss() < 1e-4, r.label());
-        // λ = ±5: the same W₂W₁(t)
-        List<Frame> a = runs.get(0).trajectory().frames(), b = runs.get(2).trajectory().frames();
-        for (int i = 0; i < a.size(); i += 40)
-            assertArrayEquals(a.get(i).singularValues(), b.get(i).singularValues(), 1e-6);
+        assertSameEffectiveWeight(runs.get(0).trajectory(), runs.get(2).trajectory());
+    }
+
+    /** λ = ±5: the dynamics of W₂W₁ depend on λ² only */
+    static void assertSameEffectiveWeight(Trajectory a, Trajectory b) {
+        for (int i = 0; i < a.frames().size(); i += 40)
+            assertArrayEquals(a.frames().get(i).singularValues(), b.frames().get(i).singularValues(), 1e-6);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
+import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.PhaseDiagramChart;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
 import org.dlnexplorer.model.engine.CancellationToken;
@@ -51,6 +52,10 @@ import java.util.function.Consumer;
 public final class PhaseDiagramView extends BorderPane {
     /** while cells stream in, redraw at most this often (the whole chart is redrawn each time) */
     public static final long MIN_REDRAW_NANOS = 80_000_000L;
+    /** …and keep the FX thread's share of drawing below 1/DRAW_DUTY_FACTOR while cells stream */
+    static final int DRAW_DUTY_FACTOR = 5;
+    /** …but never wait longer than this between progressive redraws (the first draw is slow: cold JIT, fonts) */
+    static final long MAX_REDRAW_WAIT_NANOS = 500_000_000L;
 
     private final Pane host = new Pane();
     private final Canvas canvas = new Canvas();
@@ -65,7 +70,8 @@ public final class PhaseDiagramView extends BorderPane {
     private Axis xAxis = PresetGrid.DEFAULT_X;
     private Axis yAxis = PresetGrid.DEFAULT_Y;
     private SweepSettings settings = SweepSettings.DEFAULT;
-    private int parallelism = Runtime.getRuntime().availableProcessors();
+    /** default: all processors but one, which stays free for the interactive simulation */
+    private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     private Consumer<Preset> onCellSelected = p -> { };
 
     private Preset preset;
@@ -75,6 +81,7 @@ public final class PhaseDiagramView extends BorderPane {
     private CancellationToken token;
     private PhaseDiagramStyle style = PhaseDiagramStyle.defaults();
     private long lastDraw;
+    private long lastDrawCost;
     private ChartRenderingInfo info;
     private XYPlot plot;
 
@@ -88,8 +95,8 @@ public final class PhaseDiagramView extends BorderPane {
         host.setPrefSize(900, 650);
         canvas.widthProperty().bind(host.widthProperty());
         canvas.heightProperty().bind(host.heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> redraw());
-        canvas.heightProperty().addListener((o, a, b) -> redraw());
+        canvas.widthProperty().addListener((o, a, b) -> requestRedraw());
+        canvas.heightProperty().addListener((o, a, b) -> requestRedraw());
         g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
 
         metricBox.getItems().addAll(Metric.values());
@@ -125,7 +132,8 @@ public final class PhaseDiagramView extends BorderPane {
             public void handle(long now) {
                 SweepResult r = result;
                 boolean done = r == null || r.finished();
-                if (dirty.get() && (done || now - lastDraw >= MIN_REDRAW_NANOS)) {
+                long wait = Math.max(MIN_REDRAW_NANOS, Math.min(MAX_REDRAW_WAIT_NANOS, DRAW_DUTY_FACTOR * lastDrawCost));
+                if (dirty.get() && now - lastDraw >= wait) {
                     dirty.set(false);
                     lastDraw = now;
                     redraw();
@@ -154,7 +162,7 @@ public final class PhaseDiagramView extends BorderPane {
         restart();
     }
 
-    /** worker threads for the sweep (default: all processors) */
+    /** worker threads for the sweep (default: all processors but one) */
     public void setParallelism(int n) {
         this.parallelism = Math.max(1, n);
     }
@@ -162,7 +170,7 @@ public final class PhaseDiagramView extends BorderPane {
     public void setMetric(Metric m) {
         style = style.withMetric(m);
         if (metricBox.getValue() != m) metricBox.setValue(m);
-        redraw();
+        requestRedraw();
     }
 
     /**
@@ -176,7 +184,7 @@ public final class PhaseDiagramView extends BorderPane {
         if (key != null && key.equals(sweepKey) && result != null) {
             double[] here = grid.current(preset);
             style = style.withMarker(here[0], here[1]);
-            redraw();
+            requestRedraw(); // coalesced: dragging a slider moves the marker at most once per pulse
             return;
         }
         restart();
@@ -232,7 +240,7 @@ public final class PhaseDiagramView extends BorderPane {
         }
         preset = PresetIo.copy(cell);
         style = style.withMarker(x, y);
-        redraw();
+        requestRedraw();
         onCellSelected.accept(cell);
     }
 
@@ -243,6 +251,11 @@ public final class PhaseDiagramView extends BorderPane {
     }
 
     // ------------------------------------------------------------------------------------------- internals
+
+    private void requestRedraw() {
+        dirty.set(true);
+        pump.start();
+    }
 
     private void restart() {
         if (token != null) token.cancel();
@@ -300,13 +313,16 @@ public final class PhaseDiagramView extends BorderPane {
             plot = null;
             return;
         }
-        JFreeChart chart = PhaseDiagramChart.chart(r, style);
+        long t0 = System.nanoTime();
+        SweepResult snap = r.snapshot();
+        JFreeChart chart = PhaseDiagramChart.chart(snap, style, ChartStyle.screen());
         ChartRenderingInfo ri = new ChartRenderingInfo();
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+        lastDrawCost = System.nanoTime() - t0;
         info = ri;
         plot = (XYPlot) chart.getPlot();
         draws.incrementAndGet();
-        status.setText(progress(r));
+        status.setText(progress(snap));
     }
 
     private static String progress(SweepResult r) {

@@ -43,6 +43,11 @@ public final class Observables {
     private final DMatrixRMaj svdWork, svdU, svdW, svdV;
     private final SingularValueDecomposition_F64<DMatrixRMaj>[] layerSvd;
     private final DMatrixRMaj[] layerWork;
+    /** below this σ_min/σ_max, W_eff's singular vectors come from QR (Jacobi's would be ill-determined) */
+    private static final double RANK_TOLERANCE = 1e-10;
+    private final SmallSvd weffJacobi;        // null when W_eff is too large for Jacobi
+    private final SmallSvd[] layerJacobi;     // null entries for large layers
+    private final double[] uCol, vCol;
 
     public Observables(Network net, Task task, Objective objective, boolean withSharpness) {
         this.net = net;
@@ -98,6 +103,12 @@ public final class Observables {
         }
         weffSvd = DecompositionFactory_DDRM.svd(nL, n0, true, true, true);
         svdWork = new DMatrixRMaj(nL, n0);
+        weffJacobi = SmallSvd.suits(nL, n0) ? new SmallSvd(nL, n0, true) : null;
+        uCol = new double[nL];
+        vCol = new double[n0];
+        layerJacobi = new SmallSvd[depth];
+        for (int l = 1; l <= depth; l++)
+            if (SmallSvd.suits(net.rows(l), net.cols(l))) layerJacobi[l - 1] = new SmallSvd(net.rows(l), net.cols(l), false);
         svdU = new DMatrixRMaj(1, 1);
         svdW = new DMatrixRMaj(1, 1);
         svdV = new DMatrixRMaj(1, 1);
@@ -122,19 +133,9 @@ public final class Observables {
         chains(w);
         DMatrixRMaj weff = prefixes[depth];
         int k = net.modes();
-        svdWork.setTo(weff);
-        if (!weffSvd.decompose(svdWork)) throw new IllegalStateException("SVD of W_eff failed");
-        DMatrixRMaj u = weffSvd.getU(svdU, false), sw = weffSvd.getW(svdW), v = weffSvd.getV(svdV, false);
-        SingularOps_DDRM.descendingOrder(u, false, sw, v, false);
         double[] sigma = new double[k];
-        for (int i = 0; i < k; i++) sigma[i] = sw.get(i, i);
         double[] align = new double[k];
-        for (int a = 0; a < k; a++) {
-            double du = 0, dv = 0;
-            for (int i = 0; i < u.numRows; i++) du += u.get(i, a) * targetU.get(i, a);
-            for (int i = 0; i < v.numRows; i++) dv += v.get(i, a) * targetV.get(i, a);
-            align[a] = Math.abs(du) * Math.abs(dv);
-        }
+        if (!(weffJacobi != null && weffByJacobi(weff, sigma, align))) weffByQr(weff, sigma, align);
         double[][] layerSv = new double[depth][];
         for (int l = 0; l < depth; l++) layerSv[l] = layerSingularValues(l, w[l]);
 
@@ -170,6 +171,42 @@ public final class Observables {
         return denom > 0 ? clamp01(1.0 - k0k / denom) : 0.0;
     }
 
+    /**
+     * σ(W_eff) and the alignment by one-sided Jacobi; false (nothing trusted) if it did not converge or
+     * W_eff is numerically rank deficient (the vectors of tiny σ are then ill-determined: let QR decide).
+     */
+    private boolean weffByJacobi(DMatrixRMaj weff, double[] sigma, double[] align) {
+        if (!weffJacobi.decompose(weff.data, 0)) return false;
+        int k = sigma.length;
+        double max = weffJacobi.singularValue(0);
+        if (!(max > 0) || weffJacobi.singularValue(k - 1) <= RANK_TOLERANCE * max) return false;
+        for (int a = 0; a < k; a++) {
+            sigma[a] = weffJacobi.singularValue(a);
+            weffJacobi.vectors(a, uCol, vCol);
+            double du = 0, dv = 0;
+            for (int i = 0; i < uCol.length; i++) du += uCol[i] * targetU.get(i, a);
+            for (int i = 0; i < vCol.length; i++) dv += vCol[i] * targetV.get(i, a);
+            align[a] = Math.abs(du) * Math.abs(dv);
+        }
+        return true;
+    }
+
+    /** σ(W_eff) and the alignment by EJML's bidiagonal QR SVD (any size, any rank) */
+    private void weffByQr(DMatrixRMaj weff, double[] sigma, double[] align) {
+        int k = sigma.length;
+        svdWork.setTo(weff);
+        if (!weffSvd.decompose(svdWork)) throw new IllegalStateException("SVD of W_eff failed");
+        DMatrixRMaj u = weffSvd.getU(svdU, false), sw = weffSvd.getW(svdW), v = weffSvd.getV(svdV, false);
+        SingularOps_DDRM.descendingOrder(u, false, sw, v, false);
+        for (int i = 0; i < k; i++) sigma[i] = sw.get(i, i);
+        for (int a = 0; a < k; a++) {
+            double du = 0, dv = 0;
+            for (int i = 0; i < u.numRows; i++) du += u.get(i, a) * targetU.get(i, a);
+            for (int i = 0; i < v.numRows; i++) dv += v.get(i, a) * targetV.get(i, a);
+            align[a] = Math.abs(du) * Math.abs(dv);
+        }
+    }
+
     /** θ into the reused layer matrices W_1 … W_L */
     private DMatrixRMaj[] load(double[] theta) {
         for (int l = 1; l <= net.depth(); l++) {
@@ -193,6 +230,12 @@ public final class Observables {
 
     /** singular values of W_ℓ (descending), with a decomposition reused per layer */
     private double[] layerSingularValues(int l, DMatrixRMaj wl) {
+        SmallSvd jacobi = layerJacobi[l];
+        if (jacobi != null && jacobi.decompose(wl.data, 0)) {
+            double[] out = new double[Math.min(wl.numRows, wl.numCols)];
+            jacobi.singularValues(out);
+            return out;
+        }
         SingularValueDecomposition_F64<DMatrixRMaj> d = layerSvd[l];
         layerWork[l].setTo(wl);
         if (!d.decompose(layerWork[l])) throw new IllegalStateException("SVD of W_" + (l + 1) + " failed");

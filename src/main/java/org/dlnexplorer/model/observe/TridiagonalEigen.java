@@ -12,6 +12,15 @@ public final class TridiagonalEigen {
 
     private TridiagonalEigen() {}
 
+    /** √(x² + y²) without overflow; Math.hypot's correctly rounded fdlibm version is several times slower */
+    static double hypot(double x, double y) {
+        double ax = Math.abs(x), ay = Math.abs(y);
+        double big = Math.max(ax, ay), small = Math.min(ax, ay);
+        if (big == 0 || Double.isInfinite(big)) return big;
+        double r = small / big;
+        return big * Math.sqrt(1.0 + r * r);
+    }
+
     /**
      * @param alpha diagonal α_0 … α_{k−1}
      * @param beta  off-diagonal: T(i, i+1) = T(i+1, i) = beta[i+1] (beta[0] unused, Lanczos convention)
@@ -39,7 +48,7 @@ public final class TridiagonalEigen {
                     if (++iter > MAX_SWEEPS_PER_EIGENVALUE) return null;
                     double g = d[l];
                     double p = (d[l + 1] - g) / (2.0 * e[l]);
-                    double r = Math.hypot(p, 1.0);
+                    double r = hypot(p, 1.0);
                     if (p < 0) r = -r;
                     d[l] = e[l] / (p + r);
                     d[l + 1] = e[l] * (p + r);
@@ -57,7 +66,7 @@ public final class TridiagonalEigen {
                         s2 = s;
                         g = c * e[i];
                         h = c * p;
-                        r = Math.hypot(p, e[i]);
+                        r = hypot(p, e[i]);
                         e[i + 1] = s * r;
                         s = e[i] / r;
                         c = p / r;

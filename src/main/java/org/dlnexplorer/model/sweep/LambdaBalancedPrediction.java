@@ -4,6 +4,7 @@ import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.objective.Objective;
+import org.dlnexplorer.model.theory.LambdaBalanced;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -16,9 +17,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * for gradient flow on a whitened task with unit layer rates.
  *
  * <p><b>Aligned init</b> (W_1 = H diag(g₁) Vᵀ, W_2 = U diag(g₂) Hᵀ in T = U S Vᵀ's basis, g₂² − g₁² = δ): each
- * mode a_α = g₁g₂ follows ȧ = √(δ² + 4a²)(s − a), whose solution is t(a) = [G(a) − G(a₀)]/κ_s with
- * κ_s = √(δ² + 4s²) and G(x) = ln(δ² + 4sx + κ_s√(δ² + 4x²)) − ln|s − x| (differentiate to check), inverted
- * by bisection. The gains follow from a: g₂² = (δ + √(δ²+4a²))/2, g₁² = (−δ + √(δ²+4a²))/2, and with whitened
+ * mode a_α = g₁g₂ follows ȧ = √(δ² + 4a²)(s − a), solved in closed form by {@link LambdaBalanced}
+ * (t(a) = [G(a) − G(a₀)]/κ_s, κ_s = √(δ² + 4s²), G(x) = ln(δ² + 4sx + κ_s√(δ² + 4x²)) − ln|s − x|). The gains follow from a: g₂² = (δ + √(δ²+4a²))/2, g₁² = (−δ + √(δ²+4a²))/2, and with whitened
  * inputs the NTK is K = I_{n0} ⊗ W₂W₂ᵀ + W₁ᵀW₁ ⊗ I_{nL}, so
  * ⟨K, K'⟩ = n₀ tr(AA') + n_L tr(BB') + tr A tr B' + tr B tr A' with A = W₂W₂ᵀ, B = W₁ᵀW₁.
  *
@@ -163,27 +163,10 @@ public final class LambdaBalancedPrediction {
 
     private static double clamp01(double s) { return Math.min(1.0, Math.max(0.0, s)); }
 
-    /**
-     * a(t) of ȧ = √(δ² + 4a²)(s − a), a(0) = a₀ ≥ 0, s ≥ 0: bisection on the exact t(a) between a₀ and s.
-     */
+    /** a(t) of ȧ = √(δ² + 4a²)(s − a), a(0) = a₀: the closed form of {@link LambdaBalanced#value} */
     public static double modeAt(double s, double delta, double a0, double t) {
-        if (t <= 0 || a0 == s) return a0;
-        double ks = Math.hypot(delta, 2 * s);
-        if (ks == 0) return a0 / (1 + 2 * a0 * t);           // s = δ = 0: ȧ = −2a²
-        if (delta == 0 && a0 == 0) return 0.0;               // the saddle at the origin
-        double g0 = potential(a0, s, delta, ks);
-        double lo = a0, hi = s;
-        for (int it = 0; it < BISECTION_ITERATIONS; it++) {
-            double mid = 0.5 * (lo + hi);
-            if (mid == lo || mid == hi) break;
-            if ((potential(mid, s, delta, ks) - g0) / ks < t) lo = mid; else hi = mid;
-        }
-        return 0.5 * (lo + hi);
-    }
-
-    /** G(x) = ln(δ² + 4sx + κ_s √(δ² + 4x²)) − ln|s − x|, so that dG/dx = κ_s / ((s − x)√(δ² + 4x²)) */
-    static double potential(double x, double s, double delta, double ks) {
-        return Math.log(delta * delta + 4 * s * x + ks * Math.hypot(delta, 2 * x)) - Math.log(Math.abs(s - x));
+        if (t <= 0) return a0;
+        return LambdaBalanced.value(delta, s, a0, t);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.dlnexplorer.model.sweep;
 /** The per-cell quantities a phase diagram can colour by, with their CSV column names and labels. */
 public enum Metric {
     KERNEL_DISTANCE("kernel_distance", "Kernel distance S(0, t_end)", ""),
-    TIME_TO_FIT("time_to_fit", "Time to fit (ℒ ≤ 1 % of ℒ(0))", "time units"),
+    TIME_TO_FIT("time_to_fit", "Time to fit t_fit (loss down to 1 %)", "time units"),
     PARAMETER_DISTANCE("parameter_distance", "Parameter distance ‖θ(T) − θ(0)‖", ""),
     RELATIVE_PARAMETER_DISTANCE("relative_parameter_distance", "Relative parameter distance ‖θ(T) − θ(0)‖/‖θ(0)‖", ""),
     FINAL_SHARPNESS("final_sharpness", "Final sharpness λ_max(∇²ℒ)", ""),

@@ -34,6 +34,17 @@ public final class SweepResult {
         return r;
     }
 
+    /** an immutable copy of the cells finished so far, with the same flags and timing (for one drawing) */
+    public SweepResult snapshot() {
+        SweepResult s = new SweepResult(title, x, y);
+        for (int i = 0; i < cells.length(); i++) s.cells.set(i, cells.get(i));
+        s.startNanos = startNanos;
+        s.endNanos = endNanos;
+        s.cancelled = cancelled;
+        s.finished = finished;
+        return s;
+    }
+
     public String title() { return title; }
     public Axis x() { return x; }
     public Axis y() { return y; }

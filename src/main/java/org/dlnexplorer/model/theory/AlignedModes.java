@@ -27,17 +27,17 @@ final class AlignedModes {
     final double[][] gains;      // [α][ℓ−1] c_ℓ^α(0) ≥ 0
     final double[] s;            // s_α (signed: r_L^α is the direction W_L gives)
     final double[][][] dirs;     // [α][ℓ] r_ℓ^α, ℓ = 0..L
-    final double restNorm2;      // ‖T − Σ_active s_α r_L r_0ᵀ‖_F²
+    final DMatrixRMaj rest;      // T − Σ_active s_α r_L r_0ᵀ (never learned)
 
     private AlignedModes(int depth, int k, boolean[] active, double[][] gains, double[] s, double[][][] dirs,
-                         double restNorm2) {
+                         DMatrixRMaj rest) {
         this.depth = depth;
         this.k = k;
         this.active = active;
         this.gains = gains;
         this.s = s;
         this.dirs = dirs;
-        this.restNorm2 = restNorm2;
+        this.rest = rest;
     }
 
     /** The mode structure of θ0, or null with the reason in why[0]. */
@@ -161,8 +161,32 @@ final class AlignedModes {
             for (int i = 0; i < rest.numRows; i++)
                 for (int j = 0; j < rest.numCols; j++) rest.add(i, j, -sa * rl[i] * r0[j]);
         }
-        double rn = NormOps_DDRM.normF(rest);
-        return new AlignedModes(depth, k, active, gains, s, dirs, rn * rn);
+        return new AlignedModes(depth, k, active, gains, s, dirs, rest);
+    }
+
+    /**
+     * Input variance λ_α = r_0ᵀ Σxx r_0 of every active mode, or null (reason in why[0]) unless every active
+     * r_0^α is an eigenvector of Σxx — the condition under which the modes stay decoupled for non-white
+     * inputs (Saxe et al.'s original setting; each mode then runs on its own clock λ_α t).
+     */
+    double[] inputVariances(DMatrixRMaj sigma, String[] why) {
+        double[] lam = new double[k];
+        double scale = Math.max(NormOps_DDRM.normF(sigma), Double.MIN_NORMAL);
+        for (int a = 0; a < k; a++) {
+            if (!active[a]) continue;
+            double[] r = dirs[a][0];
+            double[] sr = apply(sigma, r);
+            double l = dot(r, sr);
+            double err = 0;
+            for (int i = 0; i < r.length; i++) err = Math.max(err, Math.abs(sr[i] - l * r[i]));
+            if (err > TOLERANCE * scale) {
+                why[0] = "inputs are not whitened and the input direction of mode " + (a + 1)
+                        + " is not an eigenvector of Σxx (the modes couple)";
+                return null;
+            }
+            lam[a] = l;
+        }
+        return lam;
     }
 
     /** max over active modes and layers of |D_ℓ^α| relative to its terms, D_ℓ = η_ℓ c_{ℓ+1}² − η_{ℓ+1} c_ℓ² */

@@ -45,6 +45,47 @@ public final class LambdaBalanced {
         return s - side * Math.exp(y);
     }
 
+    /** a(t) on a whole grid, warm-starting each inversion from the previous frame (increasing grids). */
+    public static double[] values(double delta, double s, double a0, double[] t) {
+        double[] out = new double[t.length];
+        if (delta == 0.0 || a0 == s) {
+            for (int i = 0; i < t.length; i++) out[i] = value(delta, s, a0, t[i]);
+            return out;
+        }
+        double d2 = delta * delta;
+        double k = Math.sqrt(d2 + 4 * s * s);
+        double side = Math.signum(s - a0);
+        double y0 = Math.log(Math.abs(s - a0));
+        double f0 = lnN(delta, s, k, a0) - y0;
+        double rmax = Math.max(Math.sqrt(d2 + 4 * a0 * a0), k);
+        double prevT = 0, prevY = y0;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] == 0) { out[i] = a0; continue; }
+            if (t[i] < prevT) { prevT = 0; prevY = y0; }
+            double target = k * t[i];
+            double dt = t[i] - prevT;
+            double lo = prevY - dt * rmax - 1e-12;
+            double aPrev = s - side * Math.exp(prevY);
+            double guess = Math.max(lo, prevY - dt * Math.sqrt(d2 + 4 * aPrev * aPrev));
+            double y;
+            try {
+                y = Roots.solve(
+                        yy -> lnN(delta, s, k, s - side * Math.exp(yy)) - yy - f0 - target,
+                        yy -> -k / Math.sqrt(d2 + 4 * sq(s - side * Math.exp(yy))),
+                        lo, prevY, guess);
+            } catch (IllegalArgumentException roundOff) {
+                out[i] = value(delta, s, a0, t[i]);
+                prevT = 0;
+                prevY = y0;
+                continue;
+            }
+            out[i] = s - side * Math.exp(y);
+            prevT = t[i];
+            prevY = y;
+        }
+        return out;
+    }
+
     /** The exact time at which a(t) = a, or +∞ if a is not between a0 and s. */
     public static double time(double delta, double s, double a0, double a) {
         if (a == a0) return 0.0;

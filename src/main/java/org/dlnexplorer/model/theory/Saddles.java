@@ -44,17 +44,18 @@ public final class Saddles {
 
     /**
      * Exact escape times of every mode of a run, when its configuration has an exact aligned-mode
-     * solution (any depth at δ = 0; depth 2 at any δ, including per-layer rates and Σxx = cI), ordered
+     * solution (any depth at δ = 0; depth 2 at any δ, including per-layer rates and Σxx with the modes'
+     * input directions as eigenvectors, mode α on the clock λ_α t), ordered
      * as the modes' s_α descending; null when no exact solution applies (see {@link Theories#evaluate}).
      */
     public static double[] escapeTimes(SimulationSpec spec) {
         Network net = spec.network();
         if (net.depth() < 2) return null;
-        double c = Theories.isotropicScale(spec.task().sigmaXX());
-        if (Double.isNaN(c) || c <= 0) return null;
         String[] why = new String[1];
         AlignedModes m = AlignedModes.detect(net, spec.task(), spec.theta0(), why);
         if (m == null) return null;
+        double[] lambda = m.inputVariances(spec.task().sigmaXX(), why);
+        if (lambda == null) return null;
         int depth = net.depth();
         double prodEta = 1;
         for (int l = 1; l <= depth; l++) prodEta *= net.rate(l);
@@ -74,10 +75,10 @@ public final class Saddles {
                 double size = net.rate(1) * m.gains[a][1] * m.gains[a][1] + net.rate(2) * m.gains[a][0] * m.gains[a][0];
                 if (Math.abs(d) <= Theories.BALANCE_TOLERANCE * size) d = 0;
                 double t = LambdaBalanced.time(d, g * m.s[a], g * a0, g * m.s[a] / 2);
-                out[i] = a0 < m.s[a] / 2 ? t / c : Double.NaN;
+                out[i] = a0 < m.s[a] / 2 && lambda[a] > 0 ? t / lambda[a] : Double.NaN;
             } else {
                 double rho = Math.pow(prodEta, 1.0 / depth);
-                out[i] = Saxe.halfwayTime(depth, m.s[a], a0) / (c * rho);
+                out[i] = lambda[a] > 0 ? Saxe.halfwayTime(depth, m.s[a], a0) / (lambda[a] * rho) : Double.NaN;
             }
         }
         return out;

@@ -54,6 +54,57 @@ public final class Saxe {
         return s * Math.pow(x, depth);
     }
 
+    /**
+     * a(t) on a whole grid (unit rates), warm-starting each inversion from the previous frame when the grid
+     * is increasing; identical to {@link #value} frame by frame.
+     */
+    public static double[] values(int depth, double s, double a0, double[] t) {
+        check(depth, s, a0);
+        double[] out = new double[t.length];
+        boolean implicit = depth > 2 && s > 0 && a0 > 0 && a0 != s;
+        if (!implicit) {
+            for (int i = 0; i < t.length; i++) out[i] = value(depth, s, a0, t[i]);
+            return out;
+        }
+        double x0 = Math.pow(a0 / s, 1.0 / depth);
+        double scale = Math.pow(s, 2.0 - 2.0 / depth);
+        boolean below = x0 < 1.0;
+        double v0 = below ? logit(x0) : Math.log(x0 - 1.0);
+        double j0 = below ? jOfLogit(depth, v0) : jOfLogAbove(depth, v0);
+        double slowest = below ? depth : depth * Math.pow(x0, 2.0 * depth - 2.0);
+        double prevT = 0, prevV = v0;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] <= 0) { out[i] = t[i] == 0 ? a0 : value(depth, s, a0, t[i]); continue; }
+            if (t[i] < prevT) { prevT = 0; prevV = v0; }
+            double target = scale * t[i];
+            double step = scale * (t[i] - prevT);
+            double v;
+            try {
+            if (below) {
+                double lo = prevV, hi = prevV + slowest * step + 1e-300 + 1e-15 * Math.abs(prevV);
+                double guess = prevV + step / djdLogit(depth, prevV);
+                v = Roots.solve(zz -> jOfLogit(depth, zz) - j0 - target, zz -> djdLogit(depth, zz), lo,
+                        Math.max(hi, lo + 1e-12), Math.min(guess, hi));
+            } else {
+                double hi = prevV, lo = prevV - slowest * step - 1e-12;
+                double guess = prevV + step / djdLogAbove(depth, prevV);
+                v = Roots.solve(yy -> jOfLogAbove(depth, yy) - j0 - target, yy -> djdLogAbove(depth, yy), lo, hi,
+                        Math.max(guess, lo));
+            }
+            } catch (IllegalArgumentException roundOff) {       // warm bracket lost to round-off: cold solve
+                out[i] = value(depth, s, a0, t[i]);
+                prevT = 0;
+                prevV = v0;
+                continue;
+            }
+            double x = below ? 1.0 / (1.0 + Math.exp(-v)) : 1.0 + Math.exp(v);
+            out[i] = s * Math.pow(x, depth);
+            prevT = t[i];
+            prevV = v;
+        }
+        return out;
+    }
+
     /** The exact time at which the unit-rate mode reaches a (a between a0 and s, excluded s); +∞ if never. */
     public static double time(int depth, double s, double a0, double a) {
         check(depth, s, a0);

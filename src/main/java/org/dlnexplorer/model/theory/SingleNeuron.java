@@ -71,6 +71,25 @@ public final class SingleNeuron {
         }
     }
 
+    /**
+     * The exact solution of a run whose network is one hidden neuron (widths [d,1,1] with W_1 = wᵀ, W_2 = a,
+     * or [1,1,c] with W_1 = a, W_2 = w) on inputs with Σxx = cI; null when the run is not such a model.
+     */
+    public static SingleNeuron fromSpec(org.dlnexplorer.model.engine.SimulationSpec spec) {
+        org.dlnexplorer.model.core.Network net = spec.network();
+        if (!Theories.isSingleNeuron(net)) return null;
+        double c = Theories.isotropicScale(spec.task().sigmaXX());
+        if (!(c > 0)) return null;
+        double[] theta = spec.theta0();
+        double[] beta = spec.task().target().data.clone();
+        int d = beta.length;
+        boolean columnForm = net.width(2) == 1;
+        double[] w0 = columnForm ? java.util.Arrays.copyOf(theta, d) : java.util.Arrays.copyOfRange(theta, 1, d + 1);
+        double a0 = columnForm ? theta[d] : theta[0];
+        double etaA = c * net.rate(columnForm ? 2 : 1), etaW = c * net.rate(columnForm ? 1 : 2);
+        return new SingleNeuron(beta, a0, w0, etaA, etaW);
+    }
+
     /** conserved δ = η_w a² − η_a ‖w‖² */
     public double delta() { return delta; }
     public double[] betaStar() { return betaStar.clone(); }

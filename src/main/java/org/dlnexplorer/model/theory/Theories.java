@@ -53,17 +53,23 @@ public final class Theories {
         if (net.depth() == 1) return linear(net, task, theta0, t);
         double c = isotropicScale(task.sigmaXX());
         boolean single = isSingleNeuron(net);
-        if (Double.isNaN(c))
-            return TheoryResult.unavailable("inputs are not whitened (Σxx is not a multiple of I): no exact trajectory is known"
-                    + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
         if (c == 0) return TheoryResult.unavailable("Σxx = 0: the loss does not depend on the weights");
-        if (single) return singleNeuron(net, task, theta0, c, t);
+        if (single && !Double.isNaN(c)) return singleNeuron(net, task, theta0, c, t);
         String[] why = new String[1];
         AlignedModes modes = AlignedModes.detect(net, task, theta0, why);
-        if (modes == null)
+        if (modes == null) {
+            if (Double.isNaN(c))
+                return TheoryResult.unavailable("inputs are not whitened (Σxx is not a multiple of I) and the start is not"
+                        + " task-aligned: no exact trajectory is known"
+                        + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
             return TheoryResult.unavailable("no exact solution: " + why[0]
                     + ". Exact modes need a task-aligned initialization (any depth at δ = 0, depth 2 at any δ) or one hidden neuron");
-        return aligned(net, task, modes, c, t);
+        }
+        double[] lambda = modes.inputVariances(task.sigmaXX(), why);
+        if (lambda == null)
+            return TheoryResult.unavailable(why[0] + ": no exact trajectory is known"
+                    + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
+        return aligned(net, task, modes, lambda, t);
     }
 
     /** c if Σxx = cI (to {@link #ISOTROPY_TOLERANCE}), else NaN */
@@ -173,7 +179,8 @@ public final class Theories {
 
     // ------------------------------------------------------------------ aligned modes
 
-    private static TheoryResult aligned(Network net, Task task, AlignedModes m, double c, double[] t) {
+    /** λ[α]: each mode's input variance r_0ᵀΣxx r_0 (= c for Σxx = cI), its clock runs at λ_α t */
+    private static TheoryResult aligned(Network net, Task task, AlignedModes m, double[] lambda, double[] t) {
         int depth = net.depth(), k = m.k;
         String model;
         double[] deltas = new double[k];
@@ -210,36 +217,54 @@ public final class Theories {
         double[] kd = new double[t.length];
         double[][] gains0 = new double[k][];
         for (int a = 0; a < k; a++) gains0[a] = m.active[a] ? m.gains[a].clone() : new double[depth];
-        double[][] k0 = kernelFactors(net, m, gains0);
+        DMatrixRMaj sxx = task.sigmaXX();
+        double restLoss = 0.5 * quadratic(m.rest, sxx);
+        double[] inWeight = new double[k];
+        double modeSq = 0;
+        for (int a = 0; a < k; a++) if (m.active[a]) { inWeight[a] = lambda[a]; modeSq += lambda[a] * lambda[a]; }
+        double restIn = Math.sqrt(Math.max(0.0, frobenius(sxx, sxx) - modeSq));
+        double[][] k0 = kernelFactors(net, m, gains0, inWeight, restIn);
+        // every mode on the whole grid at once (warm-started inversions)
+        double[][] modeValues = new double[k][];
+        double[] scaledT = new double[t.length];
+        for (int a = 0; a < k; a++) {
+            if (!m.active[a]) continue;
+            double a0 = m.product(a);
+            if (depth == 2) {
+                for (int f = 0; f < t.length; f++) scaledT[f] = lambda[a] * t[f];
+                double[] u = LambdaBalanced.values(deltas[a], gamma * m.s[a], gamma * a0, scaledT);
+                for (int f = 0; f < u.length; f++) u[f] /= gamma;
+                modeValues[a] = u;
+            } else {
+                for (int f = 0; f < t.length; f++) scaledT[f] = lambda[a] * rho * t[f];
+                modeValues[a] = Saxe.values(depth, m.s[a], a0, scaledT);
+            }
+        }
         for (int f = 0; f < t.length; f++) {
             double[][] g = new double[k][];
             double[] amp = new double[k];
-            double lossSum = m.restNorm2;
+            double lossSum = 0;
             for (int a = 0; a < k; a++) {
                 if (!m.active[a]) { g[a] = new double[depth]; continue; }
-                double a0 = m.product(a);
-                double val;
+                double val = modeValues[a][f];
                 if (depth == 2) {
-                    double u = LambdaBalanced.value(deltas[a], gamma * m.s[a], gamma * a0, c * t[f]);
-                    val = u / gamma;
                     g[a] = LambdaBalanced.layerGains(deltas[a], val, net.rate(1), net.rate(2), 1, 1);
                 } else {
-                    val = Saxe.value(depth, m.s[a], a0, c * rho * t[f]);
                     g[a] = new double[depth];
                     double kappa = Math.pow(val / gamma, 1.0 / depth);
                     for (int l = 1; l <= depth; l++) g[a][l - 1] = Math.sqrt(net.rate(l)) * kappa;
                 }
                 amp[a] = val;
-                lossSum += sq(val - m.s[a]);
+                lossSum += lambda[a] * sq(val - m.s[a]);
             }
-            loss[f] = 0.5 * c * lossSum + task.minimumLoss();
+            loss[f] = 0.5 * lossSum + restLoss + task.minimumLoss();
             double[] s = new double[k];
             for (int a = 0; a < k; a++) s[a] = Math.abs(amp[a]);
             Arrays.sort(s);
             for (int i = 0; i < k / 2; i++) { double tmp = s[i]; s[i] = s[k - 1 - i]; s[k - 1 - i] = tmp; }
             sv[f] = s;
             if (keep) weights[f] = layerMatrices(net, m, g);
-            double[][] kt = kernelFactors(net, m, g);
+            double[][] kt = kernelFactors(net, m, g, inWeight, restIn);
             kd[f] = kernelDistance(k0, kt, net);
         }
         return TheoryResult.of(model, t, sv, weights, loss, kd);
@@ -264,22 +289,25 @@ public final class Theories {
 
     /**
      * NTK factors in the mode bases (SPEC §1: K = Σ_ℓ η_ℓ (X P_{ℓ−1}ᵀP_{ℓ−1} Xᵀ) ⊗ (S_{ℓ+1}S_{ℓ+1}ᵀ)); with
-     * XᵀX ∝ I both factors are diagonal: row ℓ−1 of the result holds η_ℓ·(Π_{m&lt;ℓ} c_m^α)² for each mode α
-     * (then the n0 − k complementary directions), and row L + ℓ − 1 holds (Π_{m&gt;ℓ} c_m^α)² (then the nL − k).
+     * every active r_0^α an eigenvector of XᵀX ∝ Σxx (eigenvalue λ_α), ⟨K, K'⟩ ∝ Σ_{ℓ,m} tr(G_ℓΣG'_mΣ)·⟨B_ℓ, B'_m⟩
+     * with G_ℓ = P_{ℓ−1}ᵀP_{ℓ−1}. Row ℓ−1 of the result holds η_ℓ λ_α (Π_{m&lt;ℓ} c_m^α)² per mode plus one entry
+     * η_1 √(‖Σ‖_F² − Σ_active λ_α²) for G_1 = I on the unused directions; row L + ℓ − 1 holds (Π_{m&gt;ℓ} c_m^α)²
+     * per mode (then 1 on the nL − k unused output directions for ℓ = L).
      */
-    private static double[][] kernelFactors(Network net, AlignedModes m, double[][] g) {
+    private static double[][] kernelFactors(Network net, AlignedModes m, double[][] g, double[] inWeight,
+                                            double restIn) {
         int depth = net.depth(), k = m.k, n0 = net.inputDim(), nL = net.outputDim();
         double[][] out = new double[2 * depth][];
         for (int l = 1; l <= depth; l++) {
-            double[] in = new double[n0], outp = new double[nL];
+            double[] in = new double[k + 1], outp = new double[nL];
             for (int a = 0; a < k; a++) {
                 double p = 1, q = 1;
                 for (int j = 1; j < l; j++) p *= g[a][j - 1];
                 for (int j = l + 1; j <= depth; j++) q *= g[a][j - 1];
-                in[a] = net.rate(l) * (l == 1 ? 1.0 : p * p);
+                in[a] = net.rate(l) * inWeight[a] * (l == 1 ? 1.0 : p * p);
                 outp[a] = l == depth ? 1.0 : q * q;
             }
-            for (int i = k; i < n0; i++) in[i] = l == 1 ? net.rate(l) : 0.0;
+            in[k] = l == 1 ? net.rate(l) * restIn : 0.0;   // Σxx on the directions no active mode uses, lumped
             for (int i = k; i < nL; i++) outp[i] = l == depth ? 1.0 : 0.0;
             out[l - 1] = in;
             out[depth + l - 1] = outp;
@@ -303,6 +331,13 @@ public final class Theories {
     }
 
     private static double sq(double x) { return x * x; }
+
+    /** tr(A Σ Aᵀ) */
+    private static double quadratic(DMatrixRMaj a, DMatrixRMaj sigma) {
+        DMatrixRMaj as = new DMatrixRMaj(a.numRows, a.numCols);
+        CommonOps_DDRM.mult(a, sigma, as);
+        return frobenius(as, a);
+    }
 
     private static double frobenius(DMatrixRMaj a, DMatrixRMaj b) {
         double s = 0;

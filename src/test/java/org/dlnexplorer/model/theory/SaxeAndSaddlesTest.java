@@ -20,6 +20,8 @@ class SaxeAndSaddlesTest {
     /** seed 000 §7 prints two decimals (and truncates ln(8999)/18 = 0.5058 to 0.50) */
     private static final double PRINTED_TWO_DECIMALS = 0.01;
     private static final double MACHINE = 1e-12;
+    /** warm-started and cold inversions converge to the same root up to a few ulps of the solver variable */
+    private static final double GRID_AGREEMENT = 1e-12;
 
     @Test
     void halfwayTimesOfTheTwoModeSaxePresetMatchSpecVectors() {
@@ -122,5 +124,41 @@ class SaxeAndSaddlesTest {
         assertEquals(LambdaBalanced.value(-1.5, s, a0, 0.7), LambdaBalanced.value(1.5, s, a0, 0.7), MACHINE);
         // small δ is continuous with δ = 0
         assertEquals(LambdaBalanced.value(0, s, a0, 1.3), LambdaBalanced.value(1e-9, s, a0, 1.3), 1e-6);
+    }
+
+    @Test
+    void gridEvaluationEqualsPointwiseEvaluation() {
+        java.util.Random rng = new java.util.Random(12);
+        for (int i = 0; i < 40; i++) {
+            int depth = 2 + rng.nextInt(5);
+            double s = 0.2 + 3 * rng.nextDouble(), a0 = Math.exp(-8 + 10 * rng.nextDouble());
+            double delta = rng.nextInt(3) == 0 ? 0 : 4 * rng.nextGaussian();
+            double b0 = (rng.nextBoolean() ? 1 : -1) * a0;
+            double[] t = new double[30];
+            for (int j = 0; j < t.length; j++) t[j] = (i % 4 == 0) ? 8 * rng.nextDouble() : 8.0 * j / (t.length - 1);
+            double[] grid = Saxe.values(depth, s, a0, t);
+            double[] lambda = LambdaBalanced.values(delta, s, b0, t);
+            for (int j = 0; j < t.length; j++) {
+                assertEquals(Saxe.value(depth, s, a0, t[j]), grid[j], GRID_AGREEMENT * Math.max(1, s),
+                        "Saxe L=" + depth + " s=" + s + " a0=" + a0 + " t=" + t[j]);
+                assertEquals(LambdaBalanced.value(delta, s, b0, t[j]), lambda[j], GRID_AGREEMENT * Math.max(1, s),
+                        "λ δ=" + delta + " s=" + s + " a0=" + b0 + " t=" + t[j]);
+            }
+        }
+    }
+
+    @Test
+    void nonWhiteButCommutingInputsRunEachModeOnItsOwnClock() {
+        Network net = new Network(2, 2, 2);
+        DMatrixRMaj sxx = new DMatrixRMaj(new double[][]{{2, 0}, {0, 0.5}});
+        Task task = Task.withCovariance(new DMatrixRMaj(new double[][]{{3, 0}, {0, 1}}), sxx);
+        double[] theta = Initializer.initialize(net, task, Scheme.ALIGNED, 0.01, 0.0, 1, null);
+        var spec = EngineComparison.spec("clocks", net, task, theta, 12, 61);
+        double[] escape = Saddles.escapeTimes(spec);
+        assertEquals(Math.log(299) / 6 / 2, escape[0], MACHINE);
+        assertEquals(Math.log(99) / 2 / 0.5, escape[1], MACHINE);
+        EngineComparison.compare(spec, "saxe");
+        Trajectory tr = Simulation.run(spec.withGrid(escape[1], 2));
+        assertEquals(0.5, tr.last().singularValue(1), 1e-8);
     }
 }

@@ -96,6 +96,10 @@ class SingleNeuronAgainstEngineTest {
             double aEnd = cs.columnForm() ? w[1][0] : w[0][0];
             if (cs.a0() != 0 && Math.signum(aEnd) != Math.signum(cs.a0())) signChanges++;
             if (cs.a0() < 0) negativeStarts++;
+            SingleNeuron sn = SingleNeuron.fromSpec(spec);
+            double w2 = w[1][0];                     // [d,1,1]: a = W_2 (for d = 1 both readings are the same flow)
+            if (cs.net().width(2) == 1)
+                assertEquals(w2, sn.a(duration), EngineComparison.AGREEMENT * Math.max(1, Math.abs(w2)));
         }
         assertTrue(signChanges >= 5, "draws must include trajectories where a changes sign: " + signChanges);
         assertTrue(negativeStarts >= 30);

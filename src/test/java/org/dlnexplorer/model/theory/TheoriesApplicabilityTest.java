@@ -53,9 +53,17 @@ class TheoriesApplicabilityTest {
     void deepUnbalancedOrNonWhitenedAlignedRunsHaveNoExactSolution() {
         assertUnavailable(spec(new Network(2, 2, 2, 2), Task.whitened(T), Scheme.ALIGNED, 0.1, 1.0, Method.GRADIENT_FLOW),
                 "unbalanced");
+        // Σxx diagonal in T's basis keeps the modes decoupled (each on its own clock), but δ ≠ 0 at depth 3 does not
         DMatrixRMaj sxx = new DMatrixRMaj(new double[][]{{1, 0}, {0, 2}});
         assertUnavailable(spec(new Network(2, 2, 2, 2), Task.withCovariance(T, sxx), Scheme.ALIGNED, 0.1, 1.0,
-                Method.GRADIENT_FLOW), "not whitened");
+                Method.GRADIENT_FLOW), "unbalanced");
+        assertModel(spec(new Network(2, 2, 2, 2), Task.withCovariance(T, sxx), Scheme.ALIGNED, 0.1, 0.0,
+                Method.GRADIENT_FLOW), "saxe");
+        // a Σxx that mixes T's input directions couples the modes
+        DMatrixRMaj mixing = new DMatrixRMaj(new double[][]{{1, 0.5}, {0.5, 2}});
+        assertUnavailable(spec(new Network(2, 2, 2), Task.withCovariance(T, mixing), Scheme.ALIGNED, 0.1, 0.0,
+                Method.GRADIENT_FLOW), "not an eigenvector of Σxx");
+        sxx = mixing;
         assertUnavailable(spec(new Network(2, 1, 1), Task.withCovariance(new DMatrixRMaj(1, 2, true, 1, 0), sxx),
                 Scheme.GAUSSIAN, 0.1, 0, Method.GRADIENT_FLOW), "implicit bias");
     }
@@ -102,9 +110,17 @@ class TheoriesApplicabilityTest {
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++)
                 w.set(i, j, Math.sqrt(0.1) * a[i] * a[j] + Math.sqrt(0.05) * (b[i] * b[j] + e[i] * e[j]));
+        // rotate everything by a random Q: T → Q T Qᵀ, W_1 → W Qᵀ, W_2 → Q W (still balanced and aligned)
+        DMatrixRMaj q = Initializer.randomOrthogonal(3, 3, new java.util.Random(8));
+        DMatrixRMaj t = new DMatrixRMaj(new double[][]{{2, 0, 0}, {0, 2, 0}, {0, 0, 1}});
+        DMatrixRMaj qt = new DMatrixRMaj(3, 3), tq = new DMatrixRMaj(3, 3), w1 = new DMatrixRMaj(3, 3), w2 = new DMatrixRMaj(3, 3);
+        org.ejml.dense.row.CommonOps_DDRM.mult(q, t, qt);
+        org.ejml.dense.row.CommonOps_DDRM.multTransB(qt, q, tq);
+        org.ejml.dense.row.CommonOps_DDRM.multTransB(w, q, w1);
+        org.ejml.dense.row.CommonOps_DDRM.mult(q, w, w2);
         Network net = new Network(3, 3, 3);
-        Task task = Task.whitened(new DMatrixRMaj(new double[][]{{2, 0, 0}, {0, 2, 0}, {0, 0, 1}}));
-        double[] theta = org.dlnexplorer.model.objective.Objective.flatten(net, new DMatrixRMaj[]{w, w});
+        Task task = Task.whitened(tq);
+        double[] theta = org.dlnexplorer.model.objective.Objective.flatten(net, new DMatrixRMaj[]{w1, w2});
         EngineComparison.compare(EngineComparison.spec("cluster", net, task, theta, 3, 31), "saxe");
     }
 }
