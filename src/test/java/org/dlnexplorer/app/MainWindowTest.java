@@ -317,4 +317,23 @@ class MainWindowTest {
         click(robot, "#reset-button");
         assertEquals(0.75, fx(() -> vm.delta.get()), 0);
     }
+
+    @Test
+    void theHyperboloidFallsBackTo2dAndRotatesWithTheMouse(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(java.nio.file.Path.of("presets/single-neuron-balanced.json"))));
+        awaitSettled();
+        ViewCell.Hyperboloid h = (ViewCell.Hyperboloid) window.cells().get(ViewId.HYPERBOLOID);
+        assertEquals(javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D), h.isThreeD());
+        if (h.isThreeD()) {
+            double before = fx(() -> h.scene3d().rotationY().getAngle());
+            robot.drag(h).dropBy(60, 0);
+            assertNotEquals(before, fx(() -> h.scene3d().rotationY().getAngle()));
+        } else {
+            double before = fx(() -> h.state().azimuth());
+            robot.drag(h).dropBy(60, 20);
+            assertNotEquals(before, fx(() -> h.state().azimuth()));
+            awaitSettled();
+            assertSame(fx(() -> vm.runSet.get()), fx(h::shown), "redrawn after rotation");
+        }
+    }
 }
