@@ -134,6 +134,12 @@ class MainWindowTest {
         assertEquals(stepped, fx(scrubber::getValue), 1e-12, "the scrubber follows the cursor");
         run(() -> scrubber.setValue(1.5));
         assertEquals(1.5, fx(() -> vm.cursorT.get()), 0);
+        // the cursor moves through the views (an overlay on every time chart)
+        ViewCell sv = window.cells().get(ViewId.SINGULAR_VALUES), loss = window.cells().get(ViewId.LOSS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> Double.isFinite(sv.cursorX()) && Double.isFinite(loss.cursorX())));
+        double x1 = fx(sv::cursorX);
+        run(() -> scrubber.setValue(4.5));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> sv.cursorX() > x1 && loss.cursorX() > 0));
         click(robot, "#reset-button");
         assertEquals(end, fx(() -> vm.cursorT.get()), 0);
     }
