@@ -36,7 +36,7 @@ import java.util.StringJoiner;
  * Simulates the preset's whole compare set, draws each view in the slide style and writes each file
  * atomically. Bad input (unknown view or format, unwritable path, invalid preset) → one line, exit 2.
  */
-@Command(name = "export", description = "Export one view (or all) of a preset to PNG, SVG or PDF.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export one view (or all) of a preset to PNG, SVG or PDF.")
 public final class ExportCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * sentence of the description (--long: the whole description). Reads ./presets when it exists, otherwise
  * the presets packaged in the jar. Presets that fail to load are reported on stderr (exit status 2).
  */
-@Command(name = "presets", description = "List the bundled presets (file, name, one-line description).")
+@Command(name = "presets", mixinStandardHelpOptions = true, description = "List the bundled presets (file, name, one-line description).")
 public final class PresetsCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
