@@ -296,6 +296,17 @@ class MainWindowTest {
             assertTrue(java.nio.file.Files.size(f) > 1000, f.toString());
         }
         assertFalse(fx(() -> robot.lookup("#export-button").queryAs(Button.class).isDisabled()));
+        // SVG through the format picker, and the trajectory as CSV
+        ComboBox<org.dlnexplorer.export.ExportFormat> format = robot.lookup("#export-format").queryAs(ComboBox.class);
+        run(() -> { vm.error.set(""); format.setValue(org.dlnexplorer.export.ExportFormat.SVG); window.export(dir); });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("exported")));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("loss.svg")).contains("<svg"));
+        run(() -> { vm.error.set(""); window.exportData(dir.resolve("run.csv")); });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("exported")));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("run.csv")).startsWith("t,loss,sv1,sv2"));
+        // an unwritable place: a message, the app keeps going
+        run(() -> { vm.error.set(""); window.export(dir.resolve("missing")); });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("error: export failed")));
     }
 
     @Test
