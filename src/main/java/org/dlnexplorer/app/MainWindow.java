@@ -82,6 +82,7 @@ public final class MainWindow {
     private final AnimationTimer pulse;
     private final ChartRenderer renderer = new ChartRenderer(ChartStyle.screen());
     private final ViewCell phaseCell;
+    private final org.dlnexplorer.app.phase.PhaseDiagramView phaseView;
     private boolean recomputeWanted;
     private long renderSeq;
     private long maxPulseCpuNanos, maxPulseWallNanos;
@@ -100,13 +101,26 @@ public final class MainWindow {
             c.setOnInvalidate(() -> viewsDirty = true);
             cells.put(id, c);
         }
-        // the phase diagram: a placeholder pane with the SPEC id; the sweep view is dropped in here
+        // the phase diagram: the sweep view (background sweep over (τ, δ), click a cell to load it) in a
+        // pane with the SPEC id; without it (options.phaseDiagram() false) a message cell
         phasePlaceholder.setId(ViewId.PHASE_DIAGRAM.nodeId());
         phaseCell = new ViewCell(ViewId.PHASE_DIAGRAM);
         phaseCell.setId(null);
         phaseCell.setOnInvalidate(() -> viewsDirty = true);
-        phasePlaceholder.getChildren().add(phaseCell);
+        if (options.phaseDiagram()) {
+            phaseView = new org.dlnexplorer.app.phase.PhaseDiagramView();
+            // one sweep worker: the slider's own computations keep the other core
+            phaseView.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+            phaseView.setOnCellSelected(this::loadCell);
+            phaseView.setMinSize(0, 0);
+            phaseView.setStyle("-fx-background-color: white;");
+            phasePlaceholder.getChildren().add(phaseView);
+        } else {
+            phaseView = null;
+            phasePlaceholder.getChildren().add(phaseCell);
+        }
         phasePlaceholder.setMinSize(0, 0);
+        phasePlaceholder.setStyle("-fx-background-color: white; -fx-border-color: #d9d9d9;");
 
         BorderPane root = new BorderPane();
         root.setLeft(controls());
@@ -175,7 +189,18 @@ public final class MainWindow {
         return out;
     }
 
+    /** the sweep view in the phase-diagram pane, or null */
+    public org.dlnexplorer.app.phase.PhaseDiagramView phaseDiagram() { return phaseView; }
+
+    /** A clicked phase-diagram cell: take its τ and δ (the other controls stay). */
+    private void loadCell(Preset cell) {
+        if (cell.init != null && cell.init.delta != null) vm.delta.set(Math.max(DELTA_MIN, Math.min(DELTA_MAX, cell.init.delta)));
+        if (cell.init != null && cell.init.scale != null && cell.init.scale > 0)
+            vm.logScale.set(Math.log10(Math.max(TAU_MIN, Math.min(TAU_MAX, cell.init.scale))));
+    }
+
     private void dispose() {
+        if (phaseView != null) phaseView.dispose();
         pulse.stop();
         service.close();
         renderer.close();
@@ -592,7 +617,13 @@ public final class MainWindow {
         if (recomputeWanted) {
             recomputeWanted = false;
             Preset base = vm.basePreset.get();
-            if (base != null) service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+            if (base != null) {
+                service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+                if (phaseView != null) {
+                    // same preset up to (τ, δ): the marker moves; anything else: a new sweep
+                    try { phaseView.setPreset(vm.params().applyTo(base)); } catch (RuntimeException ex) { vm.error.set("phase diagram: " + ex.getMessage()); }
+                }
+            }
         }
         SimulationService.Snapshot s = service.poll();
         if (s != null && s.generation() >= shownGeneration) {

@@ -35,7 +35,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false));
+        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, true));
         vm = window.viewModel();
         stage.show();
     }
@@ -352,5 +352,19 @@ class MainWindowTest {
             awaitSettled();
             assertSame(fx(() -> vm.runSet.get()), fx(h::shown), "redrawn after rotation");
         }
+    }
+
+    @Test
+    void clickingAPhaseDiagramCellLoadsItsScaleAndDelta(FxRobot robot) throws Exception {
+        awaitSettled();
+        var phase = window.phaseDiagram();
+        assertNotNull(phase);
+        assertSame(phase, fx(() -> robot.lookup("#phase-diagram-view").queryAs(javafx.scene.layout.StackPane.class).getChildren().get(0)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> phase.result() != null));
+        run(() -> phase.select(0, 0));          // the corner: smallest τ, smallest δ of the default axes
+        awaitSettled();
+        assertEquals(-4.0, fx(() -> vm.delta.get()), 1e-12);
+        assertEquals(0.01, fx(vm::tau), 1e-12);
+        assertEquals(-4.0, RunSummary.conservedDelta(shown()), 1e-9, "the loaded cell was simulated");
     }
 }
