@@ -367,4 +367,21 @@ class MainWindowTest {
         assertEquals(0.01, fx(vm::tau), 1e-12);
         assertEquals(-4.0, RunSummary.conservedDelta(shown()), 1e-9, "the loaded cell was simulated");
     }
+
+    @Test
+    void aDivergingDescentSaysSoAndKeepsTheFinitePart(FxRobot robot) throws Exception {
+        awaitSettled();
+        run(() -> { vm.method.set(Method.GRADIENT_DESCENT); vm.learningRate.set(1.5); });
+        awaitSettled();
+        Trajectory tr = shown();
+        assertTrue(tr.diverged());
+        String status = fx(() -> robot.lookup("#status-diverged").queryAs(Label.class).getText());
+        assertTrue(status.startsWith("diverged at step " + tr.divergedAtStep()), status);
+        for (var f : tr.frames()) assertTrue(Double.isFinite(f.loss()), "only finite frames are shown");
+        // the app stays usable: back to a stable rate
+        run(() -> vm.learningRate.set(0.05));
+        awaitSettled();
+        assertFalse(shown().diverged());
+        assertEquals("", fx(() -> robot.lookup("#status-diverged").queryAs(Label.class).getText()));
+    }
 }
