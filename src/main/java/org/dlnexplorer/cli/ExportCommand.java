@@ -1,13 +1,205 @@
 package org.dlnexplorer.cli;
 
+import org.dlnexplorer.chart.ChartStyle;
+import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.chart.ViewChart;
+import org.dlnexplorer.export.AtomicFiles;
+import org.dlnexplorer.export.ChartExporter;
+import org.dlnexplorer.export.ExportException;
+import org.dlnexplorer.export.ExportFormat;
+import org.dlnexplorer.export.ExportSize;
+import org.dlnexplorer.export.PresetRunner;
+import org.dlnexplorer.export.ViewSource;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetException;
+import org.dlnexplorer.preset.PresetIo;
+import org.jfree.chart.ui.Drawable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "export", description = "Export one view (or all) of a preset to PNG, SVG or PDF.")
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * `export PRESET.json --view VIEW --out FILE.png|.svg|.pdf [--width W] [--height H] [--scale S]` and
+ * `export PRESET.json --all --out DIR [...]` (every view in every format, DIR/&lt;view&gt;.&lt;ext&gt;).
+ * [--[no-]log-time] overrides the preset's "view": {"logTime": …} (the loss view's time axis).
+ * Simulates the preset's whole compare set, draws each view in the slide style and writes each file
+ * atomically. Bad input (unknown view or format, unwritable path, invalid preset) → one line, exit 2.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export one view (or all) of a preset to PNG, SVG or PDF.")
 public final class ExportCommand implements java.util.concurrent.Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PRESET.json", description = "The preset to simulate (with its compare set).")
+    Path preset;
+
+    @Option(names = "--view", paramLabel = "VIEW", description = "One of: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ViewNames.class)
+    String view;
+
+    @Option(names = "--all", description = "Write every view in every format into the --out directory.")
+    boolean all;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE|DIR",
+            description = "Output file (format from its extension: .png, .svg, .pdf), or directory with --all.")
+    Path out;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "" + ExportSize.DEFAULT_WIDTH,
+            description = "Width in layout units (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", paramLabel = "H", defaultValue = "" + ExportSize.DEFAULT_HEIGHT,
+            description = "Height in layout units (default ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1",
+            description = "PNG pixel scale, e.g. 2 for projectors (default ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--log-time", negatable = true,
+            description = "Log-scaled time axis where a view supports it (default: the preset's view.logTime).")
+    Boolean logTime;
+
+    /** null: the product's views in the slide style */
+    private final ViewSource views;
+
+    public ExportCommand() {
+        this(null);
+    }
+
+    /** With another view source (tests). */
+    public ExportCommand(ViewSource views) {
+        this.views = views;
+    }
+
+    /** The product's views in the slide style, with the log-time axis on or off. */
+    static ViewSource slideViews(boolean logTime) {
+        return (id, runs) -> {
+            ViewChart chart = ViewChart.create(id, ChartStyle.slide());
+            chart.setLogTime(logTime);
+            chart.update(runs, Double.NaN);
+            return chart.drawable();
+        };
+    }
+
+    /** The preset's initial view state: "view": { "logTime": true } */
+    static boolean presetLogTime(Preset p) {
+        return p.view != null && p.view.has("logTime") && p.view.get("logTime").isJsonPrimitive()
+                && p.view.get("logTime").getAsBoolean();
+    }
+
     @Override
     public Integer call() {
-        System.err.println("dln-explorer: export is not available yet");
-        return DlnCommand.INTERNAL;
+        if (all == (view != null)) throw new UsageError("export: give either --view VIEW or --all");
+        ExportSize size;
+        try {
+            size = ExportSize.of(width, height, scale);
+        } catch (ExportException e) {
+            throw new UsageError(e.getMessage());
+        }
+        List<ViewId> ids = new ArrayList<>();
+        List<ExportFormat> formats = new ArrayList<>();
+        Path dir;
+        if (all) {
+            ids.addAll(List.of(ViewId.values()));
+            formats.addAll(List.of(ExportFormat.values()));
+            dir = prepareDirectory(out);
+        } else {
+            ViewId id = ViewId.fromCliName(view);
+            if (id == null) throw new UsageError("--view: unknown view \"" + view + "\" (expected " + viewNames() + ")");
+            ids.add(id);
+            try {
+                formats.add(ExportFormat.fromPath(out));
+            } catch (ExportException e) {
+                throw new UsageError("--out: " + e.getMessage());
+            }
+            dir = out.toAbsolutePath().getParent();
+            requireWritableDirectory(dir, out);
+        }
+        Preset p;
+        try {
+            p = PresetIo.read(preset);
+        } catch (PresetException e) {
+            throw new UsageError(e.getMessage());
+        }
+        RunSet runs;
+        try {
+            runs = PresetRunner.runSet(p, preset.toString());
+        } catch (PresetException e) {
+            throw new UsageError(e.getMessage());
+        }
+        ViewSource source = views != null ? views
+                : slideViews(logTime != null ? logTime : presetLogTime(p));
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        for (RunSet.Labeled r : runs.runs()) {
+            if (r.trajectory().diverged())
+                stderr.println("dln-explorer: note: " + r.label() + " diverged at step " + r.trajectory().divergedAtStep());
+        }
+        try {
+            for (ViewId id : ids) {
+                Drawable drawable = source.render(id, runs);
+                for (ExportFormat f : formats) {
+                    Path file = all ? dir.resolve(id.cliName() + "." + f.extension()) : out;
+                    ChartExporter.export(drawable, file, f, size, p.name + " — " + id.title());
+                    stdout.println(file);
+                }
+            }
+        } catch (ExportException e) {
+            throw new UsageError(e.getMessage());
+        } finally {
+            stdout.flush();
+            stderr.flush();
+        }
+        return DlnCommand.OK;
+    }
+
+    /** The --all output directory, created with its parents when missing. */
+    private static Path prepareDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir))
+            throw new UsageError("--out: " + dir + " is not a directory (--all writes one file per view and format)");
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException | SecurityException e) {
+                throw new UsageError("--out: cannot create directory " + dir + " (" + AtomicFiles.reason(e) + ")");
+            }
+        }
+        requireWritableDirectory(dir.toAbsolutePath(), dir);
+        return dir;
+    }
+
+    private static void requireWritableDirectory(Path dir, Path shown) {
+        if (dir == null || !Files.isDirectory(dir))
+            throw new UsageError("--out: " + shown + ": cannot write (directory " + dir + " does not exist)");
+        if (!Files.isWritable(dir))
+            throw new UsageError("--out: " + shown + ": cannot write (directory " + dir + " is not writable)");
+    }
+
+    static String viewNames() {
+        StringJoiner j = new StringJoiner(", ");
+        for (ViewId v : ViewId.values()) j.add(v.cliName());
+        return j.toString();
+    }
+
+    /** picocli completion candidates for --view */
+    static final class ViewNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> names = new ArrayList<>();
+            for (ViewId v : ViewId.values()) names.add(v.cliName());
+            return names.iterator();
+        }
     }
 }

@@ -1,13 +1,104 @@
 package org.dlnexplorer.cli;
 
+import org.dlnexplorer.model.engine.CancellationToken;
+import org.dlnexplorer.model.sweep.Axis;
+import org.dlnexplorer.model.sweep.SweepCsv;
+import org.dlnexplorer.model.sweep.SweepListener;
+import org.dlnexplorer.model.sweep.SweepResult;
+import org.dlnexplorer.model.sweep.SweepRunner;
+import org.dlnexplorer.model.sweep.SweepSettings;
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetException;
+import org.dlnexplorer.preset.PresetGrid;
+import org.dlnexplorer.preset.PresetIo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "sweep", description = "Run a preset over a 2D parameter grid and write per-cell metrics as CSV.")
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** `sweep PRESET.json --x FIELD=FROM:TO:N[:log] --y … --out FILE.csv`: one run per grid cell, in parallel. */
+@Command(name = "sweep", description = {
+        "Run a preset over a 2D parameter grid (one simulation per cell, in parallel) and write per-cell metrics as CSV.",
+        "Columns: the two fields, kernel_distance, time_to_fit, parameter_distance, relative_parameter_distance, "
+                + "final_sharpness, diverged, status, theory_kernel_distance, theory_time_to_fit, "
+                + "theory_kernel_distance_limit. Missing values are empty. Cells record --samples frames and use "
+                + "rtol 1e-7 (looser than a single run) unless the preset's own tolerance is looser."})
 public final class SweepCommand implements java.util.concurrent.Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PRESET.json", description = "the preset to sweep")
+    Path preset;
+
+    @Option(names = "--x", paramLabel = "FIELD=FROM:TO:N[:log]", defaultValue = "init.scale=0.01:10:41:log",
+            description = "horizontal axis (default: ${DEFAULT-VALUE})")
+    String xSpec;
+
+    @Option(names = "--y", paramLabel = "FIELD=FROM:TO:N[:log]", defaultValue = "init.delta=-4:4:41",
+            description = "vertical axis (default: ${DEFAULT-VALUE})")
+    String ySpec;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "output file (default: standard output)")
+    Path out;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "60",
+            description = "recorded frames per cell (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all processors)")
+    Integer threads;
+
     @Override
     public Integer call() {
-        System.err.println("dln-explorer: sweep is not available yet");
-        return DlnCommand.INTERNAL;
+        Axis x = axis(xSpec);
+        Axis y = axis(ySpec);
+        if (samples < 2) throw new UsageError("--samples must be at least 2, got " + samples);
+        if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1, got " + threads);
+        Preset p;
+        try {
+            p = PresetIo.read(preset);
+        } catch (PresetException e) {
+            throw new UsageError(e.getMessage());
+        }
+        PresetGrid grid;
+        try {
+            grid = new PresetGrid(p, preset.toString(), x, y, SweepSettings.DEFAULT.withSamples(samples));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(preset + ": " + e.getMessage());
+        }
+        SweepRunner runner = threads == null ? new SweepRunner() : new SweepRunner(threads);
+        SweepResult r = runner.run(grid.title(), x, y, grid, SweepListener.NONE, new CancellationToken());
+        String csv = SweepCsv.write(r);
+        if (out == null) {
+            spec.commandLine().getOut().print(csv);
+            spec.commandLine().getOut().flush();
+            return DlnCommand.OK;
+        }
+        try {
+            PresetIo.writeAtomically(out, csv);
+        } catch (IOException | SecurityException e) {
+            throw new UsageError(out + ": cannot write (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+        long diverged = r.cells().stream().filter(c -> c.diverged()).count();
+        long failed = r.cells().stream().filter(c -> c.failed()).count();
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d cells in %.2f s (%.1f cells/s, %d threads), "
+                        + "%d diverged, %d failed%n", out, r.completed(), r.elapsedSeconds(), r.cellsPerSecond(),
+                runner.parallelism(), diverged, failed);
+        spec.commandLine().getOut().flush();
+        return DlnCommand.OK;
+    }
+
+    private static Axis axis(String text) {
+        try {
+            return Axis.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 }

@@ -2,9 +2,11 @@ package org.dlnexplorer.preset;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.StringReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,28 +45,39 @@ public final class PresetIo {
     /** Parses and validates preset JSON text; source names it in error messages. */
     public static Preset parse(String text, String source) throws PresetException {
         Preset p;
+        // parse from a reader (not a tree) so that a failure knows the JSON path of the field
+        JsonReader reader = new JsonReader(new StringReader(text));
         try {
-            JsonElement tree = GSON.fromJson(text, JsonElement.class);
-            if (tree == null || !tree.isJsonObject()) throw new PresetException(source, null, "not a JSON object");
-            p = GSON.fromJson(tree, Preset.class);
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new PresetException(source, fieldOf(e), "malformed JSON (" + firstLine(e) + ")");
+            p = GSON.fromJson(reader, Preset.class);
+            if (reader.peek() != JsonToken.END_DOCUMENT)
+                throw new PresetException(source, null, "malformed JSON (content after the end of the object)");
+        } catch (JsonParseException | IllegalStateException | NumberFormatException | IOException e) {
+            String field = fieldOf(e);
+            if (field == null) field = pathOf(reader);
+            throw new PresetException(source, field, "malformed JSON (" + firstLine(e) + ")");
         }
         if (p == null) throw new PresetException(source, null, "empty file");
         PresetValidator.validate(p, source);
         return p;
     }
 
+    private static String pathOf(JsonReader reader) {
+        String path = reader.getPath();
+        if (path == null || path.equals("$")) return null;
+        return path.startsWith("$.") ? path.substring(2) : path.substring(1);
+    }
+
     private static String fieldOf(Exception e) {
-        String msg = String.valueOf(e.getMessage());
-        Matcher m = GSON_PATH.matcher(msg);
-        return m.find() ? m.group(1) : null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher m = GSON_PATH.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) return m.group(1).replaceAll("[.;,]$", "");
+        }
+        return null;
     }
 
     private static String firstLine(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        msg = msg.replaceFirst("^[a-z.]+\\.[A-Za-z]+Exception: ", "");
         int nl = msg.indexOf('\n');
         if (nl >= 0) msg = msg.substring(0, nl);
         int see = msg.indexOf("\nSee ");

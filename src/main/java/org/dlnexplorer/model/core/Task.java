@@ -32,7 +32,7 @@ public final class Task {
         // ℒ_min = ½ tr Σyy − ½ tr(T Σxx Tᵀ)
         DMatrixRMaj tS = new DMatrixRMaj(target.numRows, target.numCols);
         CommonOps_DDRM.mult(target, sigmaXX, tS);
-        double trTST = frobeniusInner(tS, target);
+        double trTST = Matrices.inner(tS, target);
         double min = 0.5 * traceSigmaYY - 0.5 * trTST;
         this.minimumLoss = Math.abs(min) < 1e-13 * Math.max(1.0, traceSigmaYY) ? 0.0 : Math.max(0.0, min);
     }
@@ -62,7 +62,7 @@ public final class Task {
         DMatrixRMaj syx = new DMatrixRMaj(y.numCols, x.numCols);
         CommonOps_DDRM.multTransA(y, x, syx);
         CommonOps_DDRM.scale(1.0 / n, syx);
-        double trYY = frobeniusInner(y, y) / n;
+        double trYY = Matrices.inner(y, y) / n;
         DMatrixRMaj pinv = new DMatrixRMaj(x.numCols, x.numCols);
         CommonOps_DDRM.pinv(sxx, pinv);
         DMatrixRMaj t = new DMatrixRMaj(y.numCols, x.numCols);
@@ -73,14 +73,7 @@ public final class Task {
     private static double traceOf(DMatrixRMaj t, DMatrixRMaj sxx) {
         DMatrixRMaj tS = new DMatrixRMaj(t.numRows, t.numCols);
         CommonOps_DDRM.mult(t, sxx, tS);
-        return frobeniusInner(tS, t);
-    }
-
-    /** ⟨A, B⟩_F = Σ a_ij b_ij (EJML's dot accepts vectors only) */
-    private static double frobeniusInner(DMatrixRMaj a, DMatrixRMaj b) {
-        double s = 0;
-        for (int i = 0; i < a.getNumElements(); i++) s += a.data[i] * b.data[i];
-        return s;
+        return Matrices.inner(tS, t);
     }
 
     private static boolean isIdentity(DMatrixRMaj m) {

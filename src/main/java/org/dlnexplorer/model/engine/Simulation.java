@@ -3,6 +3,7 @@ package org.dlnexplorer.model.engine;
 import org.dlnexplorer.model.objective.Objective;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Observables;
+import org.dlnexplorer.model.observe.RunInfo;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.theory.Theories;
 
@@ -76,8 +77,11 @@ public final class Simulation {
             divergedAt = steps;
         }
         String method = spec.method() == Method.GRADIENT_DESCENT ? "gradient-descent" : "gradient-flow";
+        RunInfo info = new RunInfo(spec.task().targetSingularValues(), spec.task().minimumLoss(), spec.learningRate(),
+                spec.scale(), spec.delta(), spec.network().layerRates(), spec.scheme() == null ? "explicit" : spec.scheme().id(),
+                spec.task().isWhitened());
         return new Trajectory(spec.name(), method, spec.network().widths(), frames, diverged, divergedAt,
-                complete, steps, null);
+                complete, steps, null, info, new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()));
     }
 
     private static boolean isFinite(Frame f) {

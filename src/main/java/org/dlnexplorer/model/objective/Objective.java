@@ -252,14 +252,6 @@ public final class Objective {
         }
     }
 
-    /** ⟨A, B⟩_F = Σ a_ij b_ij over equally shaped matrices (EJML's dot accepts vectors only). */
-    public static double inner(DMatrixRMaj a, DMatrixRMaj b) {
-        double[] x = a.data, y = b.data;
-        double s = 0;
-        for (int i = 0, n = a.getNumElements(); i < n; i++) s += x[i] * y[i];
-        return s;
-    }
-
     /** Layer views of θ as fresh matrices (W_1 … W_L). */
     public static DMatrixRMaj[] layers(Network net, double[] theta) {
         DMatrixRMaj[] out = new DMatrixRMaj[net.depth()];

@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.observe;
 
+import org.dlnexplorer.model.core.Matrices;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.objective.Objective;
@@ -327,7 +328,7 @@ public final class Observables {
         double s = 0;
         for (int l = 0; l < a.length; l++)
             for (int m = 0; m < c.length; m++)
-                s += Objective.inner(a[l], c[m]) * Objective.inner(b[l], d[m]);
+                s += Matrices.inner(a[l], c[m]) * Matrices.inner(b[l], d[m]);
         return s;
     }
 
@@ -342,6 +343,12 @@ public final class Observables {
             CommonOps_DDRM.addEquals(k, kron);
         }
         return k;
+    }
+
+    /** S = 1 − ⟨K_0, K_t⟩_F / (‖K_0‖_F ‖K_t‖_F) for explicit kernel matrices */
+    public static double kernelDistance(DMatrixRMaj k0, DMatrixRMaj kt) {
+        double denom = NormOps_DDRM.normF(k0) * NormOps_DDRM.normF(kt);
+        return denom > 0 ? clamp01(1.0 - Matrices.inner(k0, kt) / denom) : 0.0;
     }
 
     /** D_ℓ = η_ℓ W_{ℓ+1}ᵀ W_{ℓ+1} − η_{ℓ+1} W_ℓ W_ℓᵀ, ℓ = 1…L−1 */

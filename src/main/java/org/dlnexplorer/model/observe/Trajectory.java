@@ -1,5 +1,7 @@
 package org.dlnexplorer.model.observe;
 
+import org.dlnexplorer.model.core.Network;
+import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.theory.TheoryResult;
 
 import java.util.ArrayList;
@@ -17,9 +19,20 @@ public final class Trajectory {
     private final boolean complete;
     private final TheoryResult exact;
     private final long steps;
+    private final RunInfo info;
+    private final Setup setup;
+
+    /** What the views need besides the frames: the task (targets, Σxx), the network (rates) and η. */
+    public record Setup(Task task, Network network, double learningRate) {}
 
     public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
                       Long divergedAtStep, boolean complete, long steps, TheoryResult exact) {
+        this(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, null, null);
+    }
+
+    public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
+                      Long divergedAtStep, boolean complete, long steps, TheoryResult exact, RunInfo info,
+                      Setup setup) {
         this.name = name;
         this.method = method;
         this.widths = widths.clone();
@@ -29,11 +42,28 @@ public final class Trajectory {
         this.complete = complete;
         this.steps = steps;
         this.exact = exact;
+        this.info = info;
+        this.setup = setup;
     }
 
     public Trajectory withExact(TheoryResult theory) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory);
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory, info, setup);
     }
+
+    public Trajectory withInfo(RunInfo runInfo) {
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, runInfo, setup);
+    }
+
+    /** A copy carrying the run's setup (task, network, η), for the views. */
+    public Trajectory withSetup(Setup s) {
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, info, s);
+    }
+
+    /** the configuration behind this run (target singular values, η, τ, δ, …), or null if not attached */
+    public RunInfo info() { return info; }
+
+    /** the task, network and η of the run, or null when not attached */
+    public Setup setup() { return setup; }
 
     public String name() { return name; }
     /** "gradient-flow" or "gradient-descent" */

@@ -12,9 +12,10 @@ public final class TheoryResult {
     private final double[][] singularValues;
     private final double[][][] weights;
     private final double[] loss;
+    private final double[] kernelDistance;
 
     private TheoryResult(boolean available, String model, String reason, double[] t, double[][] singularValues,
-                         double[][][] weights, double[] loss) {
+                         double[][][] weights, double[] loss, double[] kernelDistance) {
         this.available = available;
         this.model = model;
         this.reason = reason;
@@ -22,15 +23,22 @@ public final class TheoryResult {
         this.singularValues = singularValues;
         this.weights = weights;
         this.loss = loss;
+        this.kernelDistance = kernelDistance;
     }
 
     public static TheoryResult unavailable(String reason) {
-        return new TheoryResult(false, null, reason, null, null, null, null);
+        return new TheoryResult(false, null, reason, null, null, null, null, null);
     }
 
     public static TheoryResult of(String model, double[] t, double[][] singularValues, double[][][] weights,
                                   double[] loss) {
-        return new TheoryResult(true, model, null, t.clone(), singularValues, weights, loss);
+        return new TheoryResult(true, model, null, t.clone(), singularValues, weights, loss, null);
+    }
+
+    /** As {@link #of(String, double[], double[][], double[][][], double[])} plus the exact S(0,t) per frame. */
+    public static TheoryResult of(String model, double[] t, double[][] singularValues, double[][][] weights,
+                                  double[] loss, double[] kernelDistance) {
+        return new TheoryResult(true, model, null, t.clone(), singularValues, weights, loss, kernelDistance);
     }
 
     public boolean available() { return available; }
@@ -42,4 +50,6 @@ public final class TheoryResult {
     public double[][][] weights() { return weights; }
     /** exact ℒ(t) where known, else null */
     public double[] loss() { return loss; }
+    /** exact kernel distance S(0,t) per frame where known, else null */
+    public double[] kernelDistance() { return kernelDistance; }
 }

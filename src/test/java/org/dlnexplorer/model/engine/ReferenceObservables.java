@@ -165,7 +165,7 @@ final class ReferenceObservables {
         double s = 0;
         for (int l = 0; l < a.length; l++)
             for (int m = 0; m < c.length; m++)
-                s += Objective.inner(a[l], c[m]) * Objective.inner(b[l], d[m]);
+                s += org.dlnexplorer.model.core.Matrices.inner(a[l], c[m]) * org.dlnexplorer.model.core.Matrices.inner(b[l], d[m]);
         return s;
     }
 

@@ -1,0 +1,96 @@
+package org.dlnexplorer.app;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The JavaFX application. Started from the command line (cli.GuiCommand) through {@link #launch};
+ * with a screenshot file it waits until the trajectory is complete and drawn (plus the extra delay),
+ * writes a PNG of the whole window and exits with status 0 (1 when that fails).
+ */
+public final class DlnApp extends Application {
+    /** give up on a screenshot when the computation has not settled after this long */
+    static final long SCREENSHOT_TIMEOUT_MILLIS = 120_000;
+
+    private static volatile AppOptions options = AppOptions.defaults();
+    private MainWindow window;
+
+    /** Start the FX runtime with these options on a new (non-daemon) thread; returns at once. */
+    public static void launch(AppOptions o) {
+        options = o;
+        Thread t = new Thread(() -> Application.launch(DlnApp.class), "dln-fx-launcher");
+        t.setDaemon(false);
+        t.start();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppOptions o = options;
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(o.width(), screen.getWidth()), h = Math.min(o.height(), screen.getHeight());
+        o = new AppOptions(o.preset(), o.presetDirectory(), o.screenshot(), o.afterMillis(), w, h, o.force2d());
+        window = new MainWindow(stage, o);
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.show();
+        if (o.screenshot() != null) {
+            Path file = o.screenshot();
+            long after = o.afterMillis();
+            PauseTransition timeout = new PauseTransition(Duration.millis(SCREENSHOT_TIMEOUT_MILLIS));
+            timeout.setOnFinished(e -> {
+                System.err.println("dln-explorer: screenshot: the computation did not finish within "
+                        + SCREENSHOT_TIMEOUT_MILLIS / 1000 + " s");
+                System.exit(1);
+            });
+            timeout.play();
+            window.setOnIdle(() -> {
+                timeout.stop();
+                PauseTransition wait = new PauseTransition(Duration.millis(Math.max(50, after)));
+                wait.setOnFinished(e -> {
+                    int code = 0;
+                    try {
+                        writeSnapshot(stage, file);
+                    } catch (Exception ex) {
+                        System.err.println("dln-explorer: screenshot: cannot write " + file + ": " + ex.getMessage());
+                        code = 1;
+                    }
+                    System.exit(code);
+                });
+                wait.play();
+            });
+        }
+    }
+
+    @Override
+    public void stop() {
+        Platform.exit();
+    }
+
+    /** Snapshot the whole scene to a PNG (atomic write). FX thread. */
+    public static void writeSnapshot(Stage stage, Path file) throws IOException {
+        WritableImage img = stage.getScene().snapshot(null);
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".screenshot", ".png.tmp");
+        try {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) throw new IOException("no PNG writer");
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package org.dlnexplorer.app;
+
+import javafx.geometry.Point3D;
+import javafx.scene.AmbientLight;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.PerspectiveCamera;
+import javafx.scene.PointLight;
+import javafx.scene.SceneAntialiasing;
+import javafx.scene.SubScene;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.CullFace;
+import javafx.scene.shape.Cylinder;
+import javafx.scene.shape.DrawMode;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.Sphere;
+import javafx.scene.shape.TriangleMesh;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.transform.Rotate;
+import javafx.scene.transform.Translate;
+import org.dlnexplorer.chart.ChartStyle;
+import org.dlnexplorer.chart.SingleNeuron;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The hyperboloid in 3D: (a, w₁, w₂) with a vertical, the conserved-δ surface as a translucent mesh with
+ * a wireframe, the minima hyperbola a·w = β*, simulated (thick) and exact (thin, darker) paths, a cursor
+ * ball, labelled axes. Drag to rotate, scroll to zoom. FX thread only; rebuilt once per data change.
+ */
+public final class Hyperboloid3D extends Pane {
+    /** the data cube [−E, E]³ is drawn as [−HALF, HALF]³ scene units */
+    private static final double HALF = 100;
+    private static final int SURFACE_U = 14, SURFACE_V = 36;
+    private static final int MAX_SEGMENTS = 240;
+
+    private final Group world = new Group();
+    private final Group content = new Group();
+    private final Rotate rotX = new Rotate(-20, Rotate.X_AXIS);
+    private final Rotate rotY = new Rotate(-35, Rotate.Y_AXIS);
+    private final PerspectiveCamera camera = new PerspectiveCamera(true);
+    private final SubScene sub;
+    private final List<Sphere> cursors = new ArrayList<>();
+    private final List<double[][]> paths = new ArrayList<>();
+    private final List<double[]> times = new ArrayList<>();
+    private double scale = 1;
+    private double dragX, dragY;
+
+    public Hyperboloid3D() {
+        world.getTransforms().addAll(rotX, rotY);
+        world.getChildren().add(content);
+        AmbientLight ambient = new AmbientLight(Color.gray(0.65));
+        PointLight light = new PointLight(Color.gray(0.5));
+        light.getTransforms().add(new Translate(-300, -400, -500));
+        Group root = new Group(world, ambient, light);
+        camera.setNearClip(0.1);
+        camera.setFarClip(10_000);
+        camera.setFieldOfView(30);
+        camera.setTranslateZ(-720);
+        sub = new SubScene(root, 100, 100, true, SceneAntialiasing.BALANCED);
+        sub.setFill(Color.WHITE);
+        sub.setCamera(camera);
+        sub.setManaged(false);
+        sub.widthProperty().bind(widthProperty());
+        sub.heightProperty().bind(heightProperty());
+        getChildren().add(sub);
+        setMinSize(0, 0);
+        setOnMousePressed(e -> { dragX = e.getSceneX(); dragY = e.getSceneY(); });
+        setOnMouseDragged(e -> {
+            rotY.setAngle(rotY.getAngle() - (e.getSceneX() - dragX) * 0.5);
+            rotX.setAngle(Math.max(-89, Math.min(89, rotX.getAngle() + (e.getSceneY() - dragY) * 0.5)));
+            dragX = e.getSceneX();
+            dragY = e.getSceneY();
+        });
+        setOnScroll(e -> camera.setTranslateZ(Math.max(-3000, Math.min(-150, camera.getTranslateZ() + e.getDeltaY()))));
+    }
+
+    public Rotate rotationX() { return rotX; }
+    public Rotate rotationY() { return rotY; }
+    public PerspectiveCamera camera() { return camera; }
+
+    /** data (a, w₁, w₂) → scene (x = w₁, y = −a, z = w₂) */
+    private Point3D toScene(double[] p) {
+        return new Point3D(p[1] * scale, -p[0] * scale, p[2] * scale);
+    }
+
+    /** Rebuild for the single-neuron runs of the set (returns false when none applies). */
+    public boolean show(RunSet rs, double cursorT) {
+        content.getChildren().clear();
+        cursors.clear();
+        paths.clear();
+        times.clear();
+        List<RunSet.Labeled> neurons = new ArrayList<>();
+        if (rs != null) for (RunSet.Labeled l : rs.runs()) if (SingleNeuron.applies(l.trajectory())) neurons.add(l);
+        if (neurons.isEmpty()) return false;
+        Trajectory first = neurons.get(0).trajectory();
+        double[] betaStar = SingleNeuron.betaStar(first);
+        List<double[][]> sims = new ArrayList<>(), exacts = new ArrayList<>();
+        for (RunSet.Labeled l : neurons) {
+            sims.add(SingleNeuron.path(l.trajectory()));
+            exacts.add(SingleNeuron.exactPath(l.trajectory()));
+        }
+        List<double[][]> all = new ArrayList<>(sims);
+        all.addAll(exacts);
+        double extent = SingleNeuron.extent(all, betaStar);
+        scale = HALF / extent;
+        double delta = SingleNeuron.delta(first);
+        // the translucent fill is drawn first without depth test (a tint that never hides the paths),
+        // then the opaque wireframe and everything else with depth test
+        List<Node> wires = new ArrayList<>();
+        for (double[][][] sheet : SingleNeuron.surface(delta, SingleNeuron.rates(first), extent, SURFACE_U, SURFACE_V)) {
+            TriangleMesh mesh = mesh(sheet, extent);
+            MeshView fill = new MeshView(mesh);
+            fill.setCullFace(CullFace.NONE);
+            fill.setMaterial(material(Color.rgb(86, 180, 233, 0.30)));
+            fill.setDepthTest(javafx.scene.DepthTest.DISABLE);
+            MeshView wire = new MeshView(mesh);
+            wire.setDrawMode(DrawMode.LINE);
+            wire.setCullFace(CullFace.NONE);
+            wire.setMaterial(material(Color.gray(0.78)));
+            content.getChildren().add(fill);
+            wires.add(wire);
+        }
+        content.getChildren().addAll(wires);
+        // axes with labels
+        String[] names = betaStar != null && betaStar.length == 2 ? new String[]{"a", "w₁", "w₂"} : new String[]{"a", "w·β̂*", "‖w⊥‖"};
+        for (int k = 0; k < 3; k++) {
+            double[] lo = new double[3], hi = new double[3];
+            lo[k] = -extent * 1.1;
+            hi[k] = extent * 1.1;
+            content.getChildren().add(segment(toScene(lo), toScene(hi), 0.6, material(Color.gray(0.15))));
+            double[] at = new double[3];
+            at[k] = extent * 1.22;
+            Point3D p = toScene(at);
+            Text t = new Text(names[k]);
+            t.setFont(Font.font("SansSerif", FontWeight.BOLD, 26));
+            t.setFill(Color.gray(0.1));
+            t.setTranslateX(p.getX() - 6);
+            t.setTranslateY(p.getY() + 6);
+            t.setTranslateZ(p.getZ());
+            content.getChildren().add(t);
+        }
+        // minima a·w = β*
+        PhongMaterial black = material(Color.gray(0.1));
+        for (double[][] c : SingleNeuron.minima(betaStar, extent)) addPolyline(c, 1.4, black, extent);
+        boolean compare = neurons.size() > 1;
+        for (int r = 0; r < neurons.size(); r++) {
+            java.awt.Color awt = ChartStyle.color(compare ? r : 0);
+            Color c = Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue());
+            if (exacts.get(r) != null) addPolyline(exacts.get(r), 1.6, material(c.darker().darker()), Double.POSITIVE_INFINITY);
+            addPolyline(sims.get(r), 3.0, material(c), Double.POSITIVE_INFINITY);
+            Sphere start = new Sphere(3.2);
+            Point3D p0 = toScene(sims.get(r)[0]);
+            start.setTranslateX(p0.getX()); start.setTranslateY(p0.getY()); start.setTranslateZ(p0.getZ());
+            start.setMaterial(material(Color.WHITE));
+            Sphere cur = new Sphere(4.2);
+            cur.setMaterial(material(c));
+            content.getChildren().addAll(start, cur);
+            cursors.add(cur);
+            paths.add(sims.get(r));
+            times.add(neurons.get(r).trajectory().times());
+        }
+        moveCursor(cursorT);
+        return true;
+    }
+
+    /** Move the cursor balls to the frames nearest t. */
+    public void moveCursor(double t) {
+        for (int r = 0; r < cursors.size(); r++) {
+            double[] ts = times.get(r);
+            int best = ts.length - 1;
+            if (Double.isFinite(t)) {
+                best = 0;
+                for (int i = 1; i < ts.length; i++) if (Math.abs(ts[i] - t) < Math.abs(ts[best] - t)) best = i;
+            }
+            Point3D p = toScene(paths.get(r)[best]);
+            Sphere s = cursors.get(r);
+            s.setTranslateX(p.getX()); s.setTranslateY(p.getY()); s.setTranslateZ(p.getZ());
+        }
+    }
+
+    private static PhongMaterial material(Color c) {
+        PhongMaterial m = new PhongMaterial(c);
+        m.setSpecularColor(Color.gray(0.2, c.getOpacity()));
+        return m;
+    }
+
+    private TriangleMesh mesh(double[][][] g, double extent) {
+        TriangleMesh m = new TriangleMesh();
+        int nu = g.length, nv = g[0].length;
+        for (double[][] row : g)
+            for (double[] p : row) {
+                double a = Math.max(-extent * 1.05, Math.min(extent * 1.05, p[0]));
+                Point3D q = toScene(new double[]{a, p[1], p[2]});
+                m.getPoints().addAll((float) q.getX(), (float) q.getY(), (float) q.getZ());
+            }
+        m.getTexCoords().addAll(0, 0);
+        for (int i = 0; i < nu - 1; i++)
+            for (int j = 0; j < nv - 1; j++) {
+                int p00 = i * nv + j, p01 = i * nv + j + 1, p10 = (i + 1) * nv + j, p11 = (i + 1) * nv + j + 1;
+                m.getFaces().addAll(p00, 0, p10, 0, p11, 0);
+                m.getFaces().addAll(p00, 0, p11, 0, p01, 0);
+            }
+        return m;
+    }
+
+    private void addPolyline(double[][] pts, double radius, PhongMaterial mat, double limit) {
+        int n = pts.length;
+        int stride = Math.max(1, n / MAX_SEGMENTS);
+        double[] prev = null;
+        for (int i = 0; i < n; i += stride) {
+            double[] p = pts[Math.min(i, n - 1)];
+            boolean ok = Double.isFinite(p[0]) && Double.isFinite(p[1]) && Double.isFinite(p[2])
+                    && Math.abs(p[0]) <= limit && Math.abs(p[1]) <= limit && Math.abs(p[2]) <= limit;
+            if (!ok) { prev = null; continue; }
+            if (prev != null) content.getChildren().add(segment(toScene(prev), toScene(p), radius, mat));
+            prev = p;
+        }
+        if (prev != null && prev != pts[n - 1]) {
+            double[] p = pts[n - 1];
+            if (Math.abs(p[0]) <= limit && Math.abs(p[1]) <= limit && Math.abs(p[2]) <= limit)
+                content.getChildren().add(segment(toScene(prev), toScene(p), radius, mat));
+        }
+    }
+
+    /** a cylinder from a to b */
+    private static Node segment(Point3D a, Point3D b, double radius, PhongMaterial mat) {
+        Point3D d = b.subtract(a);
+        double len = d.magnitude();
+        Cylinder c = new Cylinder(radius, Math.max(len, 1e-6), 6);
+        c.setMaterial(mat);
+        Point3D mid = a.midpoint(b);
+        Point3D yAxis = new Point3D(0, 1, 0);
+        Point3D axis = yAxis.crossProduct(d);
+        double angle = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, d.normalize().dotProduct(yAxis)))));
+        c.getTransforms().add(new Translate(mid.getX(), mid.getY(), mid.getZ()));
+        if (axis.magnitude() > 1e-12) c.getTransforms().add(new Rotate(angle, axis));
+        return c;
+    }
+}

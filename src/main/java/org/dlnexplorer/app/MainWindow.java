@@ -1,0 +1,719 @@
+package org.dlnexplorer.app;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import org.dlnexplorer.chart.ChartStyle;
+import org.dlnexplorer.chart.Fmt;
+import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.model.engine.Method;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.preset.Preset;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The main window: controls on the left, the views in a grid, the time scrubber under them, the status
+ * bar at the bottom. One AnimationTimer per window does all per-pulse work: take the newest service
+ * snapshot (latest wins), advance playback, and redraw the views that changed — once per pulse.
+ */
+public final class MainWindow {
+    /** playback: speed 1 crosses the whole duration in this many seconds */
+    static final double PLAYBACK_SECONDS = 5.0;
+    static final int COLUMNS = 3, ROWS = 3;
+    static final double DELTA_MIN = -8, DELTA_MAX = 8;
+    static final double TAU_MIN = 1e-4, TAU_MAX = 10;
+    static final int DEPTH_MAX = 8, WIDTH_MAX = 32;
+    static final double ETA_MIN = 1e-4, ETA_MAX = 2;
+    static final double DURATION_MIN = 0.1, DURATION_MAX = 200;
+
+    private final Stage stage;
+    private final ViewModel vm = new ViewModel();
+    private final SimulationService service = new SimulationService();
+    private final Map<ViewId, ViewCell> cells = new LinkedHashMap<>();
+    private final StackPane phasePlaceholder = new StackPane();
+    private final GridPane grid = new GridPane();
+    private final List<NumberControl> numberControls = new ArrayList<>();
+    private final ComboBox<PresetLibrary.Entry> presetPicker = new ComboBox<>();
+    private final Label presetDescription = new Label();
+    private final Label presetEquation = new Label();
+    private final Label inputMessage = new Label();
+    private final Label statusRegime = new Label(), statusDelta = new Label(), statusTheory = new Label(),
+            statusTime = new Label(), statusDiverged = new Label(), statusError = new Label();
+    private final Button playButton = new Button();
+    private final Slider scrubber = new Slider(0, 1, 1);
+    private final Label cursorLabel = new Label();
+    private final AnimationTimer pulse;
+    private final ChartRenderer renderer = new ChartRenderer(ChartStyle.screen());
+    private final ViewCell phaseCell;
+    private boolean recomputeWanted;
+    private long renderSeq;
+    private long maxPulseCpuNanos, maxPulseWallNanos;
+    private ViewCell maximized;
+    private boolean viewsDirty = true;
+    private long lastPulse = -1;
+    private long shownGeneration = -1;
+    private Runnable onIdle;
+
+    public MainWindow(Stage stage, AppOptions options) {
+        this.stage = stage;
+        boolean threeD = Platform.isSupported(ConditionalFeature.SCENE3D) && !options.force2d();
+        for (ViewId id : ViewId.values()) {
+            if (id == ViewId.PHASE_DIAGRAM) continue;
+            ViewCell c = id == ViewId.HYPERBOLOID ? new ViewCell.Hyperboloid(threeD) : new ViewCell(id);
+            c.setOnInvalidate(() -> viewsDirty = true);
+            cells.put(id, c);
+        }
+        // the phase diagram: a placeholder pane with the SPEC id; the sweep view is dropped in here
+        phasePlaceholder.setId(ViewId.PHASE_DIAGRAM.nodeId());
+        phaseCell = new ViewCell(ViewId.PHASE_DIAGRAM);
+        phaseCell.setId(null);
+        phaseCell.setOnInvalidate(() -> viewsDirty = true);
+        phasePlaceholder.getChildren().add(phaseCell);
+        phasePlaceholder.setMinSize(0, 0);
+
+        BorderPane root = new BorderPane();
+        root.setLeft(controls());
+        root.setCenter(viewsArea());
+        root.setBottom(statusBar());
+        Scene scene = new Scene(root, options.width(), options.height());
+        scene.getStylesheets().add(MainWindow.class.getResource("app.css") != null
+                ? MainWindow.class.getResource("app.css").toExternalForm() : "");
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), this::togglePlay);
+        stage.setScene(scene);
+        stage.setTitle("DLN Explorer");
+        for (int size : new int[]{16, 32, 64, 128, 256}) {
+            var icon = MainWindow.class.getResourceAsStream("/icons/dln-explorer-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
+        stage.setOnHidden(e -> dispose());
+
+        wire();
+        List<String> problems = new ArrayList<>();
+        List<PresetLibrary.Entry> entries = PresetLibrary.list(options.presetDirectory(), problems);
+        PresetLibrary.Entry first = options.preset();
+        if (first != null) {
+            PresetLibrary.Entry chosen = first;
+            entries.removeIf(e -> e.source().equals(chosen.source()) || Path.of(e.source()).toAbsolutePath().normalize()
+                    .equals(Path.of(chosen.source()).toAbsolutePath().normalize()));
+            entries.add(0, first);
+        }
+        if (entries.isEmpty()) entries.add(PresetLibrary.builtIn());
+        if (first == null) {
+            first = entries.stream().filter(e -> e.file().equals(AppOptions.DEFAULT_PRESET_FILE)).findFirst().orElse(entries.get(0));
+        }
+        presetPicker.getItems().setAll(entries);
+        if (!problems.isEmpty()) vm.error.set("presets skipped: " + String.join("; ", problems));
+        presetPicker.getSelectionModel().select(first);   // loads it
+
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) { onPulse(now); }
+        };
+        pulse.start();
+    }
+
+    public ViewModel viewModel() { return vm; }
+    public SimulationService service() { return service; }
+    public Map<ViewId, ViewCell> cells() { return cells; }
+    public StackPane phaseDiagramPane() { return phasePlaceholder; }
+    public Stage stage() { return stage; }
+
+    /** Runs once when the newest request is complete and drawn (for --screenshot). */
+    public void setOnIdle(Runnable r) { onIdle = r; }
+
+    /** true when the newest parameters are computed completely and shown */
+    public boolean isSettled() {
+        if (recomputeWanted || viewsDirty || !service.isIdle() || !vm.complete.get() || shownGeneration != service.generation())
+            return false;
+        RunSet rs = vm.runSet.get();
+        for (ViewCell c : renderedCells()) if (c.shown() != rs) return false;
+        return true;
+    }
+
+    private List<ViewCell> renderedCells() {
+        List<ViewCell> out = new ArrayList<>();
+        for (ViewCell c : cells.values()) if (c.isRendered()) out.add(c);
+        return out;
+    }
+
+    private void dispose() {
+        pulse.stop();
+        service.close();
+        renderer.close();
+    }
+
+    // ---------------------------------------------------------------- controls
+
+    private Node controls() {
+        Consumer<String> messages = vm.inputMessage::set;
+        presetPicker.setId("preset-picker");
+        presetPicker.setMaxWidth(Double.MAX_VALUE);
+        presetPicker.setTooltip(new Tooltip("Lecture presets (presets/*.json)"));
+        presetDescription.setWrapText(true);
+        presetDescription.getStyleClass().add("preset-description");
+        presetDescription.setId("preset-description");
+        presetEquation.setWrapText(true);
+        presetEquation.getStyleClass().add("preset-equation");
+        presetEquation.setId("preset-equation");
+
+        NumberControl delta = number("delta-slider", "δ", "", "Relative scale δ: last layer's squared gain minus the first's (δ > 0 upstream, δ < 0 downstream)",
+                DELTA_MIN, DELTA_MAX, 0, false, false, messages);
+        delta.valueProperty().bindBidirectional(vm.delta);
+        NumberControl tau = number("scale-slider", "τ", "", "Initialization scale τ (log scale): W_eff(0) ≈ τ in every mode",
+                TAU_MIN, TAU_MAX, 0.01, true, false, messages);
+        tau.valueProperty().addListener((o, a, b) -> {
+            double ls = Math.log10(b.doubleValue());
+            if (Math.abs(ls - vm.logScale.get()) > 1e-12) vm.logScale.set(ls);
+        });
+        vm.logScale.addListener((o, a, b) -> {
+            double t = Math.pow(10, b.doubleValue());
+            if (Math.abs(Math.log10(tau.valueProperty().get()) - b.doubleValue()) > 1e-12) tau.valueProperty().set(t);
+        });
+        TextField seed = new TextField();
+        seed.setId("seed-field");
+        seed.setPrefColumnCount(8);
+        seed.setTooltip(new Tooltip("Random seed of the initialization (whole number ≥ 0)"));
+        Runnable commitSeed = () -> {
+            String s = seed.getText().trim();
+            try {
+                long v = Long.parseLong(s);
+                if (v < 0) throw new NumberFormatException();
+                if (v != vm.seed.get()) { vm.seed.set(v); vm.inputMessage.set(""); }
+            } catch (NumberFormatException e) {
+                vm.inputMessage.set("seed: \"" + s + "\" is not a whole number ≥ 0; kept " + vm.seed.get());
+            }
+            seed.setText(Long.toString(vm.seed.get()));
+        };
+        seed.setOnAction(e -> commitSeed.run());
+        seed.focusedProperty().addListener((o, was, now) -> { if (!now) commitSeed.run(); });
+        vm.seed.addListener((o, a, b) -> seed.setText(Long.toString(b.longValue())));
+        seed.setText(Long.toString(vm.seed.get()));
+        // δ, τ and seed shape generated initializations only: an explicit init ignores them
+        javafx.beans.binding.BooleanBinding explicit = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.basePreset.get() != null && vm.basePreset.get().init != null
+                        && "explicit".equals(vm.basePreset.get().init.scheme), vm.basePreset);
+        delta.disableProperty().bind(explicit);
+        tau.disableProperty().bind(explicit);
+        seed.disableProperty().bind(explicit);
+
+        NumberControl depth = number("depth-slider", "L", "", "Depth L: number of weight matrices", 1, DEPTH_MAX, 2, false, true, messages);
+        bindInt(depth, vm.depth);
+        NumberControl width = number("width-slider", "n", "", "Hidden width (every hidden layer)", 1, WIDTH_MAX, 2, false, true, messages);
+        bindInt(width, vm.width);
+
+        TextField targets = new TextField();
+        targets.setId("targets-field");
+        targets.setTooltip(new Tooltip("Target singular values s_α, comma separated (≥ 0), as many as the preset has"));
+        Runnable commitTargets = () -> {
+            String text = targets.getText();
+            double[] old = vm.targets.get();
+            try {
+                String[] parts = text.trim().split("[,;\\s]+");
+                double[] v = new double[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    v[i] = Double.parseDouble(parts[i].replace('−', '-'));
+                    if (!(v[i] >= 0) || v[i] > 100) throw new NumberFormatException();
+                }
+                if (v.length != old.length) {
+                    vm.inputMessage.set("targets: need " + old.length + " values (got " + v.length + "); kept previous");
+                } else if (!java.util.Arrays.equals(v, old)) {
+                    vm.targets.set(v);
+                    vm.inputMessage.set("");
+                }
+            } catch (NumberFormatException e) {
+                vm.inputMessage.set("targets: \"" + text + "\" must be numbers between 0 and 100; kept previous");
+            }
+            targets.setText(formatList(vm.targets.get()));
+        };
+        targets.setOnAction(e -> commitTargets.run());
+        targets.focusedProperty().addListener((o, was, now) -> { if (!now) commitTargets.run(); });
+        vm.targets.addListener((o, a, b) -> targets.setText(formatList(b)));
+        targets.disableProperty().bind(vm.targets.isNull().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.targets.get() == null || vm.targets.get().length == 0, vm.targets)));
+
+        ComboBox<Method> method = new ComboBox<>();
+        method.setId("method-picker");
+        method.getItems().setAll(Method.GRADIENT_FLOW, Method.GRADIENT_DESCENT);
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Method m) { return m == null ? "" : m == Method.GRADIENT_DESCENT ? "gradient descent" : "gradient flow"; }
+            @Override public Method fromString(String s) { return s.contains("descent") ? Method.GRADIENT_DESCENT : Method.GRADIENT_FLOW; }
+        });
+        method.valueProperty().bindBidirectional(vm.method);
+        method.setTooltip(new Tooltip("Gradient flow (adaptive ODE) or discrete gradient descent with step η"));
+        NumberControl eta = number("learning-rate-slider", "η", "", "Learning rate η of gradient descent (log scale); t = η·k",
+                ETA_MIN, ETA_MAX, 0.05, true, false, messages);
+        eta.valueProperty().bindBidirectional(vm.learningRate);
+        eta.disableProperty().bind(vm.method.isNotEqualTo(Method.GRADIENT_DESCENT));
+        NumberControl duration = number("duration-slider", "T", "t.u.", "Duration of the run in time units",
+                DURATION_MIN, DURATION_MAX, 6, true, false, messages);
+        duration.valueProperty().bindBidirectional(vm.duration);
+
+        // playback
+        playButton.setId("play-button");
+        playButton.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playing).then("Pause").otherwise("Play"));
+        playButton.setOnAction(e -> togglePlay());
+        playButton.setTooltip(new Tooltip("Play / pause: move the time cursor through t (Ctrl+Space)"));
+        Button step = new Button("Step");
+        step.setId("step-button");
+        step.setOnAction(e -> stepCursor());
+        step.setTooltip(new Tooltip("Pause and move the cursor one recorded frame forward"));
+        Button reset = new Button("Reset all");
+        reset.setId("reset-button");
+        reset.setOnAction(e -> vm.resetAll());
+        reset.setTooltip(new Tooltip("Restore every control to the preset's values"));
+        HBox playRow = new HBox(6, playButton, step, reset);
+        NumberControl speed = number("speed-slider", "×", "", "Playback speed (1 = whole run in " + (int) PLAYBACK_SECONDS + " s)",
+                0.1, 10, 1, true, false, messages);
+        speed.valueProperty().bindBidirectional(vm.speed);
+        CheckBox logTime = new CheckBox("log-time axis (loss)");
+        logTime.setId("log-time-toggle");
+        logTime.selectedProperty().bindBidirectional(vm.logTime);
+        Button export = new Button("Export views…");
+        export.setId("export-button");
+        export.setTooltip(new Tooltip("Write every visible view as a 1600×1000 PNG into a chosen folder"));
+        export.setOnAction(e -> chooseAndExport());
+
+        inputMessage.setId("input-message");
+        inputMessage.setWrapText(true);
+        inputMessage.getStyleClass().add("input-message");
+        inputMessage.textProperty().bind(vm.inputMessage);
+        inputMessage.visibleProperty().bind(vm.inputMessage.isNotEmpty());
+        inputMessage.managedProperty().bind(inputMessage.visibleProperty());
+
+        Button open = new Button("Open…");
+        open.setId("open-preset-button");
+        open.setTooltip(new Tooltip("Open a preset file (.json)"));
+        open.setOnAction(e -> chooseAndOpen());
+        Button save = new Button("Save…");
+        save.setId("save-preset-button");
+        save.setTooltip(new Tooltip("Save the current controls as a preset file (.json)"));
+        save.setOnAction(e -> chooseAndSave());
+        HBox files = new HBox(6, open, save);
+
+        VBox box = new VBox(8,
+                header("Preset"), presetPicker, files, presetDescription, presetEquation,
+                header("Initialization"), delta, tau, labelled("seed", seed),
+                header("Network"), depth, width,
+                header("Task"), labelled("s_α", targets),
+                header("Training"), labelled("method", method), eta, duration,
+                header("Playback"), playRow, speed, logTime,
+                new Separator(), export, inputMessage);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(320);
+        box.getStyleClass().add("controls");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(340);
+        scroll.setMinWidth(300);
+        return scroll;
+    }
+
+    private NumberControl number(String id, String sym, String unit, String tip, double min, double max, double init,
+                                 boolean log, boolean integer, Consumer<String> messages) {
+        NumberControl c = new NumberControl(id, sym, unit, tip, min, max, init, log, integer, messages);
+        numberControls.add(c);
+        return c;
+    }
+
+    private static void bindInt(NumberControl c, javafx.beans.property.IntegerProperty p) {
+        c.valueProperty().addListener((o, a, b) -> { int v = (int) Math.round(b.doubleValue()); if (v != p.get()) p.set(v); });
+        p.addListener((o, a, b) -> { if (Math.round(c.valueProperty().get()) != b.intValue()) c.valueProperty().set(b.intValue()); });
+    }
+
+    private static Label header(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("section-header");
+        return l;
+    }
+
+    private static HBox labelled(String name, Node n) {
+        Label l = new Label(name);
+        l.setMinWidth(60);
+        HBox.setHgrow(n, Priority.ALWAYS);
+        HBox b = new HBox(6, l, n);
+        b.setAlignment(Pos.CENTER_LEFT);
+        return b;
+    }
+
+    static String formatList(double[] v) {
+        if (v == null) return "";
+        StringBuilder b = new StringBuilder();
+        for (double x : v) { if (b.length() > 0) b.append(", "); b.append(Fmt.num(x)); }
+        return b.toString();
+    }
+
+    // ---------------------------------------------------------------- views
+
+    private Node viewsArea() {
+        for (int c = 0; c < COLUMNS; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / COLUMNS);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < ROWS; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / ROWS);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        grid.setHgap(4);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(4));
+        layoutGrid();
+        for (Node n : allViewNodes()) {
+            n.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) toggleMaximize(n);
+            });
+        }
+        scrubber.setId("time-scrubber");
+        scrubber.setTooltip(new Tooltip("Time cursor: moves a marker through every view"));
+        scrubber.maxProperty().bind(vm.duration);
+        scrubber.valueProperty().bindBidirectional(vm.cursorT);
+        scrubber.setBlockIncrement(0.05);
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        cursorLabel.setMinWidth(120);
+        cursorLabel.getStyleClass().add("cursor-label");
+        cursorLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "t = %.3f", vm.cursorT.get()), vm.cursorT));
+        Label tl = new Label("time");
+        HBox scrub = new HBox(8, tl, scrubber, cursorLabel);
+        scrub.setAlignment(Pos.CENTER_LEFT);
+        scrub.setPadding(new Insets(2, 8, 4, 8));
+        BorderPane area = new BorderPane(grid);
+        area.setBottom(scrub);
+        return area;
+    }
+
+    private List<Node> allViewNodes() {
+        List<Node> nodes = new ArrayList<>();
+        for (ViewId id : ViewId.values()) nodes.add(id == ViewId.PHASE_DIAGRAM ? phasePlaceholder : cells.get(id));
+        return nodes;
+    }
+
+    private void layoutGrid() {
+        grid.getChildren().clear();
+        // 3 × 3: the singular values span two columns of the first row
+        List<Node> nodes = allViewNodes();
+        int cell = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            int span = i == 0 ? 2 : 1;
+            GridPane.setRowSpan(n, 1);
+            n.setVisible(true);
+            grid.add(n, cell % COLUMNS, cell / COLUMNS, span, 1);
+            cell += span;
+        }
+    }
+
+    /** Double-click: show one view over the whole grid, or restore the grid. */
+    public void toggleMaximize(Node n) {
+        if (grid.getChildren().size() == 1 && grid.getChildren().get(0) == n) {
+            maximized = null;
+            layoutGrid();
+        } else {
+            grid.getChildren().clear();
+            grid.add(n, 0, 0, COLUMNS, ROWS);
+            maximized = n instanceof ViewCell vc ? vc : null;
+        }
+        viewsDirty = true;
+    }
+
+    public boolean isMaximized(ViewId id) {
+        return grid.getChildren().size() == 1 && grid.getChildren().get(0).getId() != null
+                && grid.getChildren().get(0).getId().equals(id.nodeId());
+    }
+
+    // ---------------------------------------------------------------- status
+
+    private Node statusBar() {
+        statusRegime.setId("status-regime");
+        statusDelta.setId("status-delta");
+        statusTheory.setId("status-theory");
+        statusTime.setId("status-time");
+        statusDiverged.setId("status-diverged");
+        statusError.setId("status-error");
+        statusDiverged.getStyleClass().add("status-warning");
+        statusError.getStyleClass().add("status-error");
+        statusError.textProperty().bind(vm.error);
+        statusTheory.setMaxWidth(520);
+        statusError.setMaxWidth(600);
+        HBox bar = new HBox(18, statusRegime, statusDelta, statusTheory, statusTime, statusDiverged, statusError);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void updateStatus() {
+        RunSet rs = vm.runSet.get();
+        Params p = vm.shownParams.get();
+        if (rs == null || rs.runs().isEmpty() || rs.runs().get(0).trajectory().frames().isEmpty()) {
+            statusRegime.setText("regime: –");
+            statusDelta.setText("δ: –");
+            statusTheory.setText("theory: –");
+            statusDiverged.setText("");
+            return;
+        }
+        Trajectory tr = rs.runs().get(0).trajectory();
+        double d = RunSummary.conservedDelta(tr);
+        double nominal = p == null ? vm.delta.get() : p.delta();
+        String prefix = rs.runs().size() > 1 ? rs.runs().get(0).label() + ": " : "";
+        statusRegime.setText("regime: " + prefix + RunSummary.regime(Double.isNaN(d) ? nominal : d, p == null ? vm.tau() : p.tau(), tr)
+                + " (S = " + String.format(Locale.ROOT, "%.3f", tr.last().kernelDistance()) + ")");
+        statusDelta.setText(Double.isNaN(d) ? "conserved δ: n/a (not λ-balanced)" : "conserved δ = " + Fmt.num(clean(d)));
+        statusTheory.setText(RunSummary.theoryLine(rs));
+        statusTheory.setTooltip(new Tooltip(statusTheory.getText()));
+        statusDiverged.setText(RunSummary.divergence(rs));
+    }
+
+    private static double clean(double d) { return Math.abs(d) < 1e-12 ? 0 : d; }
+
+    // ---------------------------------------------------------------- wiring and pulses
+
+    private void wire() {
+        presetPicker.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            if (e == null) return;
+            presetDescription.setText(e.preset().description == null ? "" : e.preset().description);
+            presetEquation.setText(PresetLibrary.equation(e.preset()));
+            vm.load(e.preset(), e.source());
+            recompute();
+        });
+        javafx.beans.InvalidationListener params = o -> recompute();
+        vm.delta.addListener(params);
+        vm.logScale.addListener(params);
+        vm.depth.addListener(params);
+        vm.width.addListener(params);
+        vm.learningRate.addListener(params);
+        vm.method.addListener(params);
+        vm.targets.addListener(params);
+        vm.seed.addListener(params);
+        vm.duration.addListener(params);
+        vm.cursorT.addListener(o -> viewsDirty = true);
+        vm.logTime.addListener(o -> viewsDirty = true);
+        vm.duration.addListener((o, a, b) -> { if (vm.cursorT.get() > b.doubleValue() || vm.cursorT.get() == a.doubleValue()) vm.cursorT.set(b.doubleValue()); });
+        vm.recomputeMillis.addListener((o, a, b) -> statusTime.setText(b.longValue() < 0 ? "" : "recomputed in " + b + " ms"));
+    }
+
+    /** Parameters changed: submit once at the next pulse (a burst of changes within a pulse is one request). */
+    private void recompute() {
+        vm.complete.set(false);
+        recomputeWanted = true;
+    }
+
+    private void onPulse(long now) {
+        long wall = System.nanoTime();
+        long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
+        try {
+            pulseWork(now);
+        } finally {
+            maxPulseWallNanos = Math.max(maxPulseWallNanos, System.nanoTime() - wall);
+            if (cpu >= 0) maxPulseCpuNanos = Math.max(maxPulseCpuNanos, CPU.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * The most FX-thread CPU time one pulse of this window used (our per-pulse work: snapshot, playback,
+     * pixel copies, status). CPU time, so that a loaded machine's scheduling delays do not count.
+     */
+    public long maxPulseCpuNanos() { return maxPulseCpuNanos; }
+
+    /** the same in wall-clock time (includes time the FX thread waited for a CPU) */
+    public long maxPulseWallNanos() { return maxPulseWallNanos; }
+
+    public void resetPulseStatistics() { maxPulseCpuNanos = 0; maxPulseWallNanos = 0; }
+
+    private void pulseWork(long now) {
+        double dt = lastPulse < 0 ? 0 : (now - lastPulse) / 1e9;
+        lastPulse = now;
+        if (recomputeWanted) {
+            recomputeWanted = false;
+            Preset base = vm.basePreset.get();
+            if (base != null) service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+        }
+        SimulationService.Snapshot s = service.poll();
+        if (s != null && s.generation() >= shownGeneration) {
+            shownGeneration = s.generation();
+            if (s.error() != null) {
+                vm.error.set("error: " + s.error());
+                vm.complete.set(s.generation() == service.generation());
+            } else {
+                vm.error.set("");
+                vm.runSet.set(s.runs());
+                vm.shownParams.set(s.params());
+                boolean current = s.generation() == service.generation();
+                vm.complete.set(s.complete() && current);
+                if (s.complete()) vm.recomputeMillis.set(s.millis());
+                updateStatus();
+            }
+            viewsDirty = true;
+        }
+        if (vm.playing.get()) {
+            double end = vm.duration.get();
+            double t = vm.cursorT.get() + dt * vm.speed.get() * end / PLAYBACK_SECONDS;
+            if (t >= end) { t = end; vm.playing.set(false); }
+            vm.cursorT.set(t);
+        }
+        RunSet rs = vm.runSet.get();
+        if (viewsDirty) {
+            viewsDirty = false;
+            Map<ViewId, ChartRenderer.ViewState> states = new java.util.EnumMap<>(ViewId.class);
+            for (ViewCell c : cells.values()) states.put(c.viewId(), c.state());
+            states.put(ViewId.PHASE_DIAGRAM, phaseCell.state());
+            renderer.request(new ChartRenderer.Job(++renderSeq, rs, vm.cursorT.get(), vm.logTime.get(), states));
+        }
+        ChartRenderer.Frame frame = renderer.poll();
+        if (frame != null) {
+            for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
+                ViewCell c = e.getKey() == ViewId.PHASE_DIAGRAM ? phaseCell : cells.get(e.getKey());
+                c.setImage(e.getValue().image(), e.getValue().runs());
+            }
+        }
+        for (ViewCell c : cells.values()) if (c.isVisible()) c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
+        if (onIdle != null && isSettled()) {
+            Runnable r = onIdle;
+            onIdle = null;
+            r.run();
+        }
+    }
+
+    public void togglePlay() {
+        if (!vm.playing.get() && vm.cursorT.get() >= vm.duration.get() - 1e-12) vm.cursorT.set(0);
+        vm.playing.set(!vm.playing.get());
+    }
+
+    /** Pause and move the cursor to the next recorded frame. */
+    public void stepCursor() {
+        vm.playing.set(false);
+        RunSet rs = vm.runSet.get();
+        double t = vm.cursorT.get();
+        double next = Double.NaN;
+        if (rs != null && !rs.runs().isEmpty())
+            for (double ti : rs.runs().get(0).trajectory().times()) if (ti > t + 1e-12) { next = ti; break; }
+        if (Double.isNaN(next)) next = t >= vm.duration.get() ? 0 : vm.duration.get();
+        vm.cursorT.set(Math.min(next, vm.duration.get()));
+    }
+
+    // ---------------------------------------------------------------- preset files
+
+    private void chooseAndOpen() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open preset");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Presets (*.json)", "*.json"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) open(f.toPath());
+    }
+
+    /** Load a preset file into the picker and select it; a bad file leaves everything as it was. */
+    public boolean open(Path file) {
+        try {
+            Preset p = org.dlnexplorer.preset.PresetIo.read(file);
+            PresetLibrary.Entry e = new PresetLibrary.Entry(file.getFileName().toString(), file.toString(), p);
+            presetPicker.getItems().add(0, e);
+            presetPicker.getSelectionModel().select(e);
+            vm.error.set("");
+            return true;
+        } catch (org.dlnexplorer.preset.PresetException ex) {
+            vm.error.set("error: " + ex.getMessage());
+            return false;
+        }
+    }
+
+    private void chooseAndSave() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save preset");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Presets (*.json)", "*.json"));
+        chooser.setInitialFileName("preset.json");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) save(f.toPath());
+    }
+
+    /** Write the current controls, applied to the loaded preset, as a preset file (atomically). */
+    public boolean save(Path file) {
+        Preset base = vm.basePreset.get();
+        if (base == null) return false;
+        try {
+            Preset p = vm.params().applyTo(base);
+            org.dlnexplorer.preset.PresetIo.writeAtomically(file, org.dlnexplorer.preset.PresetIo.toJson(p));
+            vm.error.set("saved " + file);
+            return true;
+        } catch (Exception ex) {
+            vm.error.set("error: cannot save " + file + ": " + ex.getMessage());
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- export
+
+    private void chooseAndExport() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export views as PNG into…");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) export(dir.toPath());
+    }
+
+    /** Render the visible views (slide style) to PNG files in dir, off the FX thread; reports in the status bar. */
+    public void export(Path dir) {
+        RunSet rs = vm.runSet.get();
+        if (rs == null) { vm.error.set("nothing to export yet"); return; }
+        List<ViewId> views = new ArrayList<>();
+        for (ViewId id : ViewId.values()) {
+            if (id == ViewId.PHASE_DIAGRAM) continue;
+            ViewCell c = cells.get(id);
+            if (c.getParent() != null) views.add(id);
+        }
+        double cursor = vm.cursorT.get();
+        Thread t = new Thread(() -> {
+            String result;
+            try {
+                List<Path> files = ViewExport.png(dir, views, rs, cursor);
+                result = "exported " + files.size() + " PNG files to " + dir;
+            } catch (Exception ex) {
+                result = "error: export failed: " + ex.getMessage();
+            }
+            String msg = result;
+            Platform.runLater(() -> vm.error.set(msg));
+        }, "dln-export");
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -1,0 +1,129 @@
+package org.dlnexplorer.app;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.dlnexplorer.chart.Fmt;
+
+import java.util.function.Consumer;
+
+/**
+ * A slider with an editable number beside it and a unit. The slider may be logarithmic (it then moves
+ * log₁₀ of the value) or integral. A typed value outside [min, max], or not a number, is refused: the
+ * message goes to the given sink and the field shows the previous value again.
+ */
+public final class NumberControl extends HBox {
+    private final Slider slider;
+    private final TextField field;
+    private final DoubleProperty value = new SimpleDoubleProperty();
+    private final double min, max;
+    private final boolean log, integer;
+    private final String symbol;
+    private final Consumer<String> messages;
+    private boolean syncing;
+
+    public NumberControl(String id, String symbol, String unit, String tooltip, double min, double max, double initial,
+                         boolean log, boolean integer, Consumer<String> messages) {
+        this.min = min;
+        this.max = max;
+        this.log = log;
+        this.integer = integer;
+        this.symbol = symbol;
+        this.messages = messages;
+        slider = log ? new Slider(Math.log10(min), Math.log10(max), Math.log10(initial)) : new Slider(min, max, initial);
+        slider.setId(id);
+        slider.setBlockIncrement(integer ? 1 : log ? 0.05 : (max - min) / 80);
+        if (integer) {
+            slider.setMajorTickUnit(1);
+            slider.setMinorTickCount(0);
+            slider.setSnapToTicks(true);
+        }
+        slider.setFocusTraversable(true);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.setMinWidth(80);
+        field = new TextField();
+        field.setId(id.replace("-slider", "") + "-field");
+        field.setPrefColumnCount(6);
+        field.setMaxWidth(90);
+        Label name = new Label(symbol);
+        name.setMinWidth(28);
+        name.getStyleClass().add("control-symbol");
+        Label units = new Label(unit);
+        units.setMinWidth(unit.isEmpty() ? 0 : 18);
+        units.getStyleClass().add("control-unit");
+        Tooltip tip = new Tooltip(tooltip + " (range " + Fmt.num(min) + " … " + Fmt.num(max) + (log ? ", logarithmic" : "") + ")");
+        Tooltip.install(slider, tip);
+        Tooltip.install(field, tip);
+        Tooltip.install(name, tip);
+        setSpacing(6);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(name, slider, field, units);
+        getStyleClass().add("number-control");
+
+        value.set(integer ? Math.round(initial) : initial);
+        showValue();
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (syncing) return;
+            double v = log ? Math.pow(10, b.doubleValue()) : b.doubleValue();
+            if (integer) v = Math.round(v);
+            syncing = true;
+            try { value.set(v); } finally { syncing = false; }
+            showValue();
+        });
+        value.addListener((o, a, b) -> {
+            if (syncing) return;
+            syncing = true;
+            try { slider.setValue(log ? Math.log10(b.doubleValue()) : b.doubleValue()); } finally { syncing = false; }
+            showValue();
+        });
+        field.setOnAction(e -> commitText());
+        field.focusedProperty().addListener((o, was, now) -> { if (!now) commitText(); });
+    }
+
+    /** the value in its own units (τ, not log τ) */
+    public DoubleProperty valueProperty() { return value; }
+
+    public Slider slider() { return slider; }
+
+    public TextField field() { return field; }
+
+    private void showValue() {
+        field.setText(Fmt.num(value.get()));
+    }
+
+    /** Parse the typed text; accept it or refuse it with a message and restore the previous value. */
+    void commitText() {
+        String text = field.getText() == null ? "" : field.getText().trim().replace('−', '-');
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            refuse(symbol + ": \"" + text + "\" is not a number; kept " + Fmt.num(value.get()));
+            return;
+        }
+        if (!Double.isFinite(v) || v < min || v > max) {
+            refuse(symbol + " must be between " + Fmt.num(min) + " and " + Fmt.num(max) + " (got " + text + "); kept " + Fmt.num(value.get()));
+            return;
+        }
+        if (integer && v != Math.rint(v)) {
+            refuse(symbol + " must be a whole number (got " + text + "); kept " + Fmt.num(value.get()));
+            return;
+        }
+        if (v != value.get()) {
+            value.set(v);
+            messages.accept("");
+        }
+        showValue();
+    }
+
+    private void refuse(String message) {
+        messages.accept(message);
+        showValue();
+    }
+}

@@ -1,0 +1,77 @@
+package org.dlnexplorer.app;
+
+import org.dlnexplorer.model.engine.Method;
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetIo;
+import org.dlnexplorer.preset.PresetPaths;
+
+import java.util.Arrays;
+
+/**
+ * An immutable snapshot of the controls: what one computation is asked to simulate. Applied to the
+ * base preset field by field (only fields that differ from the base, so a preset's own structure,
+ * e.g. non-uniform hidden widths, survives untouched controls).
+ */
+public record Params(double delta, double tau, int depth, int width, double learningRate, Method method,
+                     double[] targets, long seed, double duration) {
+
+    public Params {
+        targets = targets == null ? new double[0] : targets.clone();
+    }
+
+    @Override
+    public double[] targets() { return targets.clone(); }
+
+    /** The controls' values as read from a preset (defaults where the preset is silent). */
+    public static Params of(Preset p) {
+        double delta = p.init != null && p.init.delta != null ? p.init.delta : 0.0;
+        double tau = p.init != null && p.init.scale != null && p.init.scale > 0 ? p.init.scale : 0.01;
+        int depth = p.network.widths.length - 1;
+        int width = p.network.widths.length >= 3 ? p.network.widths[1] : Math.max(p.network.widths[0], p.network.widths[depth]);
+        Method m = p.training != null && "gradient-descent".equals(p.training.method) ? Method.GRADIENT_DESCENT : Method.GRADIENT_FLOW;
+        double eta = p.training != null && p.training.learningRate != null && p.training.learningRate > 0
+                ? p.training.learningRate : DEFAULT_LEARNING_RATE;
+        double[] t = p.task != null && p.task.target != null && p.task.target.singularValues != null
+                ? p.task.target.singularValues.clone() : new double[0];
+        long seed = p.init != null && p.init.seed != null ? p.init.seed : 0L;
+        double duration = p.training != null && p.training.duration != null ? p.training.duration : 10.0;
+        return new Params(delta, tau, depth, width, eta, m, t, seed, duration);
+    }
+
+    public static final double DEFAULT_LEARNING_RATE = 0.05;
+
+    /** The base preset with these values applied (a new object; the base is not changed). */
+    public Preset applyTo(Preset base) {
+        Params b = of(base);
+        Preset p = PresetIo.copy(base);
+        if (delta != b.delta || (base.init != null && base.init.delta == null && delta != 0)) p = PresetPaths.with(p, "init.delta", delta);
+        if (tau != b.tau) p = PresetPaths.with(p, "init.scale", tau);
+        if (depth != b.depth) p = PresetPaths.with(p, "network.depth", depth);
+        if (width != b.width && p.network.widths.length >= 3) p = PresetPaths.with(p, "network.width", width);
+        if (seed != b.seed) p = PresetPaths.with(p, "init.seed", seed);
+        if (duration != b.duration) p = PresetPaths.with(p, "training.duration", duration);
+        if (method == Method.GRADIENT_DESCENT) {
+            if (learningRate != b.learningRate || p.training.learningRate == null)
+                p = PresetPaths.with(p, "training.learningRate", learningRate);
+            p.training.method = "gradient-descent";
+        } else {
+            p.training.method = "gradient-flow";
+        }
+        if (!Arrays.equals(targets, b.targets) && p.task.target != null && p.task.target.singularValues != null)
+            p.task.target.singularValues = targets.clone();
+        return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Params q && q.delta == delta && q.tau == tau && q.depth == depth && q.width == width
+                && q.learningRate == learningRate && q.method == method && Arrays.equals(q.targets, targets)
+                && q.seed == seed && q.duration == duration;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new double[]{delta, tau, depth, width, learningRate, method.ordinal(), seed, duration})
+                * 31 + Arrays.hashCode(targets);
+    }
+}

@@ -1,0 +1,75 @@
+package org.dlnexplorer.app;
+
+import org.dlnexplorer.preset.BundledPresets;
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetException;
+import org.dlnexplorer.preset.PresetIo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bundled presets (presets/*.json of the working directory) and the equation each one shows. */
+public final class PresetLibrary {
+    private PresetLibrary() {}
+
+    /** A preset in the picker. */
+    public record Entry(String file, String source, Preset preset) {
+        @Override
+        public String toString() { return preset.name == null ? file : preset.name; }
+    }
+
+    /** The built-in default when no presets directory is found: Saxe's two modes. */
+    public static final String DEFAULT_JSON = """
+            { "schema": 1, "name": "Saxe: two modes learned in sequence",
+              "description": "T = diag(3, 1), whitened inputs, depth 2, task-aligned balanced init at a(0) = 0.01: the strong mode is learned first (t* ≈ 0.95), the weak one later (t* ≈ 2.30).",
+              "network": { "widths": [2, 2, 2] },
+              "task": { "target": { "singularValues": [3, 1], "basis": "identity" }, "inputs": "whitened" },
+              "init": { "scheme": "aligned", "scale": 0.01, "delta": 0.0, "seed": 1 },
+              "training": { "method": "gradient-flow", "duration": 6.0, "samples": 600 } }""";
+
+    public static Path directory() {
+        return Path.of("presets");
+    }
+
+    /**
+     * Every readable preset of the directory (lecture order of its index.txt, then by name), or, when the
+     * directory does not exist, the presets bundled in the jar; unreadable ones are reported and skipped.
+     */
+    public static List<Entry> list(Path dir, List<String> problems) {
+        BundledPresets.Listing listing = Files.isDirectory(dir) ? BundledPresets.fromDirectory(dir) : BundledPresets.fromResources();
+        List<Entry> out = new ArrayList<>();
+        for (BundledPresets.Entry e : listing.entries()) out.add(new Entry(e.file(), e.source(), e.preset()));
+        for (BundledPresets.Failure f : listing.failures())
+            if (!listing.entries().isEmpty() || Files.isDirectory(dir)) problems.add(f.error().getMessage());
+        return out;
+    }
+
+    public static Entry builtIn() {
+        try {
+            return new Entry("(built-in)", "built-in default", PresetIo.parse(DEFAULT_JSON, "built-in default"));
+        } catch (PresetException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The governing equation at play for a preset, in words a lecturer would write on the board. */
+    public static String equation(Preset p) {
+        int[] w = p.network.widths;
+        int depth = w.length - 1;
+        boolean gd = p.training != null && "gradient-descent".equals(p.training.method);
+        String scheme = p.init == null ? "" : p.init.scheme;
+        double delta = p.init != null && p.init.delta != null ? p.init.delta : 0;
+        boolean whitened = p.task != null && p.task.inputs != null && p.task.inputs.isJsonPrimitive();
+        if (gd) return "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
+        if (w.length == 3 && w[1] == 1 && w[2] == 1)
+            return "ȧ = −∂ℒ/∂a, ẇ = −∂ℒ/∂w;  δ = η_w a² − η_a ‖w‖² conserved";
+        if ("aligned".equals(scheme) && whitened) {
+            if (depth == 2 && delta != 0) return "ȧ_α = √(δ² + 4a_α²)(s_α − a_α)  (λ-balanced modes)";
+            if (depth == 2) return "ȧ_α = 2a_α(s_α − a_α)  (Saxe et al.)";
+            if (delta == 0) return "ȧ_α = " + depth + "·a_α^{2(L−1)/L}(s_α − a_α), L = " + depth + "  (Saxe et al.)";
+        }
+        return "dW_ℓ/dt = −η_ℓ W_{L:ℓ+1}ᵀ(W_eff Σxx − Σyx)W_{ℓ−1:1}ᵀ";
+    }
+}

@@ -1,0 +1,133 @@
+package org.dlnexplorer.app;
+
+import org.dlnexplorer.chart.Fmt;
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.TheoryResult;
+
+import java.util.List;
+
+/**
+ * The status bar's facts about a run: the regime (lazy / rich / delayed rich), the conserved δ read
+ * from the initial weights, whether theory applies and its deviation from the simulation, divergence.
+ */
+public final class RunSummary {
+    /** final kernel distance below which a run counts as lazy (the kernel barely moved) */
+    public static final double LAZY_KERNEL_DISTANCE = 0.1;
+    /** a rich run is "delayed" when S(0,t) stays below this fraction of its final value … */
+    public static final double DELAY_LEVEL = 0.1;
+    /** … for at least this fraction of the duration, starting downstream (δ < 0) */
+    public static final double DELAY_FRACTION = 0.2;
+    /** D_1 counts as λ-balanced when ‖D_1 − λI‖_F ≤ this·max(1, |λ|) */
+    public static final double BALANCE_TOLERANCE = 1e-8;
+
+    private RunSummary() {}
+
+    /** a run whose layers' top singular values all change by less than this factor stays lazy */
+    public static final double LAZY_GROWTH = 1.5;
+
+    /**
+     * "lazy", "rich" or "delayed rich" from δ, the kernel distance S(0,t) and how much the layers grow:
+     * lazy when the kernel neither rotates (S small) nor rescales (every layer's σ_max within a factor
+     * {@link #LAZY_GROWTH}); delayed rich when a downstream (δ < 0) run's kernel only starts to move late.
+     */
+    public static String regime(double delta, double tau, Trajectory tr) {
+        List<Frame> fs = tr.frames();
+        if (fs.isEmpty()) return "–";
+        double sEnd = tr.last().kernelDistance();
+        if (sEnd < LAZY_KERNEL_DISTANCE && layerGrowth(tr) < LAZY_GROWTH) return "lazy";
+        double tEnd = tr.last().t(), tRise = tEnd;
+        for (Frame f : fs) if (f.kernelDistance() >= DELAY_LEVEL * sEnd) { tRise = f.t(); break; }
+        if (delta < 0 && tEnd > 0 && tRise / tEnd >= DELAY_FRACTION) return "delayed rich";
+        return "rich";
+    }
+
+    /** max over layers of σ_max(W_ℓ(T))/σ_max(W_ℓ(0)) and its inverse */
+    public static double layerGrowth(Trajectory tr) {
+        double[][] s0 = tr.frames().get(0).layerSingularValues(), s1 = tr.last().layerSingularValues();
+        double g = 1;
+        for (int l = 0; l < Math.min(s0.length, s1.length); l++) {
+            double a = s0[l].length > 0 ? s0[l][0] : 0, b = s1[l].length > 0 ? s1[l][0] : 0;
+            if (a <= 0 || b <= 0) { if (a != b) return Double.POSITIVE_INFINITY; continue; }
+            g = Math.max(g, Math.max(b / a, a / b));
+        }
+        return g;
+    }
+
+    /**
+     * δ = (L−1)·λ with D_1 = η_1 W_2ᵀW_2 − η_2 W_1W_1ᵀ = λI at t = 0 (two layers: δ = λ), or NaN when the
+     * weights are not recorded or the initialization is not λ-balanced.
+     */
+    public static double conservedDelta(Trajectory tr) {
+        if (tr.frames().isEmpty() || !tr.frames().get(0).hasWeights() || tr.depth() < 2) return Double.NaN;
+        int[] w = tr.widths();
+        double[][] ws = tr.frames().get(0).weights();
+        double eta1 = 1, eta2 = 1;
+        if (tr.setup() != null) { eta1 = tr.setup().network().rate(1); eta2 = tr.setup().network().rate(2); }
+        int n0 = w[0], n1 = w[1], n2 = w[2];
+        double[] w1 = ws[0], w2 = ws[1];   // W_1: n1×n0, W_2: n2×n1, row-major
+        double[][] d = new double[n1][n1];
+        for (int i = 0; i < n1; i++)
+            for (int j = 0; j < n1; j++) {
+                double up = 0, down = 0;
+                for (int k = 0; k < n2; k++) up += w2[k * n1 + i] * w2[k * n1 + j];
+                for (int k = 0; k < n0; k++) down += w1[i * n0 + k] * w1[j * n0 + k];
+                d[i][j] = eta1 * up - eta2 * down;
+            }
+        double lambda = 0;
+        for (int i = 0; i < n1; i++) lambda += d[i][i];
+        lambda /= n1;
+        double off = 0;
+        for (int i = 0; i < n1; i++)
+            for (int j = 0; j < n1; j++) { double e = d[i][j] - (i == j ? lambda : 0); off += e * e; }
+        if (Math.sqrt(off) > BALANCE_TOLERANCE * Math.max(1, Math.abs(lambda))) return Double.NaN;
+        return (tr.depth() - 1) * lambda;
+    }
+
+    /** max over frames and modes of |σ_sim − σ_exact|, or NaN when no theory is available */
+    public static double theoryDeviation(Trajectory tr) {
+        TheoryResult ex = tr.exact();
+        if (ex == null || !ex.available() || ex.singularValues() == null) return Double.NaN;
+        double[][] es = ex.singularValues();
+        double max = 0;
+        int n = Math.min(es.length, tr.frames().size());
+        for (int i = 0; i < n; i++) {
+            double[] s = tr.frames().get(i).singularValues();
+            for (int a = 0; a < Math.min(s.length, es[i].length); a++) max = Math.max(max, Math.abs(s[a] - es[i][a]));
+        }
+        return max;
+    }
+
+    /** "theory: saxe, max |Δσ| = 1e−9" / "theory n/a: reason" for the set */
+    public static String theoryLine(RunSet rs) {
+        if (rs == null || rs.runs().isEmpty()) return "theory: –";
+        double dev = Double.NaN;
+        String model = null, reason = null;
+        for (RunSet.Labeled l : rs.runs()) {
+            TheoryResult ex = l.trajectory().exact();
+            if (ex == null) continue;
+            if (ex.available()) {
+                model = ex.model();
+                double d = theoryDeviation(l.trajectory());
+                if (!Double.isNaN(d)) dev = Double.isNaN(dev) ? d : Math.max(dev, d);
+            } else if (reason == null) reason = ex.reason();
+        }
+        if (model != null) return "theory: " + model + (Double.isNaN(dev) ? "" : ", max |Δσ| = " + Fmt.num(dev));
+        if (reason != null) return "no theory: " + reason;
+        return "theory: pending";
+    }
+
+    /** "diverged at step k" (with the member label for compare sets), or "" */
+    public static String divergence(RunSet rs) {
+        if (rs == null) return "";
+        StringBuilder b = new StringBuilder();
+        for (RunSet.Labeled l : rs.runs())
+            if (l.trajectory().diverged()) {
+                if (b.length() > 0) b.append("; ");
+                if (rs.runs().size() > 1) b.append(l.label()).append(": ");
+                b.append("diverged at step ").append(l.trajectory().divergedAtStep());
+            }
+        return b.toString();
+    }
+}

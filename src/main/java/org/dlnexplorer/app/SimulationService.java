@@ -1,0 +1,181 @@
+package org.dlnexplorer.app;
+
+import org.dlnexplorer.model.engine.CancellationToken;
+import org.dlnexplorer.model.engine.Simulation;
+import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetCompiler;
+import org.dlnexplorer.preset.PresetException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs simulations on one background thread. Each {@link #submit} cancels the running computation and
+ * replaces any waiting request (latest wins). Frames stream into an append-only history; snapshots of
+ * it are published into a single slot that the FX thread {@link #poll()}s once per pulse, so the FX
+ * thread sees at most one new state per pulse and never waits for or performs a computation.
+ * Knows nothing of JavaFX.
+ */
+public final class SimulationService implements AutoCloseable {
+    /** minimum spacing of partial (streaming) snapshots */
+    static final long PUBLISH_INTERVAL_NANOS = 15_000_000L;
+    /**
+     * Partial results are shown only for runs that take longer than this: quick runs go from one
+     * complete picture to the next without flashing half-drawn trajectories.
+     */
+    static final long STREAM_AFTER_NANOS = 120_000_000L;
+    /**
+     * A new request cancels the running computation once that has run this long; a younger one may
+     * finish first (its result is shown, then the newest request runs). Without this grace a continuous
+     * drag whose runs take longer than a pulse would cancel every run and never show a complete one.
+     */
+    static final long CANCEL_GRACE_NANOS = 50_000_000L;
+
+    /** One request: the base preset and the controls to apply to it (null: the preset as written). */
+    public record Request(long generation, Preset preset, String source, Params params) {}
+
+    /** What the FX thread receives: the run set so far, whether it is complete, timing, or an error. */
+    public record Snapshot(long generation, Params params, RunSet runs, boolean complete, long millis, String error) {}
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dln-simulation");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+    private final java.util.concurrent.ScheduledExecutorService graceTimer =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dln-simulation-grace");
+                t.setDaemon(true);
+                return t;
+            });
+    private final AtomicReference<Request> pending = new AtomicReference<>();
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private final AtomicLong generations = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger maxRunning = new AtomicInteger();
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
+    private volatile CancellationToken current = new CancellationToken();
+    private volatile long currentStart = Long.MIN_VALUE;
+    private volatile long lastCompleteGeneration = -1;
+
+    /** Cancel whatever runs and compute this instead. Returns the request's generation. Any thread. */
+    public long submit(Preset preset, String source, Params params) {
+        long g = generations.incrementAndGet();
+        // publish the request first, then cancel: drain() either sees it or its token gets cancelled
+        boolean schedule = pending.getAndSet(new Request(g, preset, source, params)) == null;
+        CancellationToken running = current;
+        long age = System.nanoTime() - currentStart;
+        if (this.running.get() == 0 || age >= CANCEL_GRACE_NANOS) {
+            running.cancel();
+        } else {
+            // let it finish within the grace period; cancel it then if a request is still waiting
+            graceTimer.schedule(() -> { if (pending.get() != null && current == running) running.cancel(); },
+                    CANCEL_GRACE_NANOS - age, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        if (schedule) executor.execute(this::drain);
+        return g;
+    }
+
+    /** The newest unseen snapshot, or null; clears the slot (latest wins). */
+    public Snapshot poll() {
+        return latest.getAndSet(null);
+    }
+
+    /** generation of the newest request */
+    public long generation() { return generations.get(); }
+
+    /** computations in progress right now (0 or 1) */
+    public int running() { return running.get(); }
+
+    /** the most computations ever in progress at once (1 by construction) */
+    public int maxRunning() { return maxRunning.get(); }
+
+    /** computations started / finished (completed, cancelled or failed) since creation */
+    public long started() { return started.get(); }
+    public long finished() { return finished.get(); }
+
+    /** true when the newest request has been computed completely */
+    public boolean isIdle() {
+        return pending.get() == null && running.get() == 0 && lastCompleteGeneration == generations.get();
+    }
+
+    private void drain() {
+        Request r = pending.getAndSet(null);
+        if (r == null) return;
+        CancellationToken token = new CancellationToken();
+        currentStart = System.nanoTime();
+        current = token;
+        if (pending.get() != null) return;   // superseded already: the newer request's drain follows
+        int now = running.incrementAndGet();
+        maxRunning.accumulateAndGet(now, Math::max);
+        started.incrementAndGet();
+        try {
+            compute(r, token);
+        } catch (Throwable e) {
+            latest.set(new Snapshot(r.generation(), r.params(), null, true, 0, message(e)));
+            lastCompleteGeneration = r.generation();
+        } finally {
+            running.decrementAndGet();
+            finished.incrementAndGet();
+        }
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof PresetException || e instanceof IllegalArgumentException) return e.getMessage();
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private void compute(Request r, CancellationToken token) throws PresetException {
+        long t0 = System.nanoTime();
+        Preset preset = r.params() == null ? r.preset() : r.params().applyTo(r.preset());
+        List<PresetCompiler.Member> members = PresetCompiler.compileSet(preset, r.source());
+        String title = preset.name == null ? "" : preset.name;
+        List<RunSet.Labeled> done = new ArrayList<>();
+        long[] lastPublish = {System.nanoTime()};
+        for (PresetCompiler.Member m : members) {
+            if (token.isCancelled()) return;
+            SimulationSpec spec = m.spec();
+            Trajectory.Setup setup = new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate());
+            List<Frame> history = new ArrayList<>(spec.samples());
+            String method = spec.method().isFlow() ? "gradient-flow" : "gradient-descent";
+            Trajectory tr = Simulation.run(spec, f -> {
+                history.add(f);
+                long now = System.nanoTime();
+                if (now - t0 >= STREAM_AFTER_NANOS && now - lastPublish[0] >= PUBLISH_INTERVAL_NANOS && !token.isCancelled()) {
+                    lastPublish[0] = now;
+                    Trajectory partial = new Trajectory(spec.name(), method, spec.network().widths(), history,
+                            false, null, false, f.step(), null).withSetup(setup);
+                    List<RunSet.Labeled> runs = new ArrayList<>(done);
+                    runs.add(new RunSet.Labeled(m.label(), partial));
+                    latest.set(new Snapshot(r.generation(), r.params(), new RunSet(title, runs), false,
+                            (now - t0) / 1_000_000, null));
+                }
+            }, token);
+            if (token.isCancelled()) return;
+            if (tr.setup() == null) tr = tr.withSetup(setup);
+            done.add(new RunSet.Labeled(m.label(), tr));
+        }
+        if (token.isCancelled()) return;
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        latest.set(new Snapshot(r.generation(), r.params(), new RunSet(title, done), true, millis, null));
+        lastCompleteGeneration = r.generation();
+    }
+
+    @Override
+    public void close() {
+        current.cancel();
+        executor.shutdownNow();
+        graceTimer.shutdownNow();
+    }
+}

@@ -1,0 +1,178 @@
+package org.dlnexplorer.app;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import org.dlnexplorer.chart.Fmt;
+import org.dlnexplorer.chart.HyperboloidChart;
+import org.dlnexplorer.chart.SingleNeuron;
+import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.model.observe.RunSet;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * One view panel (node id from SPEC §3) showing the image the {@link ChartRenderer} painted for it.
+ * The FX thread only copies finished pixels. The hyperboloid cell shows a 3D scene when the platform
+ * supports it, otherwise the projected drawing (drag to rotate there too).
+ */
+public class ViewCell extends StackPane {
+    protected final ViewId id;
+    private final ImageView imageView = new ImageView();
+    private WritableImage image;
+    private RunSet shown;
+    private Runnable onInvalidate = () -> { };
+
+    public ViewCell(ViewId id) {
+        this.id = id;
+        setId(id.nodeId());
+        imageView.setManaged(false);
+        imageView.setPreserveRatio(false);
+        imageView.setSmooth(true);
+        imageView.fitWidthProperty().bind(widthProperty());
+        imageView.fitHeightProperty().bind(heightProperty());
+        getChildren().add(imageView);
+        setMinSize(0, 0);
+        setPrefSize(360, 300);
+        setStyle("-fx-background-color: white;");
+        setBorder(new Border(new BorderStroke(Color.gray(0.85), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(1))));
+        Tooltip.install(this, new Tooltip(id.title() + " — double-click to maximize / restore"));
+        widthProperty().addListener(o -> onInvalidate.run());
+        heightProperty().addListener(o -> onInvalidate.run());
+        sceneProperty().addListener(o -> onInvalidate.run());
+    }
+
+    public ViewId viewId() { return id; }
+
+    /** the run set of the image on screen */
+    public RunSet shown() { return shown; }
+
+    /** called when the cell needs a new image (resize, rotation) */
+    void setOnInvalidate(Runnable r) { onInvalidate = r; }
+
+    protected void invalidate() { onInvalidate.run(); }
+
+    /** true when the cell is on screen and drawn by the renderer */
+    public boolean isRendered() { return getScene() != null && getParent() != null && isVisible() && getWidth() >= 2 && getHeight() >= 2; }
+
+    /** what the renderer should paint for this cell */
+    public ChartRenderer.ViewState state() {
+        if (!isRendered()) return new ChartRenderer.ViewState(0, 0, 0, 0);
+        return new ChartRenderer.ViewState((int) Math.round(getWidth()), (int) Math.round(getHeight()), 0, 0);
+    }
+
+    /** Show a finished image (FX thread: a pixel copy). */
+    public void setImage(BufferedImage b, RunSet runs) {
+        if (image == null || image.getWidth() != b.getWidth() || image.getHeight() != b.getHeight()) image = null;
+        image = SwingFXUtils.toFXImage(b, image);
+        imageView.setImage(image);
+        shown = runs;
+    }
+
+    /** Per-pulse hook for cells drawn on the FX thread (the 3D scene). */
+    public void pulse(RunSet rs, double cursorT, boolean complete, long now) {}
+
+    /** The hyperboloid: 3D SubScene when supported, else the projected 2D image (drag rotates it). */
+    public static final class Hyperboloid extends ViewCell {
+        /** rebuild the 3D scene at most this often while a run streams */
+        static final long STREAM_REBUILD_NANOS = 150_000_000L;
+        private final Hyperboloid3D scene3d;
+        private final Label title = new Label("Hyperboloid (a, w₁, w₂)");
+        private final Label note = new Label();
+        private final Label message = new Label();
+        private RunSet shown3d;
+        private long lastBuild;
+        private double cursorShown = Double.NaN;
+        private double azimuth = HyperboloidChart.DEFAULT_AZIMUTH, elevation = HyperboloidChart.DEFAULT_ELEVATION;
+        private double dragX, dragY;
+
+        public Hyperboloid(boolean threeD) {
+            super(ViewId.HYPERBOLOID);
+            if (threeD) {
+                scene3d = new Hyperboloid3D();
+                getChildren().clear();
+                title.getStyleClass().add("view-title");
+                note.getStyleClass().add("view-note");
+                message.getStyleClass().add("view-message");
+                StackPane.setAlignment(title, Pos.TOP_CENTER);
+                StackPane.setAlignment(note, Pos.BOTTOM_CENTER);
+                StackPane.setMargin(title, new Insets(6, 0, 0, 0));
+                StackPane.setMargin(note, new Insets(0, 8, 6, 8));
+                title.setMouseTransparent(true);
+                note.setMouseTransparent(true);
+                note.setWrapText(true);
+                message.setWrapText(true);
+                message.setMaxWidth(Double.MAX_VALUE);
+                message.setAlignment(Pos.CENTER);
+                message.setPadding(new Insets(12));
+                Tooltip.install(scene3d, new Tooltip("drag to rotate, scroll to zoom; double-click to maximize"));
+                getChildren().addAll(scene3d, title, note, message);
+            } else {
+                scene3d = null;
+                setOnMousePressed(e -> { dragX = e.getX(); dragY = e.getY(); });
+                setOnMouseDragged(e -> {
+                    azimuth += (e.getX() - dragX) * 0.01;
+                    elevation = Math.max(-Math.PI / 2, Math.min(Math.PI / 2, elevation + (e.getY() - dragY) * 0.01));
+                    dragX = e.getX();
+                    dragY = e.getY();
+                    invalidate();
+                });
+            }
+        }
+
+        public boolean isThreeD() { return scene3d != null; }
+
+        public Hyperboloid3D scene3d() { return scene3d; }
+
+        @Override
+        public ChartRenderer.ViewState state() {
+            if (scene3d != null) return new ChartRenderer.ViewState(0, 0, 0, 0);
+            ChartRenderer.ViewState s = super.state();
+            return new ChartRenderer.ViewState(s.width(), s.height(), azimuth, elevation);
+        }
+
+        @Override
+        public RunSet shown() { return scene3d != null ? shown3d : super.shown(); }
+
+        @Override
+        public void pulse(RunSet rs, double cursorT, boolean complete, long now) {
+            if (scene3d == null) return;
+            if (rs != shown3d) {
+                if (!complete && now - lastBuild < STREAM_REBUILD_NANOS) return;
+                lastBuild = now;
+                shown3d = rs;
+                boolean ok = scene3d.show(rs, cursorT);
+                cursorShown = cursorT;
+                scene3d.setVisible(ok);
+                message.setVisible(!ok);
+                message.setText(rs == null ? "computing…" : "needs one hidden neuron: widths [d, 1, 1]");
+                note.setText(ok ? noteFor(rs) : "");
+            } else if (Double.compare(cursorT, cursorShown) != 0) {
+                cursorShown = cursorT;
+                scene3d.moveCursor(cursorT);
+            }
+        }
+
+        private static String noteFor(RunSet rs) {
+            for (RunSet.Labeled l : rs.runs())
+                if (SingleNeuron.applies(l.trajectory())) {
+                    double d = SingleNeuron.delta(l.trajectory());
+                    boolean exact = l.trajectory().exact() != null && l.trajectory().exact().available();
+                    return SingleNeuron.surfaceKind(d) + ", δ = " + Fmt.num(d)
+                            + " · black: minima a·w = β* · thick: simulated" + (exact ? " · thin dark: exact" : " · no exact path");
+                }
+            return "";
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.dlnexplorer.app;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.dlnexplorer.model.engine.Method;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.preset.Preset;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The property bus: every control binds to a property here, the views observe it. Parameter properties
+ * are recorded with their initial values (those of the loaded preset) so that {@link #resetAll()}
+ * restores every one. FX thread only.
+ */
+public final class ViewModel {
+    // parameters (bound to the controls; each change asks for a recomputation)
+    public final DoubleProperty delta = new SimpleDoubleProperty(this, "delta", 0);
+    /** log₁₀ τ (the τ slider is logarithmic) */
+    public final DoubleProperty logScale = new SimpleDoubleProperty(this, "logScale", -2);
+    public final IntegerProperty depth = new SimpleIntegerProperty(this, "depth", 2);
+    public final IntegerProperty width = new SimpleIntegerProperty(this, "width", 2);
+    public final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", Params.DEFAULT_LEARNING_RATE);
+    public final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method", Method.GRADIENT_FLOW);
+    public final ObjectProperty<double[]> targets = new SimpleObjectProperty<>(this, "targets", new double[0]);
+    public final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
+    public final DoubleProperty duration = new SimpleDoubleProperty(this, "duration", 6);
+
+    // playback and display
+    public final DoubleProperty cursorT = new SimpleDoubleProperty(this, "cursorT", 6);
+    public final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", false);
+    /** time units per second of playback = speed × duration / 5 */
+    public final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
+    public final BooleanProperty logTime = new SimpleBooleanProperty(this, "logTime", false);
+
+    // results and status (set from service snapshots)
+    public final ObjectProperty<RunSet> runSet = new SimpleObjectProperty<>(this, "runSet");
+    /** the parameters the shown run set was computed from */
+    public final ObjectProperty<Params> shownParams = new SimpleObjectProperty<>(this, "shownParams");
+    public final BooleanProperty complete = new SimpleBooleanProperty(this, "complete", false);
+    public final LongProperty recomputeMillis = new SimpleLongProperty(this, "recomputeMillis", -1);
+    public final StringProperty error = new SimpleStringProperty(this, "error", "");
+    public final StringProperty inputMessage = new SimpleStringProperty(this, "inputMessage", "");
+    public final ObjectProperty<Preset> basePreset = new SimpleObjectProperty<>(this, "basePreset");
+    public final StringProperty presetSource = new SimpleStringProperty(this, "presetSource", "");
+
+    private final Map<Property<?>, Object> initial = new LinkedHashMap<>();
+
+    /** The controls' current values as one immutable request. */
+    public Params params() {
+        return new Params(delta.get(), Math.pow(10, logScale.get()), depth.get(), width.get(), learningRate.get(),
+                method.get(), targets.get(), seed.get(), duration.get());
+    }
+
+    /** Load a preset: its values become the parameters and the initial values for reset-all. */
+    public void load(Preset p, String source) {
+        Params q = Params.of(p);
+        initial.clear();
+        initial.put(delta, q.delta());
+        initial.put(logScale, Math.log10(q.tau()));
+        initial.put(depth, q.depth());
+        initial.put(width, q.width());
+        initial.put(learningRate, q.learningRate());
+        initial.put(method, q.method());
+        initial.put(targets, q.targets());
+        initial.put(seed, q.seed());
+        initial.put(duration, q.duration());
+        initial.put(cursorT, q.duration());
+        initial.put(playing, false);
+        initial.put(speed, 1.0);
+        initial.put(logTime, p.view != null && p.view.has("logTime") && p.view.get("logTime").getAsBoolean());
+        initial.put(inputMessage, "");
+        presetSource.set(source);
+        basePreset.set(p);
+        resetAll();
+    }
+
+    /** Restore every parameter and display property to its initial value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void resetAll() {
+        for (Map.Entry<Property<?>, Object> e : initial.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof double[] a) v = a.clone();
+            ((Property) e.getKey()).setValue(v);
+        }
+    }
+
+    /** the initial value of a property (for tests and the reset button's tooltip) */
+    public Object initialValue(Property<?> p) {
+        Object v = initial.get(p);
+        return v instanceof double[] a ? a.clone() : v;
+    }
+
+    public double tau() { return Math.pow(10, logScale.get()); }
+}

@@ -1,0 +1,426 @@
+package org.dlnexplorer.app.phase;
+
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.dlnexplorer.chart.ChartStyle;
+import org.dlnexplorer.chart.PhaseDiagramChart;
+import org.dlnexplorer.chart.PhaseDiagramStyle;
+import org.dlnexplorer.model.engine.CancellationToken;
+import org.dlnexplorer.model.sweep.Axis;
+import org.dlnexplorer.model.sweep.AxisLabels;
+import org.dlnexplorer.model.sweep.CellResult;
+import org.dlnexplorer.model.sweep.Metric;
+import org.dlnexplorer.model.sweep.SweepResult;
+import org.dlnexplorer.model.sweep.SweepRunner;
+import org.dlnexplorer.model.sweep.SweepSettings;
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetGrid;
+import org.dlnexplorer.preset.PresetIo;
+import org.dlnexplorer.preset.PresetPaths;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.fx.FXGraphics2D;
+
+import java.awt.geom.Rectangle2D;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The regime phase diagram as a self-contained JavaFX node (SPEC §2 view 7). {@link #setPreset} starts a
+ * sweep of the preset over the two axes (default τ log × δ linear, 41 × 41) on background threads — never
+ * on the FX thread — and cancels the previous one; finished cells are drawn progressively, with redraws
+ * coalesced to at most one per pulse (and at most every {@link #MIN_REDRAW_NANOS}). The drawing is
+ * {@link PhaseDiagramChart} on a Canvas (so the view and the export look the same). Hovering shows the
+ * cell's values below the map; clicking a cell hands the preset of that cell to {@link #setOnCellSelected}.
+ * A preset that differs only in the two swept fields just moves the marker (no new sweep).
+ *
+ * <p>Child node ids: {@code #phase-diagram-canvas}, {@code #phase-diagram-metric}, {@code #phase-diagram-status},
+ * {@code #phase-diagram-hover}.
+ */
+public final class PhaseDiagramView extends BorderPane {
+    /** while cells stream in, redraw at most this often (the whole chart is redrawn each time) */
+    public static final long MIN_REDRAW_NANOS = 80_000_000L;
+    /** …and keep the FX thread's share of drawing below 1/DRAW_DUTY_FACTOR while cells stream */
+    static final int DRAW_DUTY_FACTOR = 5;
+    /** …but never wait longer than this between progressive redraws (the first draw is slow: cold JIT, fonts) */
+    static final long MAX_REDRAW_WAIT_NANOS = 500_000_000L;
+
+    private final Pane host = new Pane();
+    private final Canvas canvas = new Canvas();
+    /** the hovered cell's outline, drawn over the map without redrawing it */
+    private final Canvas overlay = new Canvas();
+    private final Label status = new Label("no preset");
+    private final Label hover = new Label(" ");
+    private final ComboBox<Metric> metricBox = new ComboBox<>();
+    private final FXGraphics2D g2;
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final AtomicLong draws = new AtomicLong();
+    private final AnimationTimer pump;
+
+    private Axis xAxis = PresetGrid.DEFAULT_X;
+    private Axis yAxis = PresetGrid.DEFAULT_Y;
+    private SweepSettings settings = SweepSettings.DEFAULT;
+    /** default: all processors but one, which stays free for the interactive simulation */
+    private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private Consumer<Preset> onCellSelected = p -> { };
+
+    private Preset preset;
+    private String sweepKey;
+    private PresetGrid grid;
+    private SweepResult result;
+    private CancellationToken token;
+    private PhaseDiagramStyle style = PhaseDiagramStyle.defaults();
+    private long lastDraw;
+    private long lastDrawCost;
+    private ChartRenderingInfo info;
+    private XYPlot plot;
+    private int[] hovered;
+
+    public PhaseDiagramView() {
+        canvas.setId("phase-diagram-canvas");
+        status.setId("phase-diagram-status");
+        hover.setId("phase-diagram-hover");
+        metricBox.setId("phase-diagram-metric");
+        host.getChildren().addAll(canvas, overlay);
+        overlay.setMouseTransparent(true);
+        overlay.widthProperty().bind(host.widthProperty());
+        overlay.heightProperty().bind(host.heightProperty());
+        host.setMinSize(240, 180);
+        host.setPrefSize(900, 650);
+        canvas.widthProperty().bind(host.widthProperty());
+        canvas.heightProperty().bind(host.heightProperty());
+        canvas.widthProperty().addListener((o, a, b) -> requestRedraw());
+        canvas.heightProperty().addListener((o, a, b) -> requestRedraw());
+        g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
+
+        metricBox.getItems().addAll(Metric.values());
+        metricBox.setValue(Metric.KERNEL_DISTANCE);
+        metricBox.setConverter(new StringConverter<>() {
+            @Override public String toString(Metric m) { return m == null ? "" : m.label(); }
+            @Override public Metric fromString(String s) { return null; }
+        });
+        metricBox.valueProperty().addListener((o, a, m) -> {
+            if (m != null) setMetric(m);
+        });
+        Label colour = new Label("Colour by");
+        HBox bar = new HBox(8, colour, metricBox, status);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        colour.setMinWidth(Label.USE_PREF_SIZE);
+        hover.setPadding(new Insets(4, 8, 4, 8));
+        hover.setMaxWidth(Double.MAX_VALUE);
+        hover.setWrapText(true);
+        setTop(bar);
+        setCenter(host);
+        setBottom(hover);
+
+        canvas.setOnMouseMoved(e -> {
+            int[] c = cellAt(e.getX(), e.getY());
+            hover.setText(describe(c));
+            outline(c);
+        });
+        canvas.setOnMouseExited(e -> {
+            hover.setText(" ");
+            outline(null);
+        });
+        canvas.setOnMouseClicked(e -> {
+            canvas.requestFocus();
+            int[] c = cellAt(e.getX(), e.getY());
+            if (c != null) select(c[0], c[1]);
+        });
+        // keyboard: arrows move the outlined cell, Enter or Space loads it
+        canvas.setFocusTraversable(true);
+        canvas.setOnKeyPressed(e -> {
+            int[] c = hovered == null ? new int[] {xAxis.n() / 2, yAxis.n() / 2} : hovered.clone();
+            switch (e.getCode()) {
+                case LEFT -> c[0] = Math.max(0, c[0] - 1);
+                case RIGHT -> c[0] = Math.min(xAxis.n() - 1, c[0] + 1);
+                case UP -> c[1] = Math.min(yAxis.n() - 1, c[1] + 1);
+                case DOWN -> c[1] = Math.max(0, c[1] - 1);
+                case ENTER, SPACE -> {
+                    if (hovered != null) select(hovered[0], hovered[1]);
+                    e.consume();
+                    return;
+                }
+                default -> { return; }
+            }
+            e.consume();
+            outline(c);
+            hover.setText(describe(c));
+        });
+
+        pump = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                SweepResult r = result;
+                boolean done = r == null || r.finished();
+                long wait = Math.max(MIN_REDRAW_NANOS, Math.min(MAX_REDRAW_WAIT_NANOS, DRAW_DUTY_FACTOR * lastDrawCost));
+                if (dirty.get() && now - lastDraw >= wait) {
+                    dirty.set(false);
+                    lastDraw = now;
+                    redraw();
+                }
+                if (done && !dirty.get()) stop();
+            }
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------- public API
+
+    /** Called with the preset of a clicked cell (on the FX thread). */
+    public void setOnCellSelected(Consumer<Preset> callback) {
+        this.onCellSelected = callback == null ? p -> { } : callback;
+    }
+
+    /** The swept axes (default τ = 0.01…10 log × δ = −4…4, 41 × 41); restarts the sweep. */
+    public void setAxes(Axis x, Axis y) {
+        this.xAxis = x;
+        this.yAxis = y;
+        restart();
+    }
+
+    public void setSettings(SweepSettings s) {
+        this.settings = s;
+        restart();
+    }
+
+    /** worker threads for the sweep (default: all processors but one) */
+    public void setParallelism(int n) {
+        this.parallelism = Math.max(1, n);
+    }
+
+    public void setMetric(Metric m) {
+        style = style.withMetric(m);
+        if (metricBox.getValue() != m) metricBox.setValue(m);
+        requestRedraw();
+    }
+
+    /**
+     * Shows the phase diagram of this preset. A preset equal to the current one except for the two swept
+     * fields only moves the marker; anything else cancels the running sweep and starts a new one.
+     */
+    public void setPreset(Preset p) {
+        if (p == null) return;
+        String key = keyOf(p);
+        this.preset = PresetIo.copy(p);
+        if (key != null && key.equals(sweepKey) && result != null) {
+            double[] here = grid.current(preset);
+            style = style.withMarker(here[0], here[1]);
+            requestRedraw(); // coalesced: dragging a slider moves the marker at most once per pulse
+            return;
+        }
+        restart();
+    }
+
+    /** the sweep being shown (null before the first preset); safe to read on the FX thread */
+    public SweepResult result() { return result; }
+
+    /** the style of the current drawing (metric, contours, marker) — for exporting the same picture */
+    public PhaseDiagramStyle style() { return style; }
+
+    /** true while a sweep is computing */
+    public boolean isRunning() { return result != null && !result.finished(); }
+
+    /** how many times the map has been drawn (for tests of coalescing) */
+    public long drawCount() { return draws.get(); }
+
+    /** cancels the running sweep (the view keeps what is finished) */
+    public void cancel() {
+        if (token != null) token.cancel();
+    }
+
+    /** the canvas coordinates of the centre of cell (ix, iy) in the last drawing, or null before one */
+    public Point2D cellCentre(int ix, int iy) {
+        if (info == null || plot == null) return null;
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        double px = plot.getDomainAxis().valueToJava2D(xAxis.value(ix), area, plot.getDomainAxisEdge());
+        double py = plot.getRangeAxis().valueToJava2D(yAxis.value(iy), area, plot.getRangeAxisEdge());
+        return new Point2D(px, py);
+    }
+
+    /** {ix, iy} of the cell under canvas point (px, py), or null outside the map */
+    public int[] cellAt(double px, double py) {
+        if (info == null || plot == null) return null;
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        if (!area.contains(px, py)) return null;
+        double x = plot.getDomainAxis().java2DToValue(px, area, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().java2DToValue(py, area, plot.getRangeAxisEdge());
+        int ix = xAxis.indexOf(x), iy = yAxis.indexOf(y);
+        return ix < 0 || iy < 0 ? null : new int[] {ix, iy};
+    }
+
+    /** Selects cell (ix, iy) as a click does: moves the marker and hands its preset to the callback. */
+    public void select(int ix, int iy) {
+        if (grid == null) return;
+        double x = xAxis.value(ix), y = yAxis.value(iy);
+        Preset cell;
+        try {
+            cell = PresetGrid.presetAt(preset, xAxis.field(), x, yAxis.field(), y);
+        } catch (IllegalArgumentException e) {
+            hover.setText(e.getMessage());
+            return;
+        }
+        preset = PresetIo.copy(cell);
+        style = style.withMarker(x, y);
+        requestRedraw();
+        onCellSelected.accept(cell);
+    }
+
+    /** stops the sweep and the redraw timer (call when the view is discarded) */
+    public void dispose() {
+        cancel();
+        pump.stop();
+    }
+
+    // ------------------------------------------------------------------------------------------- internals
+
+    /** outlines cell c (null: none) on the overlay, black inside white so it shows on every colour */
+    private void outline(int[] c) {
+        if (c != null && (c[0] >= xAxis.n() || c[1] >= yAxis.n())) c = null; // the grid changed
+        hovered = c;
+        var gc = overlay.getGraphicsContext2D();
+        gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (c == null || info == null || plot == null) return;
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        double[] ex = xAxis.edges(), ey = yAxis.edges();
+        double x0 = plot.getDomainAxis().valueToJava2D(ex[c[0]], area, plot.getDomainAxisEdge());
+        double x1 = plot.getDomainAxis().valueToJava2D(ex[c[0] + 1], area, plot.getDomainAxisEdge());
+        double y0 = plot.getRangeAxis().valueToJava2D(ey[c[1]], area, plot.getRangeAxisEdge());
+        double y1 = plot.getRangeAxis().valueToJava2D(ey[c[1] + 1], area, plot.getRangeAxisEdge());
+        double x = Math.min(x0, x1), y = Math.min(y0, y1), w = Math.abs(x1 - x0), h = Math.abs(y1 - y0);
+        gc.setLineWidth(3);
+        gc.setStroke(javafx.scene.paint.Color.WHITE);
+        gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
+        gc.setLineWidth(1.5);
+        gc.setStroke(javafx.scene.paint.Color.BLACK);
+        gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
+    }
+
+    private void requestRedraw() {
+        dirty.set(true);
+        pump.start();
+    }
+
+    private void restart() {
+        if (token != null) token.cancel();
+        if (preset == null) return;
+        try {
+            grid = new PresetGrid(preset, preset.name, xAxis, yAxis, settings);
+        } catch (IllegalArgumentException e) {
+            grid = null;
+            result = null;
+            sweepKey = null;
+            status.setText("cannot sweep: " + e.getMessage());
+            redraw();
+            return;
+        }
+        sweepKey = keyOf(preset);
+        double[] here = grid.current();
+        style = style.withMarker(here[0], here[1]).withSubtitle(preset.name);
+        SweepResult r = new SweepResult(grid.title(), xAxis, yAxis);
+        CancellationToken t = new CancellationToken();
+        result = r;
+        token = t;
+        PresetGrid g = grid;
+        SweepRunner runner = new SweepRunner(parallelism);
+        Thread worker = new Thread(() -> {
+            try {
+                runner.run(r, g, c -> dirty.set(true), t);
+            } finally {
+                dirty.set(true);
+            }
+        }, "dln-phase-diagram");
+        worker.setDaemon(true);
+        dirty.set(true);
+        worker.start();
+        pump.start();
+    }
+
+    /** the preset with both swept fields neutralised: equal keys share one sweep */
+    private String keyOf(Preset p) {
+        try {
+            Preset q = PresetPaths.with(PresetPaths.with(p, xAxis.field(), xAxis.value(0)), yAxis.field(), yAxis.value(0));
+            return PresetIo.toJson(q) + "|" + xAxis + "|" + yAxis + "|" + settings;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void redraw() {
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        var gc = canvas.getGraphicsContext2D();
+        gc.setFill(javafx.scene.paint.Color.WHITE);
+        gc.fillRect(0, 0, w, h);
+        SweepResult r = result;
+        if (r == null || w < 50 || h < 50) {
+            info = null;
+            plot = null;
+            return;
+        }
+        long t0 = System.nanoTime();
+        SweepResult snap = r.snapshot();
+        JFreeChart chart = PhaseDiagramChart.chart(snap, style, ChartStyle.screen());
+        ChartRenderingInfo ri = new ChartRenderingInfo();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+        lastDrawCost = System.nanoTime() - t0;
+        info = ri;
+        plot = (XYPlot) chart.getPlot();
+        outline(hovered);
+        draws.incrementAndGet();
+        status.setText(progress(snap));
+    }
+
+    private static String progress(SweepResult r) {
+        int done = r.completed(), all = r.size();
+        if (!r.finished()) return String.format(Locale.ROOT, "computing: %d of %d cells", done, all);
+        if (r.cancelled()) return String.format(Locale.ROOT, "cancelled after %d of %d cells", done, all);
+        return String.format(Locale.ROOT, "%d cells in %.1f s (%.0f cells/s)", done, r.elapsedSeconds(), r.cellsPerSecond());
+    }
+
+    /** one line describing a cell: its coordinates and every available metric */
+    String describe(int[] cell) {
+        if (cell == null || result == null) return " ";
+        int ix = cell[0], iy = cell[1];
+        StringBuilder sb = new StringBuilder();
+        sb.append(AxisLabels.symbol(xAxis.field())).append(" = ").append(num(xAxis.value(ix))).append(", ")
+                .append(AxisLabels.symbol(yAxis.field())).append(" = ").append(num(yAxis.value(iy))).append(":  ");
+        CellResult c = result.get(ix, iy);
+        if (c == null) return sb.append("not computed yet").toString();
+        if (c.failed()) return sb.append("failed: ").append(c.message()).toString();
+        if (c.diverged())
+            return sb.append("diverged").append(c.divergedAtStep() >= 0 ? " at step " + c.divergedAtStep() : "").toString();
+        sb.append("S = ").append(num(c.kernelDistance()));
+        if (c.prediction().available() && Double.isFinite(c.prediction().kernelDistance()))
+            sb.append(" (theory ").append(num(c.prediction().kernelDistance())).append(')');
+        else if (c.prediction().available())
+            sb.append(" (theory S(0,∞) = ").append(num(c.prediction().kernelDistanceLimit())).append(')');
+        sb.append(",  time to fit ").append(Double.isFinite(c.timeToFit()) ? num(c.timeToFit()) : "not reached");
+        if (Double.isFinite(c.parameterDistance()))
+            sb.append(",  ‖θ−θ₀‖ = ").append(num(c.parameterDistance()));
+        if (Double.isFinite(c.relativeParameterDistance()))
+            sb.append(" (").append(num(c.relativeParameterDistance())).append(" ‖θ₀‖)");
+        if (Double.isFinite(c.finalSharpness())) sb.append(",  sharpness ").append(num(c.finalSharpness()));
+        sb.append(".  Click to load.");
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        if (a < 1e-3 || a >= 1e5) return String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+}

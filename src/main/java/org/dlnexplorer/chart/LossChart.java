@@ -1,0 +1,94 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.TheoryResult;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ℒ(t), optionally on a log-time axis, with the saddle plateau levels ½ Σ_{α>r} s_α² + ℒ_min
+ * (r = 0 … k−1, whitened tasks) dotted and annotated with the rank r of the saddle.
+ */
+final class LossChart extends XyViewChart {
+    private final NumberAxis linearTime;
+    private final LogAxis logTime;
+    private boolean log;
+
+    LossChart(ChartStyle style) {
+        super(ViewId.LOSS, style, "Loss", new NumberAxis("t (time units)"), new NumberAxis("ℒ"), true);
+        linearTime = (NumberAxis) plot.getDomainAxis();
+        logTime = logAxis("t (time units, log scale)");
+        styleAxis(logTime);
+        logTime.setLowerMargin(0);
+        logTime.setUpperMargin(0);
+        plot.getRangeAxis().setUpperMargin(0.1);
+    }
+
+    @Override
+    public void setLogTime(boolean on) {
+        if (on == log) return;
+        log = on;
+        chart.setNotify(false);
+        try { plot.setDomainAxis(on ? logTime : linearTime); } finally { chart.setNotify(true); }
+        if (runs != null) update(runs, cursorT);
+    }
+
+    public boolean isLogTime() { return log; }
+
+    @Override
+    protected void fill(RunSet rs) {
+        if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
+        boolean compare = isCompare(rs);
+        List<Line> sim = new ArrayList<>(), exact = new ArrayList<>();
+        boolean anyExact = false;
+        for (int r = 0; r < rs.runs().size(); r++) {
+            RunSet.Labeled run = rs.runs().get(r);
+            Trajectory tr = run.trajectory();
+            List<Frame> fs = tr.frames();
+            int n = fs.size();
+            if (n == 0) continue;
+            double[] t = tr.times(), l = new double[n];
+            for (int i = 0; i < n; i++) l[i] = fs.get(i).loss();
+            Color c = compare ? ChartStyle.color(r) : ChartStyle.color(0);
+            sim.add(new Line(run.label(), Decimator.xy(t, l, n, log, false), c, style.solid()));
+            TheoryResult ex = tr.exact();
+            if (ex != null && ex.available() && ex.loss() != null) {
+                double[] et = ex.t() != null ? ex.t() : t;
+                int m = Math.min(et.length, ex.loss().length);
+                exact.add(new Line(run.label() + " exact", Decimator.xy(et, ex.loss(), m, log, false), c.darker(), style.dashed()));
+                anyExact = true;
+            }
+        }
+        addLayer(exact);
+        addLayer(sim);
+        Trajectory.Setup su = rs.runs().get(0).trajectory().setup();
+        boolean plateaus = false;
+        if (su != null && su.task().isWhitened()) {
+            double[] s = su.task().targetSingularValues();
+            double min = su.task().minimumLoss();
+            int k = 0;
+            for (double v : s) if (v > 0) k++;
+            // plateau of the saddle with r modes learned: ½ Σ_{α>r} s_α² + ℒ_min
+            for (int rank = 0; rank < k; rank++) {
+                double level = min;
+                for (int a = rank; a < s.length; a++) level += 0.5 * s[a] * s[a];
+                level(level, "rank " + rank + ": ℒ = " + Fmt.num(level), ChartStyle.MUTED);
+                plateaus = true;
+            }
+        }
+        if (compare) {
+            for (int r = 0; r < rs.runs().size(); r++) legendLine(rs.runs().get(r).label(), ChartStyle.color(r), style.solid());
+        } else {
+            legendLine("ℒ(t) simulated", ChartStyle.color(0), style.solid());
+        }
+        if (anyExact) legendLine("exact", ChartStyle.TEXT, style.dashed());
+        if (plateaus) legendLine("saddle plateaus", ChartStyle.MUTED, style.dotted());
+        subtitle.setText(join(anyExact ? "dashed: exact loss" : "", divergenceNote(rs)));
+    }
+}

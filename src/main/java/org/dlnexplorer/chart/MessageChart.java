@@ -1,0 +1,66 @@
+package org.dlnexplorer.chart;
+
+import org.jfree.chart.ui.Drawable;
+
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.Rectangle2D;
+
+/** A view that shows a titled message instead of a plot (e.g. the phase diagram before a sweep). */
+final class MessageChart extends ViewChart implements Drawable {
+    private final String title;
+    private final String message;
+    private final String detail;
+
+    MessageChart(ViewId id, ChartStyle style, String message, String detail) {
+        super(id, style);
+        this.title = id.title();
+        this.message = message;
+        this.detail = detail;
+    }
+
+    @Override
+    public Drawable drawable() { return this; }
+
+    @Override
+    protected void rebuild() {}
+
+    @Override
+    protected void moveCursor() {}
+
+    @Override
+    public void draw(Graphics2D g, Rectangle2D area) {
+        drawMessage(g, area, style, title, message, detail);
+    }
+
+    static void drawMessage(Graphics2D g, Rectangle2D area, ChartStyle style, String title, String message, String detail) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setPaint(ChartStyle.BACKGROUND);
+        g.fill(area);
+        g.setPaint(ChartStyle.TEXT);
+        g.setFont(style.titleFont());
+        centered(g, title, area, area.getY() + style.titleSize() * 1.6);
+        g.setPaint(ChartStyle.MUTED);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Rectangle2D.Double(area.getX() + 8, area.getY() + style.titleSize() * 2.4,
+                area.getWidth() - 16, area.getHeight() - style.titleSize() * 2.4 - 8));
+        g.setPaint(ChartStyle.TEXT);
+        g.setFont(style.axisLabelFont().deriveFont(java.awt.Font.BOLD));
+        double mid = area.getCenterY() + style.titleSize();
+        centered(g, message, area, mid);
+        if (detail != null) {
+            g.setFont(style.subtitleFont());
+            g.setPaint(ChartStyle.MUTED);
+            centered(g, detail, area, mid + style.axisLabelSize() * 1.6);
+        }
+    }
+
+    static void centered(Graphics2D g, String s, Rectangle2D area, double baseline) {
+        FontRenderContext frc = g.getFontRenderContext();
+        double w = g.getFont().getStringBounds(s, frc).getWidth();
+        g.drawString(s, (float) (area.getCenterX() - w / 2), (float) baseline);
+    }
+}

@@ -1,0 +1,479 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.sweep.Axis;
+import org.dlnexplorer.model.sweep.AxisLabels;
+import org.dlnexplorer.model.sweep.CellResult;
+import org.dlnexplorer.model.sweep.Contours;
+import org.dlnexplorer.model.sweep.Metric;
+import org.dlnexplorer.model.sweep.SweepResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.AbstractXYAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Drawable;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYDataset;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The regime phase diagram (SPEC §2 view 7, Kunin et al. Fig 1b) as a JFreeChart heat map: one block per
+ * sweep cell coloured by the chosen metric with viridis and a labelled colour bar; log axes where the sweep
+ * is log-spaced (blocks span the geometric midpoints between grid values); contour lines at the style's
+ * levels; diverged cells hatched, failed cells dark grey, cells without a value light grey, each named in
+ * the legend; a marker at the current configuration. AWT only.
+ */
+public final class PhaseDiagramChart {
+    /** contour lines: dash patterns per level (cycled), drawn black over a white halo */
+    private static final float[][] DASHES = {{8f, 5f}, null, {2f, 4f}};
+    private static final double HATCH_SPACING = 6.0;
+    /** the λ-balanced closed form's contours: Okabe–Ito vermillion, dotted */
+    static final Color THEORY_COLOUR = ChartStyle.OKABE_ITO[1];
+    private static final float[] THEORY_DASH = {3f, 3f};
+
+    private PhaseDiagramChart() {}
+
+    /** The chart as a {@link Drawable} for PNG/SVG/PDF export, with slide fonts. */
+    public static Drawable render(SweepResult r, PhaseDiagramStyle style) {
+        return chart(r, style, ChartStyle.slide());
+    }
+
+    /** The chart as a {@link Drawable}: {@code render(r, style, ChartStyle.slide()).draw(g2, area)}. */
+    public static Drawable render(SweepResult r, PhaseDiagramStyle style, ChartStyle fonts) {
+        return chart(r, style, fonts);
+    }
+
+    public static JFreeChart chart(SweepResult live, PhaseDiagramStyle style) {
+        return chart(live, style, ChartStyle.slide());
+    }
+
+    public static JFreeChart chart(SweepResult live, PhaseDiagramStyle style, ChartStyle cs) {
+        Font titleFont = cs.titleFont(), subtitleFont = cs.subtitleFont(), labelFont = cs.axisLabelFont();
+        Font tickFont = cs.tickFont(), legendFont = cs.legendFont();
+        SweepResult r = live.snapshot(); // one consistent set of cells for colours, counts and contours
+        double[] range = style.range(r);
+        Axis ax = r.x(), ay = r.y();
+        ValueAxis xAxis = axis(ax, labelFont, tickFont);
+        ValueAxis yAxis = axis(ay, labelFont, tickFont);
+        GridRenderer renderer = new GridRenderer(r, style, range);
+        XYPlot plot = new XYPlot(renderer.dataset(), xAxis, yAxis, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(new Color(PhaseDiagramStyle.PENDING_RGB));
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setOutlinePaint(Color.DARK_GRAY);
+        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        double[] ex = ax.edges(), ey = ay.edges();
+        xAxis.setRange(new Range(Math.min(ex[0], ex[ax.n()]), Math.max(ex[0], ex[ax.n()])), true, false);
+        yAxis.setRange(new Range(Math.min(ey[0], ey[ay.n()]), Math.max(ey[0], ey[ay.n()])), true, false);
+
+        LegendItemCollection legend = new LegendItemCollection();
+        int di = 0;
+        for (double level : style.contourLevels()) {
+            List<Contours.Segment> segs = Contours.of(r, style.metric(), level);
+            if (segs.isEmpty()) continue;
+            float[] dash = DASHES[di++ % DASHES.length];
+            String label = metricSymbol(style) + " = " + format(level);
+            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label, cs.annotationFont(), Color.BLACK));
+            legend.add(item("contour " + metricSymbol(style) + " = " + format(level),
+                    new Line2D.Double(-10, 0, 10, 0), null, Color.BLACK, stroke(dash, 2f)));
+        }
+        // theory and simulation side by side: the closed form's contours over the simulated map
+        if (style.metric() == Metric.KERNEL_DISTANCE) {
+            for (double level : style.contourLevels()) {
+                List<Contours.Segment> segs = Contours.of(r, Metric.THEORY_KERNEL_DISTANCE, level);
+                if (segs.isEmpty()) continue;
+                plot.addAnnotation(new ContourAnnotation(ax, ay, segs, THEORY_DASH, null, cs.annotationFont(), THEORY_COLOUR));
+                legend.add(item("theory S = " + format(level), new Line2D.Double(-10, 0, 10, 0), null, THEORY_COLOUR,
+                        stroke(THEORY_DASH, 2f)));
+            }
+        }
+        long diverged = r.cells().stream().filter(CellResult::diverged).count();
+        long failed = r.cells().stream().filter(CellResult::failed).count();
+        long noValue = r.cells().stream().filter(c -> c.ok() && !Double.isFinite(c.metric(style.metric()))).count();
+        int pending = r.size() - r.completed();
+        if (diverged > 0)
+            legend.add(item("diverged (" + diverged + ")", hatchShape(), new Color(PhaseDiagramStyle.DIVERGED_RGB),
+                    new Color(PhaseDiagramStyle.HATCH_RGB), new BasicStroke(1f)));
+        if (failed > 0)
+            legend.add(item("failed (" + failed + ")", square(), new Color(PhaseDiagramStyle.FAILED_RGB), Color.BLACK,
+                    new BasicStroke(1f)));
+        if (noValue > 0)
+            legend.add(item(noValueLabel(style) + " (" + noValue + ")", square(), new Color(PhaseDiagramStyle.NO_VALUE_RGB),
+                    Color.GRAY, new BasicStroke(1f)));
+        if (pending > 0)
+            legend.add(item("not computed yet (" + pending + ")", square(), Color.WHITE, Color.GRAY, new BasicStroke(1f)));
+        if (style.hasMarker()) {
+            plot.addAnnotation(new MarkerAnnotation(style.markerX(), style.markerY()));
+            legend.add(item("current configuration", MarkerAnnotation.shape(0, 0), Color.WHITE, Color.BLACK,
+                    new BasicStroke(2f)));
+        }
+        plot.setFixedLegendItems(legend);
+
+        for (int i = 0; i < legend.getItemCount(); i++) legend.get(i).setLabelFont(legendFont);
+        JFreeChart chart = new JFreeChart(null, titleFont, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setTitle(new TextTitle("Regime phase diagram", titleFont)); // the colour bar names the metric
+        String sub = subtitle(r, style);
+        if (sub != null) chart.addSubtitle(new TextTitle(sub, subtitleFont));
+        if (legend.getItemCount() > 0) {
+            LegendTitle lt = new LegendTitle(plot);
+            lt.setItemFont(legendFont);
+            lt.setPosition(RectangleEdge.BOTTOM);
+            lt.setBackgroundPaint(Color.WHITE);
+            chart.addSubtitle(lt);
+        }
+        NumberAxis barAxis = new NumberAxis(style.metric().label()
+                + (style.metric().unit().isEmpty() ? "" : " (" + style.metric().unit() + ")"));
+        barAxis.setRange(range[0], range[1]);
+        barAxis.setLabelFont(labelFont);
+        barAxis.setTickLabelFont(tickFont);
+        PaintScaleLegend bar = new PaintScaleLegend(new Viridis(range[0], range[1]), barAxis);
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        bar.setStripWidth(22);
+        bar.setStripOutlineVisible(true);
+        bar.setSubdivisionCount(256);
+        bar.setMargin(new RectangleInsets(10, 12, 10, 6));
+        bar.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(bar);
+        return chart;
+    }
+
+    private static String subtitle(SweepResult r, PhaseDiagramStyle style) {
+        StringBuilder sb = new StringBuilder();
+        if (style.subtitle() != null) sb.append(style.subtitle());
+        else if (r.title() != null) sb.append(r.title());
+        if (sb.length() > 0) sb.append("  ·  ");
+        sb.append(r.x().n()).append(" × ").append(r.y().n()).append(" cells");
+        if (r.completed() < r.size()) sb.append(" (").append(r.completed()).append(" done)");
+        return sb.toString();
+    }
+
+    private static String noValueLabel(PhaseDiagramStyle s) {
+        return switch (s.metric()) {
+            case TIME_TO_FIT, THEORY_TIME_TO_FIT -> "not fitted by t_end";
+            case FINAL_SHARPNESS -> "sharpness not recorded";
+            case PARAMETER_DISTANCE, RELATIVE_PARAMETER_DISTANCE -> "weights not recorded";
+            default -> "no value";
+        };
+    }
+
+    static String metricSymbol(PhaseDiagramStyle s) {
+        return switch (s.metric()) {
+            case KERNEL_DISTANCE, THEORY_KERNEL_DISTANCE, THEORY_KERNEL_DISTANCE_LIMIT -> "S";
+            case TIME_TO_FIT, THEORY_TIME_TO_FIT -> "t_fit";
+            case PARAMETER_DISTANCE -> "‖Δθ‖";
+            case RELATIVE_PARAMETER_DISTANCE -> "‖Δθ‖/‖θ₀‖";
+            case FINAL_SHARPNESS -> "λ_max";
+        };
+    }
+
+    static String format(double v) {
+        if (v != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return String.format(Locale.ROOT, "%.2g", v);
+        return new DecimalFormat("0.####").format(v);
+    }
+
+    private static ValueAxis axis(Axis a, Font labelFont, Font tickFont) {
+        String label = AxisLabels.label(a);
+        ValueAxis axis;
+        if (a.log()) {
+            LogAxis la = new LogAxis(label);
+            la.setBase(10);
+            la.setSmallestValue(Math.min(a.from(), a.to()) * 1e-3);
+            la.setNumberFormatOverride(new DecimalFormat("0.###"));
+            double decades = Math.abs(Math.log10(a.to() / a.from()));
+            if (decades >= 2) {
+                // ticks at whole decades, minor ticks at 2…9 × 10^k
+                la.setTickUnit(new NumberTickUnit(1.0));
+                la.setMinorTickMarksVisible(true);
+                la.setMinorTickCount(9);
+                la.setAutoTickUnitSelection(false);
+            }
+            axis = la;
+        } else {
+            NumberAxis na = new NumberAxis(label);
+            na.setAutoRangeIncludesZero(false);
+            if ("network.depth".equals(a.field()) || "network.width".equals(a.field()))
+                na.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis = na;
+        }
+        axis.setLabelFont(labelFont);
+        axis.setTickLabelFont(tickFont);
+        axis.setLowerMargin(0);
+        axis.setUpperMargin(0);
+        return axis;
+    }
+
+    private static LegendItem item(String label, Shape shape, Color fill, Color outline, Stroke stroke) {
+        LegendItem li;
+        if (shape instanceof Line2D line) {
+            li = new LegendItem(label, null, null, null, line, stroke, outline);
+        } else {
+            li = new LegendItem(label, null, null, null, true, shape, fill != null, fill == null ? Color.WHITE : fill,
+                    true, outline, stroke, false, new Line2D.Double(), stroke, outline);
+        }
+        return li;
+    }
+
+    private static Shape square() { return new Rectangle2D.Double(-7, -7, 14, 14); }
+
+    /** a square with diagonal hatching, for the legend (drawn as an outline so every format shows it) */
+    private static Shape hatchShape() {
+        Path2D p = new Path2D.Double();
+        p.append(new Rectangle2D.Double(-7, -7, 14, 14), false);
+        for (double o = -7; o <= 7; o += 4.5) {
+            p.moveTo(-7, o);
+            p.lineTo(o, -7);
+            p.moveTo(o, 7);
+            p.lineTo(7, o);
+        }
+        return p;
+    }
+
+    private static Stroke stroke(float[] dash, float width) {
+        return dash == null ? new BasicStroke(width)
+                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    }
+
+    /** Java2D rectangle of cell (ix, iy) between its edges on both axes */
+    static Rectangle2D cellRect(double[] ex, double[] ey, int ix, int iy, Rectangle2D area, ValueAxis xAxis,
+                                ValueAxis yAxis, RectangleEdge xEdge, RectangleEdge yEdge) {
+        double x0 = xAxis.valueToJava2D(ex[ix], area, xEdge), x1 = xAxis.valueToJava2D(ex[ix + 1], area, xEdge);
+        double y0 = yAxis.valueToJava2D(ey[iy], area, yEdge), y1 = yAxis.valueToJava2D(ey[iy + 1], area, yEdge);
+        return new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
+    }
+
+    /**
+     * Draws each cell as a block spanning its own edges (so log-spaced cells have log widths), coloured by
+     * value, or as its category. One dataset item per grid cell (pending ones included) with z = value.
+     */
+    static final class GridRenderer extends XYBlockRenderer {
+        private final transient SweepResult result;
+        private final transient PhaseDiagramStyle style;
+        private final double[] range;
+        private final int[] cellIx;
+        private final int[] cellIy;
+        private final double[] edgesX;
+        private final double[] edgesY;
+        private final DefaultXYZDataset dataset = new DefaultXYZDataset();
+
+        GridRenderer(SweepResult r, PhaseDiagramStyle style, double[] range) {
+            this.result = r;
+            this.style = style;
+            this.range = range.clone();
+            this.edgesX = r.x().edges();
+            this.edgesY = r.y().edges();
+            int nx = r.x().n(), ny = r.y().n(), n = nx * ny;
+            double[][] xyz = new double[3][n];
+            cellIx = new int[n];
+            cellIy = new int[n];
+            int k = 0;
+            for (int iy = 0; iy < ny; iy++)
+                for (int ix = 0; ix < nx; ix++) {
+                    CellResult c = r.get(ix, iy);
+                    xyz[0][k] = r.x().value(ix);
+                    xyz[1][k] = r.y().value(iy);
+                    xyz[2][k] = c == null ? Double.NaN : c.metric(style.metric());
+                    cellIx[k] = ix;
+                    cellIy[k] = iy;
+                    k++;
+                }
+            dataset.addSeries("cells", xyz);
+            setPaintScale(new Viridis(range[0], range[1]));
+            setDefaultCreateEntities(false);
+        }
+
+        XYDataset dataset() { return dataset; }
+
+        @Override
+        public Range findDomainBounds(XYDataset d) {
+            double[] e = result.x().edges();
+            return new Range(Math.min(e[0], e[e.length - 1]), Math.max(e[0], e[e.length - 1]));
+        }
+
+        @Override
+        public Range findRangeBounds(XYDataset d) {
+            double[] e = result.y().edges();
+            return new Range(Math.min(e[0], e[e.length - 1]), Math.max(e[0], e[e.length - 1]));
+        }
+
+        @Override
+        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+                             XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset d, int series, int item,
+                             CrosshairState crosshairState, int pass) {
+            int ix = cellIx[item], iy = cellIy[item];
+            CellResult c = result.get(ix, iy);
+            Rectangle2D rect = cellRect(edgesX, edgesY, ix, iy, dataArea, domainAxis, rangeAxis,
+                    plot.getDomainAxisEdge(), plot.getRangeAxisEdge());
+            // blocks are filled without anti-aliasing and grown by half a pixel: no seams between neighbours
+            Rectangle2D block = new Rectangle2D.Double(rect.getX() - 0.5, rect.getY() - 0.5,
+                    rect.getWidth() + 1, rect.getHeight() + 1);
+            if (c == null) return; // pending: the plot background shows through
+            Object aa = g2.getRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING);
+            g2.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
+            try {
+                fillCell(g2, c, rect, block);
+            } finally {
+                if (aa != null) g2.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
+            }
+        }
+
+        private void fillCell(Graphics2D g2, CellResult c, Rectangle2D rect, Rectangle2D block) {
+            int rgb = style.rgb(c, range);
+            if (rgb >= 0) {
+                g2.setPaint(new Color(rgb));
+                g2.fill(block);
+            } else if (c.diverged()) {
+                g2.setPaint(new Color(PhaseDiagramStyle.DIVERGED_RGB));
+                g2.fill(block);
+                hatch(g2, rect);
+            } else if (c.failed()) {
+                g2.setPaint(new Color(PhaseDiagramStyle.FAILED_RGB));
+                g2.fill(block);
+            } else {
+                g2.setPaint(new Color(PhaseDiagramStyle.NO_VALUE_RGB));
+                g2.fill(block);
+            }
+        }
+
+        private static void hatch(Graphics2D g2, Rectangle2D r) {
+            Shape oldClip = g2.getClip();
+            Stroke oldStroke = g2.getStroke();
+            g2.clip(r);
+            g2.setPaint(new Color(PhaseDiagramStyle.HATCH_RGB));
+            g2.setStroke(new BasicStroke(1f));
+            double x0 = r.getMinX(), y1 = r.getMaxY(), w = r.getWidth(), h = r.getHeight();
+            // lines of slope −1 in screen space, anchored to a global lattice so neighbours line up
+            double start = Math.floor((x0 + r.getMinY()) / HATCH_SPACING) * HATCH_SPACING;
+            for (double s = start; s <= x0 + w + y1 + h; s += HATCH_SPACING)
+                g2.draw(new Line2D.Double(s - r.getMinY() + 1, r.getMinY() - 1, s - y1 - 1, y1 + 1));
+            g2.setClip(oldClip);
+            g2.setStroke(oldStroke);
+        }
+    }
+
+    /** contour segments (fractional index coordinates) drawn as black lines over a white halo, with a label */
+    static final class ContourAnnotation extends AbstractXYAnnotation {
+        private final transient Axis ax;
+        private final transient Axis ay;
+        private final transient List<Contours.Segment> segments;
+        private final float[] dash;
+        private final String label;
+        private final Font font;
+        private final Color colour;
+
+        /** label null: no label on the line */
+        ContourAnnotation(Axis ax, Axis ay, List<Contours.Segment> segments, float[] dash, String label, Font font,
+                          Color colour) {
+            this.font = font;
+            this.colour = colour;
+            this.ax = ax;
+            this.ay = ay;
+            this.segments = segments;
+            this.dash = dash;
+            this.label = label;
+        }
+
+        @Override
+        public void draw(Graphics2D g2, XYPlot plot, Rectangle2D area, ValueAxis xAxis, ValueAxis yAxis,
+                         int rendererIndex, PlotRenderingInfo info) {
+            RectangleEdge xe = plot.getDomainAxisEdge(), ye = plot.getRangeAxisEdge();
+            Path2D path = new Path2D.Double();
+            double bestLen = -1, lx = 0, ly = 0;
+            for (Contours.Segment s : segments) {
+                double x1 = xAxis.valueToJava2D(ax.valueAt(s.x1()), area, xe);
+                double y1 = yAxis.valueToJava2D(ay.valueAt(s.y1()), area, ye);
+                double x2 = xAxis.valueToJava2D(ax.valueAt(s.x2()), area, xe);
+                double y2 = yAxis.valueToJava2D(ay.valueAt(s.y2()), area, ye);
+                path.moveTo(x1, y1);
+                path.lineTo(x2, y2);
+                // label the segment nearest the plot's upper-left interior that is long enough to carry it
+                double len = Math.hypot(x2 - x1, y2 - y1);
+                double score = len - 0.02 * (x1 - area.getMinX());
+                if (score > bestLen) { bestLen = score; lx = (x1 + x2) / 2; ly = (y1 + y2) / 2; }
+            }
+            Shape oldClip = g2.getClip();
+            g2.clip(area);
+            if (label != null) { // simulated contours get a white halo; theory lines are drawn thin on top
+                g2.setPaint(new Color(255, 255, 255, 200));
+                g2.setStroke(new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g2.draw(path);
+            }
+            g2.setPaint(colour);
+            g2.setStroke(stroke(dash, label != null ? 2f : 1.8f));
+            g2.draw(path);
+            if (bestLen > 0 && label != null) {
+                g2.setFont(font);
+                java.awt.FontMetrics fm = g2.getFontMetrics();
+                int w = fm.stringWidth(label), h = fm.getAscent();
+                double bx = Math.min(Math.max(lx - w / 2.0, area.getMinX() + 2), area.getMaxX() - w - 4);
+                double by = Math.min(Math.max(ly - h / 2.0 - 2, area.getMinY() + 2), area.getMaxY() - h - 4);
+                g2.setPaint(new Color(255, 255, 255, 225));
+                g2.fill(new Rectangle2D.Double(bx - 3, by, w + 6, h + 4));
+                g2.setPaint(Color.BLACK);
+                g2.drawString(label, (float) bx, (float) (by + h));
+            }
+            g2.setClip(oldClip);
+        }
+    }
+
+    /** the current configuration: a white ring with a black outline and a black centre dot */
+    static final class MarkerAnnotation extends AbstractXYAnnotation {
+        private final double x;
+        private final double y;
+
+        MarkerAnnotation(double x, double y) {
+            this.x = x;
+            this.y = y;
+        }
+
+        static Shape shape(double cx, double cy) { return new Ellipse2D.Double(cx - 8, cy - 8, 16, 16); }
+
+        @Override
+        public void draw(Graphics2D g2, XYPlot plot, Rectangle2D area, ValueAxis xAxis, ValueAxis yAxis,
+                         int rendererIndex, PlotRenderingInfo info) {
+            if (!xAxis.getRange().contains(x) || !yAxis.getRange().contains(y)) return;
+            double px = xAxis.valueToJava2D(x, area, plot.getDomainAxisEdge());
+            double py = yAxis.valueToJava2D(y, area, plot.getRangeAxisEdge());
+            Shape ring = shape(px, py);
+            g2.setStroke(new BasicStroke(5f));
+            g2.setPaint(Color.BLACK);
+            g2.draw(ring);
+            g2.setStroke(new BasicStroke(2.5f));
+            g2.setPaint(Color.WHITE);
+            g2.draw(ring);
+            g2.setPaint(Color.BLACK);
+            g2.fill(new Ellipse2D.Double(px - 2.5, py - 2.5, 5, 5));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.engine.CancellationToken;
+import org.dlnexplorer.model.sweep.Axis;
+import org.dlnexplorer.model.sweep.SweepListener;
+import org.dlnexplorer.model.sweep.SweepResult;
+import org.dlnexplorer.model.sweep.SweepRunner;
+import org.dlnexplorer.model.sweep.SweepSettings;
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetGrid;
+import org.jfree.chart.ui.Drawable;
+
+/**
+ * The phase diagram of a preset for `export --view phase-diagram` and {@code ViewRenderers}: runs the
+ * default sweep (τ log × δ linear, 41 × 41) or the given axes in parallel, then renders it with a marker
+ * at the preset's own configuration. Blocks until the sweep is done (seconds to a minute).
+ */
+public final class PhaseDiagramExport {
+    private PhaseDiagramExport() {}
+
+    /** the default map of the preset: τ = 0.01…10 (log) × δ = −4…4, 41 × 41 */
+    public static Drawable render(Preset preset, String source) {
+        return render(preset, source, PresetGrid.DEFAULT_X, PresetGrid.DEFAULT_Y, SweepSettings.DEFAULT,
+                PhaseDiagramStyle.defaults(), ChartStyle.slide(), new CancellationToken());
+    }
+
+    /** @throws IllegalArgumentException naming the field when an axis is not a numeric field of the preset */
+    public static Drawable render(Preset preset, String source, Axis x, Axis y, SweepSettings settings,
+                                  PhaseDiagramStyle style, ChartStyle fonts, CancellationToken cancel) {
+        PresetGrid grid = new PresetGrid(preset, source, x, y, settings);
+        SweepResult r = new SweepRunner().run(grid.title(), x, y, grid, SweepListener.NONE, cancel);
+        double[] here = grid.current();
+        return PhaseDiagramChart.render(r, style.withMarker(here[0], here[1]).withSubtitle(preset.name), fonts);
+    }
+}

@@ -1,0 +1,108 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.sweep.CellResult;
+import org.dlnexplorer.model.sweep.Metric;
+import org.dlnexplorer.model.sweep.SweepResult;
+
+/**
+ * What the phase-diagram chart and the app's phase-diagram view share: the options, the colour range, the
+ * non-value cell colours and the default contour levels. Colours are packed 0xRRGGBB so both AWT and JavaFX
+ * can use them.
+ *
+ * @param metric        what the cells are coloured by
+ * @param contourLevels levels at which contour lines are drawn (values outside the data are skipped)
+ * @param markerX       the current configuration's x (NaN: no marker)
+ * @param markerY       the current configuration's y
+ * @param colourRange   {lower, upper} of the colour bar, or null for automatic
+ * @param subtitle      a line under the title (e.g. the preset name), or null
+ */
+public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double markerX, double markerY,
+                                double[] colourRange, String subtitle) {
+    /** background of cells not computed yet */
+    public static final int PENDING_RGB = 0xFFFFFF;
+    /** cells that ran but have no value of this metric (e.g. never fitted within the duration) */
+    public static final int NO_VALUE_RGB = 0xC8C8C8;
+    /** diverged cells: hatched with HATCH_RGB lines on DIVERGED_RGB */
+    public static final int DIVERGED_RGB = 0xF0F0F0;
+    public static final int HATCH_RGB = 0x505050;
+    /** cells that could not be simulated (invalid configuration) */
+    public static final int FAILED_RGB = 0x707070;
+
+    public PhaseDiagramStyle {
+        contourLevels = contourLevels == null ? new double[0] : contourLevels.clone();
+        colourRange = colourRange == null ? null : colourRange.clone();
+    }
+
+    /** kernel distance with contours at S = 0.01 (edge of the lazy regime) and S = 0.1, no marker */
+    public static PhaseDiagramStyle defaults() {
+        return of(Metric.KERNEL_DISTANCE);
+    }
+
+    public static PhaseDiagramStyle of(Metric m) {
+        double[] levels = m.unitInterval() ? new double[] {0.01, 0.1} : new double[0];
+        return new PhaseDiagramStyle(m, levels, Double.NaN, Double.NaN, null, null);
+    }
+
+    public PhaseDiagramStyle withMarker(double x, double y) {
+        return new PhaseDiagramStyle(metric, contourLevels, x, y, colourRange, subtitle);
+    }
+
+    public PhaseDiagramStyle withMetric(Metric m) {
+        PhaseDiagramStyle d = of(m);
+        return new PhaseDiagramStyle(m, d.contourLevels, markerX, markerY, null, subtitle);
+    }
+
+    public PhaseDiagramStyle withContours(double... levels) {
+        return new PhaseDiagramStyle(metric, levels, markerX, markerY, colourRange, subtitle);
+    }
+
+    public PhaseDiagramStyle withColourRange(double lower, double upper) {
+        return new PhaseDiagramStyle(metric, contourLevels, markerX, markerY, new double[] {lower, upper}, subtitle);
+    }
+
+    public PhaseDiagramStyle withSubtitle(String s) {
+        return new PhaseDiagramStyle(metric, contourLevels, markerX, markerY, colourRange, s);
+    }
+
+    public boolean hasMarker() { return Double.isFinite(markerX) && Double.isFinite(markerY); }
+
+    /**
+     * The colour bar's range: the given one, else [0, nice ceiling of the maximum] for distances, else a
+     * nicely rounded [min, max] of the finished cells; [0, 1] before any value exists.
+     */
+    public double[] range(SweepResult r) {
+        if (colourRange != null) return colourRange.clone();
+        double[] mm = r.range(metric);
+        if (Double.isNaN(mm[0])) return new double[] {0, 1};
+        boolean distance = metric.unitInterval() || metric == Metric.PARAMETER_DISTANCE
+                || metric == Metric.RELATIVE_PARAMETER_DISTANCE;
+        double lo = distance ? Math.min(0, mm[0]) : niceFloor(mm[0]);
+        double hi = niceCeil(mm[1]);
+        if (metric.unitInterval()) hi = Math.min(1.0, hi);
+        if (!(hi > lo)) hi = lo + (lo == 0 ? 1 : Math.abs(lo) * 0.1);
+        return new double[] {lo, hi};
+    }
+
+    /** the cell's colour, or −1 when it is drawn as a category (pending, diverged, failed, no value) */
+    public int rgb(CellResult c, double[] range) {
+        if (c == null || !c.ok()) return -1;
+        double v = c.metric(metric);
+        if (!Double.isFinite(v)) return -1;
+        return Viridis.rgb((v - range[0]) / (range[1] - range[0]));
+    }
+
+    /** the smallest of 1, 2, 2.5, 5 × 10^k that is ≥ v (v > 0) */
+    static double niceCeil(double v) {
+        if (!(v > 0)) return v >= 0 ? 0 : -niceFloor(-v);
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * p >= v * (1 - 1e-12)) return m * p;
+        return 10 * p;
+    }
+
+    static double niceFloor(double v) {
+        if (!(v > 0)) return v >= 0 ? 0 : -niceCeil(-v);
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {5, 2.5, 2, 1}) if (m * p <= v * (1 + 1e-12)) return m * p;
+        return p;
+    }
+}

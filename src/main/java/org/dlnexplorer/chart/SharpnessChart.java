@@ -1,0 +1,72 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.jfree.chart.axis.NumberAxis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * λ_max(∇²ℒ) vs t with the gradient-descent stability threshold 2/η (dotted). Sharpness is recorded for
+ * gradient descent (and flow runs that ask for it); otherwise the view says so.
+ */
+final class SharpnessChart extends XyViewChart {
+    private static final java.awt.Color INVISIBLE = new java.awt.Color(0, 0, 0, 0);
+
+    SharpnessChart(ChartStyle style) {
+        super(ViewId.SHARPNESS, style, "Sharpness", new NumberAxis("t (time units)"),
+                new NumberAxis("λ_max(∇²ℒ)"), true);
+    }
+
+    @Override
+    protected void fill(RunSet rs) {
+        if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
+        boolean compare = isCompare(rs);
+        List<Line> lines = new ArrayList<>();
+        List<Double> thresholds = new ArrayList<>();
+        List<java.awt.Color> thresholdColors = new ArrayList<>();
+        double tEnd = 0;
+        for (int r = 0; r < rs.runs().size(); r++) {
+            RunSet.Labeled run = rs.runs().get(r);
+            Trajectory tr = run.trajectory();
+            List<Frame> fs = tr.frames();
+            int n = fs.size();
+            if (n == 0 || !fs.get(0).hasSharpness()) continue;
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) s[i] = fs.get(i).sharpness();
+            tEnd = Math.max(tEnd, tr.last().t());
+            lines.add(new Line(run.label(), Decimator.xy(tr.times(), s, n, false, false),
+                    ChartStyle.color(compare ? r : 0), style.solid()));
+            legendLine(compare ? run.label() : "sharpness", ChartStyle.color(compare ? r : 0), style.solid());
+            double eta = learningRate(tr);
+            if ("gradient-descent".equals(tr.method()) && eta > 0 && !thresholds.contains(eta)) {
+                thresholds.add(eta);
+                thresholdColors.add(compare ? ChartStyle.color(r) : ChartStyle.MUTED);
+            }
+        }
+        if (lines.isEmpty()) {
+            plot.setNoDataMessage("sharpness is recorded for gradient descent: choose method = descent");
+            return;
+        }
+        // 2/η as series so that the range includes the threshold
+        for (int i = 0; i < thresholds.size(); i++) {
+            double eta = thresholds.get(i);
+            lines.add(new Line("2/η " + i, new double[][]{{0, tEnd}, {2 / eta, 2 / eta}}, INVISIBLE, style.thin()));
+            // one label is enough when several thresholds crowd together; colours tell them apart
+            level(2 / eta, i == 0 ? "2/η" + (thresholds.size() == 1 ? " = " + Fmt.num(2 / eta) : "") : null, thresholdColors.get(i));
+        }
+        addLayer(lines);
+        if (!thresholds.isEmpty()) legendLine("2/η (GD stability threshold)", ChartStyle.MUTED, style.dotted());
+        subtitle.setText(join(thresholds.isEmpty() ? "gradient flow: no step-size threshold"
+                : "above 2/η gradient descent is unstable", divergenceNote(rs)));
+    }
+
+    /** η of a gradient-descent run: from its setup, else from t = η·k of a recorded frame */
+    static double learningRate(Trajectory tr) {
+        if (tr.setup() != null && tr.setup().learningRate() > 0) return tr.setup().learningRate();
+        for (Frame f : tr.frames()) if (f.step() > 0) return f.t() / f.step();
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,169 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.TheoryResult;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Geometry of one hidden neuron (widths [d, 1, 1], W_1 = wᵀ, W_2 = a), shared by the projected 2D
+ * hyperboloid and the app's 3D scene. Coordinates (a, w₁, w₂) for d = 2; for other d,
+ * (a, w·β̂*, ‖w⊥‖). The conserved quantity δ = η_w a² − η_a ‖w‖² (η_w = η_1, η_a = η_2) fixes the
+ * surface; minima satisfy a·w = β*. Pure math: no AWT, no JavaFX.
+ */
+public final class SingleNeuron {
+    private SingleNeuron() {}
+
+    public static boolean applies(Trajectory tr) {
+        int[] w = tr.widths();
+        return w.length == 3 && w[1] == 1 && w[2] == 1 && !tr.frames().isEmpty() && tr.frames().get(0).hasWeights();
+    }
+
+    /** β* = the target row T (1×d), or null without setup */
+    public static double[] betaStar(Trajectory tr) {
+        if (tr.setup() == null) return null;
+        DMatrixRMaj t = tr.setup().task().target();
+        return t.data.clone();
+    }
+
+    /** (η_w, η_a) = (η_1, η_2) */
+    public static double[] rates(Trajectory tr) {
+        if (tr.setup() == null) return new double[]{1, 1};
+        return new double[]{tr.setup().network().rate(1), tr.setup().network().rate(2)};
+    }
+
+    /** δ = η_w a² − η_a ‖w‖² at t = 0 */
+    public static double delta(Trajectory tr) {
+        double[][] w = tr.frames().get(0).weights();
+        double[] r = rates(tr);
+        double a = w[1][0], ww = 0;
+        for (double v : w[0]) ww += v * v;
+        return r[0] * a * a - r[1] * ww;
+    }
+
+    /** the point (a, x, y) for weights W_1 = w (length d), W_2 = a */
+    public static double[] point(double[] w, double a, double[] betaStar) {
+        if (w.length == 2) return new double[]{a, w[0], w[1]};
+        if (w.length == 1) return new double[]{a, w[0], 0};
+        double[] u = unit(betaStar, w.length);
+        double along = 0;
+        for (int i = 0; i < w.length; i++) along += w[i] * u[i];
+        double perp = 0;
+        for (int i = 0; i < w.length; i++) { double c = w[i] - along * u[i]; perp += c * c; }
+        return new double[]{a, along, Math.sqrt(perp)};
+    }
+
+    private static double[] unit(double[] b, int d) {
+        double[] u = new double[d];
+        double n = 0;
+        if (b != null && b.length == d) for (double v : b) n += v * v;
+        if (n == 0) { u[0] = 1; return u; }
+        for (int i = 0; i < d; i++) u[i] = b[i] / Math.sqrt(n);
+        return u;
+    }
+
+    /** simulated path, one (a, x, y) per frame */
+    public static double[][] path(Trajectory tr) {
+        double[] bs = betaStar(tr);
+        List<Frame> fs = tr.frames();
+        double[][] p = new double[fs.size()][];
+        for (int i = 0; i < p.length; i++) {
+            double[][] w = fs.get(i).weights();
+            p[i] = point(w[0], w[1][0], bs);
+        }
+        return p;
+    }
+
+    /** exact path from the theory's weights, or null */
+    public static double[][] exactPath(Trajectory tr) {
+        TheoryResult ex = tr.exact();
+        if (ex == null || !ex.available() || ex.weights() == null) return null;
+        double[] bs = betaStar(tr);
+        double[][][] w = ex.weights();
+        double[][] p = new double[w.length][];
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] == null || w[i].length < 2) return null;
+            p[i] = point(w[i][0], w[i][1][0], bs);
+        }
+        return p;
+    }
+
+    /** the minima a·w = β* in (a, x, y) coordinates, both branches, within |coordinates| ≤ extent */
+    public static List<double[][]> minima(double[] betaStar, double extent) {
+        List<double[][]> out = new ArrayList<>();
+        if (betaStar == null) return out;
+        double[] b = betaStar.length == 2 ? betaStar : new double[]{norm(betaStar), 0};
+        double bn = norm(b);
+        if (bn == 0) return out;
+        double aMin = bn / extent;
+        int n = 120;
+        for (int sign = -1; sign <= 1; sign += 2) {
+            double[][] c = new double[n][];
+            for (int i = 0; i < n; i++) {
+                // a from aMin to extent geometrically
+                double a = sign * aMin * Math.pow(extent / aMin, i / (double) (n - 1));
+                c[i] = new double[]{a, b[0] / a, b[1] / a};
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * The conserved surface η_w a² − η_a r² = δ as a parametric grid [u][v] of (a, x, y), one grid per sheet:
+     * δ > 0 two sheets a = ±√((δ + η_a r²)/η_w); δ = 0 the double cone; δ < 0 one sheet r = √((η_w a² − δ)/η_a).
+     */
+    public static List<double[][][]> surface(double delta, double[] rates, double extent, int nu, int nv) {
+        List<double[][][]> sheets = new ArrayList<>();
+        double ew = rates[0], ea = rates[1];
+        if (delta < 0) {
+            double[][][] g = new double[nu][nv][];
+            for (int i = 0; i < nu; i++) {
+                double a = -extent + 2 * extent * i / (nu - 1);
+                double r = Math.sqrt((ew * a * a - delta) / ea);
+                for (int j = 0; j < nv; j++) {
+                    double th = 2 * Math.PI * j / (nv - 1);
+                    g[i][j] = new double[]{a, r * Math.cos(th), r * Math.sin(th)};
+                }
+            }
+            sheets.add(g);
+        } else {
+            for (int sign = -1; sign <= 1; sign += 2) {
+                double[][][] g = new double[nu][nv][];
+                for (int i = 0; i < nu; i++) {
+                    double r = extent * i / (nu - 1);
+                    double a = sign * Math.sqrt((delta + ea * r * r) / ew);
+                    for (int j = 0; j < nv; j++) {
+                        double th = 2 * Math.PI * j / (nv - 1);
+                        g[i][j] = new double[]{a, r * Math.cos(th), r * Math.sin(th)};
+                    }
+                }
+                sheets.add(g);
+            }
+        }
+        return sheets;
+    }
+
+    /** "two sheets", "cone", "one sheet" */
+    public static String surfaceKind(double delta) {
+        double eps = 1e-12;
+        return delta > eps ? "two-sheeted hyperboloid" : delta < -eps ? "one-sheeted hyperboloid" : "cone";
+    }
+
+    /** half-width of a cube that holds the paths and the minima on the surface, with a margin */
+    public static double extent(List<double[][]> paths, double[] betaStar) {
+        double m = 0;
+        for (double[][] p : paths) if (p != null) for (double[] q : p) for (double v : q) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
+        if (betaStar != null) m = Math.max(m, Math.sqrt(norm(betaStar)));
+        return Math.max(0.5, 1.25 * m);
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) s += x * x;
+        return Math.sqrt(s);
+    }
+}

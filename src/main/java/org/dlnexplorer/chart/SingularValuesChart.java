@@ -1,0 +1,86 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.TheoryResult;
+import org.jfree.chart.axis.NumberAxis;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+
+/** σ_α(W_eff) vs t: simulation solid, exact theory dashed, target levels s_α dotted. */
+final class SingularValuesChart extends XyViewChart {
+
+    SingularValuesChart(ChartStyle style) {
+        super(ViewId.SINGULAR_VALUES, style, "Singular values of W_eff",
+                new NumberAxis("t (time units)"), new NumberAxis("σ_α(W_eff)"), true);
+        plot.getRangeAxis().setUpperMargin(0.1);
+    }
+
+    @Override
+    protected void fill(RunSet rs) {
+        if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
+        boolean compare = isCompare(rs);
+        List<Line> sim = new ArrayList<>(), exact = new ArrayList<>();
+        boolean anyExact = false;
+        int maxModes = 0;
+        for (int r = 0; r < rs.runs().size(); r++) {
+            RunSet.Labeled run = rs.runs().get(r);
+            Trajectory tr = run.trajectory();
+            List<Frame> fs = tr.frames();
+            if (fs.isEmpty()) continue;
+            int k = fs.get(0).modes(), n = fs.size();
+            maxModes = Math.max(maxModes, k);
+            double[] t = tr.times();
+            for (int a = 0; a < k; a++) {
+                double[] s = new double[n];
+                for (int i = 0; i < n; i++) s[i] = fs.get(i).singularValue(a);
+                Color c = ChartStyle.color(compare ? r : a);
+                sim.add(new Line(run.label() + " σ" + (a + 1), Decimator.xy(t, s, n, false, false), c, style.solid()));
+            }
+            TheoryResult ex = tr.exact();
+            if (ex != null && ex.available() && ex.singularValues() != null) {
+                double[][] es = ex.singularValues();
+                double[] et = ex.t() != null ? ex.t() : t;
+                int m = Math.min(es.length, et.length);
+                for (int a = 0; a < k; a++) {
+                    double[] s = new double[m];
+                    for (int i = 0; i < m; i++) s[i] = a < es[i].length ? es[i][a] : Double.NaN;
+                    Color c = ChartStyle.color(compare ? r : a);
+                    exact.add(new Line(run.label() + " exact σ" + (a + 1), Decimator.xy(et, s, m, false, false),
+                            c.darker(), style.dashed()));
+                }
+                anyExact = true;
+            }
+        }
+        addLayer(exact);
+        addLayer(sim);
+        // target levels s_α from the first run's task (a compare set over the target draws each run's)
+        List<String> seen = new ArrayList<>();
+        for (int r = 0; r < rs.runs().size(); r++) {
+            Trajectory.Setup su = rs.runs().get(r).trajectory().setup();
+            if (su == null) continue;
+            double[] s = su.task().targetSingularValues();
+            for (int a = 0; a < s.length; a++) {
+                String key = String.format(java.util.Locale.ROOT, "%.6g", s[a]);
+                if (seen.contains(key)) continue;
+                seen.add(key);
+                level(s[a], "s" + sub(a + 1) + " = " + Fmt.num(s[a]), compare ? ChartStyle.MUTED : ChartStyle.color(a));
+            }
+        }
+        if (compare) {
+            for (int r = 0; r < rs.runs().size(); r++)
+                legendLine(rs.runs().get(r).label(), ChartStyle.color(r), style.solid());
+        } else {
+            for (int a = 0; a < maxModes; a++) legendLine("σ" + sub(a + 1), ChartStyle.color(a), style.solid());
+        }
+        if (anyExact) legendLine("exact", ChartStyle.TEXT, style.dashed());
+        if (!seen.isEmpty()) legendLine("target s_α", ChartStyle.MUTED, style.dotted());
+        subtitle.setText(join(theoryNote(rs), divergenceNote(rs)));
+        if (!hasData()) plot.setNoDataMessage("computing…");
+    }
+
+    static String sub(int i) { return Fmt.subscript(i); }
+}

@@ -1,0 +1,69 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.observe.RunSet;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Drawable;
+
+/**
+ * One view's chart, kept across updates: the app creates it once and calls {@link #update} with the
+ * latest run set (at most once per pulse); datasets are swapped with notification off and the chart
+ * fires a single change. Not thread-safe: use from one thread (the FX thread in the app).
+ */
+public abstract class ViewChart {
+    protected final ViewId id;
+    protected final ChartStyle style;
+    protected RunSet runs;
+    protected double cursorT = Double.NaN;
+
+    protected ViewChart(ViewId id, ChartStyle style) {
+        this.id = id;
+        this.style = style;
+    }
+
+    public static ViewChart create(ViewId id, ChartStyle style) {
+        return switch (id) {
+            case SINGULAR_VALUES -> new SingularValuesChart(style);
+            case LOSS -> new LossChart(style);
+            case KERNEL_DISTANCE -> new KernelDistanceChart(style);
+            case HYPERBOLOID -> new HyperboloidChart(style);
+            case FUNCTION_SPACE -> new FunctionSpaceChart(style);
+            case SHARPNESS -> new SharpnessChart(style);
+            case PHASE_DIAGRAM -> new MessageChart(id, style, "Phase diagram: see the sweep",
+                    "sweep over (τ, δ) to fill this view");
+            case CONSERVATION -> new ConservationChart(style);
+        };
+    }
+
+    public ViewId id() { return id; }
+    public ChartStyle style() { return style; }
+    public RunSet runs() { return runs; }
+
+    /** Redraw for a new run set and cursor time (NaN: no cursor). One chart change event. */
+    public final void update(RunSet runs, double cursorT) {
+        this.runs = runs;
+        this.cursorT = cursorT;
+        rebuild();
+    }
+
+    /** Move the time cursor only (cheap). */
+    public void setCursor(double t) {
+        this.cursorT = t;
+        moveCursor();
+    }
+
+    /** Log-scaled time axis where the view supports it (loss). */
+    public void setLogTime(boolean on) {}
+
+    /** What to paint (a JFreeChart for the plots). */
+    public abstract Drawable drawable();
+
+    /** The JFreeChart, or null for views drawn otherwise (hyperboloid, messages). */
+    public JFreeChart chart() { return null; }
+
+    protected abstract void rebuild();
+
+    protected abstract void moveCursor();
+
+    /** "mode colour" for single runs, "run colour" for compare sets (consistent across views) */
+    protected static boolean isCompare(RunSet rs) { return rs != null && rs.runs().size() > 1; }
+}

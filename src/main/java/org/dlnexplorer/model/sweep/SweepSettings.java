@@ -1,0 +1,32 @@
+package org.dlnexplorer.model.sweep;
+
+import org.dlnexplorer.model.engine.SimulationSpec;
+
+/**
+ * How a sweep cell is simulated, cheaper than an interactive run: fewer recorded frames and a looser
+ * integrator tolerance (the end-point metrics need neither a fine time grid nor 1e-8 agreement).
+ * A cell's values equal a single run of the spec returned by {@link #apply}.
+ *
+ * @param samples recorded frames per cell (time to fit is interpolated between them)
+ * @param rtol    relative tolerance of the adaptive integrator (the preset's own is kept if looser)
+ * @param atol    absolute tolerance (likewise)
+ */
+public record SweepSettings(int samples, double rtol, double atol) {
+    public static final int DEFAULT_SAMPLES = 60;
+    public static final double DEFAULT_RTOL = 1e-7;
+    public static final double DEFAULT_ATOL = 1e-10;
+    public static final SweepSettings DEFAULT = new SweepSettings(DEFAULT_SAMPLES, DEFAULT_RTOL, DEFAULT_ATOL);
+
+    public SweepSettings {
+        if (samples < 2) throw new IllegalArgumentException("a sweep cell needs at least 2 samples, got " + samples);
+        if (!(rtol > 0) || !(atol > 0)) throw new IllegalArgumentException("sweep tolerances must be positive");
+    }
+
+    public SweepSettings withSamples(int n) { return new SweepSettings(n, rtol, atol); }
+
+    /** the spec of a sweep cell: same configuration, this many frames, at most this tight a tolerance */
+    public SimulationSpec apply(SimulationSpec spec) {
+        return spec.withGrid(spec.duration(), samples)
+                .withTolerances(Math.max(rtol, spec.rtol()), Math.max(atol, spec.atol()));
+    }
+}

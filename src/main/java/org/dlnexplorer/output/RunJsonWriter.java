@@ -1,0 +1,130 @@
+package org.dlnexplorer.output;
+
+import com.google.gson.stream.JsonWriter;
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.TheoryResult;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The `run` JSON output of SPEC §3: one object with the sampled series, the exact solution on the same t
+ * grid, and the divergence report. Numbers are written in shortest round-trip form; a non-finite number is
+ * never written (frames are finite by construction; theory values that are not are written as null).
+ */
+public final class RunJsonWriter {
+    private RunJsonWriter() {}
+
+    public static String toJson(Trajectory tr) {
+        StringWriter sw = new StringWriter();
+        try {
+            write(tr, sw);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return sw.toString();
+    }
+
+    public static void write(Trajectory tr, Writer out) throws IOException {
+        JsonWriter w = new JsonWriter(out);
+        w.setIndent("");
+        w.beginObject();
+        w.name("name").value(tr.name());
+        w.name("method").value(tr.method());
+        w.name("depth").value(tr.depth());
+        w.name("widths").beginArray();
+        for (int n : tr.widths()) w.value(n);
+        w.endArray();
+        List<Frame> frames = tr.frames();
+        w.name("t").beginArray();
+        for (Frame f : frames) num(w, f.t());
+        w.endArray();
+        w.name("loss").beginArray();
+        for (Frame f : frames) num(w, f.loss());
+        w.endArray();
+        w.name("singularValues").beginArray();
+        for (Frame f : frames) array(w, f.singularValues());
+        w.endArray();
+        w.name("kernelDistance").beginArray();
+        for (Frame f : frames) num(w, f.kernelDistance());
+        w.endArray();
+        w.name("balanceDrift").beginArray();
+        for (Frame f : frames) num(w, f.balanceDrift());
+        w.endArray();
+        if (!frames.isEmpty() && frames.get(0).hasSharpness()) {
+            w.name("sharpness").beginArray();
+            for (Frame f : frames) num(w, f.sharpness());
+            w.endArray();
+        }
+        w.name("rank").beginArray();
+        for (Frame f : frames) w.value(f.rank());
+        w.endArray();
+        int[] widths = tr.widths();
+        if (!frames.isEmpty() && frames.get(0).hasWeights()) {
+            w.name("weights").beginArray();
+            for (Frame f : frames) layers(w, f.weights(), widths);
+            w.endArray();
+        }
+        TheoryResult ex = tr.exact();
+        w.name("exact").beginObject();
+        if (ex == null || !ex.available()) {
+            w.name("available").value(false);
+            w.name("reason").value(ex == null ? "no theory was evaluated for this run" : ex.reason());
+        } else {
+            w.name("available").value(true);
+            w.name("model").value(ex.model());
+            if (ex.singularValues() != null) {
+                w.name("singularValues").beginArray();
+                for (double[] sv : ex.singularValues()) array(w, sv);
+                w.endArray();
+            }
+            if (ex.weights() != null) {
+                w.name("weights").beginArray();
+                for (double[][] ws : ex.weights()) layers(w, ws, widths);
+                w.endArray();
+            }
+            if (ex.loss() != null) {
+                w.name("loss").beginArray();
+                for (double v : ex.loss()) num(w, v);
+                w.endArray();
+            }
+        }
+        w.endObject();
+        w.name("diverged").value(tr.diverged());
+        w.name("divergedAtStep");
+        if (tr.divergedAtStep() == null) w.nullValue(); else w.value(tr.divergedAtStep());
+        w.name("steps").value(tr.steps());
+        w.endObject();
+        w.flush();
+    }
+
+    private static void layers(JsonWriter w, double[][] layers, int[] widths) throws IOException {
+        w.beginArray();
+        if (layers != null) {
+            for (int l = 0; l < layers.length; l++) {
+                int rows = widths[l + 1], cols = widths[l];
+                w.beginArray();
+                for (int i = 0; i < rows; i++) {
+                    w.beginArray();
+                    for (int j = 0; j < cols; j++) num(w, layers[l][i * cols + j]);
+                    w.endArray();
+                }
+                w.endArray();
+            }
+        }
+        w.endArray();
+    }
+
+    private static void array(JsonWriter w, double[] a) throws IOException {
+        w.beginArray();
+        if (a != null) for (double v : a) num(w, v);
+        w.endArray();
+    }
+
+    static void num(JsonWriter w, double v) throws IOException {
+        if (Double.isFinite(v)) w.value(v); else w.nullValue();
+    }
+}

@@ -1,0 +1,155 @@
+package org.dlnexplorer.export;
+
+import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.cli.DlnCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** `export` through the real command line (DlnCommand.execute) and the product's views. */
+class ExportCommandTest {
+    static final String PRESET = "presets/single-neuron-balanced.json";
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = DlnCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static void assertUsageError(Result r, String... fragments) {
+        assertEquals(DlnCommand.INVALID, r.code(), r.err());
+        String e = r.err().strip();
+        assertEquals(1, e.lines().count(), "one line: " + e);
+        assertFalse(e.contains("Exception") || e.contains("\tat "), "no stack trace: " + e);
+        for (String f : fragments) assertTrue(e.contains(f), "mentions " + f + ": " + e);
+    }
+
+    @Test
+    void oneViewToPngHasTheRequestedSizeTimesScale() throws Exception {
+        Path png = dir.resolve("loss.png");
+        Result r = run("export", PRESET, "--view", "loss", "--out", png.toString(),
+                "--width", "400", "--height", "250", "--scale", "2");
+        assertEquals(DlnCommand.OK, r.code(), r.err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(800, img.getWidth());
+        assertEquals(500, img.getHeight());
+        assertEquals(png.toString(), r.out().strip());
+        // the preset's "view": {"logTime": true} can be overridden either way
+        Path log = dir.resolve("log.svg");
+        Result l = run("export", "presets/saddle-to-saddle.json", "--view", "loss", "--out", log.toString(), "--no-log-time");
+        assertEquals(DlnCommand.OK, l.code(), l.err());
+        assertFalse(Files.readString(log).contains("log scale"), "linear time axis");
+        l = run("export", "presets/saddle-to-saddle.json", "--view", "loss", "--out", log.toString());
+        assertEquals(DlnCommand.OK, l.code(), l.err());
+        assertTrue(Files.readString(log).contains("log scale"), "the preset asks for log time");
+    }
+
+    @Test
+    void allWritesEveryViewInEveryFormat() throws Exception {
+        Path out = dir.resolve("deck").resolve("single-neuron");
+        Result r = run("export", PRESET, "--all", "--out", out.toString(), "--width", "800", "--height", "500");
+        assertEquals(DlnCommand.OK, r.code(), r.err());
+        List<String> expected = new ArrayList<>();
+        for (ViewId v : ViewId.values())
+            for (ExportFormat f : ExportFormat.values()) expected.add(v.cliName() + "." + f.extension());
+        assertEquals(expected.stream().sorted().toList(), ChartExporterTest.listing(out));
+        for (ViewId v : ViewId.values()) {
+            BufferedImage img = ImageIO.read(out.resolve(v.cliName() + ".png").toFile());
+            assertEquals(800, img.getWidth(), v.cliName());
+            assertEquals(500, img.getHeight(), v.cliName());
+            assertTrue(ChartExporterTest.distinctColours(img) > 5, v.cliName() + " is not blank");
+            assertEquals("svg", ChartExporterTest.parse(Files.readAllBytes(out.resolve(v.cliName() + ".svg")))
+                    .getDocumentElement().getLocalName(), v.cliName());
+            String pdf = new String(Files.readAllBytes(out.resolve(v.cliName() + ".pdf")), StandardCharsets.ISO_8859_1);
+            assertTrue(pdf.startsWith("%PDF-") && pdf.stripTrailing().endsWith("%%EOF"), v.cliName());
+        }
+    }
+
+    @Test
+    void divergedRunsAreExportedAndReported() throws Exception {
+        String json = Files.readString(Path.of("presets/edge-of-stability.json"))
+                .replace("\"values\": [0.2, 0.22, 0.24]", "\"values\": [0.2, 1.0]");
+        Path preset = Files.writeString(dir.resolve("diverges.json"), json);
+        Path svg = dir.resolve("sharpness.svg");
+        Result r = run("export", preset.toString(), "--view", "sharpness", "--out", svg.toString());
+        assertEquals(DlnCommand.OK, r.code(), "a diverged run is a result: " + r.err());
+        assertTrue(r.err().contains("η = 1 diverged at step"), r.err());
+        ChartExporterTest.parse(Files.readAllBytes(svg));
+    }
+
+    @Test
+    void unknownViewExits2AndWritesNothing() throws Exception {
+        assertUsageError(run("export", PRESET, "--view", "weights", "--out", dir.resolve("w.png").toString()),
+                "unknown view \"weights\"", "singular-values", "conservation");
+        assertEquals(List.of(), ChartExporterTest.listing(dir));
+    }
+
+    @Test
+    void unknownFormatExits2AndWritesNothing() throws Exception {
+        assertUsageError(run("export", PRESET, "--view", "loss", "--out", dir.resolve("loss.gif").toString()),
+                "loss.gif", "\".gif\"", ".png, .svg or .pdf");
+        assertUsageError(run("export", PRESET, "--view", "loss", "--out", dir.resolve("loss").toString()), "no file extension");
+        assertEquals(List.of(), ChartExporterTest.listing(dir));
+    }
+
+    @Test
+    void unwritablePathExits2AndLeavesNothing() throws Exception {
+        Path missing = dir.resolve("no-such-dir").resolve("loss.png");
+        assertUsageError(run("export", PRESET, "--view", "loss", "--out", missing.toString()), "does not exist");
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        assertUsageError(run("export", PRESET, "--all", "--out", file.toString()), "not a directory");
+        assertUsageError(run("export", PRESET, "--all", "--out", file.resolve("sub").toString()), "cannot create directory");
+        assertEquals(List.of("file.txt"), ChartExporterTest.listing(dir));
+    }
+
+    @Test
+    void badUsageExits2WithOneLine() throws Exception {
+        Path png = dir.resolve("x.png");
+        assertUsageError(run("export", PRESET, "--out", png.toString()), "--view VIEW or --all");
+        assertUsageError(run("export", PRESET, "--view", "loss", "--all", "--out", png.toString()), "--view VIEW or --all");
+        assertUsageError(run("export", PRESET, "--view", "loss", "--out", png.toString(), "--width", "3"), "--width");
+        assertUsageError(run("export", PRESET, "--view", "loss", "--out", png.toString(), "--scale", "-1"), "--scale");
+        assertUsageError(run("export", PRESET, "--view", "loss"), "--out");
+        assertUsageError(run("export", dir.resolve("absent.json").toString(), "--view", "loss", "--out", png.toString()),
+                "absent.json", "file not found");
+        Path bad = Files.writeString(dir.resolve("bad.json"),
+                Files.readString(Path.of(PRESET)).replace("\"widths\": [2, 1, 1]", "\"widths\": [2, 0, 1]"));
+        assertUsageError(run("export", bad.toString(), "--view", "loss", "--out", png.toString()),
+                "bad.json", "network.widths[1]");
+        assertFalse(Files.exists(png));
+    }
+
+    @Test
+    void anInjectedViewSourceIsUsedForEveryView() throws Exception {
+        List<ViewId> asked = new ArrayList<>();
+        ViewSource source = (id, runs) -> {
+            asked.add(id);
+            assertEquals(1, runs.runs().size());
+            return TestCharts.chart();
+        };
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new org.dlnexplorer.cli.ExportCommand(source));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(PRESET, "--all", "--out", dir.toString(), "--width", "300", "--height", "200");
+        assertEquals(0, code, err.toString());
+        assertEquals(List.of(ViewId.values()), asked);
+        assertEquals(ViewId.values().length * ExportFormat.values().length, ChartExporterTest.listing(dir).size());
+    }
+}
