@@ -85,6 +85,9 @@ abstract class XyViewChart extends ViewChart {
         LogAxis a = new LogAxis(label);
         a.setBase(10);
         a.setSmallestValue(1e-300);
+        // whole decades only: 10⁻¹, 10⁰, 10¹ … (no 10^-0.5)
+        a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        a.setMinorTickCount(9);
         return a;
     }
 
@@ -165,6 +168,9 @@ abstract class XyViewChart extends ViewChart {
     }
 
     protected boolean hasData() { return layerCount > 0; }
+
+    @Override
+    public boolean hasTimeAxis() { return cursorOnDomain && layerCount > 0; }
 
     protected void legendLine(String label, Paint paint, Stroke stroke) {
         Shape line = new Line2D.Double(-14, 0, 14, 0);
