@@ -605,10 +605,14 @@ public final class MainWindow {
         if (frame != null) {
             for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
                 ViewCell c = e.getKey() == ViewId.PHASE_DIAGRAM ? phaseCell : cells.get(e.getKey());
-                c.setImage(e.getValue().image(), e.getValue().runs());
+                c.setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time());
             }
         }
-        for (ViewCell c : cells.values()) if (c.isVisible()) c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
+        for (ViewCell c : cells.values()) {
+            if (!c.isVisible()) continue;
+            c.placeCursor(vm.cursorT.get());
+            c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
+        }
         if (onIdle != null && isSettled()) {
             Runnable r = onIdle;
             onIdle = null;

@@ -166,6 +166,9 @@ abstract class XyViewChart extends ViewChart {
 
     protected boolean hasData() { return layerCount > 0; }
 
+    @Override
+    public boolean hasTimeAxis() { return cursorOnDomain && layerCount > 0; }
+
     protected void legendLine(String label, Paint paint, Stroke stroke) {
         Shape line = new Line2D.Double(-14, 0, 14, 0);
         LegendItem li = new LegendItem(label, null, null, null, line, stroke, paint);

@@ -134,6 +134,12 @@ class MainWindowTest {
         assertEquals(stepped, fx(scrubber::getValue), 1e-12, "the scrubber follows the cursor");
         run(() -> scrubber.setValue(1.5));
         assertEquals(1.5, fx(() -> vm.cursorT.get()), 0);
+        // the cursor moves through the views (an overlay on every time chart)
+        ViewCell sv = window.cells().get(ViewId.SINGULAR_VALUES), loss = window.cells().get(ViewId.LOSS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> Double.isFinite(sv.cursorX()) && Double.isFinite(loss.cursorX())));
+        double x1 = fx(sv::cursorX);
+        run(() -> scrubber.setValue(4.5));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> sv.cursorX() > x1 && loss.cursorX() > 0));
         click(robot, "#reset-button");
         assertEquals(end, fx(() -> vm.cursorT.get()), 0);
     }
@@ -316,5 +322,24 @@ class MainWindowTest {
         run(() -> vm.delta.set(-1));
         click(robot, "#reset-button");
         assertEquals(0.75, fx(() -> vm.delta.get()), 0);
+    }
+
+    @Test
+    void theHyperboloidFallsBackTo2dAndRotatesWithTheMouse(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(java.nio.file.Path.of("presets/single-neuron-balanced.json"))));
+        awaitSettled();
+        ViewCell.Hyperboloid h = (ViewCell.Hyperboloid) window.cells().get(ViewId.HYPERBOLOID);
+        assertEquals(javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D), h.isThreeD());
+        if (h.isThreeD()) {
+            double before = fx(() -> h.scene3d().rotationY().getAngle());
+            robot.drag(h).dropBy(60, 0);
+            assertNotEquals(before, fx(() -> h.scene3d().rotationY().getAngle()));
+        } else {
+            double before = fx(() -> h.state().azimuth());
+            robot.drag(h).dropBy(60, 20);
+            assertNotEquals(before, fx(() -> h.state().azimuth()));
+            awaitSettled();
+            assertSame(fx(() -> vm.runSet.get()), fx(h::shown), "redrawn after rotation");
+        }
     }
 }
