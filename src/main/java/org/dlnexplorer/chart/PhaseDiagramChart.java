@@ -142,7 +142,7 @@ public final class PhaseDiagramChart {
         for (int i = 0; i < legend.getItemCount(); i++) legend.get(i).setLabelFont(legendFont);
         JFreeChart chart = new JFreeChart(null, titleFont, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setTitle(new TextTitle("Regime phase diagram: " + style.metric().label(), titleFont));
+        chart.setTitle(new TextTitle("Regime phase diagram", titleFont)); // the colour bar names the metric
         String sub = subtitle(r, style);
         if (sub != null) chart.addSubtitle(new TextTitle(sub, subtitleFont));
         if (legend.getItemCount() > 0) {

@@ -59,6 +59,8 @@ public final class PhaseDiagramView extends BorderPane {
 
     private final Pane host = new Pane();
     private final Canvas canvas = new Canvas();
+    /** the hovered cell's outline, drawn over the map without redrawing it */
+    private final Canvas overlay = new Canvas();
     private final Label status = new Label("no preset");
     private final Label hover = new Label(" ");
     private final ComboBox<Metric> metricBox = new ComboBox<>();
@@ -84,13 +86,17 @@ public final class PhaseDiagramView extends BorderPane {
     private long lastDrawCost;
     private ChartRenderingInfo info;
     private XYPlot plot;
+    private int[] hovered;
 
     public PhaseDiagramView() {
         canvas.setId("phase-diagram-canvas");
         status.setId("phase-diagram-status");
         hover.setId("phase-diagram-hover");
         metricBox.setId("phase-diagram-metric");
-        host.getChildren().add(canvas);
+        host.getChildren().addAll(canvas, overlay);
+        overlay.setMouseTransparent(true);
+        overlay.widthProperty().bind(host.widthProperty());
+        overlay.heightProperty().bind(host.heightProperty());
         host.setMinSize(240, 180);
         host.setPrefSize(900, 650);
         canvas.widthProperty().bind(host.widthProperty());
@@ -116,15 +122,44 @@ public final class PhaseDiagramView extends BorderPane {
         colour.setMinWidth(Label.USE_PREF_SIZE);
         hover.setPadding(new Insets(4, 8, 4, 8));
         hover.setMaxWidth(Double.MAX_VALUE);
+        hover.setWrapText(true);
         setTop(bar);
         setCenter(host);
         setBottom(hover);
 
-        canvas.setOnMouseMoved(e -> hover.setText(describe(cellAt(e.getX(), e.getY()))));
-        canvas.setOnMouseExited(e -> hover.setText(" "));
+        canvas.setOnMouseMoved(e -> {
+            int[] c = cellAt(e.getX(), e.getY());
+            hover.setText(describe(c));
+            outline(c);
+        });
+        canvas.setOnMouseExited(e -> {
+            hover.setText(" ");
+            outline(null);
+        });
         canvas.setOnMouseClicked(e -> {
+            canvas.requestFocus();
             int[] c = cellAt(e.getX(), e.getY());
             if (c != null) select(c[0], c[1]);
+        });
+        // keyboard: arrows move the outlined cell, Enter or Space loads it
+        canvas.setFocusTraversable(true);
+        canvas.setOnKeyPressed(e -> {
+            int[] c = hovered == null ? new int[] {xAxis.n() / 2, yAxis.n() / 2} : hovered.clone();
+            switch (e.getCode()) {
+                case LEFT -> c[0] = Math.max(0, c[0] - 1);
+                case RIGHT -> c[0] = Math.min(xAxis.n() - 1, c[0] + 1);
+                case UP -> c[1] = Math.min(yAxis.n() - 1, c[1] + 1);
+                case DOWN -> c[1] = Math.max(0, c[1] - 1);
+                case ENTER, SPACE -> {
+                    if (hovered != null) select(hovered[0], hovered[1]);
+                    e.consume();
+                    return;
+                }
+                default -> { return; }
+            }
+            e.consume();
+            outline(c);
+            hover.setText(describe(c));
         });
 
         pump = new AnimationTimer() {
@@ -252,6 +287,28 @@ public final class PhaseDiagramView extends BorderPane {
 
     // ------------------------------------------------------------------------------------------- internals
 
+    /** outlines cell c (null: none) on the overlay, black inside white so it shows on every colour */
+    private void outline(int[] c) {
+        if (c != null && (c[0] >= xAxis.n() || c[1] >= yAxis.n())) c = null; // the grid changed
+        hovered = c;
+        var gc = overlay.getGraphicsContext2D();
+        gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (c == null || info == null || plot == null) return;
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        double[] ex = xAxis.edges(), ey = yAxis.edges();
+        double x0 = plot.getDomainAxis().valueToJava2D(ex[c[0]], area, plot.getDomainAxisEdge());
+        double x1 = plot.getDomainAxis().valueToJava2D(ex[c[0] + 1], area, plot.getDomainAxisEdge());
+        double y0 = plot.getRangeAxis().valueToJava2D(ey[c[1]], area, plot.getRangeAxisEdge());
+        double y1 = plot.getRangeAxis().valueToJava2D(ey[c[1] + 1], area, plot.getRangeAxisEdge());
+        double x = Math.min(x0, x1), y = Math.min(y0, y1), w = Math.abs(x1 - x0), h = Math.abs(y1 - y0);
+        gc.setLineWidth(3);
+        gc.setStroke(javafx.scene.paint.Color.WHITE);
+        gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
+        gc.setLineWidth(1.5);
+        gc.setStroke(javafx.scene.paint.Color.BLACK);
+        gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
+    }
+
     private void requestRedraw() {
         dirty.set(true);
         pump.start();
@@ -321,6 +378,7 @@ public final class PhaseDiagramView extends BorderPane {
         lastDrawCost = System.nanoTime() - t0;
         info = ri;
         plot = (XYPlot) chart.getPlot();
+        outline(hovered);
         draws.incrementAndGet();
         status.setText(progress(snap));
     }

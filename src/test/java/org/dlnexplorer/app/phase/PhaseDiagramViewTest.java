@@ -132,6 +132,24 @@ class PhaseDiagramViewTest {
     }
 
     @Test
+    void theKeyboardMovesTheOutlinedCellAndEnterLoadsIt(FxRobot robot) throws Exception {
+        Preset p = preset("aligned");
+        fx(() -> { view.setPreset(p); return null; });
+        SweepResult r = fx(view::result);
+        waitUntil(r::finished);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D screen = fx(() -> view.lookup("#phase-diagram-canvas").localToScreen(view.cellCentre(1, 1)));
+        robot.moveTo(screen);
+        robot.clickOn(screen);                    // loads (1, 1) and focuses the map
+        robot.type(javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.UP);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, selected.size());
+        assertEquals(X.value(3), PresetPaths.get(selected.get(1), "init.scale"), 1e-12);
+        assertEquals(Y.value(2), PresetPaths.get(selected.get(1), "init.delta"), 1e-12);
+    }
+
+    @Test
     void aNewPresetCancelsTheRunningSweep() throws Exception {
         Preset slow = preset("wide-gaussian");
         Preset other = preset("aligned");

@@ -81,4 +81,23 @@ class SweepCommandTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("/nonexistent-dir/grid.csv"), o.err());
     }
+
+    @Test
+    void theSameFieldOnBothAxesIsRejected() {
+        Outcome o = run("sweep", SweepFixtures.path("aligned").toString(), "--x", "init.delta=0:1:2", "--y", "init.delta=-1:0:2");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("init.delta"), o.err());
+    }
+
+    @Test
+    void integerFieldsCanBeSwept(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("depth.csv");
+        Outcome o = run("sweep", SweepFixtures.path("aligned").toString(), "--x", "network.depth=1:3:3",
+                "--y", "init.scale=0.1:1:2:log", "--out", csv.toString(), "--samples", "20");
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(7, lines.size());
+        assertTrue(lines.get(0).startsWith("network.depth,init.scale,"));
+        for (String l : lines.subList(1, 7)) assertTrue(l.contains(",ok,"), l);
+    }
 }
