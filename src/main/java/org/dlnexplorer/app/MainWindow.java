@@ -115,6 +115,8 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("app.css") != null
                 ? MainWindow.class.getResource("app.css").toExternalForm() : "");
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), this::togglePlay);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN), this::stepCursor);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::resetAll);
         stage.setScene(scene);
         stage.setTitle("DLN Explorer");
         for (int size : new int[]{16, 32, 64, 128, 256}) {
@@ -228,14 +230,16 @@ public final class MainWindow {
         javafx.beans.binding.BooleanBinding explicit = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.basePreset.get() != null && vm.basePreset.get().init != null
                         && "explicit".equals(vm.basePreset.get().init.scheme), vm.basePreset);
-        delta.disableProperty().bind(explicit);
-        tau.disableProperty().bind(explicit);
-        seed.disableProperty().bind(explicit);
+        delta.disableProperty().bind(explicit.or(comparing("init.delta")));
+        tau.disableProperty().bind(explicit.or(comparing("init.scale")));
+        seed.disableProperty().bind(explicit.or(comparing("init.seed")));
 
         NumberControl depth = number("depth-slider", "L", "", "Depth L: number of weight matrices", 1, DEPTH_MAX, 2, false, true, messages);
         bindInt(depth, vm.depth);
+        depth.disableProperty().bind(comparing("network.depth"));
         NumberControl width = number("width-slider", "n", "", "Hidden width (every hidden layer)", 1, WIDTH_MAX, 2, false, true, messages);
         bindInt(width, vm.width);
+        width.disableProperty().bind(comparing("network.width"));
 
         TextField targets = new TextField();
         targets.setId("targets-field");
@@ -279,10 +283,11 @@ public final class MainWindow {
         NumberControl eta = number("learning-rate-slider", "η", "", "Learning rate η of gradient descent (log scale); t = η·k",
                 ETA_MIN, ETA_MAX, 0.05, true, false, messages);
         eta.valueProperty().bindBidirectional(vm.learningRate);
-        eta.disableProperty().bind(vm.method.isNotEqualTo(Method.GRADIENT_DESCENT));
+        eta.disableProperty().bind(vm.method.isNotEqualTo(Method.GRADIENT_DESCENT).or(comparing("training.learningRate")));
         NumberControl duration = number("duration-slider", "T", "t.u.", "Duration of the run in time units",
                 DURATION_MIN, DURATION_MAX, 6, true, false, messages);
         duration.valueProperty().bindBidirectional(vm.duration);
+        duration.disableProperty().bind(comparing("training.duration"));
 
         // playback
         playButton.setId("play-button");
@@ -292,11 +297,11 @@ public final class MainWindow {
         Button step = new Button("Step");
         step.setId("step-button");
         step.setOnAction(e -> stepCursor());
-        step.setTooltip(new Tooltip("Pause and move the cursor one recorded frame forward"));
+        step.setTooltip(new Tooltip("Pause and move the cursor one recorded frame forward (Ctrl+Right)"));
         Button reset = new Button("Reset all");
         reset.setId("reset-button");
         reset.setOnAction(e -> vm.resetAll());
-        reset.setTooltip(new Tooltip("Restore every control to the preset's values"));
+        reset.setTooltip(new Tooltip("Restore every control to the preset's values (Ctrl+R)"));
         HBox playRow = new HBox(6, playButton, step, reset);
         NumberControl speed = number("speed-slider", "×", "", "Playback speed (1 = whole run in " + (int) PLAYBACK_SECONDS + " s)",
                 0.1, 10, 1, true, false, messages);
@@ -343,6 +348,14 @@ public final class MainWindow {
         scroll.setPrefWidth(340);
         scroll.setMinWidth(300);
         return scroll;
+    }
+
+    /** true while the loaded preset's compare set varies this field (its control would have no effect) */
+    private javafx.beans.binding.BooleanBinding comparing(String path) {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            Preset p = vm.basePreset.get();
+            return p != null && p.compare != null && path.equals(p.compare.parameter);
+        }, vm.basePreset);
     }
 
     private NumberControl number(String id, String sym, String unit, String tip, double min, double max, double init,

@@ -85,6 +85,9 @@ abstract class XyViewChart extends ViewChart {
         LogAxis a = new LogAxis(label);
         a.setBase(10);
         a.setSmallestValue(1e-300);
+        // whole decades only: 10⁻¹, 10⁰, 10¹ … (no 10^-0.5)
+        a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        a.setMinorTickCount(9);
         return a;
     }
 
