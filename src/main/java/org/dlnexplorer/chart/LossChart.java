@@ -23,9 +23,9 @@ final class LossChart extends XyViewChart {
     private boolean log;
 
     LossChart(ChartStyle style) {
-        super(ViewId.LOSS, style, "Loss", new NumberAxis("t (time units)"), new NumberAxis("ℒ"), true);
+        super(ViewId.LOSS, style, "Loss", SlideAxes.number("t (time units)"), SlideAxes.number("loss ℒ(t)"), true);
         linearTime = (NumberAxis) plot.getDomainAxis();
-        logTime = logAxis("t (time units, log scale)");
+        logTime = SlideAxes.log("t (time units, log scale)", false);
         styleAxis(logTime);
         logTime.setLowerMargin(0);
         logTime.setUpperMargin(0);
