@@ -5,6 +5,10 @@ import org.dlnexplorer.chart.HyperboloidChart;
 import org.dlnexplorer.chart.ViewChart;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.model.observe.RunSet;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.ValueAxis;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -32,8 +36,23 @@ public final class ChartRenderer implements AutoCloseable {
     /** Everything the views need; runs is immutable and shared. */
     public record Job(long seq, RunSet runs, double cursorT, boolean logTime, Map<ViewId, ViewState> views) {}
 
-    /** An image and the run set it shows. */
-    public record Painted(BufferedImage image, RunSet runs) {}
+    /**
+     * Where time t falls on a painted chart with a time axis: pixel x = x0 + (x1 − x0)·(t − lower)/(upper − lower)
+     * (in log₁₀ t for a log axis); the cursor line spans y0 … y1.
+     */
+    public record TimeAxis(double x0, double x1, double y0, double y1, double lower, double upper, boolean log) {
+        /** pixel x of time t, or NaN when t is outside the axis range */
+        public double x(double t) {
+            double a = log ? Math.log10(lower) : lower, b = log ? Math.log10(upper) : upper;
+            if (log && !(t > 0)) return Double.NaN;
+            double v = log ? Math.log10(t) : t;
+            if (!(v >= a && v <= b) || b <= a) return Double.NaN;
+            return x0 + (x1 - x0) * (v - a) / (b - a);
+        }
+    }
+
+    /** An image, the run set it shows, and its time axis (null when it has none: the cursor is painted in). */
+    public record Painted(BufferedImage image, RunSet runs, TimeAxis time) {}
 
     /** Images for the views whose inputs changed since the last frame. */
     public record Frame(long seq, Map<ViewId, Painted> images) {}
@@ -84,10 +103,16 @@ public final class ChartRenderer implements AutoCloseable {
         for (Map.Entry<ViewId, ViewState> e : job.views().entrySet()) {
             ViewState st = e.getValue();
             if (st.width() < 2 || st.height() < 2) continue;
-            Key key = new Key(job.runs(), job.cursorT(), job.logTime(), st);
+            ViewChart chart = charts.computeIfAbsent(e.getKey(), v -> ViewChart.create(v, style));
+            // charts with a time axis are painted without the cursor: the app overlays it, so moving the
+            // cursor repaints nothing; the others (hyperboloid) paint it in
+            double cursor = e.getKey() == ViewId.HYPERBOLOID ? job.cursorT() : Double.NaN;
+            Key key = new Key(job.runs(), cursor, job.logTime(), st);
             if (key.same(drawn.get(e.getKey()))) continue;
             try {
-                images.put(e.getKey(), new Painted(paint(e.getKey(), key), job.runs()));
+                TimeAxis[] time = new TimeAxis[1];
+                BufferedImage img = paint(chart, key, time);
+                images.put(e.getKey(), new Painted(img, job.runs(), time[0]));
                 drawn.put(e.getKey(), key);
             } catch (RuntimeException ex) {
                 drawn.remove(e.getKey());
@@ -109,8 +134,8 @@ public final class ChartRenderer implements AutoCloseable {
         else if (scheduled.compareAndSet(false, true)) executor.execute(this::drain);
     }
 
-    private BufferedImage paint(ViewId id, Key key) {
-        ViewChart chart = charts.computeIfAbsent(id, v -> ViewChart.create(v, style));
+    private BufferedImage paint(ViewChart chart, Key key, TimeAxis[] time) {
+        ViewId id = chart.id();
         chart.setLogTime(key.logTime());
         if (chart instanceof HyperboloidChart h) h.setView(key.state().azimuth(), key.state().elevation());
         Key old = drawn.get(id);
@@ -121,7 +146,18 @@ public final class ChartRenderer implements AutoCloseable {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        chart.drawable().draw(g, new Rectangle2D.Double(0, 0, key.state().width(), key.state().height()));
+        Rectangle2D area = new Rectangle2D.Double(0, 0, key.state().width(), key.state().height());
+        JFreeChart jfc = chart.chart();
+        if (jfc != null && chart.hasTimeAxis()) {
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            jfc.draw(g, area, info);
+            Rectangle2D data = info.getPlotInfo().getDataArea();
+            ValueAxis axis = jfc.getXYPlot().getDomainAxis();
+            time[0] = new TimeAxis(data.getMinX(), data.getMaxX(), data.getMinY(), data.getMaxY(),
+                    axis.getLowerBound(), axis.getUpperBound(), axis instanceof LogAxis);
+        } else {
+            chart.drawable().draw(g, area);
+        }
         g.dispose();
         return img;
     }

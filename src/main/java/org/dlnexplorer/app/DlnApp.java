@@ -24,6 +24,8 @@ import java.nio.file.StandardCopyOption;
 public final class DlnApp extends Application {
     /** give up on a screenshot when the computation has not settled after this long */
     static final long SCREENSHOT_TIMEOUT_MILLIS = 120_000;
+    /** the phase diagram redraws at most every 0.5 s while filling; wait this long after it finished */
+    static final long PHASE_REDRAW_SETTLE_MILLIS = 700;
 
     private static volatile AppOptions options = AppOptions.defaults();
     private MainWindow window;
@@ -41,7 +43,7 @@ public final class DlnApp extends Application {
         AppOptions o = options;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(o.width(), screen.getWidth()), h = Math.min(o.height(), screen.getHeight());
-        o = new AppOptions(o.preset(), o.presetDirectory(), o.screenshot(), o.afterMillis(), w, h, o.force2d());
+        o = o.withSize(w, h);
         window = new MainWindow(stage, o);
         stage.setX(screen.getMinX());
         stage.setY(screen.getMinY());
@@ -56,7 +58,7 @@ public final class DlnApp extends Application {
                 System.exit(1);
             });
             timeout.play();
-            window.setOnIdle(() -> {
+            window.setOnIdle(() -> awaitPhaseDiagram(timeout, () -> {
                 timeout.stop();
                 PauseTransition wait = new PauseTransition(Duration.millis(Math.max(50, after)));
                 wait.setOnFinished(e -> {
@@ -70,8 +72,24 @@ public final class DlnApp extends Application {
                     System.exit(code);
                 });
                 wait.play();
-            });
+            }));
         }
+    }
+
+    /** Then run next once the phase diagram's sweep (if any) has finished, polling every 100 ms. */
+    private void awaitPhaseDiagram(PauseTransition timeout, Runnable next) {
+        var phase = window.phaseDiagram();
+        if (phase == null) { next.run(); return; }
+        if (!phase.isRunning()) {
+            // its redraws are throttled: give the last one time to land
+            PauseTransition settle = new PauseTransition(Duration.millis(PHASE_REDRAW_SETTLE_MILLIS));
+            settle.setOnFinished(e -> next.run());
+            settle.play();
+            return;
+        }
+        PauseTransition poll = new PauseTransition(Duration.millis(100));
+        poll.setOnFinished(e -> awaitPhaseDiagram(timeout, next));
+        poll.play();
     }
 
     @Override

@@ -76,12 +76,15 @@ public final class MainWindow {
     private final Label statusRegime = new Label(), statusDelta = new Label(), statusTheory = new Label(),
             statusTime = new Label(), statusDiverged = new Label(), statusError = new Label();
     private final Button playButton = new Button();
+    private final ComboBox<org.dlnexplorer.export.ExportFormat> exportFormat = new ComboBox<>();
     private final Slider scrubber = new Slider(0, 1, 1);
     private final Label cursorLabel = new Label();
     private final AnimationTimer pulse;
     private final ChartRenderer renderer = new ChartRenderer(ChartStyle.screen());
     private final ViewCell phaseCell;
+    private final org.dlnexplorer.app.phase.PhaseDiagramView phaseView;
     private boolean recomputeWanted;
+    private boolean phaseWanted;
     private long renderSeq;
     private long maxPulseCpuNanos, maxPulseWallNanos;
     private ViewCell maximized;
@@ -99,13 +102,26 @@ public final class MainWindow {
             c.setOnInvalidate(() -> viewsDirty = true);
             cells.put(id, c);
         }
-        // the phase diagram: a placeholder pane with the SPEC id; the sweep view is dropped in here
+        // the phase diagram: the sweep view (background sweep over (τ, δ), click a cell to load it) in a
+        // pane with the SPEC id; without it (options.phaseDiagram() false) a message cell
         phasePlaceholder.setId(ViewId.PHASE_DIAGRAM.nodeId());
         phaseCell = new ViewCell(ViewId.PHASE_DIAGRAM);
         phaseCell.setId(null);
         phaseCell.setOnInvalidate(() -> viewsDirty = true);
-        phasePlaceholder.getChildren().add(phaseCell);
+        if (options.phaseDiagram()) {
+            phaseView = new org.dlnexplorer.app.phase.PhaseDiagramView();
+            // one sweep worker: the slider's own computations keep the other core
+            phaseView.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+            phaseView.setOnCellSelected(this::loadCell);
+            phaseView.setMinSize(0, 0);
+            phaseView.setStyle("-fx-background-color: white;");
+            phasePlaceholder.getChildren().add(phaseView);
+        } else {
+            phaseView = null;
+            phasePlaceholder.getChildren().add(phaseCell);
+        }
         phasePlaceholder.setMinSize(0, 0);
+        phasePlaceholder.setStyle("-fx-background-color: white; -fx-border-color: #d9d9d9;");
 
         BorderPane root = new BorderPane();
         root.setLeft(controls());
@@ -115,6 +131,8 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("app.css") != null
                 ? MainWindow.class.getResource("app.css").toExternalForm() : "");
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), this::togglePlay);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN), this::stepCursor);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::resetAll);
         stage.setScene(scene);
         stage.setTitle("DLN Explorer");
         for (int size : new int[]{16, 32, 64, 128, 256}) {
@@ -159,7 +177,7 @@ public final class MainWindow {
 
     /** true when the newest parameters are computed completely and shown */
     public boolean isSettled() {
-        if (recomputeWanted || viewsDirty || !service.isIdle() || !vm.complete.get() || shownGeneration != service.generation())
+        if (recomputeWanted || phaseWanted || viewsDirty || !service.isIdle() || !vm.complete.get() || shownGeneration != service.generation())
             return false;
         RunSet rs = vm.runSet.get();
         for (ViewCell c : renderedCells()) if (c.shown() != rs) return false;
@@ -172,7 +190,18 @@ public final class MainWindow {
         return out;
     }
 
+    /** the sweep view in the phase-diagram pane, or null */
+    public org.dlnexplorer.app.phase.PhaseDiagramView phaseDiagram() { return phaseView; }
+
+    /** A clicked phase-diagram cell: take its τ and δ (the other controls stay). */
+    private void loadCell(Preset cell) {
+        if (cell.init != null && cell.init.delta != null) vm.delta.set(Math.max(DELTA_MIN, Math.min(DELTA_MAX, cell.init.delta)));
+        if (cell.init != null && cell.init.scale != null && cell.init.scale > 0)
+            vm.logScale.set(Math.log10(Math.max(TAU_MIN, Math.min(TAU_MAX, cell.init.scale))));
+    }
+
     private void dispose() {
+        if (phaseView != null) phaseView.dispose();
         pulse.stop();
         service.close();
         renderer.close();
@@ -228,14 +257,16 @@ public final class MainWindow {
         javafx.beans.binding.BooleanBinding explicit = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.basePreset.get() != null && vm.basePreset.get().init != null
                         && "explicit".equals(vm.basePreset.get().init.scheme), vm.basePreset);
-        delta.disableProperty().bind(explicit);
-        tau.disableProperty().bind(explicit);
-        seed.disableProperty().bind(explicit);
+        delta.disableProperty().bind(explicit.or(comparing("init.delta")));
+        tau.disableProperty().bind(explicit.or(comparing("init.scale")));
+        seed.disableProperty().bind(explicit.or(comparing("init.seed")));
 
         NumberControl depth = number("depth-slider", "L", "", "Depth L: number of weight matrices", 1, DEPTH_MAX, 2, false, true, messages);
         bindInt(depth, vm.depth);
+        depth.disableProperty().bind(comparing("network.depth"));
         NumberControl width = number("width-slider", "n", "", "Hidden width (every hidden layer)", 1, WIDTH_MAX, 2, false, true, messages);
         bindInt(width, vm.width);
+        width.disableProperty().bind(comparing("network.width"));
 
         TextField targets = new TextField();
         targets.setId("targets-field");
@@ -279,10 +310,11 @@ public final class MainWindow {
         NumberControl eta = number("learning-rate-slider", "η", "", "Learning rate η of gradient descent (log scale); t = η·k",
                 ETA_MIN, ETA_MAX, 0.05, true, false, messages);
         eta.valueProperty().bindBidirectional(vm.learningRate);
-        eta.disableProperty().bind(vm.method.isNotEqualTo(Method.GRADIENT_DESCENT));
+        eta.disableProperty().bind(vm.method.isNotEqualTo(Method.GRADIENT_DESCENT).or(comparing("training.learningRate")));
         NumberControl duration = number("duration-slider", "T", "t.u.", "Duration of the run in time units",
                 DURATION_MIN, DURATION_MAX, 6, true, false, messages);
         duration.valueProperty().bindBidirectional(vm.duration);
+        duration.disableProperty().bind(comparing("training.duration"));
 
         // playback
         playButton.setId("play-button");
@@ -292,11 +324,11 @@ public final class MainWindow {
         Button step = new Button("Step");
         step.setId("step-button");
         step.setOnAction(e -> stepCursor());
-        step.setTooltip(new Tooltip("Pause and move the cursor one recorded frame forward"));
+        step.setTooltip(new Tooltip("Pause and move the cursor one recorded frame forward (Ctrl+Right)"));
         Button reset = new Button("Reset all");
         reset.setId("reset-button");
         reset.setOnAction(e -> vm.resetAll());
-        reset.setTooltip(new Tooltip("Restore every control to the preset's values"));
+        reset.setTooltip(new Tooltip("Restore every control to the preset's values (Ctrl+R)"));
         HBox playRow = new HBox(6, playButton, step, reset);
         NumberControl speed = number("speed-slider", "×", "", "Playback speed (1 = whole run in " + (int) PLAYBACK_SECONDS + " s)",
                 0.1, 10, 1, true, false, messages);
@@ -304,10 +336,20 @@ public final class MainWindow {
         CheckBox logTime = new CheckBox("log-time axis (loss)");
         logTime.setId("log-time-toggle");
         logTime.selectedProperty().bindBidirectional(vm.logTime);
-        Button export = new Button("Export views…");
+        Button export = new Button("Export…");
         export.setId("export-button");
-        export.setTooltip(new Tooltip("Write every visible view as a 1600×1000 PNG into a chosen folder"));
+        export.setTooltip(new Tooltip("Write every visible view (1600×1000, slide style) into a chosen folder"));
         export.setOnAction(e -> chooseAndExport());
+        exportFormat.setId("export-format");
+        exportFormat.getItems().setAll(org.dlnexplorer.export.ExportFormat.values());
+        exportFormat.setValue(org.dlnexplorer.export.ExportFormat.PNG);
+        exportFormat.setTooltip(new Tooltip("File format of the exported views"));
+        Button exportData = new Button("Data…");
+        exportData.setId("export-data-button");
+        exportData.setTooltip(new Tooltip("Write the trajectory (every run of the set) as CSV or JSON"));
+        exportData.setOnAction(e -> chooseAndExportData());
+        HBox exportRow = new HBox(6, export, exportFormat, exportData);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
 
         inputMessage.setId("input-message");
         inputMessage.setWrapText(true);
@@ -333,7 +375,7 @@ public final class MainWindow {
                 header("Task"), labelled("s_α", targets),
                 header("Training"), labelled("method", method), eta, duration,
                 header("Playback"), playRow, speed, logTime,
-                new Separator(), export, inputMessage);
+                new Separator(), exportRow, inputMessage);
         box.setPadding(new Insets(10));
         box.setPrefWidth(320);
         box.getStyleClass().add("controls");
@@ -343,6 +385,14 @@ public final class MainWindow {
         scroll.setPrefWidth(340);
         scroll.setMinWidth(300);
         return scroll;
+    }
+
+    /** true while the loaded preset's compare set varies this field (its control would have no effect) */
+    private javafx.beans.binding.BooleanBinding comparing(String path) {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            Preset p = vm.basePreset.get();
+            return p != null && p.compare != null && path.equals(p.compare.parameter);
+        }, vm.basePreset);
     }
 
     private NumberControl number(String id, String sym, String unit, String tip, double min, double max, double init,
@@ -473,6 +523,12 @@ public final class MainWindow {
         statusDiverged.getStyleClass().add("status-warning");
         statusError.getStyleClass().add("status-error");
         statusError.textProperty().bind(vm.error);
+        // the same slot reports results of exports and saves: red only for errors
+        vm.error.addListener((o, a, b) -> {
+            boolean bad = b != null && (b.startsWith("error") || b.startsWith("presets skipped") || b.startsWith("phase diagram"));
+            statusError.getStyleClass().removeAll("status-error", "status-info");
+            statusError.getStyleClass().add(bad ? "status-error" : "status-info");
+        });
         statusTheory.setMaxWidth(520);
         statusError.setMaxWidth(600);
         HBox bar = new HBox(18, statusRegime, statusDelta, statusTheory, statusTime, statusDiverged, statusError);
@@ -568,7 +624,21 @@ public final class MainWindow {
         if (recomputeWanted) {
             recomputeWanted = false;
             Preset base = vm.basePreset.get();
-            if (base != null) service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+            if (base != null) {
+                service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+                phaseWanted = true;
+            }
+        }
+        if (phaseWanted && phaseView != null && service.isIdle()) {
+            // the phase diagram follows once the interactive run is done, so that a drag never competes
+            // with a sweep restart; same preset up to (τ, δ): the marker moves; anything else: a new sweep
+            phaseWanted = false;
+            Preset base = vm.basePreset.get();
+            try {
+                if (base != null) phaseView.setPreset(vm.params().applyTo(base));
+            } catch (RuntimeException ex) {
+                vm.error.set("phase diagram: " + ex.getMessage());
+            }
         }
         SimulationService.Snapshot s = service.poll();
         if (s != null && s.generation() >= shownGeneration) {
@@ -605,10 +675,14 @@ public final class MainWindow {
         if (frame != null) {
             for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
                 ViewCell c = e.getKey() == ViewId.PHASE_DIAGRAM ? phaseCell : cells.get(e.getKey());
-                c.setImage(e.getValue().image(), e.getValue().runs());
+                c.setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time());
             }
         }
-        for (ViewCell c : cells.values()) if (c.isVisible()) c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
+        for (ViewCell c : cells.values()) {
+            if (!c.isVisible()) continue;
+            c.placeCursor(vm.cursorT.get());
+            c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
+        }
         if (onIdle != null && isSettled()) {
             Runnable r = onIdle;
             onIdle = null;
@@ -686,12 +760,49 @@ public final class MainWindow {
 
     private void chooseAndExport() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export views as PNG into…");
+        chooser.setTitle("Export views as " + exportFormat.getValue() + " into…");
         File dir = chooser.showDialog(stage);
         if (dir != null) export(dir.toPath());
     }
 
-    /** Render the visible views (slide style) to PNG files in dir, off the FX thread; reports in the status bar. */
+    private void chooseAndExportData() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export trajectory");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
+                new javafx.stage.FileChooser.ExtensionFilter("JSON (*.json)", "*.json"));
+        chooser.setInitialFileName("trajectory.csv");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) exportData(f.toPath());
+    }
+
+    /** Write the shown run set as CSV/JSON (by extension), off the FX thread; reports in the status bar. */
+    public void exportData(Path file) {
+        RunSet rs = vm.runSet.get();
+        if (rs == null) { vm.error.set("nothing to export yet"); return; }
+        background("dln-export-data", () -> {
+            List<Path> files = org.dlnexplorer.export.TrajectoryExport.write(rs, file);
+            return "exported " + files.size() + (files.size() == 1 ? " file: " : " files: ") + files.get(0)
+                    + (files.size() > 1 ? " …" : "");
+        });
+    }
+
+    /** Run an export job on its own daemon thread; its message (or error) goes to the status bar. */
+    private void background(String name, java.util.concurrent.Callable<String> job) {
+        Thread t = new Thread(() -> {
+            String result;
+            try {
+                result = job.call();
+            } catch (Exception ex) {
+                result = "error: export failed: " + ex.getMessage();
+            }
+            String msg = result;
+            Platform.runLater(() -> vm.error.set(msg));
+        }, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Render the visible views (slide style) into dir in the chosen format, off the FX thread; reports in the status bar. */
     public void export(Path dir) {
         RunSet rs = vm.runSet.get();
         if (rs == null) { vm.error.set("nothing to export yet"); return; }
@@ -701,19 +812,10 @@ public final class MainWindow {
             ViewCell c = cells.get(id);
             if (c.getParent() != null) views.add(id);
         }
-        double cursor = vm.cursorT.get();
-        Thread t = new Thread(() -> {
-            String result;
-            try {
-                List<Path> files = ViewExport.png(dir, views, rs, cursor);
-                result = "exported " + files.size() + " PNG files to " + dir;
-            } catch (Exception ex) {
-                result = "error: export failed: " + ex.getMessage();
-            }
-            String msg = result;
-            Platform.runLater(() -> vm.error.set(msg));
-        }, "dln-export");
-        t.setDaemon(true);
-        t.start();
+        org.dlnexplorer.export.ExportFormat format = exportFormat.getValue();
+        background("dln-export", () -> {
+            List<Path> files = ViewExport.views(dir, views, rs, format);
+            return "exported " + files.size() + " " + format + " files to " + dir;
+        });
     }
 }

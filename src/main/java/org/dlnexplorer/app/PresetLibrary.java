@@ -68,8 +68,8 @@ public final class PresetLibrary {
         if ("aligned".equals(scheme) && whitened) {
             if (depth == 2 && delta != 0) return "ȧ_α = √(δ² + 4a_α²)(s_α − a_α)  (λ-balanced modes)";
             if (depth == 2) return "ȧ_α = 2a_α(s_α − a_α)  (Saxe et al.)";
-            if (delta == 0) return "ȧ_α = " + depth + "·a_α^{2(L−1)/L}(s_α − a_α), L = " + depth + "  (Saxe et al.)";
+            if (delta == 0) return "ȧ_α = L·a_α^(2(L−1)/L) (s_α − a_α), L = " + depth + "  (Saxe et al.)";
         }
-        return "dW_ℓ/dt = −η_ℓ W_{L:ℓ+1}ᵀ(W_eff Σxx − Σyx)W_{ℓ−1:1}ᵀ";
+        return "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ";
     }
 }

@@ -33,6 +33,10 @@ public class ViewCell extends StackPane {
     private WritableImage image;
     private RunSet shown;
     private Runnable onInvalidate = () -> { };
+    /** the time cursor, drawn over the image so that moving it repaints no chart */
+    private final javafx.scene.shape.Line cursor = new javafx.scene.shape.Line();
+    private ChartRenderer.TimeAxis time;
+    private double cursorT = Double.NaN;
 
     public ViewCell(ViewId id) {
         this.id = id;
@@ -42,12 +46,20 @@ public class ViewCell extends StackPane {
         imageView.setSmooth(true);
         imageView.fitWidthProperty().bind(widthProperty());
         imageView.fitHeightProperty().bind(heightProperty());
-        getChildren().add(imageView);
+        cursor.setManaged(false);
+        cursor.setStroke(Color.rgb(85, 85, 85, 0.9));
+        cursor.setStrokeWidth(1.5);
+        cursor.setMouseTransparent(true);
+        cursor.setVisible(false);
+        cursor.setId(id.cliName() + "-cursor");
+        getChildren().addAll(imageView, cursor);
         setMinSize(0, 0);
         setPrefSize(360, 300);
         setStyle("-fx-background-color: white;");
         setBorder(new Border(new BorderStroke(Color.gray(0.85), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(1))));
         Tooltip.install(this, new Tooltip(id.title() + " — double-click to maximize / restore"));
+        setAccessibleText(id.title());
+        setAccessibleHelp("double-click to maximize or restore this view");
         widthProperty().addListener(o -> onInvalidate.run());
         heightProperty().addListener(o -> onInvalidate.run());
         sceneProperty().addListener(o -> onInvalidate.run());
@@ -72,13 +84,33 @@ public class ViewCell extends StackPane {
         return new ChartRenderer.ViewState((int) Math.round(getWidth()), (int) Math.round(getHeight()), 0, 0);
     }
 
-    /** Show a finished image (FX thread: a pixel copy). */
-    public void setImage(BufferedImage b, RunSet runs) {
+    /** Show a finished image (FX thread: a pixel copy) with its time axis for the cursor overlay. */
+    public void setImage(BufferedImage b, RunSet runs, ChartRenderer.TimeAxis axis) {
         if (image == null || image.getWidth() != b.getWidth() || image.getHeight() != b.getHeight()) image = null;
         image = SwingFXUtils.toFXImage(b, image);
         imageView.setImage(image);
         shown = runs;
+        time = axis;
+        placeCursor(cursorT);
     }
+
+    /** Move the cursor overlay to time t (NaN hides it). */
+    public void placeCursor(double t) {
+        cursorT = t;
+        if (time == null || image == null || !Double.isFinite(t)) { cursor.setVisible(false); return; }
+        double x = time.x(t);
+        if (Double.isNaN(x)) { cursor.setVisible(false); return; }
+        double sx = getWidth() / image.getWidth(), sy = getHeight() / image.getHeight();
+        double px = Math.round(x * sx) + 0.5;
+        cursor.setStartX(px);
+        cursor.setEndX(px);
+        cursor.setStartY(time.y0() * sy);
+        cursor.setEndY(time.y1() * sy);
+        cursor.setVisible(true);
+    }
+
+    /** the cursor overlay's x position in the cell, or NaN when hidden (for tests) */
+    public double cursorX() { return cursor.isVisible() ? cursor.getStartX() : Double.NaN; }
 
     /** Per-pulse hook for cells drawn on the FX thread (the 3D scene). */
     public void pulse(RunSet rs, double cursorT, boolean complete, long now) {}

@@ -12,10 +12,16 @@ import java.util.List;
 final class ConservationChart extends XyViewChart {
     /** SPEC §4: the adaptive engine keeps the drift of every D_ℓ below this on the presets */
     static final double DRIFT_TARGET = 1e-8;
+    /** where an exactly conserved member is drawn when no member drifts */
+    static final double EXACT_FLOOR = 1e-17;
+    /** an exactly conserved member is drawn this many decades under the smallest positive drift */
+    static final int EXACT_FLOOR_DECADES = 2;
+    /** gradient descent: the 1e−8 target is drawn only when the largest drift is within this many decades */
+    static final int TARGET_RANGE_DECADES = 3;
 
     ConservationChart(ChartStyle style) {
-        super(ViewId.CONSERVATION, style, "Conservation monitor", new NumberAxis("t (time units)"),
-                logAxis("‖D(t) − D(0)‖_F"), true);
+        super(ViewId.CONSERVATION, style, "Conservation monitor", SlideAxes.number("t (time units)"),
+                logAxis("drift maxₗ ‖Dₗ(t) − Dₗ(0)‖"), true);
         styleAxis(plot.getRangeAxis());
     }
 
@@ -24,8 +30,10 @@ final class ConservationChart extends XyViewChart {
         if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
         boolean compare = isCompare(rs);
         List<Line> lines = new ArrayList<>();
-        boolean anyPositive = false, anyLayers = false, anyGd = false;
-        double max = 0;
+        boolean anyLayers = false, anyGd = false;
+        double max = 0, minPositive = Double.POSITIVE_INFINITY;
+        List<double[]> drifts = new ArrayList<>(), times = new ArrayList<>();
+        List<Integer> members = new ArrayList<>();
         for (int r = 0; r < rs.runs().size(); r++) {
             RunSet.Labeled run = rs.runs().get(r);
             Trajectory tr = run.trajectory();
@@ -34,33 +42,50 @@ final class ConservationChart extends XyViewChart {
             anyGd |= "gradient-descent".equals(tr.method());
             List<Frame> fs = tr.frames();
             int n = fs.size();
+            if (n == 0) continue;
             double[] d = new double[n];
             for (int i = 0; i < n; i++) {
                 d[i] = fs.get(i).balanceDrift();
-                if (d[i] > 0) { anyPositive = true; max = Math.max(max, d[i]); }
+                if (d[i] > 0) { max = Math.max(max, d[i]); minPositive = Math.min(minPositive, d[i]); }
             }
-            lines.add(new Line(run.label(), Decimator.xy(tr.times(), d, n, false, true),
-                    ChartStyle.color(compare ? r : 0), style.solid()));
-            legendLine(compare ? run.label() : "balance drift", ChartStyle.color(compare ? r : 0), style.solid());
+            drifts.add(d);
+            times.add(tr.times());
+            members.add(r);
         }
         if (!anyLayers) {
-            plot.setNoDataMessage("depth 1: no conserved quantities D_ℓ");
-            legend.clear();
+            showMessage("depth 1: no conserved quantities Dₗ", "a one-layer network has no Dₗ to conserve");
             return;
         }
-        if (!anyPositive) {
-            plot.setNoDataMessage("drift is exactly 0 at every recorded frame");
-            legend.clear();
-            subtitle.setText("D_ℓ = η_ℓ W_ℓ₊₁ᵀW_ℓ₊₁ − η_ℓ₊₁ W_ℓW_ℓᵀ is conserved");
-            return;
+        // a member that conserves Dₗ exactly (drift 0 at every frame) has no point on a log axis: draw it at a
+        // floor EXACT_FLOOR_DECADES under the smallest positive drift (EXACT_FLOOR when none), "= 0 (exact)"
+        double floor = Double.isFinite(minPositive)
+                ? Math.pow(10, Math.floor(Math.log10(minPositive)) - EXACT_FLOOR_DECADES) : EXACT_FLOOR;
+        for (int k = 0; k < drifts.size(); k++) {
+            double[] d = drifts.get(k), t = times.get(k);
+            int r = members.get(k), n = d.length;
+            boolean exact = true;
+            for (double v : d) exact &= v == 0;
+            String label = compare ? rs.runs().get(r).label() : "balance drift";
+            java.awt.Color c = ChartStyle.color(compare ? r : 0);
+            if (exact) {
+                lines.add(new Line(label, new double[][]{{t[0], t[n - 1]}, {floor, floor}}, c, style.dashed()));
+                legendLine(label + (compare ? ": drift" : "") + " = 0 (exact)", c, style.dashed());
+            } else {
+                lines.add(new Line(label, Decimator.xy(t, d, n, false, true), c, style.solid()));
+                legendLine(label, c, style.solid());
+            }
         }
         double tEnd = 0;
         for (RunSet.Labeled l : rs.runs()) if (!l.trajectory().frames().isEmpty()) tEnd = Math.max(tEnd, l.trajectory().last().t());
-        // the target as a series, so the axis range always shows it
-        lines.add(new Line("target", new double[][]{{0, tEnd}, {DRIFT_TARGET, DRIFT_TARGET}}, ChartStyle.MUTED, style.dotted()));
+        // the 1e−8 target as a series (the range then shows it), only where it is near the drifts: under
+        // gradient descent the drifts are O(η²) and the line would stretch the axis by many decades
+        boolean showTarget = !anyGd || (max > 0 && max < DRIFT_TARGET * Math.pow(10, TARGET_RANGE_DECADES));
+        if (showTarget) {
+            lines.add(new Line("target", new double[][]{{0, tEnd}, {DRIFT_TARGET, DRIFT_TARGET}}, ChartStyle.MUTED, style.dotted()));
+            legendLine("10⁻⁸ (flow target)", ChartStyle.MUTED, style.dotted());
+        }
         addLayer(lines);
-        legendLine("10⁻⁸ (flow target)", ChartStyle.MUTED, style.dotted());
-        subtitle.setText(join(anyGd ? "gradient descent does not conserve D_ℓ exactly (O(η²) per step)"
-                : "max over ℓ of ‖D_ℓ(t) − D_ℓ(0)‖_F, D_ℓ = η_ℓW_ℓ₊₁ᵀW_ℓ₊₁ − η_ℓ₊₁W_ℓW_ℓᵀ", divergenceNote(rs)));
+        subtitle.setText(join(anyGd ? "gradient descent does not conserve Dₗ exactly (O(η²) per step)"
+                : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ", divergenceNote(rs)));
     }
 }

@@ -27,7 +27,7 @@ final class FunctionSpaceChart extends XyViewChart {
     private static final Color CONTOUR = new Color(0xB0B0B0);
 
     FunctionSpaceChart(ChartStyle style) {
-        super(ViewId.FUNCTION_SPACE, style, "Function space β(t)", new NumberAxis("β₁"), new NumberAxis("β₂"), false);
+        super(ViewId.FUNCTION_SPACE, style, "Function space β(t)", SlideAxes.number("β₁"), SlideAxes.number("β₂"), false);
     }
 
     @Override
@@ -39,8 +39,8 @@ final class FunctionSpaceChart extends XyViewChart {
             if (w.length == 3 && w[1] == 1 && w[2] == 1 && w[0] == 2 && !l.trajectory().frames().isEmpty()) ok.add(l);
         }
         if (ok.isEmpty()) {
-            plot.setNoDataMessage("needs one hidden neuron with two inputs: widths [2, 1, 1]");
-            subtitle.setText("this network: widths " + java.util.Arrays.toString(rs.runs().get(0).trajectory().widths()));
+            showMessage("needs one hidden neuron with two inputs: widths [2, 1, 1]",
+                    "this network has widths " + java.util.Arrays.toString(rs.runs().get(0).trajectory().widths()));
             return;
         }
         boolean compare = ok.size() > 1;

@@ -12,8 +12,8 @@ import java.util.List;
 final class KernelDistanceChart extends XyViewChart {
 
     KernelDistanceChart(ChartStyle style) {
-        super(ViewId.KERNEL_DISTANCE, style, "NTK kernel distance", new NumberAxis("t (time units)"),
-                new NumberAxis("S(0,t)"), true);
+        super(ViewId.KERNEL_DISTANCE, style, "NTK kernel distance", SlideAxes.number("t (time units)"),
+                SlideAxes.number("kernel distance S(0, t)"), true);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRange(false);
         y.setRange(0.0, 1.0);

@@ -16,14 +16,16 @@ import java.util.List;
  * (r = 0 … k−1, whitened tasks) dotted and annotated with the rank r of the saddle.
  */
 final class LossChart extends XyViewChart {
+    /** plateau labels closer than this fraction of the top level are left out */
+    static final double LABEL_GAP = 0.08;
     private final NumberAxis linearTime;
     private final LogAxis logTime;
     private boolean log;
 
     LossChart(ChartStyle style) {
-        super(ViewId.LOSS, style, "Loss", new NumberAxis("t (time units)"), new NumberAxis("ℒ"), true);
+        super(ViewId.LOSS, style, "Loss", SlideAxes.number("t (time units)"), SlideAxes.number("loss ℒ(t)"), true);
         linearTime = (NumberAxis) plot.getDomainAxis();
-        logTime = logAxis("t (time units, log scale)");
+        logTime = SlideAxes.log("t (time units, log scale)", false);
         styleAxis(logTime);
         logTime.setLowerMargin(0);
         logTime.setUpperMargin(0);
@@ -75,10 +77,16 @@ final class LossChart extends XyViewChart {
             int k = 0;
             for (double v : s) if (v > 0) k++;
             // plateau of the saddle with r modes learned: ½ Σ_{α>r} s_α² + ℒ_min
+            double top = min;
+            for (double v : s) top += 0.5 * v * v;
+            double lastLabelled = Double.NaN;
             for (int rank = 0; rank < k; rank++) {
                 double level = min;
                 for (int a = rank; a < s.length; a++) level += 0.5 * s[a] * s[a];
-                level(level, "rank " + rank + ": ℒ = " + Fmt.num(level), ChartStyle.MUTED);
+                // label a plateau only when it is clear of the previous label (levels crowd near 0)
+                boolean room = Double.isNaN(lastLabelled) || lastLabelled - level >= LABEL_GAP * top;
+                level(level, room ? "rank " + rank + ": ℒ = " + Fmt.num(level) : null, ChartStyle.MUTED);
+                if (room) lastLabelled = level;
                 plateaus = true;
             }
         }

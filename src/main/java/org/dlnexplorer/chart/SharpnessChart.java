@@ -16,8 +16,8 @@ final class SharpnessChart extends XyViewChart {
     private static final java.awt.Color INVISIBLE = new java.awt.Color(0, 0, 0, 0);
 
     SharpnessChart(ChartStyle style) {
-        super(ViewId.SHARPNESS, style, "Sharpness", new NumberAxis("t (time units)"),
-                new NumberAxis("λ_max(∇²ℒ)"), true);
+        super(ViewId.SHARPNESS, style, "Sharpness", SlideAxes.number("t (time units)"),
+                SlideAxes.number("sharpness λₘₐₓ(∇²ℒ)"), true);
     }
 
     @Override
@@ -47,7 +47,7 @@ final class SharpnessChart extends XyViewChart {
             }
         }
         if (lines.isEmpty()) {
-            plot.setNoDataMessage("sharpness is recorded for gradient descent: choose method = descent");
+            showMessage("sharpness is recorded for gradient descent", "choose method = gradient descent");
             return;
         }
         // 2/η as series so that the range includes the threshold
@@ -57,10 +57,41 @@ final class SharpnessChart extends XyViewChart {
             // one label is enough when several thresholds crowd together; colours tell them apart
             level(2 / eta, i == 0 ? "2/η" + (thresholds.size() == 1 ? " = " + Fmt.num(2 / eta) : "") : null, thresholdColors.get(i));
         }
+        // Marion & Chizat: the sharpness of every minimizer is at least S_min (scalar output, whitened inputs)
+        double sMin = minimalSharpness(rs);
+        if (Double.isFinite(sMin)) {
+            lines.add(new Line("S_min", new double[][]{{0, tEnd}, {sMin, sMin}}, INVISIBLE, style.thin()));
+            level(sMin, "Sₘᵢₙ = " + Fmt.num(sMin), S_MIN_COLOR, true);
+        }
         addLayer(lines);
         if (!thresholds.isEmpty()) legendLine("2/η (GD stability threshold)", ChartStyle.MUTED, style.dotted());
+        if (Double.isFinite(sMin)) legendLine("Sₘᵢₙ (flattest minimizer, Marion & Chizat)", S_MIN_COLOR, style.dotted());
         subtitle.setText(join(thresholds.isEmpty() ? "gradient flow: no step-size threshold"
                 : "above 2/η gradient descent is unstable", divergenceNote(rs)));
+    }
+
+    private static final java.awt.Color S_MIN_COLOR = ChartStyle.TEXT;
+
+    /**
+     * Marion & Chizat's minimal sharpness over all minimizers, S_min = L a ‖π*‖^{2−2/L} (= the balanced rank-one
+     * minimizer's, exact for whitened inputs: model.theory.MarionChizat), when it applies to the first run:
+     * scalar output, whitened inputs, every layer rate 1. NaN otherwise.
+     */
+    static double minimalSharpness(RunSet rs) {
+        for (RunSet.Labeled l : rs.runs()) {
+            Trajectory tr = l.trajectory();
+            Trajectory.Setup su = tr.setup();
+            if (su == null) return Double.NaN;
+            int[] w = tr.widths();
+            if (w[w.length - 1] != 1 || !su.task().isWhitened()) return Double.NaN;
+            for (double r : su.network().layerRates()) if (r != 1.0) return Double.NaN;
+            double[] pi = su.task().target().data;
+            double norm = 0;
+            for (double v : pi) norm += v * v;
+            if (norm == 0) return Double.NaN;
+            return org.dlnexplorer.model.theory.MarionChizat.sharpnessLowerBound(tr.depth(), pi, su.task().sigmaXX());
+        }
+        return Double.NaN;
     }
 
     /** η of a gradient-descent run: from its setup, else from t = η·k of a recorded frame */

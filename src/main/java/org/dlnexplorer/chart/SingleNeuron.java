@@ -120,9 +120,12 @@ public final class SingleNeuron {
         List<double[][][]> sheets = new ArrayList<>();
         double ew = rates[0], ea = rates[1];
         if (delta < 0) {
+            // the part of the sheet inside the cube: r ≤ extent ⇔ |a| ≤ √((η_a E² + δ)/η_w)
+            double aMax = Math.min(extent, Math.sqrt(Math.max(0, (ea * extent * extent + delta) / ew)));
+            if (aMax <= 0) aMax = extent;
             double[][][] g = new double[nu][nv][];
             for (int i = 0; i < nu; i++) {
-                double a = -extent + 2 * extent * i / (nu - 1);
+                double a = -aMax + 2 * aMax * i / (nu - 1);
                 double r = Math.sqrt((ew * a * a - delta) / ea);
                 for (int j = 0; j < nv; j++) {
                     double th = 2 * Math.PI * j / (nv - 1);
@@ -131,10 +134,12 @@ public final class SingleNeuron {
             }
             sheets.add(g);
         } else {
+            // the part inside the cube: |a| ≤ extent ⇔ r ≤ √((η_w E² − δ)/η_a)
+            double rMax = Math.min(extent, Math.sqrt(Math.max(0, (ew * extent * extent - delta) / ea)));
             for (int sign = -1; sign <= 1; sign += 2) {
                 double[][][] g = new double[nu][nv][];
                 for (int i = 0; i < nu; i++) {
-                    double r = extent * i / (nu - 1);
+                    double r = rMax * i / (nu - 1);
                     double a = sign * Math.sqrt((delta + ea * r * r) / ew);
                     for (int j = 0; j < nv; j++) {
                         double th = 2 * Math.PI * j / (nv - 1);

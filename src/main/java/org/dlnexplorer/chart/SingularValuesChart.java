@@ -14,8 +14,8 @@ import java.util.List;
 final class SingularValuesChart extends XyViewChart {
 
     SingularValuesChart(ChartStyle style) {
-        super(ViewId.SINGULAR_VALUES, style, "Singular values of W_eff",
-                new NumberAxis("t (time units)"), new NumberAxis("σ_α(W_eff)"), true);
+        super(ViewId.SINGULAR_VALUES, style, "Singular values of W (effective)",
+                SlideAxes.number("t (time units)"), SlideAxes.number("singular value σₖ"), true);
         plot.getRangeAxis().setUpperMargin(0.1);
     }
 
@@ -77,7 +77,7 @@ final class SingularValuesChart extends XyViewChart {
             for (int a = 0; a < maxModes; a++) legendLine("σ" + sub(a + 1), ChartStyle.color(a), style.solid());
         }
         if (anyExact) legendLine("exact", ChartStyle.TEXT, style.dashed());
-        if (!seen.isEmpty()) legendLine("target s_α", ChartStyle.MUTED, style.dotted());
+        if (!seen.isEmpty()) legendLine("target sₖ", ChartStyle.MUTED, style.dotted());
         subtitle.setText(join(theoryNote(rs), divergenceNote(rs)));
         if (!hasData()) plot.setNoDataMessage("computing…");
     }

@@ -60,6 +60,9 @@ public abstract class ViewChart {
     /** The JFreeChart, or null for views drawn otherwise (hyperboloid, messages). */
     public JFreeChart chart() { return null; }
 
+    /** true when the horizontal axis is time (the app may then draw the cursor as an overlay) */
+    public boolean hasTimeAxis() { return false; }
+
     protected abstract void rebuild();
 
     protected abstract void moveCursor();

@@ -2,7 +2,7 @@ package org.dlnexplorer.chart;
 
 /** The eight views of SPEC §2 with their command-line names and UI node ids (SPEC §3). */
 public enum ViewId {
-    SINGULAR_VALUES("singular-values", "Singular values of W_eff"),
+    SINGULAR_VALUES("singular-values", "Singular values of W (effective)"),
     LOSS("loss", "Loss"),
     KERNEL_DISTANCE("kernel-distance", "NTK kernel distance S(0,t)"),
     HYPERBOLOID("hyperboloid", "Hyperboloid parameter paths"),

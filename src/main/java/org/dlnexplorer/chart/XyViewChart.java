@@ -21,6 +21,11 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.block.ColumnArrangement;
+import org.jfree.chart.ui.RectangleAnchor;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
@@ -45,7 +50,7 @@ abstract class XyViewChart extends ViewChart {
     protected XyViewChart(ViewId id, ChartStyle style, String title, ValueAxis x, ValueAxis y, boolean timeCursor) {
         super(id, style);
         this.plot = new XYPlot(null, x, y, null);
-        this.chart = new JFreeChart(title, style.titleFont(), plot, true);
+        this.chart = new ViewJFreeChart(title, style.titleFont(), plot);
         this.cursorOnDomain = timeCursor;
         chart.setBackgroundPaint(ChartStyle.BACKGROUND);
         chart.setAntiAlias(true);
@@ -59,6 +64,8 @@ abstract class XyViewChart extends ViewChart {
         lt.setFrame(BlockBorder.NONE);
         lt.setBackgroundPaint(ChartStyle.BACKGROUND);
         lt.setPosition(RectangleEdge.BOTTOM);
+        // room for the last tick label at the right edge (no clipped "6")
+        chart.setPadding(new RectangleInsets(6, 6, 6, Math.round(style.tickSize() * 1.5)));
         plot.setBackgroundPaint(ChartStyle.BACKGROUND);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
@@ -68,7 +75,8 @@ abstract class XyViewChart extends ViewChart {
         plot.setNoDataMessagePaint(ChartStyle.TEXT);
         styleAxis(x);
         styleAxis(y);
-        if (timeCursor) { x.setLowerMargin(0); x.setUpperMargin(0.02); }
+        // time axes end at the data: no overshoot to 6.2 for t ∈ [0, 6]
+        if (timeCursor) { x.setLowerMargin(0); x.setUpperMargin(0); }
         cursor = new ValueMarker(0, ChartStyle.CURSOR, style.thin());
         cursor.setAlpha(0.9f);
     }
@@ -82,10 +90,8 @@ abstract class XyViewChart extends ViewChart {
     }
 
     protected static LogAxis logAxis(String label) {
-        LogAxis a = new LogAxis(label);
-        a.setBase(10);
-        a.setSmallestValue(1e-300);
-        return a;
+        // whole decades only: 10⁻¹, 10⁰, 10¹ … (no 10^-0.5), at most SlideAxes.MAX_TICKS labels
+        return SlideAxes.log(label, true);
     }
 
     @Override
@@ -106,6 +112,8 @@ abstract class XyViewChart extends ViewChart {
             legend.clear();
             subtitle.setText("");
             plot.setNoDataMessage(null);
+            message = null;
+            messageDetail = null;
             fill(runs);
             LegendItemCollection items = new LegendItemCollection();
             for (LegendItem li : legend) items.add(li);
@@ -118,8 +126,130 @@ abstract class XyViewChart extends ViewChart {
             plot.setDomainGridlinesVisible(data);
             plot.setRangeGridlinesVisible(data);
             placeCursor();
+            if (legendInside()) placeLegendInside();
         } finally {
             chart.setNotify(true);
+        }
+    }
+
+    /** the slide style puts the legend inside the plot, in the emptiest corner; the screen style below */
+    protected boolean legendInside() { return "slide".equals(style.name()); }
+
+    /** the corner the inside legend takes: the one holding the fewest data points (and marker labels) */
+    private void placeLegendInside() {
+        chart.getLegend().setVisible(false);
+        insideLegend = null;
+        if (legend.isEmpty() || layerCount == 0) return;
+        RectangleAnchor corner = emptiestCorner();
+        LegendTitle inside = new LegendTitle(plot, new ColumnArrangement(), new ColumnArrangement());
+        inside.setItemFont(style.legendFont());
+        inside.setItemPaint(ChartStyle.TEXT);
+        inside.setBackgroundPaint(LEGEND_BACKGROUND);
+        inside.setFrame(new BlockBorder(ChartStyle.GRID));
+        inside.setPadding(new RectangleInsets(6, 10, 6, 10));
+        inside.setItemLabelPadding(new RectangleInsets(2, 6, 2, 2));
+        double x = corner == RectangleAnchor.TOP_LEFT || corner == RectangleAnchor.BOTTOM_LEFT ? 0.015 : 0.985;
+        double y = corner == RectangleAnchor.TOP_LEFT || corner == RectangleAnchor.TOP_RIGHT ? 0.985 : 0.015;
+        // relative coordinates are interpolated linearly in value space: on a log axis, convert
+        XYTitleAnnotation a = new XYTitleAnnotation(linearFraction(plot.getDomainAxis(), x),
+                linearFraction(plot.getRangeAxis(), y), inside, corner);
+        a.setMaxWidth(0.5);
+        a.setMaxHeight(0.6);
+        plot.addAnnotation(a, false);
+        insideLegend = corner;
+    }
+
+    /** the corner of the inside legend (slide style), null when the legend is outside or not drawn */
+    RectangleAnchor insideLegendCorner() { return insideLegend; }
+
+    private RectangleAnchor insideLegend;
+    private static final Color LEGEND_BACKGROUND = new Color(255, 255, 255, 225);
+    /** the share of the plot (in x and y) a corner legend is assumed to cover when counting points */
+    private static final double CORNER_W = 0.4, CORNER_H = 0.4;
+
+    private RectangleAnchor emptiestCorner() {
+        ValueAxis xa = plot.getDomainAxis(), ya = plot.getRangeAxis();
+        RectangleAnchor[] corners = {RectangleAnchor.TOP_RIGHT, RectangleAnchor.TOP_LEFT,
+                RectangleAnchor.BOTTOM_RIGHT, RectangleAnchor.BOTTOM_LEFT};
+        double[] count = new double[4];
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            var ds = plot.getDataset(d);
+            if (ds == null) continue;
+            for (int s = 0; s < ds.getSeriesCount(); s++) {
+                int n = ds.getItemCount(s);
+                // every series counts the same however densely it is sampled
+                double w = n == 0 ? 0 : 1.0 / n;
+                for (int i = 0; i < n; i++) countPoint(count, fraction(xa, ds.getXValue(s, i)), fraction(ya, ds.getYValue(s, i)), w);
+            }
+        }
+        java.util.Collection<?> markers = plot.getRangeMarkers(Layer.BACKGROUND);
+        if (markers != null) for (Object o : markers) {
+            if (o instanceof ValueMarker m) {
+                double fy = fraction(ya, m.getValue());
+                // a level crosses the whole width; its label sits at the right end
+                for (int k = 0; k <= 10; k++) countPoint(count, k / 10.0, fy, 0.02);
+                if (m.getLabel() != null) countPoint(count, 0.95, fy, 0.5);
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < 4; c++) if (count[c] < count[best] - 1e-9) best = c;
+        return corners[best];
+    }
+
+    private static void countPoint(double[] count, double fx, double fy, double w) {
+        if (!Double.isFinite(fx) || !Double.isFinite(fy)) return;
+        boolean right = fx >= 1 - CORNER_W, left = fx <= CORNER_W, top = fy >= 1 - CORNER_H, bottom = fy <= CORNER_H;
+        if (top && right) count[0] += w;
+        if (top && left) count[1] += w;
+        if (bottom && right) count[2] += w;
+        if (bottom && left) count[3] += w;
+    }
+
+    /** the linear fraction of the axis range at which a log axis shows the fraction f of its length */
+    private static double linearFraction(ValueAxis a, double f) {
+        if (!(a instanceof LogAxis)) return f;
+        double lo = a.getLowerBound(), hi = a.getUpperBound();
+        if (!(lo > 0) || !(hi > lo)) return f;
+        double v = Math.pow(10, Math.log10(lo) + f * (Math.log10(hi) - Math.log10(lo)));
+        return (v - lo) / (hi - lo);
+    }
+
+    /** position of v along the axis in [0, 1] (log axes in log space) */
+    private static double fraction(ValueAxis a, double v) {
+        double lo = a.getLowerBound(), hi = a.getUpperBound();
+        if (a instanceof LogAxis) {
+            if (!(v > 0) || !(lo > 0)) return Double.NaN;
+            return (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
+        }
+        return (v - lo) / (hi - lo);
+    }
+
+    /** Instead of the plot: show this message alone (no empty axes). Call from fill. */
+    protected void showMessage(String message, String detail) {
+        this.message = message;
+        this.messageDetail = detail;
+    }
+
+    /** the message shown instead of the plot, or null */
+    String message() { return message; }
+
+    private String message, messageDetail;
+
+    /** Called before every draw with the target area (e.g. to fit ranges to the pixel aspect). */
+    protected void beforeDraw(Graphics2D g, Rectangle2D area) {}
+
+    /** The chart of a view: draws the message alone when there is one, else lays out and draws the plot. */
+    private final class ViewJFreeChart extends JFreeChart {
+        ViewJFreeChart(String title, java.awt.Font font, XYPlot plot) { super(title, font, plot, true); }
+
+        @Override
+        public void draw(Graphics2D g2, Rectangle2D area, java.awt.geom.Point2D anchor, org.jfree.chart.ChartRenderingInfo info) {
+            if (message != null) {
+                MessageChart.drawMessage(g2, area, style, getTitle().getText(), message, messageDetail);
+                return;
+            }
+            beforeDraw(g2, area);
+            super.draw(g2, area, anchor, info);
         }
     }
 
@@ -166,6 +296,9 @@ abstract class XyViewChart extends ViewChart {
 
     protected boolean hasData() { return layerCount > 0; }
 
+    @Override
+    public boolean hasTimeAxis() { return cursorOnDomain && layerCount > 0; }
+
     protected void legendLine(String label, Paint paint, Stroke stroke) {
         Shape line = new Line2D.Double(-14, 0, 14, 0);
         LegendItem li = new LegendItem(label, null, null, null, line, stroke, paint);
@@ -176,13 +309,18 @@ abstract class XyViewChart extends ViewChart {
 
     /** A horizontal reference level (dotted) with a label at the right end. */
     protected void level(double y, String label, Paint paint) {
+        level(y, label, paint, false);
+    }
+
+    /** The same with the label at the left end (when the right end is taken). */
+    protected void level(double y, String label, Paint paint, boolean labelLeft) {
         ValueMarker m = new ValueMarker(y, paint, style.dotted());
         if (label != null) {
             m.setLabel(label);
             m.setLabelFont(style.annotationFont());
             m.setLabelPaint(paint instanceof Color c ? c.darker() : ChartStyle.TEXT);
-            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            m.setLabelAnchor(labelLeft ? org.jfree.chart.ui.RectangleAnchor.TOP_LEFT : org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(labelLeft ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
             m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
         }
         plot.addRangeMarker(m, Layer.BACKGROUND);

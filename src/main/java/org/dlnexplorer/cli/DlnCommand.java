@@ -20,9 +20,20 @@ public final class DlnCommand implements java.util.concurrent.Callable<Integer> 
     /** returned by the gui command: the JavaFX app owns the process now */
     public static final int KEEP_RUNNING = -1;
 
+    @picocli.CommandLine.Option(names = "--screenshot", paramLabel = "FILE.png",
+            description = "open the app, wait until the trajectory is complete, write a PNG of the window, exit")
+    java.nio.file.Path screenshot;
+
+    @picocli.CommandLine.Option(names = "--after-ms", paramLabel = "N", defaultValue = "0",
+            description = "extra milliseconds to wait before the screenshot")
+    long afterMs;
+
     @Override
     public Integer call() {
-        return new GuiCommand().call();
+        GuiCommand gui = new GuiCommand();
+        gui.screenshot = screenshot;
+        gui.afterMs = afterMs;
+        return gui.call();
     }
 
     /** Runs the command line; returns the exit status (or KEEP_RUNNING while the app is open). */

@@ -1,6 +1,7 @@
 package org.dlnexplorer.cli;
 
 import org.dlnexplorer.chart.ChartStyle;
+import org.dlnexplorer.chart.PhaseDiagramExport;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.chart.ViewChart;
 import org.dlnexplorer.export.AtomicFiles;
@@ -149,7 +150,8 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         }
         try {
             for (ViewId id : ids) {
-                Drawable drawable = source.render(id, runs);
+                Drawable drawable = id == ViewId.PHASE_DIAGRAM && views == null
+                        ? phaseDiagram(p, source, runs, stderr) : source.render(id, runs);
                 for (ExportFormat f : formats) {
                     Path file = all ? dir.resolve(id.cliName() + "." + f.extension()) : out;
                     ChartExporter.export(drawable, file, f, size, p.name + " — " + id.title());
@@ -163,6 +165,20 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             stderr.flush();
         }
         return DlnCommand.OK;
+    }
+
+    /**
+     * The phase diagram needs the preset, not only its runs: the default (τ, δ) sweep of the preset
+     * (PhaseDiagramExport, 41 × 41 cells in parallel, seconds). A preset that cannot be swept over τ and δ
+     * gets the view's message instead, with a note on stderr.
+     */
+    private Drawable phaseDiagram(Preset p, ViewSource source, RunSet runs, PrintWriter stderr) throws ExportException {
+        try {
+            return PhaseDiagramExport.render(p, preset.toString());
+        } catch (IllegalArgumentException e) {
+            stderr.println("dln-explorer: note: phase diagram not drawn: " + e.getMessage());
+            return source.render(ViewId.PHASE_DIAGRAM, runs);
+        }
     }
 
     /** The --all output directory, created with its parents when missing. */

@@ -35,7 +35,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false));
+        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, true));
         vm = window.viewModel();
         stage.show();
     }
@@ -66,7 +66,7 @@ class MainWindowTest {
     }
 
     private void awaitSettled() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.isSettled()));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> window.isSettled()));
     }
 
     private Trajectory shown() throws Exception {
@@ -134,6 +134,12 @@ class MainWindowTest {
         assertEquals(stepped, fx(scrubber::getValue), 1e-12, "the scrubber follows the cursor");
         run(() -> scrubber.setValue(1.5));
         assertEquals(1.5, fx(() -> vm.cursorT.get()), 0);
+        // the cursor moves through the views (an overlay on every time chart)
+        ViewCell sv = window.cells().get(ViewId.SINGULAR_VALUES), loss = window.cells().get(ViewId.LOSS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> Double.isFinite(sv.cursorX()) && Double.isFinite(loss.cursorX())));
+        double x1 = fx(sv::cursorX);
+        run(() -> scrubber.setValue(4.5));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> sv.cursorX() > x1 && loss.cursorX() > 0));
         click(robot, "#reset-button");
         assertEquals(end, fx(() -> vm.cursorT.get()), 0);
     }
@@ -242,8 +248,8 @@ class MainWindowTest {
         };
         run(() -> { window.resetPulseStatistics(); probe.start(); });
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-        // heavier runs: depth 4, width 8; then a sequence of δ changes while they stream
-        run(() -> { vm.depth.set(4); vm.width.set(8); });
+        // wider runs (width 24); then a sequence of δ changes while they stream
+        run(() -> vm.width.set(24));
         for (int i = 0; i < 10; i++) {
             double d = 0.3 * i;
             run(() -> vm.delta.set(d));
@@ -290,6 +296,17 @@ class MainWindowTest {
             assertTrue(java.nio.file.Files.size(f) > 1000, f.toString());
         }
         assertFalse(fx(() -> robot.lookup("#export-button").queryAs(Button.class).isDisabled()));
+        // SVG through the format picker, and the trajectory as CSV
+        ComboBox<org.dlnexplorer.export.ExportFormat> format = robot.lookup("#export-format").queryAs(ComboBox.class);
+        run(() -> { vm.error.set(""); format.setValue(org.dlnexplorer.export.ExportFormat.SVG); window.export(dir); });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("exported")));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("loss.svg")).contains("<svg"));
+        run(() -> { vm.error.set(""); window.exportData(dir.resolve("run.csv")); });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("exported")));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("run.csv")).startsWith("t,loss,sv1,sv2"));
+        // an unwritable place: a message, the app keeps going
+        run(() -> { vm.error.set(""); window.export(dir.resolve("missing")); });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("error: export failed")));
     }
 
     @Test
@@ -316,5 +333,55 @@ class MainWindowTest {
         run(() -> vm.delta.set(-1));
         click(robot, "#reset-button");
         assertEquals(0.75, fx(() -> vm.delta.get()), 0);
+    }
+
+    @Test
+    void theHyperboloidFallsBackTo2dAndRotatesWithTheMouse(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.open(java.nio.file.Path.of("presets/single-neuron-balanced.json"))));
+        awaitSettled();
+        ViewCell.Hyperboloid h = (ViewCell.Hyperboloid) window.cells().get(ViewId.HYPERBOLOID);
+        assertEquals(javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D), h.isThreeD());
+        if (h.isThreeD()) {
+            double before = fx(() -> h.scene3d().rotationY().getAngle());
+            robot.drag(h).dropBy(60, 0);
+            assertNotEquals(before, fx(() -> h.scene3d().rotationY().getAngle()));
+        } else {
+            double before = fx(() -> h.state().azimuth());
+            robot.drag(h).dropBy(60, 20);
+            assertNotEquals(before, fx(() -> h.state().azimuth()));
+            awaitSettled();
+            assertSame(fx(() -> vm.runSet.get()), fx(h::shown), "redrawn after rotation");
+        }
+    }
+
+    @Test
+    void clickingAPhaseDiagramCellLoadsItsScaleAndDelta(FxRobot robot) throws Exception {
+        awaitSettled();
+        var phase = window.phaseDiagram();
+        assertNotNull(phase);
+        assertSame(phase, fx(() -> robot.lookup("#phase-diagram-view").queryAs(javafx.scene.layout.StackPane.class).getChildren().get(0)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> phase.result() != null));
+        run(() -> phase.select(0, 0));          // the corner: smallest τ, smallest δ of the default axes
+        awaitSettled();
+        assertEquals(-4.0, fx(() -> vm.delta.get()), 1e-12);
+        assertEquals(0.01, fx(vm::tau), 1e-12);
+        assertEquals(-4.0, RunSummary.conservedDelta(shown()), 1e-9, "the loaded cell was simulated");
+    }
+
+    @Test
+    void aDivergingDescentSaysSoAndKeepsTheFinitePart(FxRobot robot) throws Exception {
+        awaitSettled();
+        run(() -> { vm.method.set(Method.GRADIENT_DESCENT); vm.learningRate.set(1.5); });
+        awaitSettled();
+        Trajectory tr = shown();
+        assertTrue(tr.diverged());
+        String status = fx(() -> robot.lookup("#status-diverged").queryAs(Label.class).getText());
+        assertTrue(status.startsWith("diverged at step " + tr.divergedAtStep()), status);
+        for (var f : tr.frames()) assertTrue(Double.isFinite(f.loss()), "only finite frames are shown");
+        // the app stays usable: back to a stable rate
+        run(() -> vm.learningRate.set(0.05));
+        awaitSettled();
+        assertFalse(shown().diverged());
+        assertEquals("", fx(() -> robot.lookup("#status-diverged").queryAs(Label.class).getText()));
     }
 }

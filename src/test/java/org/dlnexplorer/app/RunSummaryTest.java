@@ -1,0 +1,56 @@
+package org.dlnexplorer.app;
+
+import org.dlnexplorer.chart.Fixtures;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RunSummaryTest {
+    static RunSet sweep;
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        // Kunin et al.'s single neuron over δ ∈ {−4, …, 4} (bundled lecture preset)
+        sweep = Fixtures.runSet(Files.readString(Path.of("presets/single-neuron-delta-sweep.json")));
+    }
+
+    private static Trajectory member(String label) {
+        return sweep.runs().stream().filter(l -> l.label().equals(label)).findFirst().orElseThrow().trajectory();
+    }
+
+    @Test
+    void regimesAcrossDelta() {
+        assertEquals("lazy", RunSummary.regime(4, 1, member("δ = 4")));
+        assertEquals("rich", RunSummary.regime(0, 1, member("δ = 0")));
+        assertEquals("delayed rich", RunSummary.regime(-4, 1, member("δ = -4")));
+    }
+
+    @Test
+    void conservedDeltaIsReadFromTheInitialWeights() {
+        for (double d : new double[]{-4, -1, 0, 2}) {
+            String label = "δ = " + (long) d;
+            assertEquals(d, RunSummary.conservedDelta(member(label)), 1e-9, label);
+        }
+    }
+
+    @Test
+    void theoryLineAndDivergence() throws Exception {
+        String line = RunSummary.theoryLine(sweep);
+        Trajectory t = member("δ = 0");
+        if (t.exact() != null && t.exact().available()) {
+            assertTrue(line.startsWith("theory: "), line);
+            assertTrue(RunSummary.theoryDeviation(t) < 1e-6, "theory agrees with the engine");
+        } else {
+            assertTrue(line.startsWith("no theory"), line);
+        }
+        assertEquals("", RunSummary.divergence(sweep));
+        RunSet diverging = Fixtures.runSet(Fixtures.GD.replace("\"learningRate\": 0.05", "\"learningRate\": 1.5").replace("\"duration\": 4.0", "\"duration\": 150.0"));
+        assertTrue(RunSummary.divergence(diverging).startsWith("diverged at step "), RunSummary.divergence(diverging));
+    }
+}
