@@ -91,6 +91,11 @@ public final class RunJsonWriter {
                 for (double v : ex.loss()) num(w, v);
                 w.endArray();
             }
+            if (ex.kernelDistance() != null) {
+                w.name("kernelDistance").beginArray();
+                for (double v : ex.kernelDistance()) num(w, v);
+                w.endArray();
+            }
         }
         w.endObject();
         w.name("diverged").value(tr.diverged());

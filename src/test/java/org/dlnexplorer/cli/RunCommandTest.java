@@ -38,6 +38,18 @@ class RunCommandTest {
         assertFalse(o.get("diverged").getAsBoolean());
         assertTrue(o.get("divergedAtStep").isJsonNull());
         assertEquals(2, o.getAsJsonArray("weights").get(0).getAsJsonArray().size());
+        JsonObject exact = o.getAsJsonObject("exact");
+        assertTrue(exact.get("available").getAsBoolean());
+        assertEquals("saxe", exact.get("model").getAsString());
+        var sim = o.getAsJsonArray("singularValues");
+        var ex = exact.getAsJsonArray("singularValues");
+        assertEquals(sim.size(), ex.size(), "exact on the same t grid");
+        for (int i = 0; i < sim.size(); i++)
+            for (int a = 0; a < 2; a++) {
+                double s = sim.get(i).getAsJsonArray().get(a).getAsDouble();
+                assertEquals(s, ex.get(i).getAsJsonArray().get(a).getAsDouble(), 1e-8 * Math.max(1, s));
+            }
+        if (exact.has("kernelDistance")) assertEquals(sim.size(), exact.getAsJsonArray("kernelDistance").size());
     }
 
     @Test
