@@ -4,22 +4,31 @@ import java.nio.file.Path;
 
 /**
  * How the app starts: an explicit preset (or null: the default from the presets directory), where the
- * bundled presets are, an optional screenshot to write once the trajectory is complete, window size.
+ * bundled presets are, an optional screenshot to write once the trajectory is complete, window size,
+ * whether the hyperboloid must be 2D, whether the phase diagram sweeps in the background.
  */
 public record AppOptions(PresetLibrary.Entry preset, Path presetDirectory, Path screenshot, long afterMillis,
-                         double width, double height, boolean force2d) {
+                         double width, double height, boolean force2d, boolean phaseDiagram) {
     public static final String DEFAULT_PRESET_FILE = "saxe-two-modes.json";
     public static final double DEFAULT_WIDTH = 1600, DEFAULT_HEIGHT = 1000;
 
     public static AppOptions defaults() {
-        return new AppOptions(null, PresetLibrary.directory(), null, 0, DEFAULT_WIDTH, DEFAULT_HEIGHT, false);
+        return new AppOptions(null, PresetLibrary.directory(), null, 0, DEFAULT_WIDTH, DEFAULT_HEIGHT, false, true);
     }
 
     public AppOptions withPreset(PresetLibrary.Entry e) {
-        return new AppOptions(e, presetDirectory, screenshot, afterMillis, width, height, force2d);
+        return new AppOptions(e, presetDirectory, screenshot, afterMillis, width, height, force2d, phaseDiagram);
+    }
+
+    public AppOptions withSize(double w, double h) {
+        return new AppOptions(preset, presetDirectory, screenshot, afterMillis, w, h, force2d, phaseDiagram);
+    }
+
+    public AppOptions withPhaseDiagram(boolean on) {
+        return new AppOptions(preset, presetDirectory, screenshot, afterMillis, width, height, force2d, on);
     }
 
     public AppOptions withScreenshot(Path file, long after) {
-        return new AppOptions(preset, presetDirectory, file, after, width, height, force2d);
+        return new AppOptions(preset, presetDirectory, file, after, width, height, force2d, phaseDiagram);
     }
 }

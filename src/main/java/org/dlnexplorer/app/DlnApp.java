@@ -41,7 +41,7 @@ public final class DlnApp extends Application {
         AppOptions o = options;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(o.width(), screen.getWidth()), h = Math.min(o.height(), screen.getHeight());
-        o = new AppOptions(o.preset(), o.presetDirectory(), o.screenshot(), o.afterMillis(), w, h, o.force2d());
+        o = o.withSize(w, h);
         window = new MainWindow(stage, o);
         stage.setX(screen.getMinX());
         stage.setY(screen.getMinY());
@@ -56,7 +56,7 @@ public final class DlnApp extends Application {
                 System.exit(1);
             });
             timeout.play();
-            window.setOnIdle(() -> {
+            window.setOnIdle(() -> awaitPhaseDiagram(timeout, () -> {
                 timeout.stop();
                 PauseTransition wait = new PauseTransition(Duration.millis(Math.max(50, after)));
                 wait.setOnFinished(e -> {
@@ -70,8 +70,17 @@ public final class DlnApp extends Application {
                     System.exit(code);
                 });
                 wait.play();
-            });
+            }));
         }
+    }
+
+    /** Then run next once the phase diagram's sweep (if any) has finished, polling every 100 ms. */
+    private void awaitPhaseDiagram(PauseTransition timeout, Runnable next) {
+        var phase = window.phaseDiagram();
+        if (phase == null || !phase.isRunning()) { next.run(); return; }
+        PauseTransition poll = new PauseTransition(Duration.millis(100));
+        poll.setOnFinished(e -> awaitPhaseDiagram(timeout, next));
+        poll.play();
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class Hyperboloid3D extends Pane {
     /** the data cube [−E, E]³ is drawn as [−HALF, HALF]³ scene units */
     private static final double HALF = 100;
     private static final int SURFACE_U = 14, SURFACE_V = 36;
-    private static final int MAX_SEGMENTS = 240;
+    private static final int MAX_SEGMENTS = 150;
 
     private final Group world = new Group();
     private final Group content = new Group();

@@ -76,11 +76,13 @@ public final class MainWindow {
     private final Label statusRegime = new Label(), statusDelta = new Label(), statusTheory = new Label(),
             statusTime = new Label(), statusDiverged = new Label(), statusError = new Label();
     private final Button playButton = new Button();
+    private final ComboBox<org.dlnexplorer.export.ExportFormat> exportFormat = new ComboBox<>();
     private final Slider scrubber = new Slider(0, 1, 1);
     private final Label cursorLabel = new Label();
     private final AnimationTimer pulse;
     private final ChartRenderer renderer = new ChartRenderer(ChartStyle.screen());
     private final ViewCell phaseCell;
+    private final org.dlnexplorer.app.phase.PhaseDiagramView phaseView;
     private boolean recomputeWanted;
     private long renderSeq;
     private long maxPulseCpuNanos, maxPulseWallNanos;
@@ -99,13 +101,26 @@ public final class MainWindow {
             c.setOnInvalidate(() -> viewsDirty = true);
             cells.put(id, c);
         }
-        // the phase diagram: a placeholder pane with the SPEC id; the sweep view is dropped in here
+        // the phase diagram: the sweep view (background sweep over (τ, δ), click a cell to load it) in a
+        // pane with the SPEC id; without it (options.phaseDiagram() false) a message cell
         phasePlaceholder.setId(ViewId.PHASE_DIAGRAM.nodeId());
         phaseCell = new ViewCell(ViewId.PHASE_DIAGRAM);
         phaseCell.setId(null);
         phaseCell.setOnInvalidate(() -> viewsDirty = true);
-        phasePlaceholder.getChildren().add(phaseCell);
+        if (options.phaseDiagram()) {
+            phaseView = new org.dlnexplorer.app.phase.PhaseDiagramView();
+            // one sweep worker: the slider's own computations keep the other core
+            phaseView.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+            phaseView.setOnCellSelected(this::loadCell);
+            phaseView.setMinSize(0, 0);
+            phaseView.setStyle("-fx-background-color: white;");
+            phasePlaceholder.getChildren().add(phaseView);
+        } else {
+            phaseView = null;
+            phasePlaceholder.getChildren().add(phaseCell);
+        }
         phasePlaceholder.setMinSize(0, 0);
+        phasePlaceholder.setStyle("-fx-background-color: white; -fx-border-color: #d9d9d9;");
 
         BorderPane root = new BorderPane();
         root.setLeft(controls());
@@ -174,7 +189,18 @@ public final class MainWindow {
         return out;
     }
 
+    /** the sweep view in the phase-diagram pane, or null */
+    public org.dlnexplorer.app.phase.PhaseDiagramView phaseDiagram() { return phaseView; }
+
+    /** A clicked phase-diagram cell: take its τ and δ (the other controls stay). */
+    private void loadCell(Preset cell) {
+        if (cell.init != null && cell.init.delta != null) vm.delta.set(Math.max(DELTA_MIN, Math.min(DELTA_MAX, cell.init.delta)));
+        if (cell.init != null && cell.init.scale != null && cell.init.scale > 0)
+            vm.logScale.set(Math.log10(Math.max(TAU_MIN, Math.min(TAU_MAX, cell.init.scale))));
+    }
+
     private void dispose() {
+        if (phaseView != null) phaseView.dispose();
         pulse.stop();
         service.close();
         renderer.close();
@@ -311,8 +337,18 @@ public final class MainWindow {
         logTime.selectedProperty().bindBidirectional(vm.logTime);
         Button export = new Button("Export views…");
         export.setId("export-button");
-        export.setTooltip(new Tooltip("Write every visible view as a 1600×1000 PNG into a chosen folder"));
+        export.setTooltip(new Tooltip("Write every visible view (1600×1000, slide style) into a chosen folder"));
         export.setOnAction(e -> chooseAndExport());
+        exportFormat.setId("export-format");
+        exportFormat.getItems().setAll(org.dlnexplorer.export.ExportFormat.values());
+        exportFormat.setValue(org.dlnexplorer.export.ExportFormat.PNG);
+        exportFormat.setTooltip(new Tooltip("File format of the exported views"));
+        Button exportData = new Button("Export data…");
+        exportData.setId("export-data-button");
+        exportData.setTooltip(new Tooltip("Write the trajectory (every run of the set) as CSV or JSON"));
+        exportData.setOnAction(e -> chooseAndExportData());
+        HBox exportRow = new HBox(6, export, exportFormat, exportData);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
 
         inputMessage.setId("input-message");
         inputMessage.setWrapText(true);
@@ -338,7 +374,7 @@ public final class MainWindow {
                 header("Task"), labelled("s_α", targets),
                 header("Training"), labelled("method", method), eta, duration,
                 header("Playback"), playRow, speed, logTime,
-                new Separator(), export, inputMessage);
+                new Separator(), exportRow, inputMessage);
         box.setPadding(new Insets(10));
         box.setPrefWidth(320);
         box.getStyleClass().add("controls");
@@ -581,7 +617,13 @@ public final class MainWindow {
         if (recomputeWanted) {
             recomputeWanted = false;
             Preset base = vm.basePreset.get();
-            if (base != null) service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+            if (base != null) {
+                service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+                if (phaseView != null) {
+                    // same preset up to (τ, δ): the marker moves; anything else: a new sweep
+                    try { phaseView.setPreset(vm.params().applyTo(base)); } catch (RuntimeException ex) { vm.error.set("phase diagram: " + ex.getMessage()); }
+                }
+            }
         }
         SimulationService.Snapshot s = service.poll();
         if (s != null && s.generation() >= shownGeneration) {
@@ -703,12 +745,49 @@ public final class MainWindow {
 
     private void chooseAndExport() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export views as PNG into…");
+        chooser.setTitle("Export views as " + exportFormat.getValue() + " into…");
         File dir = chooser.showDialog(stage);
         if (dir != null) export(dir.toPath());
     }
 
-    /** Render the visible views (slide style) to PNG files in dir, off the FX thread; reports in the status bar. */
+    private void chooseAndExportData() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export trajectory");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
+                new javafx.stage.FileChooser.ExtensionFilter("JSON (*.json)", "*.json"));
+        chooser.setInitialFileName("trajectory.csv");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) exportData(f.toPath());
+    }
+
+    /** Write the shown run set as CSV/JSON (by extension), off the FX thread; reports in the status bar. */
+    public void exportData(Path file) {
+        RunSet rs = vm.runSet.get();
+        if (rs == null) { vm.error.set("nothing to export yet"); return; }
+        background("dln-export-data", () -> {
+            List<Path> files = org.dlnexplorer.export.TrajectoryExport.write(rs, file);
+            return "exported " + files.size() + (files.size() == 1 ? " file: " : " files: ") + files.get(0)
+                    + (files.size() > 1 ? " …" : "");
+        });
+    }
+
+    /** Run an export job on its own daemon thread; its message (or error) goes to the status bar. */
+    private void background(String name, java.util.concurrent.Callable<String> job) {
+        Thread t = new Thread(() -> {
+            String result;
+            try {
+                result = job.call();
+            } catch (Exception ex) {
+                result = "error: export failed: " + ex.getMessage();
+            }
+            String msg = result;
+            Platform.runLater(() -> vm.error.set(msg));
+        }, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Render the visible views (slide style) into dir in the chosen format, off the FX thread; reports in the status bar. */
     public void export(Path dir) {
         RunSet rs = vm.runSet.get();
         if (rs == null) { vm.error.set("nothing to export yet"); return; }
@@ -718,19 +797,10 @@ public final class MainWindow {
             ViewCell c = cells.get(id);
             if (c.getParent() != null) views.add(id);
         }
-        double cursor = vm.cursorT.get();
-        Thread t = new Thread(() -> {
-            String result;
-            try {
-                List<Path> files = ViewExport.png(dir, views, rs, cursor);
-                result = "exported " + files.size() + " PNG files to " + dir;
-            } catch (Exception ex) {
-                result = "error: export failed: " + ex.getMessage();
-            }
-            String msg = result;
-            Platform.runLater(() -> vm.error.set(msg));
-        }, "dln-export");
-        t.setDaemon(true);
-        t.start();
+        org.dlnexplorer.export.ExportFormat format = exportFormat.getValue();
+        background("dln-export", () -> {
+            List<Path> files = ViewExport.views(dir, views, rs, format);
+            return "exported " + files.size() + " " + format + " files to " + dir;
+        });
     }
 }

@@ -35,7 +35,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false));
+        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, true));
         vm = window.viewModel();
         stage.show();
     }
@@ -296,6 +296,17 @@ class MainWindowTest {
             assertTrue(java.nio.file.Files.size(f) > 1000, f.toString());
         }
         assertFalse(fx(() -> robot.lookup("#export-button").queryAs(Button.class).isDisabled()));
+        // SVG through the format picker, and the trajectory as CSV
+        ComboBox<org.dlnexplorer.export.ExportFormat> format = robot.lookup("#export-format").queryAs(ComboBox.class);
+        run(() -> { vm.error.set(""); format.setValue(org.dlnexplorer.export.ExportFormat.SVG); window.export(dir); });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("exported")));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("loss.svg")).contains("<svg"));
+        run(() -> { vm.error.set(""); window.exportData(dir.resolve("run.csv")); });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("exported")));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("run.csv")).startsWith("t,loss,sv1,sv2"));
+        // an unwritable place: a message, the app keeps going
+        run(() -> { vm.error.set(""); window.export(dir.resolve("missing")); });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> vm.error.get().startsWith("error: export failed")));
     }
 
     @Test
@@ -341,5 +352,36 @@ class MainWindowTest {
             awaitSettled();
             assertSame(fx(() -> vm.runSet.get()), fx(h::shown), "redrawn after rotation");
         }
+    }
+
+    @Test
+    void clickingAPhaseDiagramCellLoadsItsScaleAndDelta(FxRobot robot) throws Exception {
+        awaitSettled();
+        var phase = window.phaseDiagram();
+        assertNotNull(phase);
+        assertSame(phase, fx(() -> robot.lookup("#phase-diagram-view").queryAs(javafx.scene.layout.StackPane.class).getChildren().get(0)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> phase.result() != null));
+        run(() -> phase.select(0, 0));          // the corner: smallest τ, smallest δ of the default axes
+        awaitSettled();
+        assertEquals(-4.0, fx(() -> vm.delta.get()), 1e-12);
+        assertEquals(0.01, fx(vm::tau), 1e-12);
+        assertEquals(-4.0, RunSummary.conservedDelta(shown()), 1e-9, "the loaded cell was simulated");
+    }
+
+    @Test
+    void aDivergingDescentSaysSoAndKeepsTheFinitePart(FxRobot robot) throws Exception {
+        awaitSettled();
+        run(() -> { vm.method.set(Method.GRADIENT_DESCENT); vm.learningRate.set(1.5); });
+        awaitSettled();
+        Trajectory tr = shown();
+        assertTrue(tr.diverged());
+        String status = fx(() -> robot.lookup("#status-diverged").queryAs(Label.class).getText());
+        assertTrue(status.startsWith("diverged at step " + tr.divergedAtStep()), status);
+        for (var f : tr.frames()) assertTrue(Double.isFinite(f.loss()), "only finite frames are shown");
+        // the app stays usable: back to a stable rate
+        run(() -> vm.learningRate.set(0.05));
+        awaitSettled();
+        assertFalse(shown().diverged());
+        assertEquals("", fx(() -> robot.lookup("#status-diverged").queryAs(Label.class).getText()));
     }
 }

@@ -76,13 +76,20 @@ public final class Initializer {
         return w;
     }
 
-    /** i.i.d. N(0, g_ℓ²/n_{ℓ−1}) entries (fan-in scaling; E‖W_eff x‖² = (n_L/n_0) τ² ‖x‖²). */
+    /**
+     * i.i.d. Gaussian entries, approximately λ-balanced: W_ℓ ~ N(0, g_ℓ²/n_{ℓ−1}) for ℓ < L (fan-in) and
+     * W_L ~ N(0, g_L²/n_L) (fan-out), so that E[W_{ℓ+1}ᵀW_{ℓ+1}] = (n_{ℓ+1}/n_ℓ)·g_{ℓ+1}² I for ℓ+1 < L,
+     * E[W_LᵀW_L] = g_L² I and E[W_ℓW_ℓᵀ] = g_ℓ² I: every E[D_ℓ] = λI when the hidden widths are equal
+     * (always for two layers), as in the wide-network setting of Kunin et al. (Fig. 1b, Theorem 6).
+     */
     static DMatrixRMaj[] gaussian(Network net, double tau, double delta, Random rng) {
         double[] g = LayerGains.squaredGains(net, tau, delta);
-        DMatrixRMaj[] w = new DMatrixRMaj[net.depth()];
-        for (int l = 1; l <= net.depth(); l++) {
+        int depth = net.depth();
+        DMatrixRMaj[] w = new DMatrixRMaj[depth];
+        for (int l = 1; l <= depth; l++) {
             DMatrixRMaj m = new DMatrixRMaj(net.rows(l), net.cols(l));
-            double sd = Math.sqrt(g[l - 1] / net.cols(l));
+            int fan = (l == depth && depth > 1) ? net.rows(l) : net.cols(l);
+            double sd = Math.sqrt(g[l - 1] / fan);
             for (int i = 0; i < m.data.length; i++) m.data[i] = sd * rng.nextGaussian();
             w[l - 1] = m;
         }
