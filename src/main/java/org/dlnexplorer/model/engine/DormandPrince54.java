@@ -74,15 +74,18 @@ public final class DormandPrince54 {
             }
             steps++;
             double tNew = (tEnd - (t + h) <= 1e-14 * Math.max(1.0, Math.abs(tEnd))) ? tEnd : t + h;
-            // dense output coefficients (Hairer, contd5)
-            for (int i = 0; i < n; i++) {
-                double ydiff = yNew[i] - y[i];
-                double bspl = h * k1[i] - ydiff;
-                r1[i] = y[i];
-                r2[i] = ydiff;
-                r3[i] = bspl;
-                r4[i] = ydiff - h * k7[i] - bspl;
-                r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+            // dense output coefficients (Hairer, contd5), only for steps that contain a grid time
+            boolean interpolate = next < grid.length && grid[next] < tNew;
+            if (interpolate) {
+                for (int i = 0; i < n; i++) {
+                    double ydiff = yNew[i] - y[i];
+                    double bspl = h * k1[i] - ydiff;
+                    r1[i] = y[i];
+                    r2[i] = ydiff;
+                    r3[i] = bspl;
+                    r4[i] = ydiff - h * k7[i] - bspl;
+                    r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+                }
             }
             while (next < grid.length && grid[next] <= tNew) {
                 double[] state;

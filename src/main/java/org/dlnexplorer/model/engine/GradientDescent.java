@@ -47,7 +47,9 @@ public final class GradientDescent {
             int off = net.offset(l), len = net.rows(l) * net.cols(l);
             for (int i = 0; i < len; i++) stepRate[off + i] = eta * net.rate(l);
         }
-        double loss0 = objective.loss(theta);
+        // ∇ℒ and ℒ come from one pass: the gradient at the new θ is computed right after each update, its
+        // loss serves the divergence check, and the next step reuses the gradient (bit-identical results)
+        double loss0 = objective.gradient(theta, grad);
         double limit = DIVERGENCE_FACTOR * Math.max(loss0, 1.0);
         int next = 0;
         long step = 0;
@@ -58,10 +60,9 @@ public final class GradientDescent {
             }
             if (step >= total) return new Result(step, true, -1);
             if (cancel.isCancelled()) return new Result(step, false, -1);
-            objective.gradient(theta, grad);
             for (int i = 0; i < theta.length; i++) theta[i] -= stepRate[i] * grad[i];
             step++;
-            double loss = objective.loss(theta);
+            double loss = step < total ? objective.gradient(theta, grad) : objective.loss(theta);
             if (!(loss <= limit) || !finite(theta)) return new Result(step, false, step);
         }
     }

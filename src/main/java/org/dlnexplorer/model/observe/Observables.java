@@ -3,6 +3,7 @@ package org.dlnexplorer.model.observe;
 import org.dlnexplorer.model.core.Matrices;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
+import org.dlnexplorer.model.objective.Kernels;
 import org.dlnexplorer.model.objective.Objective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -363,8 +364,10 @@ public final class Observables {
     private void balanceInto(DMatrixRMaj[] w, DMatrixRMaj[] d) {
         for (int l = 1; l < net.depth(); l++) {
             DMatrixRMaj up = balanceUp[l - 1], down = balanceDown[l - 1];
-            CommonOps_DDRM.multTransA(w[l], w[l], up);
-            CommonOps_DDRM.multTransB(w[l - 1], w[l - 1], down);
+            int nl = net.width(l);
+            // W_{ℓ+1}ᵀW_{ℓ+1} and W_ℓW_ℓᵀ (n_ℓ × n_ℓ) on the blocked kernels
+            Kernels.multTransA(1.0, w[l].data, 0, w[l].data, 0, up.data, 0, nl, net.rows(l + 1), nl);
+            Kernels.multTransB(1.0, w[l - 1].data, 0, w[l - 1].data, 0, down.data, 0, nl, net.cols(l), nl);
             CommonOps_DDRM.add(net.rate(l), up, -net.rate(l + 1), down, d[l - 1]);
         }
     }

@@ -203,6 +203,24 @@ final class AlignedModes {
         return worst;
     }
 
+    /** whether every D_ℓ^α (all layers, all active modes) equals one λ, to a relative tol */
+    boolean isLambdaBalanced(Network net, double tol) {
+        double first = Double.NaN, scale = 0;
+        boolean ok = true;
+        for (int a = 0; a < k; a++) {
+            if (!active[a]) continue;
+            for (int l = 1; l < depth; l++) {
+                double up = net.rate(l) * gains[a][l] * gains[a][l];
+                double down = net.rate(l + 1) * gains[a][l - 1] * gains[a][l - 1];
+                double d = up - down;
+                scale = Math.max(scale, up + down);
+                if (Double.isNaN(first)) first = d;
+                else ok &= Math.abs(d - first) <= tol * Math.max(scale, Double.MIN_NORMAL);
+            }
+        }
+        return ok;
+    }
+
     /** D_1 of mode α at depth 2: η_1 c_2² − η_2 c_1² */
     double delta2(Network net, int a) {
         return net.rate(1) * gains[a][1] * gains[a][1] - net.rate(2) * gains[a][0] * gains[a][0];

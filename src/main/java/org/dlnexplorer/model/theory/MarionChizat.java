@@ -124,6 +124,21 @@ public final class MarionChizat {
         return s / Math.sqrt((double) depth * width);
     }
 
+    /**
+     * Residual-initialization prediction W_k(∞) = W_k(0) + θ_k/L with ‖θ_k‖_F ≤ C (seed 003, "Gradient flow from a
+     * residual initialization"): returns max_k L·‖W_k(t) − W_k(0)‖_F, which the theorem bounds independently of L.
+     */
+    public static double residualScaledChange(Network net, double[] theta0, double[] theta) {
+        double worst = 0;
+        for (int l = 1; l <= net.depth(); l++) {
+            double s = 0;
+            int off = net.offset(l), n = net.rows(l) * net.cols(l);
+            for (int i = 0; i < n; i++) { double d = theta[off + i] - theta0[off + i]; s += d * d; }
+            worst = Math.max(worst, Math.sqrt(s));
+        }
+        return net.depth() * worst;
+    }
+
     /** {λ_min, λ_max} of a symmetric matrix */
     static double[] eigenvalues(DMatrixRMaj m) {
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m.numRows, false, true);

@@ -107,6 +107,64 @@ public final class Saddles {
     }
 
     /**
+     * Escape-time <em>estimates</em> (not exact) for a small, arbitrary (e.g. random) start of a depth-2 network
+     * on whitened inputs, one per target mode (s descending). Near W = 0 the flow is linear: with
+     * f_α = W_1 v_α and g_α = W_2ᵀ u_α, ḟ = s_α g, ġ = s_α f, so u_αᵀW_eff v_α = g·f ≈ ¼‖f0 + g0‖² e^{2s_α t}: the
+     * mode leaves the plateau like a Saxe mode started at a_eff = ¼‖f0 + g0‖², giving
+     * t_α ≈ ln(s_α/a_eff − 1)/(2s_α), where f0 + g0 is first projected off the hidden directions of the larger
+     * modes (which they take over). Other interactions between modes (which matter for near-degenerate s_α) and
+     * the small decaying part are neglected. Null when the run is not depth 2 with Σxx = cI.
+     */
+    public static double[] smallInitEscapeEstimates(SimulationSpec spec) {
+        Network net = spec.network();
+        if (net.depth() != 2) return null;
+        double c = Theories.isotropicScale(spec.task().sigmaXX());
+        if (!(c > 0)) return null;
+        org.ejml.data.DMatrixRMaj t = spec.task().target();
+        org.ejml.interfaces.decomposition.SingularValueDecomposition_F64<org.ejml.data.DMatrixRMaj> svd =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(t.numRows, t.numCols, true, true, true);
+        if (!svd.decompose(t.copy())) return null;
+        org.ejml.data.DMatrixRMaj u = svd.getU(null, false), sw = svd.getW(null), v = svd.getV(null, false);
+        org.ejml.dense.row.SingularOps_DDRM.descendingOrder(u, false, sw, v, false);
+        org.ejml.data.DMatrixRMaj[] w = org.dlnexplorer.model.objective.Objective.layers(net, spec.theta0());
+        double gamma = Math.sqrt(net.rate(1) * net.rate(2));
+        double r1 = Math.sqrt(net.rate(1)), r2 = Math.sqrt(net.rate(2));
+        int k = net.modes(), h = net.width(1);
+        double[] out = new double[k];
+        java.util.List<double[]> used = new java.util.ArrayList<>();   // hidden directions of earlier modes
+        for (int a = 0; a < k; a++) {
+            double sa = sw.get(a, a);
+            // with rates: F = f/√η1 and G = g/√η2 obey Ḟ = γ s G, Ġ = γ s F
+            double[] sum = new double[h];
+            for (int q = 0; q < h; q++) {
+                double f = 0, g = 0;
+                for (int j = 0; j < net.inputDim(); j++) f += w[0].get(q, j) * v.get(j, a);
+                for (int i = 0; i < net.outputDim(); i++) g += w[1].get(i, q) * u.get(i, a);
+                sum[q] = f / r1 + g / r2;
+            }
+            // the hidden directions taken by earlier (larger) modes stop growing for this one: project them out
+            for (double[] e : used) {
+                double dot = 0;
+                for (int q = 0; q < h; q++) dot += sum[q] * e[q];
+                for (int q = 0; q < h; q++) sum[q] -= dot * e[q];
+            }
+            double norm2 = 0;
+            for (double x : sum) norm2 += x * x;
+            if (norm2 > 0) {
+                double n = Math.sqrt(norm2);
+                double[] e = new double[h];
+                for (int q = 0; q < h; q++) e[q] = sum[q] / n;
+                used.add(e);
+            }
+            if (!(sa > 0)) { out[a] = Double.NaN; continue; }
+            // u_αᵀW_eff v_α ≈ a_eff e^{2cγ s_α t}, a_eff = γ‖F0 + G0‖²/4: the logistic ȧ = 2cγ a(s − a) from a_eff
+            double aEff = gamma * norm2 / 4;
+            out[a] = aEff > 0 && aEff < sa / 2 ? Math.log(sa / aEff - 1) / (2 * c * gamma * sa) : Double.NaN;
+        }
+        return out;
+    }
+
+    /**
      * Leading-order escape time estimate for a small start of size ε in every mode (unit rates):
      * ln(s/ε)/(2s) at L = 2 (seed 000 §5.4/§7), ε^{−(L−2)/L}/((L−2)s) at L &gt; 2. An estimate for small random
      * (non-aligned) initializations, where ε is the initial overlap u_αᵀW_eff(0)v_α; not an exact solution.

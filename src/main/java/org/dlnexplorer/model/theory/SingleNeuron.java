@@ -224,6 +224,13 @@ public final class SingleNeuron {
         return a2 >= 0 ? Math.sqrt(a2) : Double.NaN;
     }
 
+    /** The minima hyperbola a w = β* parametrised by a ≠ 0: returns w = β* / a. */
+    public static double[] minimaHyperbola(double[] betaStar, double a) {
+        double[] w = new double[betaStar.length];
+        for (int i = 0; i < w.length; i++) w[i] = betaStar[i] / a;
+        return w;
+    }
+
     /**
      * The point of the minima hyperbola a w = β* on the hyperboloid δ, branch sign ±1:
      * a² = (δ + √(δ² + 4η_aη_w‖β*‖²))/(2η_w), w = β* / a. Returns {a, w_1, …, w_d}.
@@ -264,14 +271,50 @@ public final class SingleNeuron {
     }
 
     /**
-     * Implicit bias at interpolation (seed 002 Theorem 1, verified): for any Σxx (low rank allowed), if the
-     * flow interpolates and β(t) ≠ 0 throughout (always for δ ≥ 0; for δ &lt; 0 unless a changes sign),
-     * β(∞) = argmin Φ_δ(β) − ψ_δ β̂0ᵀβ over {β : Σxx β = Σxx β*}, ψ_δ = √(√(δ² + 4‖β0‖²) − δ), in the
-     * coordinates β' = √(η_aη_w) β where the rates drop out. Solved by damped Newton on the null space
-     * of Σxx (the objective is strictly convex).
+     * Implicit bias at interpolation (seed 002 Theorem 1, verified; extended here to trajectories on which a
+     * changes sign): for any Σxx (low rank allowed), if the flow converges to an interpolating β(∞) with a(∞) ≠ 0,
+     * <pre>  β(∞) = argmin Φ_δ(β) − σ ψ_δ β̂0ᵀβ  over {β : Σxx β = Σxx β*},  ψ_δ = √(√(δ² + 4‖β0‖²) − δ),</pre>
+     * σ = sgn(a(∞) a(0)), in the coordinates β' = √(η_aη_w) β where the rates drop out.
+     * Proof sketch (ours): ẇ = −η_w a Σxx(β − β*) ∈ range Σxx, so w(∞) − w(0) ∈ range Σxx, and
+     * ∇Φ_δ(β') = √(κ − δ) β̂' = √(2η_a) sgn(a) w; hence ∇Φ_δ(β'∞) − σ∇Φ_δ(β'0) ⊥ null Σxx, the KKT condition of
+     * the strictly convex problem. σ = −1 only for δ &lt; 0 when a crosses zero (seed 002 conjectured "β* − αv").
+     * Solved by damped Newton on the null space of Σxx.
      *
      * @param delta the conserved η_w a² − η_a‖w‖² (with the true rates)
+     * @param aChangesSign whether a(∞) and a(0) differ in sign (σ = −1)
      */
+    public static double[] implicitBias(DMatrixRMaj sigmaXX, double[] betaStar, double[] beta0, double delta,
+                                        double etaA, double etaW, boolean aChangesSign) {
+        double[] b0 = beta0.clone();
+        if (aChangesSign) for (int i = 0; i < b0.length; i++) b0[i] = -b0[i];
+        return implicitBias(sigmaXX, betaStar, b0, delta, etaA, etaW);
+    }
+
+    /**
+     * The implicit-bias prediction for a single-neuron run (widths [d,1,1] or [1,1,c], any Σxx): β(∞) for the
+     * run's β0, δ and rates, assuming a(∞) has the sign of a(0) (or the opposite when aChangesSign); null when the
+     * run is not a single neuron or β0 = 0.
+     */
+    public static double[] implicitBias(org.dlnexplorer.model.engine.SimulationSpec spec, boolean aChangesSign) {
+        org.dlnexplorer.model.core.Network net = spec.network();
+        if (!Theories.isSingleNeuron(net)) return null;
+        double[] theta = spec.theta0();
+        double[] beta = spec.task().target().data.clone();
+        int d = beta.length;
+        boolean columnForm = net.width(2) == 1;
+        double[] w0 = columnForm ? java.util.Arrays.copyOf(theta, d) : java.util.Arrays.copyOfRange(theta, 1, d + 1);
+        double a0 = columnForm ? theta[d] : theta[0];
+        double etaA = net.rate(columnForm ? 2 : 1), etaW = net.rate(columnForm ? 1 : 2);
+        double[] b0 = new double[d];
+        for (int i = 0; i < d; i++) b0[i] = a0 * w0[i];
+        if (dot(b0, b0) == 0) return null;
+        double delta = etaW * a0 * a0 - etaA * dot(w0, w0);
+        DMatrixRMaj sxx = spec.task().sigmaXX();
+        if (!columnForm) return null;   // [1,1,c]: the input covariance is a scalar; nothing is underdetermined
+        return implicitBias(sxx, beta, b0, delta, etaA, etaW, aChangesSign);
+    }
+
+    /** {@link #implicitBias(DMatrixRMaj, double[], double[], double, double, double, boolean)} when a keeps its sign. */
     public static double[] implicitBias(DMatrixRMaj sigmaXX, double[] betaStar, double[] beta0, double delta,
                                         double etaA, double etaW) {
         int d = betaStar.length;

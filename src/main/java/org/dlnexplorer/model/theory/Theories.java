@@ -20,8 +20,11 @@ import java.util.Arrays;
  * <ul>
  * <li>depth 1: "linear" — W(t) = T + (W0 − T) exp(−η c Σxx t) for any Σxx;</li>
  * <li>widths [d,1,1] or [1,1,c], Σxx = cI: "single-neuron" ({@link SingleNeuron}), any θ0, δ, rates;</li>
- * <li>Σxx = cI and θ0 task-aligned (checked numerically): depth 2, any per-mode δ: "lambda-balanced"
- * ({@link LambdaBalanced}; "saxe" when every δ_α = 0); depth &gt; 2 with every D_ℓ = 0: "saxe" ({@link Saxe});</li>
+ * <li>θ0 task-aligned (checked numerically) and every mode's input direction an eigenvector of Σxx (Σxx = cI
+ * or Saxe et al.'s commuting Σxx; mode α runs on the clock λ_α t): depth 2, any per-mode δ: "lambda-balanced"
+ * ({@link LambdaBalanced}; "saxe" when every δ_α = 0); depth &gt; 2 with every D_ℓ = 0: "saxe" ({@link Saxe});
+ * depth &gt; 2 with any other gains: "lambda-balanced" when every D_ℓ = λI, else "aligned-modes" (the exact
+ * one-dimensional implicit solution of {@link AlignedMode});</li>
  * <li>anything else: unavailable, with the reason.</li>
  * </ul>
  * Gradient descent runs get no overlay (the exact solutions are of gradient flow; RK4 runs do get it).
@@ -31,6 +34,8 @@ public final class Theories {
 
     /** |D_ℓ| / (η_ℓ c_{ℓ+1}² + η_{ℓ+1} c_ℓ²) below which a mode counts as balanced (δ = 0) */
     public static final double BALANCE_TOLERANCE = 1e-12;
+    /** relative spread of the D_ℓ^α below which a deep aligned start is reported as "lambda-balanced" */
+    public static final double LAMBDA_TOLERANCE = 1e-9;
     /** relative tolerance for Σxx = cI */
     public static final double ISOTROPY_TOLERANCE = 1e-13;
 
@@ -183,6 +188,7 @@ public final class Theories {
     private static TheoryResult aligned(Network net, Task task, AlignedModes m, double[] lambda, double[] t) {
         int depth = net.depth(), k = m.k;
         String model;
+        boolean unbalanced = false;
         double[] deltas = new double[k];
         if (depth == 2) {
             boolean allBalanced = true;
@@ -196,15 +202,12 @@ public final class Theories {
             }
             model = allBalanced ? "saxe" : "lambda-balanced";
         } else {
-            double imbalance = m.maxRelativeImbalance(net);
-            if (imbalance > BALANCE_TOLERANCE)
-                return TheoryResult.unavailable("depth " + depth + " with unbalanced layers (relative D_ℓ = "
-                        + String.format("%.3g", imbalance) + "): the exact mode solution is known for δ = 0 at any"
-                        + " depth and for any δ only at depth 2");
             for (int a = 0; a < k; a++)
                 if (m.active[a] && m.s[a] < 0)
                     return TheoryResult.unavailable("mode " + (a + 1) + " starts anti-aligned with the target (s_α < 0)");
-            model = "saxe";
+            double imbalance = m.maxRelativeImbalance(net);
+            unbalanced = imbalance > BALANCE_TOLERANCE;
+            model = !unbalanced ? "saxe" : m.isLambdaBalanced(net, LAMBDA_TOLERANCE) ? "lambda-balanced" : "aligned-modes";
         }
         double prodEta = 1;
         for (int l = 1; l <= depth; l++) prodEta *= net.rate(l);
@@ -226,6 +229,7 @@ public final class Theories {
         double[][] k0 = kernelFactors(net, m, gains0, inWeight, restIn);
         // every mode on the whole grid at once (warm-started inversions)
         double[][] modeValues = new double[k][];
+        double[][][] modeGains = new double[k][][];
         double[] scaledT = new double[t.length];
         for (int a = 0; a < k; a++) {
             if (!m.active[a]) continue;
@@ -235,9 +239,18 @@ public final class Theories {
                 double[] u = LambdaBalanced.values(deltas[a], gamma * m.s[a], gamma * a0, scaledT);
                 for (int f = 0; f < u.length; f++) u[f] /= gamma;
                 modeValues[a] = u;
-            } else {
+            } else if (!unbalanced) {
                 for (int f = 0; f < t.length; f++) scaledT[f] = lambda[a] * rho * t[f];
                 modeValues[a] = Saxe.values(depth, m.s[a], a0, scaledT);
+            } else {
+                // any aligned gains at depth > 2: the conservation laws leave a 1-D implicit solution (AlignedMode)
+                double[][] ev = new AlignedMode(m.gains[a], net.layerRates(), m.s[a], lambda[a]).evaluate(t);
+                modeValues[a] = new double[t.length];
+                modeGains[a] = new double[t.length][];
+                for (int f = 0; f < t.length; f++) {
+                    modeValues[a][f] = ev[f][0];
+                    modeGains[a][f] = java.util.Arrays.copyOfRange(ev[f], 1, depth + 1);
+                }
             }
         }
         for (int f = 0; f < t.length; f++) {
@@ -249,6 +262,8 @@ public final class Theories {
                 double val = modeValues[a][f];
                 if (depth == 2) {
                     g[a] = LambdaBalanced.layerGains(deltas[a], val, net.rate(1), net.rate(2), 1, 1);
+                } else if (unbalanced) {
+                    g[a] = modeGains[a][f];
                 } else {
                     g[a] = new double[depth];
                     double kappa = Math.pow(val / gamma, 1.0 / depth);

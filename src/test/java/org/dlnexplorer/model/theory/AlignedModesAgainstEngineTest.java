@@ -28,6 +28,11 @@ class AlignedModesAgainstEngineTest {
     }
 
     static Draw draw(Random rng, int depth, boolean balanced, boolean rates) {
+        return draw(rng, depth, balanced, rates, false);
+    }
+
+    /** arbitraryGains: every layer gain of every mode drawn independently (deep unbalanced aligned starts) */
+    static Draw draw(Random rng, int depth, boolean balanced, boolean rates, boolean arbitraryGains) {
         int n0 = 1 + rng.nextInt(4), nL = 1 + rng.nextInt(4);
         int[] widths = new int[depth + 1];
         widths[0] = n0;
@@ -71,7 +76,9 @@ class AlignedModesAgainstEngineTest {
             double a0 = Math.exp(Math.log(1e-3) + rng.nextDouble() * Math.log(4 / 1e-3));
             double sign = 1.0;
             double[] g = new double[depth];
-            if (depth == 2 && !balanced) {
+            if (arbitraryGains) {
+                for (int l = 0; l < depth; l++) g[l] = Math.exp(-2.5 + 3 * rng.nextDouble());
+            } else if (depth == 2 && !balanced) {
                 double delta = rng.nextInt(5) == 0 ? 0.0 : (rng.nextBoolean() ? 1 : -1) * (0.05 + 3 * rng.nextDouble());
                 double r = Math.sqrt(delta * delta + 4 * eta[0] * eta[1] * a0 * a0);
                 double x = delta >= 0 ? 2 * eta[0] * eta[1] * a0 * a0 / (delta + r) : (r - delta) / 2;  // η2 c1²
@@ -135,6 +142,35 @@ class AlignedModesAgainstEngineTest {
         }
         assertTrue(signChanges > 5, "draws must include modes that cross zero");
         assertTrue(lambdaDraws > 40);
+    }
+
+    @Test
+    void deepAlignedModesWithAnyGainsAgreeWithTheEngine() {
+        // depth 3–6, every layer gain of every mode independent (δ ≠ 0, per-layer imbalance), rates, Σxx
+        Random rng = new Random(77L);
+        int generic = 0;
+        for (int i = 0; i < 40; i++) {
+            int depth = 3 + i % 4;
+            Draw d = draw(rng, depth, false, i % 2 == 0, true);
+            var out = EngineComparison.compareRun(
+                    EngineComparison.spec("deep draw " + i + " L=" + depth, d.net, d.task, d.theta0, d.duration, SAMPLES), null);
+            String model = out.trajectory().exact().model();
+            assertTrue(model.equals("aligned-modes") || model.equals("lambda-balanced") || model.equals("saxe"), model);
+            if (model.equals("aligned-modes")) generic++;
+        }
+        assertTrue(generic > 20);
+        // the aligned initializer at depth 3–5 with δ ≠ 0 is exactly λ-balanced
+        DMatrixRMaj t = new DMatrixRMaj(new double[][]{{3, 0}, {0, 1}});
+        for (int depth = 3; depth <= 5; depth++)
+            for (double delta : new double[]{-1.5, 2}) {
+                int[] widths = new int[depth + 1];
+                java.util.Arrays.fill(widths, 2);
+                Network net = new Network(widths);
+                Task task = Task.whitened(t);
+                double[] theta = Initializer.initialize(net, task, Scheme.ALIGNED, 0.05, delta, 1, null);
+                EngineComparison.compare(EngineComparison.spec("aligned L=" + depth + " δ=" + delta, net, task, theta, 4.0, 41),
+                        "lambda-balanced");
+            }
     }
 
     @Test

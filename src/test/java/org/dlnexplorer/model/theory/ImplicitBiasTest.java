@@ -47,8 +47,12 @@ class ImplicitBiasTest {
                 double a0 = Math.sqrt(a2);
                 double[] w0 = {BETA_0[0] / a0, BETA_0[1] / a0};
                 double[] sim = converged(net, task, a0, w0);
-                if (sim[2] < 0) continue;   // a changed sign: β passed through 0, Theorem 1 does not apply
+                assertTrue(sim[2] > 0, "a0 > 0 with β0 in this basin keeps a > 0");
                 double[] pred = SingleNeuron.implicitBias(SIGMA, BETA_STAR, BETA_0, delta, etaA, etaW);
+                double[] fromSpec = SingleNeuron.implicitBias(EngineComparison.spec("b", net, task,
+                        new double[]{w0[0], w0[1], a0}, 1, 2), false);
+                assertEquals(pred[0], fromSpec[0], 1e-10);   // δ recomputed from (a0, w0)
+                assertEquals(pred[1], fromSpec[1], 1e-10);
                 double[] closed = SingleNeuron.implicitBiasOneDimensional(BETA_STAR, new double[]{2, -1}, BETA_0,
                         delta, etaA, etaW);
                 for (int i = 0; i < 2; i++) {
@@ -59,6 +63,29 @@ class ImplicitBiasTest {
             }
         }
         assertTrue(checked >= 10, "Theorem 1 checked on " + checked + " runs");
+    }
+
+    @Test
+    void whenAChangesSignTheLimitIsTheoremOneForMinusBetaZero() {
+        // random starts on the SPEC low-rank task, random rates; every run that interpolates is predicted, with
+        // σ = sgn(a(∞)a(0)) read off the run (σ = −1: seed 002's conjectured "β* − αv", proved via w − w0 ∈ range Σxx)
+        Task task = Task.withCovariance(new DMatrixRMaj(1, 2, true, BETA_STAR), SIGMA);
+        java.util.Random rng = new java.util.Random(4);
+        int flipped = 0;
+        for (int i = 0; i < 30; i++) {
+            double etaW = 0.5 + rng.nextDouble(), etaA = 0.5 + rng.nextDouble();
+            Network net = new Network(new int[]{2, 1, 1}, new double[]{etaW, etaA});
+            double[] w0 = {rng.nextGaussian(), rng.nextGaussian()};
+            double a0 = 0.6 * rng.nextGaussian();
+            double[] beta0 = {a0 * w0[0], a0 * w0[1]};
+            double delta = etaW * a0 * a0 - etaA * SingleNeuron.dot(w0, w0);
+            double[] sim = converged(net, task, a0, w0);
+            boolean changes = Math.signum(sim[2]) != Math.signum(a0);
+            if (changes) flipped++;
+            double[] pred = SingleNeuron.implicitBias(SIGMA, BETA_STAR, beta0, delta, etaA, etaW, changes);
+            for (int k = 0; k < 2; k++) assertEquals(pred[k], sim[k], CONVERGED, "run " + i + " δ=" + delta);
+        }
+        assertTrue(flipped >= 5, "runs with a sign change: " + flipped);
     }
 
     @Test
@@ -89,8 +116,7 @@ class ImplicitBiasTest {
             double[] theta = {beta0[0] / a0, beta0[1] / a0, beta0[2] / a0, a0};
             Trajectory tr = Simulation.run(EngineComparison.spec("bias3", net, task, theta, DURATION, 3));
             double[][] w = tr.last().weights();
-            if (w[1][0] < 0) continue;
-            double[] pred = SingleNeuron.implicitBias(sigma, betaStar, beta0, delta, 1, 1);
+            double[] pred = SingleNeuron.implicitBias(sigma, betaStar, beta0, delta, 1, 1, w[1][0] < 0);
             for (int i = 0; i < 3; i++) assertEquals(pred[i], w[1][0] * w[0][i], CONVERGED, "δ=" + delta);
         }
     }

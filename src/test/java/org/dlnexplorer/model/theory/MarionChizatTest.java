@@ -116,4 +116,28 @@ class MarionChizatTest {
         assertEquals(4.0, MarionChizat.smallScaleSharpnessRatioBound(CommonOps_DDRM.identity(3)), 1e-12);
         assertEquals(0.5 / Math.sqrt(12), MarionChizat.residualPerturbationScale(0.5, 4, 3), 1e-15);
     }
+
+    @Test
+    void residualInitializationMovesEachLayerByOrderOneOverDepth() {
+        // W_k = I + s/√(Ld) N_k, square d×d, target near the identity: L·max_k‖ΔW_k‖_F stays bounded as L grows
+        int d = 3;
+        DMatrixRMaj t = new DMatrixRMaj(new double[][]{{1.3, 0.2, 0}, {0, 0.8, 0.1}, {0.1, 0, 1.1}});
+        Task task = Task.whitened(t);
+        double[] scaled = new double[3];
+        int[] depths = {4, 8, 16};
+        for (int i = 0; i < depths.length; i++) {
+            int[] widths = new int[depths[i] + 1];
+            java.util.Arrays.fill(widths, d);
+            Network net = new Network(widths);
+            double[] theta0 = Initializer.initialize(net, task, Scheme.RESIDUAL, 0.5, 0, 7, null);
+            Trajectory tr = Simulation.run(EngineComparison.spec("res", net, task, theta0, 30, 2));
+            assertTrue(tr.last().loss() < 1e-12, "converges from the residual start");
+            double[][] w = tr.last().weights();
+            double[] end = new double[theta0.length];
+            int off = 0;
+            for (double[] layer : w) { System.arraycopy(layer, 0, end, off, layer.length); off += layer.length; }
+            scaled[i] = MarionChizat.residualScaledChange(net, theta0, end);
+        }
+        for (double v : scaled) assertTrue(v < 3 * scaled[0] && v > scaled[0] / 3, java.util.Arrays.toString(scaled));
+    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC §4 public vectors, the exact implicit solution's consistency, plateaus, escape times and rank. */
@@ -160,5 +161,25 @@ class SaxeAndSaddlesTest {
         EngineComparison.compare(spec, "saxe");
         Trajectory tr = Simulation.run(spec.withGrid(escape[1], 2));
         assertEquals(0.5, tr.last().singularValue(1), 1e-8);
+    }
+
+    @Test
+    void smallRandomStartEscapesNearTheLinearisedEstimate() {
+        // an estimate, not an exact solution: within 3% of the simulated half-way crossing for well-separated s
+        Task task = Task.whitened(new DMatrixRMaj(new double[][]{{4, 0, 0}, {0, 2, 0}, {0, 0, 1}}));
+        for (long seed = 5; seed < 9; seed++) {
+            Network net = new Network(new int[]{3, 3 + (int) seed % 4, 3}, new double[]{1.0, 0.6 + 0.1 * seed});
+            double[] theta = Initializer.initialize(net, task, Scheme.GAUSSIAN, 1e-4, 0.0, seed, null);
+            var spec = EngineComparison.spec("random small", net, task, theta, 16, 1601);
+            double[] est = Saddles.smallInitEscapeEstimates(spec);
+            Trajectory tr = Simulation.run(spec);
+            assertFalse(tr.exact().available());
+            double[] s = task.targetSingularValues();
+            for (int a = 0; a < 3; a++) {
+                double crossing = Double.NaN;
+                for (Frame f : tr.frames()) if (f.singularValue(a) > s[a] / 2) { crossing = f.t(); break; }
+                assertEquals(crossing, est[a], 0.03 * crossing, "seed " + seed + " mode " + a);
+            }
+        }
     }
 }

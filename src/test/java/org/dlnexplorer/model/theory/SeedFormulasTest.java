@@ -139,4 +139,21 @@ class SeedFormulasTest {
         double bDot = (LambdaBalanced.value(delta, s, a0, t + h) - LambdaBalanced.value(delta, s, a0, t - h)) / (2 * h);
         assertEquals(Math.sqrt(delta * delta + 4 * b * b) * (s - b), bDot, FINITE_DIFFERENCE * Math.max(1, Math.abs(bDot)));
     }
+
+    @Test
+    void seed000GapLawDoesNotSetEscapeTimesOfNearDegenerateModes() {
+        // §7: s = (10, 9, 1), ε = 1e−3, small random init: the seed claims the s = 9 mode needs ~ln(10³)/(10 − 9) ≈ 6.9;
+        // the flow learns it right after the s = 10 mode, near its own Saxe time, as the linearisation predicts
+        org.dlnexplorer.model.core.Network net = new org.dlnexplorer.model.core.Network(3, 3, 3);
+        org.dlnexplorer.model.core.Task task = org.dlnexplorer.model.core.Task.whitened(
+                new org.ejml.data.DMatrixRMaj(new double[][]{{10, 0, 0}, {0, 9, 0}, {0, 0, 1}}));
+        double[] theta = org.dlnexplorer.model.init.Initializer.initialize(net, task,
+                org.dlnexplorer.model.init.Scheme.GAUSSIAN, 1e-3, 0.0, 2, null);
+        var spec = EngineComparison.spec("gap", net, task, theta, 3, 301);
+        var tr = org.dlnexplorer.model.engine.Simulation.run(spec);
+        double crossing = Double.NaN;
+        for (var f : tr.frames()) if (f.singularValue(1) > 4.5) { crossing = f.t(); break; }
+        assertTrue(crossing < 1.0, "s = 9 escapes at " + crossing + ", not ≈ 6.9");
+        assertEquals(crossing, Saddles.smallInitEscapeEstimates(spec)[1], 0.05 * crossing);
+    }
 }

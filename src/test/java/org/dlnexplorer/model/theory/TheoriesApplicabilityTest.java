@@ -50,17 +50,19 @@ class TheoriesApplicabilityTest {
     }
 
     @Test
-    void deepUnbalancedOrNonWhitenedAlignedRunsHaveNoExactSolution() {
-        assertUnavailable(spec(new Network(2, 2, 2, 2), Task.whitened(T), Scheme.ALIGNED, 0.1, 1.0, Method.GRADIENT_FLOW),
-                "unbalanced");
-        // Σxx diagonal in T's basis keeps the modes decoupled (each on its own clock), but δ ≠ 0 at depth 3 does not
+    void deepUnbalancedRunsAreExactButModeMixingCovariancesAreNot() {
+        // depth 3, δ ≠ 0: exact (one-dimensional implicit solution), also for Σxx diagonal in T's basis
+        assertModel(spec(new Network(2, 2, 2, 2), Task.whitened(T), Scheme.ALIGNED, 0.1, 1.0, Method.GRADIENT_FLOW),
+                "lambda-balanced");
         DMatrixRMaj sxx = new DMatrixRMaj(new double[][]{{1, 0}, {0, 2}});
-        assertUnavailable(spec(new Network(2, 2, 2, 2), Task.withCovariance(T, sxx), Scheme.ALIGNED, 0.1, 1.0,
-                Method.GRADIENT_FLOW), "unbalanced");
+        assertModel(spec(new Network(2, 2, 2, 2), Task.withCovariance(T, sxx), Scheme.ALIGNED, 0.1, 1.0,
+                Method.GRADIENT_FLOW), "lambda-balanced");
         assertModel(spec(new Network(2, 2, 2, 2), Task.withCovariance(T, sxx), Scheme.ALIGNED, 0.1, 0.0,
                 Method.GRADIENT_FLOW), "saxe");
-        // a Σxx that mixes T's input directions couples the modes
+        // a non-whitened Σxx that mixes T's input directions couples the modes: depth 3 with δ ≠ 0, and depth 2
         DMatrixRMaj mixing = new DMatrixRMaj(new double[][]{{1, 0.5}, {0.5, 2}});
+        assertUnavailable(spec(new Network(2, 2, 2, 2), Task.withCovariance(T, mixing), Scheme.ALIGNED, 0.1, 1.0,
+                Method.GRADIENT_FLOW), "not an eigenvector of Σxx");
         assertUnavailable(spec(new Network(2, 2, 2), Task.withCovariance(T, mixing), Scheme.ALIGNED, 0.1, 0.0,
                 Method.GRADIENT_FLOW), "not an eigenvector of Σxx");
         sxx = mixing;
