@@ -177,9 +177,21 @@ abstract class XyViewChart extends ViewChart {
             if (ds == null) continue;
             for (int s = 0; s < ds.getSeriesCount(); s++) {
                 int n = ds.getItemCount(s);
-                // every series counts the same however densely it is sampled
-                double w = n == 0 ? 0 : 1.0 / n;
-                for (int i = 0; i < n; i++) countPoint(count, fraction(xa, ds.getXValue(s, i)), fraction(ya, ds.getYValue(s, i)), w);
+                // weighted by drawn length (in plot fractions), however densely the series is sampled
+                double px = Double.NaN, py = Double.NaN;
+                for (int i = 0; i < n; i++) {
+                    double fx = fraction(xa, ds.getXValue(s, i)), fy = fraction(ya, ds.getYValue(s, i));
+                    if (Double.isFinite(px) && Double.isFinite(fx) && Double.isFinite(py) && Double.isFinite(fy)) {
+                        double len = Math.hypot(fx - px, fy - py);
+                        int k = (int) Math.min(200, Math.ceil(len / 0.02));
+                        for (int j = 1; j <= k; j++)
+                            countPoint(count, px + (fx - px) * j / k, py + (fy - py) * j / k, len / k);
+                    } else if (Double.isFinite(fx) && Double.isFinite(fy)) {
+                        countPoint(count, fx, fy, 0.01);
+                    }
+                    px = fx;
+                    py = fy;
+                }
             }
         }
         java.util.Collection<?> markers = plot.getRangeMarkers(Layer.BACKGROUND);
@@ -187,8 +199,8 @@ abstract class XyViewChart extends ViewChart {
             if (o instanceof ValueMarker m) {
                 double fy = fraction(ya, m.getValue());
                 // a level crosses the whole width; its label sits at the right end
-                for (int k = 0; k <= 10; k++) countPoint(count, k / 10.0, fy, 0.02);
-                if (m.getLabel() != null) countPoint(count, 0.95, fy, 0.5);
+                for (int k = 0; k < 10; k++) countPoint(count, (k + 0.5) / 10.0, fy, 0.1);
+                if (m.getLabel() != null) countPoint(count, 0.95, fy, 0.3);
             }
         }
         int best = 0;
@@ -336,8 +348,14 @@ abstract class XyViewChart extends ViewChart {
             else if (e != null && reason == null) reason = e.reason();
         }
         if (available != null) return "dashed: exact solution (" + available + ")" + (reason != null ? "; not for every run" : "");
-        if (reason != null) return "theory unavailable: " + reason;
+        if (reason != null) return "theory unavailable: " + firstSentence(reason);
         return "theory: not computed yet";
+    }
+
+    /** a reason's first sentence (a subtitle is one line on a slide) */
+    static String firstSentence(String s) {
+        int i = s.indexOf(". ");
+        return i > 0 ? s.substring(0, i) : s;
     }
 
     /** "diverged at step k" notes for the set */
