@@ -522,6 +522,12 @@ public final class MainWindow {
         statusDiverged.getStyleClass().add("status-warning");
         statusError.getStyleClass().add("status-error");
         statusError.textProperty().bind(vm.error);
+        // the same slot reports results of exports and saves: red only for errors
+        vm.error.addListener((o, a, b) -> {
+            boolean bad = b != null && (b.startsWith("error") || b.startsWith("presets skipped") || b.startsWith("phase diagram"));
+            statusError.getStyleClass().removeAll("status-error", "status-info");
+            statusError.getStyleClass().add(bad ? "status-error" : "status-info");
+        });
         statusTheory.setMaxWidth(520);
         statusError.setMaxWidth(600);
         HBox bar = new HBox(18, statusRegime, statusDelta, statusTheory, statusTime, statusDiverged, statusError);

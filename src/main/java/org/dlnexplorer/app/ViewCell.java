@@ -58,6 +58,8 @@ public class ViewCell extends StackPane {
         setStyle("-fx-background-color: white;");
         setBorder(new Border(new BorderStroke(Color.gray(0.85), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(1))));
         Tooltip.install(this, new Tooltip(id.title() + " — double-click to maximize / restore"));
+        setAccessibleText(id.title());
+        setAccessibleHelp("double-click to maximize or restore this view");
         widthProperty().addListener(o -> onInvalidate.run());
         heightProperty().addListener(o -> onInvalidate.run());
         sceneProperty().addListener(o -> onInvalidate.run());
