@@ -108,11 +108,11 @@ class SlideStyleTest {
 
     @Test
     void insideLegendTakesTheEmptiestCorner() {
-        // saxe (y up to 3.3, t to 6): σ₂ and its target s₂ = 1 run along the lower right, σ₁'s plateau and the
-        // s₁ label along the top right, both curves start at the lower left; the upper left holds only σ₁'s
-        // steep rise and the s₁ dotted line: the least drawn length
+        // saxe (y up to 3.3, t to 6): σ₁ and its label s₁ = 3 run along the top, both curves start at the lower
+        // left, σ₂ and s₂ = 1 end at a third of the height on the right: the low right corner (a 4-line legend
+        // is a fifth of the plot high) holds nothing
         XyViewChart c = (XyViewChart) draw(ViewId.SINGULAR_VALUES, saxe, ChartStyle.slide(), new ChartRenderingInfo());
-        assertEquals(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT, c.insideLegendCorner());
+        assertEquals(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT, c.insideLegendCorner());
     }
 
     @Test
