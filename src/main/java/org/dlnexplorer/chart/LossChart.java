@@ -75,7 +75,10 @@ final class LossChart extends XyViewChart {
             double[] s = su.task().targetSingularValues();
             double min = su.task().minimumLoss();
             int k = 0;
-            for (double v : s) if (v > 0) k++;
+            // singular values at rounding level (a random basis gives 1e−17 for a zero target) are zero
+            double sMax = 0;
+            for (double v : s) sMax = Math.max(sMax, v);
+            for (double v : s) if (v > SingularValuesChart.ZERO_LEVEL * sMax) k++;
             // plateau of the saddle with r modes learned: ½ Σ_{α>r} s_α² + ℒ_min
             double top = min;
             for (double v : s) top += 0.5 * v * v;

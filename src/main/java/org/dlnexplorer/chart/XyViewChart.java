@@ -381,7 +381,9 @@ abstract class XyViewChart extends ViewChart {
     /** a reason's first sentence (a subtitle is one line on a slide) */
     static String firstSentence(String s) {
         int i = s.indexOf(". ");
-        return i > 0 ? s.substring(0, i) : s;
+        if (i > 0) s = s.substring(0, i);
+        int j = s.indexOf("; ");
+        return j > 0 ? s.substring(0, j) : s;
     }
 
     /** "diverged at step k" notes for the set */
