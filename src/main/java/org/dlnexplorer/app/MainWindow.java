@@ -84,6 +84,7 @@ public final class MainWindow {
     private final ViewCell phaseCell;
     private final org.dlnexplorer.app.phase.PhaseDiagramView phaseView;
     private boolean recomputeWanted;
+    private boolean phaseWanted;
     private long renderSeq;
     private long maxPulseCpuNanos, maxPulseWallNanos;
     private ViewCell maximized;
@@ -625,10 +626,18 @@ public final class MainWindow {
             Preset base = vm.basePreset.get();
             if (base != null) {
                 service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
-                if (phaseView != null) {
-                    // same preset up to (τ, δ): the marker moves; anything else: a new sweep
-                    try { phaseView.setPreset(vm.params().applyTo(base)); } catch (RuntimeException ex) { vm.error.set("phase diagram: " + ex.getMessage()); }
-                }
+                phaseWanted = true;
+            }
+        }
+        if (phaseWanted && phaseView != null && service.isIdle()) {
+            // the phase diagram follows once the interactive run is done, so that a drag never competes
+            // with a sweep restart; same preset up to (τ, δ): the marker moves; anything else: a new sweep
+            phaseWanted = false;
+            Preset base = vm.basePreset.get();
+            try {
+                if (base != null) phaseView.setPreset(vm.params().applyTo(base));
+            } catch (RuntimeException ex) {
+                vm.error.set("phase diagram: " + ex.getMessage());
             }
         }
         SimulationService.Snapshot s = service.poll();

@@ -6,6 +6,8 @@ import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.Theories;
+import org.dlnexplorer.model.theory.TheoryResult;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetException;
@@ -39,6 +41,11 @@ public final class SimulationService implements AutoCloseable {
      * drag whose runs take longer than a pulse would cancel every run and never show a complete one.
      */
     static final long CANCEL_GRACE_NANOS = 50_000_000L;
+    /** the longest a run waits for its exact solution before it is shown without one */
+    static final long THEORY_BUDGET_MILLIS = 5_000;
+    static final long THEORY_POLL_MILLIS = 10;
+    /** at most this many theory evaluations at once (more: runs are shown without theory) */
+    static final int MAX_THEORY_THREADS = 2;
 
     /** One request: the base preset and the controls to apply to it (null: the preset as written). */
     public record Request(long generation, Preset preset, String source, Params params) {}
@@ -58,6 +65,14 @@ public final class SimulationService implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    /** theory evaluations run here (they cannot be cancelled; a stuck one only costs its own thread) */
+    private final ExecutorService theoryPool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "dln-theory");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    private final AtomicInteger theoryBusy = new AtomicInteger();
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final AtomicLong generations = new AtomicLong();
@@ -149,7 +164,7 @@ public final class SimulationService implements AutoCloseable {
             Trajectory.Setup setup = new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate());
             List<Frame> history = new ArrayList<>(spec.samples());
             String method = spec.method().isFlow() ? "gradient-flow" : "gradient-descent";
-            Trajectory tr = Simulation.run(spec, f -> {
+            Trajectory tr = Simulation.simulate(spec, f -> {
                 history.add(f);
                 long now = System.nanoTime();
                 if (now - t0 >= STREAM_AFTER_NANOS && now - lastPublish[0] >= PUBLISH_INTERVAL_NANOS && !token.isCancelled()) {
@@ -163,6 +178,8 @@ public final class SimulationService implements AutoCloseable {
                 }
             }, token);
             if (token.isCancelled()) return;
+            if (tr.complete() || tr.diverged()) tr = withTheory(spec, tr, token);
+            if (tr == null || token.isCancelled()) return;
             if (tr.setup() == null) tr = tr.withSetup(setup);
             done.add(new RunSet.Labeled(m.label(), tr));
         }
@@ -172,8 +189,50 @@ public final class SimulationService implements AutoCloseable {
         lastCompleteGeneration = r.generation();
     }
 
+    /**
+     * The exact solution for a finished run (as Simulation.run adds it), computed on the theory pool and
+     * awaited for at most {@link #THEORY_BUDGET_MILLIS} while watching for cancellation: a slow or stuck
+     * theory evaluation can neither freeze the service nor delay a newer request. Null when cancelled.
+     */
+    private Trajectory withTheory(SimulationSpec spec, Trajectory tr, CancellationToken token) {
+        if (theoryBusy.get() >= MAX_THEORY_THREADS)
+            return tr.withExact(TheoryResult.unavailable("exact solution not computed (theory evaluations still busy)"));
+        double[] times = tr.times();
+        theoryBusy.incrementAndGet();
+        java.util.concurrent.Future<TheoryResult> f;
+        try {
+            f = theoryPool.submit(() -> {
+                try { return Theories.evaluate(spec, times); } finally { theoryBusy.decrementAndGet(); }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            theoryBusy.decrementAndGet();
+            return tr;
+        }
+        long deadline = System.nanoTime() + THEORY_BUDGET_MILLIS * 1_000_000L;
+        while (true) {
+            if (token.isCancelled()) { f.cancel(true); return null; }
+            try {
+                return tr.withExact(f.get(THEORY_POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    f.cancel(true);
+                    return tr.withExact(TheoryResult.unavailable("exact solution took longer than "
+                            + THEORY_BUDGET_MILLIS / 1000.0 + " s; not shown"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                return tr.withExact(TheoryResult.unavailable("exact solution failed: "
+                        + (c == null ? e : c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage()))));
+            }
+        }
+    }
+
     @Override
     public void close() {
+        theoryPool.shutdownNow();
         current.cancel();
         executor.shutdownNow();
         graceTimer.shutdownNow();

@@ -66,7 +66,7 @@ class MainWindowTest {
     }
 
     private void awaitSettled() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.isSettled()));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> window.isSettled()));
     }
 
     private Trajectory shown() throws Exception {
@@ -248,8 +248,8 @@ class MainWindowTest {
         };
         run(() -> { window.resetPulseStatistics(); probe.start(); });
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-        // heavier runs: depth 4, width 8; then a sequence of δ changes while they stream
-        run(() -> { vm.depth.set(4); vm.width.set(8); });
+        // wider runs (width 24); then a sequence of δ changes while they stream
+        run(() -> vm.width.set(24));
         for (int i = 0; i < 10; i++) {
             double d = 0.3 * i;
             run(() -> vm.delta.set(d));

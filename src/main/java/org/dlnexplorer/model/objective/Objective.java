@@ -3,7 +3,6 @@ package org.dlnexplorer.model.objective;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The DLN objective and its derivatives on a flat parameter vector θ = (W_1, …, W_L).
@@ -17,17 +16,9 @@ public final class Objective {
     private final int depth;
     private final boolean whitened;
     private final DMatrixRMaj sigmaXX;
-    private final DMatrixRMaj sigmaYX;
     private final DMatrixRMaj target;
     private final double minimumLoss;
 
-    private final DMatrixRMaj[] w;       // W_ℓ, index ℓ-1, wrap of a copy of θ
-    private final DMatrixRMaj[] prefix;  // P_ℓ, index ℓ (0..L)
-    private final DMatrixRMaj[] suffix;  // S_ℓ, index ℓ (1..L+1)
-    private final DMatrixRMaj err;       // E = W_eff Σxx − Σyx
-    private final DMatrixRMaj diff;      // W_eff − T
-    private final DMatrixRMaj diffS;     // (W_eff − T) Σxx
-    private final DMatrixRMaj[] tmpL;    // per-layer n_L × n_{ℓ−1} scratch: S_{ℓ+1}ᵀ E
     // fast path (loss, gradient, flow): flat row-major buffers, θ read in place
     private final int n0;
     private final int nL;
@@ -39,16 +30,14 @@ public final class Objective {
     private final double[] errF;         // E = (W_eff − T) Σxx (aliases diffF when whitened)
     private double[] weffArr;            // where W_eff lives after fastForward
     private int weffOff;
-    // HVP forward cache: the θ the full forward pass was last evaluated at
-    private final double[] fullTheta;
-    private boolean fullValid;
-    // HVP workspaces
-    private final DMatrixRMaj[] v;
-    private final DMatrixRMaj[] dPrefix;
-    private final DMatrixRMaj[] dSuffix;
-    private final DMatrixRMaj dErr;
-    private final DMatrixRMaj[] scratchA;
-    private final DMatrixRMaj[] scratchB;
+    // HVP on the fast path: suffixes S_ℓ and the directional derivatives, all flat
+    private final double[][] suf;        // S_ℓ = W_L ⋯ W_ℓ for ℓ = 2…L−1 (n_L × n_{ℓ−1})
+    private final double[][] dpre;       // dP_ℓ for ℓ = 2…L (n_ℓ × n_0)
+    private final double[][] dsuf;       // dS_ℓ for ℓ = 2…L−1 (n_L × n_{ℓ−1})
+    private final double[] dErrF;        // dE = dP_L Σxx
+    private final double[] hvpA, hvpB, hvpTmp;
+    private final double[] hvpTheta;     // θ of the cached forward pass and suffixes
+    private boolean hvpReady;
 
     public Objective(Network net, Task task) {
         this.net = net;
@@ -57,42 +46,9 @@ public final class Objective {
             throw new IllegalArgumentException("task shape does not match the network widths");
         this.whitened = task.isWhitened();
         this.sigmaXX = task.sigmaXX();
-        this.sigmaYX = task.sigmaYX();
         this.target = task.target();
         this.minimumLoss = task.minimumLoss();
         int n0 = net.inputDim(), nL = net.outputDim();
-        w = new DMatrixRMaj[depth];
-        v = new DMatrixRMaj[depth];
-        tmpL = new DMatrixRMaj[depth];
-        scratchA = new DMatrixRMaj[depth];
-        scratchB = new DMatrixRMaj[depth];
-        for (int l = 1; l <= depth; l++) {
-            w[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
-            v[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
-            tmpL[l - 1] = new DMatrixRMaj(net.rows(l), n0);
-            scratchA[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
-            scratchB[l - 1] = new DMatrixRMaj(net.rows(l), net.cols(l));
-        }
-        prefix = new DMatrixRMaj[depth + 1];
-        dPrefix = new DMatrixRMaj[depth + 1];
-        prefix[0] = CommonOps_DDRM.identity(n0);
-        dPrefix[0] = new DMatrixRMaj(n0, n0);
-        for (int l = 1; l <= depth; l++) {
-            prefix[l] = new DMatrixRMaj(net.width(l), n0);
-            dPrefix[l] = new DMatrixRMaj(net.width(l), n0);
-        }
-        suffix = new DMatrixRMaj[depth + 2];
-        dSuffix = new DMatrixRMaj[depth + 2];
-        suffix[depth + 1] = CommonOps_DDRM.identity(nL);
-        dSuffix[depth + 1] = new DMatrixRMaj(nL, nL);
-        for (int l = depth; l >= 1; l--) {
-            suffix[l] = new DMatrixRMaj(nL, net.width(l - 1));
-            dSuffix[l] = new DMatrixRMaj(nL, net.width(l - 1));
-        }
-        err = new DMatrixRMaj(nL, n0);
-        diff = new DMatrixRMaj(nL, n0);
-        diffS = new DMatrixRMaj(nL, n0);
-        dErr = new DMatrixRMaj(nL, n0);
         this.n0 = n0;
         this.nL = nL;
         targetData = target.data.clone();
@@ -103,24 +59,32 @@ public final class Objective {
         for (int l = 1; l < depth; l++) back[l] = new double[net.width(l) * n0];
         diffF = new double[nL * n0];
         errF = whitened ? diffF : new double[nL * n0];
-        fullTheta = new double[net.parameterCount()];
+        suf = new double[depth + 1][];
+        dpre = new double[depth + 1][];
+        dsuf = new double[depth + 1][];
+        int maxW = Math.max(n0, nL);
+        for (int l = 0; l <= depth; l++) maxW = Math.max(maxW, net.width(l));
+        for (int l = 2; l <= depth; l++) dpre[l] = new double[net.width(l) * n0];
+        for (int l = 2; l < depth; l++) {
+            suf[l] = new double[nL * net.width(l - 1)];
+            dsuf[l] = new double[nL * net.width(l - 1)];
+        }
+        dErrF = new double[nL * n0];
+        hvpA = new double[maxW * n0];
+        hvpB = new double[maxW * n0];
+        hvpTmp = new double[maxW * maxW];
+        hvpTheta = new double[net.parameterCount()];
     }
 
     public Network network() { return net; }
     public int parameterCount() { return net.parameterCount(); }
-
-    private void load(double[] theta, DMatrixRMaj[] into) {
-        for (int l = 1; l <= depth; l++) {
-            DMatrixRMaj m = into[l - 1];
-            System.arraycopy(theta, net.offset(l), m.data, 0, m.getNumElements());
-        }
-    }
 
     /**
      * Fast forward pass for ℒ and ∇ℒ: P_ℓ = W_ℓ P_{ℓ−1} (ℓ = 2…L, P_1 = W_1 read from θ in place),
      * diff = W_eff − T, E = diff Σxx (E = diff when whitened). L − 1 products, no copies.
      */
     private void fastForward(double[] theta) {
+        hvpReady = false;
         double[] prevArr = theta;
         int prevOff = net.offset(1);
         for (int l = 2; l <= depth; l++) {
@@ -161,24 +125,6 @@ public final class Objective {
             // G_{ℓ−1} = W_ℓᵀ G_ℓ
             Kernels.multTransA(1.0, theta, off, g, 0, back[l - 1], 0, net.cols(l), net.rows(l), n0);
             g = back[l - 1];
-        }
-    }
-
-    /** Full forward pass for the HVP: P_ℓ = W_ℓ P_{ℓ−1}, S_ℓ = S_{ℓ+1} W_ℓ, E = P_L Σxx − Σyx (cached per θ). */
-    private void forward(double[] theta) {
-        if (fullValid && java.util.Arrays.equals(theta, fullTheta)) return;
-        System.arraycopy(theta, 0, fullTheta, 0, fullTheta.length);
-        fullValid = true;
-        load(theta, w);
-        for (int l = 1; l <= depth; l++) CommonOps_DDRM.mult(w[l - 1], prefix[l - 1], prefix[l]);
-        for (int l = depth; l >= 1; l--) CommonOps_DDRM.mult(suffix[l + 1], w[l - 1], suffix[l]);
-        // W_eff − T
-        CommonOps_DDRM.subtract(prefix[depth], target, diff);
-        if (whitened) {
-            err.setTo(diff);
-        } else {
-            // E = W_eff Σxx − Σyx = (W_eff − T) Σxx
-            CommonOps_DDRM.mult(diff, sigmaXX, err);
         }
     }
 
@@ -224,33 +170,70 @@ public final class Objective {
      * d(∂ℒ/∂W_ℓ) = dS_{ℓ+1}ᵀ E P_{ℓ−1}ᵀ + S_{ℓ+1}ᵀ dE P_{ℓ−1}ᵀ + S_{ℓ+1}ᵀ E dP_{ℓ−1}ᵀ.
      */
     public void hessianVector(double[] theta, double[] vec, double[] out) {
-        forward(theta);
-        load(vec, v);
-        dPrefix[0].zero();
-        for (int l = 1; l <= depth; l++) {
-            CommonOps_DDRM.mult(w[l - 1], dPrefix[l - 1], dPrefix[l]);
-            CommonOps_DDRM.multAdd(v[l - 1], prefix[l - 1], dPrefix[l]);
+        if (!(hvpReady && java.util.Arrays.equals(theta, hvpTheta))) {
+            fastForward(theta);               // P_ℓ, E (clears hvpReady)
+            // S_ℓ = S_{ℓ+1} W_ℓ for ℓ = L−1 … 2 (S_L = W_L is read from θ)
+            for (int l = depth - 1; l >= 2; l--)
+                Kernels.mult(1.0, sArr(theta, l + 1), sOff(l + 1), theta, net.offset(l), suf[l], 0, nL, net.rows(l),
+                        net.cols(l));
+            System.arraycopy(theta, 0, hvpTheta, 0, hvpTheta.length);
+            hvpReady = true;
         }
-        dSuffix[depth + 1].zero();
-        for (int l = depth; l >= 1; l--) {
-            CommonOps_DDRM.mult(dSuffix[l + 1], w[l - 1], dSuffix[l]);
-            CommonOps_DDRM.multAdd(suffix[l + 1], v[l - 1], dSuffix[l]);
+        // dP_ℓ = W_ℓ dP_{ℓ−1} + V_ℓ P_{ℓ−1} (dP_1 = V_1, read from vec)
+        for (int l = 2; l <= depth; l++) {
+            int rows = net.rows(l), cols = net.cols(l), len = rows * n0;
+            Kernels.mult(1.0, theta, net.offset(l), dpArr(vec, l - 1), dpOff(l - 1), dpre[l], 0, rows, cols, n0);
+            Kernels.mult(1.0, vec, net.offset(l), pArr(theta, l - 1), pOff(l - 1), hvpTmp, 0, rows, cols, n0);
+            for (int i = 0; i < len; i++) dpre[l][i] += hvpTmp[i];
         }
-        if (whitened) dErr.setTo(dPrefix[depth]);
-        else CommonOps_DDRM.mult(dPrefix[depth], sigmaXX, dErr);
+        // dS_ℓ = dS_{ℓ+1} W_ℓ + S_{ℓ+1} V_ℓ (dS_L = V_L, read from vec)
+        for (int l = depth - 1; l >= 2; l--) {
+            int rows = net.rows(l), cols = net.cols(l), len = nL * cols;
+            Kernels.mult(1.0, dsArr(vec, l + 1), dsOff(l + 1), theta, net.offset(l), dsuf[l], 0, nL, rows, cols);
+            Kernels.mult(1.0, sArr(theta, l + 1), sOff(l + 1), vec, net.offset(l), hvpTmp, 0, nL, rows, cols);
+            for (int i = 0; i < len; i++) dsuf[l][i] += hvpTmp[i];
+        }
+        // dE = dP_L Σxx
+        double[] dpL = dpArr(vec, depth);
+        int dpLOff = dpOff(depth);
+        if (whitened) System.arraycopy(dpL, dpLOff, dErrF, 0, dErrF.length);
+        else Kernels.mult(1.0, dpL, dpLOff, sigmaXXData, 0, dErrF, 0, nL, n0, n0);
         for (int l = 1; l <= depth; l++) {
-            DMatrixRMaj tmp = tmpL[l - 1];
-            DMatrixRMaj h = scratchA[l - 1];
-            // dS_{ℓ+1}ᵀ E P_{ℓ−1}ᵀ + S_{ℓ+1}ᵀ dE P_{ℓ−1}ᵀ
-            CommonOps_DDRM.multTransA(dSuffix[l + 1], err, tmp);
-            CommonOps_DDRM.multAddTransA(suffix[l + 1], dErr, tmp);
-            CommonOps_DDRM.multTransB(tmp, prefix[l - 1], h);
-            // + S_{ℓ+1}ᵀ E dP_{ℓ−1}ᵀ
-            CommonOps_DDRM.multTransA(suffix[l + 1], err, tmp);
-            CommonOps_DDRM.multAddTransB(tmp, dPrefix[l - 1], h);
-            System.arraycopy(h.data, 0, out, net.offset(l), h.getNumElements());
+            int rows = net.rows(l), cols = net.cols(l), lenA = rows * n0, off = net.offset(l);
+            // A = dS_{ℓ+1}ᵀ E + S_{ℓ+1}ᵀ dE and B = S_{ℓ+1}ᵀ E (n_ℓ × n_0); S_{L+1} = I, dS_{L+1} = 0
+            double[] a, b;
+            if (l == depth) {
+                a = dErrF;
+                b = errF;
+            } else {
+                a = hvpA;
+                b = hvpB;
+                Kernels.multTransA(1.0, dsArr(vec, l + 1), dsOff(l + 1), errF, 0, a, 0, rows, nL, n0);
+                Kernels.multTransA(1.0, sArr(theta, l + 1), sOff(l + 1), dErrF, 0, hvpTmp, 0, rows, nL, n0);
+                for (int i = 0; i < lenA; i++) a[i] += hvpTmp[i];
+                Kernels.multTransA(1.0, sArr(theta, l + 1), sOff(l + 1), errF, 0, b, 0, rows, nL, n0);
+            }
+            if (l == 1) {
+                // P_0 = I, dP_0 = 0: H_1 = A
+                System.arraycopy(a, 0, out, off, lenA);
+            } else {
+                // H_ℓ = A P_{ℓ−1}ᵀ + B dP_{ℓ−1}ᵀ
+                Kernels.multTransB(1.0, a, 0, pArr(theta, l - 1), pOff(l - 1), out, off, rows, n0, cols);
+                Kernels.multTransB(1.0, b, 0, dpArr(vec, l - 1), dpOff(l - 1), hvpTmp, 0, rows, n0, cols);
+                for (int i = 0, len = rows * cols; i < len; i++) out[off + i] += hvpTmp[i];
+            }
         }
     }
+
+    // where P_ℓ, dP_ℓ (ℓ ≥ 1) and S_ℓ, dS_ℓ (ℓ ≤ L) live: layer 1 / layer L are read in place
+    private double[] pArr(double[] theta, int l) { return l == 1 ? theta : pre[l]; }
+    private int pOff(int l) { return l == 1 ? net.offset(1) : 0; }
+    private double[] dpArr(double[] vec, int l) { return l == 1 ? vec : dpre[l]; }
+    private int dpOff(int l) { return l == 1 ? net.offset(1) : 0; }
+    private double[] sArr(double[] theta, int l) { return l == depth ? theta : suf[l]; }
+    private int sOff(int l) { return l == depth ? net.offset(depth) : 0; }
+    private double[] dsArr(double[] vec, int l) { return l == depth ? vec : dsuf[l]; }
+    private int dsOff(int l) { return l == depth ? net.offset(depth) : 0; }
 
     /** Layer views of θ as fresh matrices (W_1 … W_L). */
     public static DMatrixRMaj[] layers(Network net, double[] theta) {
