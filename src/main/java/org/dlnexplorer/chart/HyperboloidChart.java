@@ -37,6 +37,8 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
     private static final double BOX_PAD = 0.3;
     /** the smallest box span (paths that barely move) */
     private static final double MIN_BOX = 0.2;
+    /** a longer theory note does not fit the subtitle line next to the surface's name */
+    private static final int NOTE_LENGTH = 60;
 
     private double azimuth = DEFAULT_AZIMUTH;
     private double elevation = DEFAULT_ELEVATION;
@@ -121,6 +123,9 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         g.setPaint(ChartStyle.MUTED);
         boolean anyExact = exacts.stream().anyMatch(p -> p != null);
         String theory = anyExact ? "dashed: exact path" : XyViewChart.theoryNote(rs);
+        if (theory.length() > NOTE_LENGTH) theory = "theory unavailable";
+        // low-rank Σxx: the minima a·w ∈ β* + null(Σxx) are a surface, not the hyperbola a·w = β*
+        boolean hyperbola = !d2 || first.setup() == null || FunctionSpaceChart.nullVector(first.setup().task().sigmaXX()) == null;
         // a compare set has one surface per δ: the first member's is drawn (faintly), and the note says whose
         String sub = (neurons.size() > 1 ? "surface of " + neurons.get(0).label() + " (first member): " : "surface: ")
                 + SingleNeuron.surfaceKind(delta) + (neurons.size() > 1 ? "" : ", δ = " + Fmt.num(delta)) + " · " + theory;
@@ -133,7 +138,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         for (int r = 0; r < neurons.size(); r++)
             legend.add(new Object[]{compare ? neurons.get(r).label() : "simulated path", ChartStyle.color(compare ? r : 0), style.solid()});
         if (anyExact) legend.add(new Object[]{"exact", ChartStyle.TEXT, style.dashed()});
-        legend.add(new Object[]{"minima a·w = β*", ChartStyle.TEXT, style.dotted()});
+        if (hyperbola) legend.add(new Object[]{"minima a·w = β*", ChartStyle.TEXT, style.dotted()});
         legend.add(new Object[]{"conserved δ surface", WIRE, new BasicStroke(1.2f)});
         double legendH = lf.getSize() * 1.8;
         Rectangle2D plot = new Rectangle2D.Double(area.getX() + 8, top, area.getWidth() - 16,
@@ -190,7 +195,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         // minima hyperbola
         g.setPaint(ChartStyle.TEXT);
         g.setStroke(style.dotted());
-        for (double[][] c : SingleNeuron.minima(betaStar, extent)) g.draw(polyline(c, toScreen, box));
+        if (hyperbola) for (double[][] c : SingleNeuron.minima(betaStar, extent)) g.draw(polyline(c, toScreen, box));
         // paths: exact under simulated
         for (int r = 0; r < neurons.size(); r++) {
             Color c = ChartStyle.color(compare ? r : 0);
