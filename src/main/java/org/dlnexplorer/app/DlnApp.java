@@ -24,6 +24,8 @@ import java.nio.file.StandardCopyOption;
 public final class DlnApp extends Application {
     /** give up on a screenshot when the computation has not settled after this long */
     static final long SCREENSHOT_TIMEOUT_MILLIS = 120_000;
+    /** the phase diagram redraws at most every 0.5 s while filling; wait this long after it finished */
+    static final long PHASE_REDRAW_SETTLE_MILLIS = 700;
 
     private static volatile AppOptions options = AppOptions.defaults();
     private MainWindow window;
@@ -77,7 +79,14 @@ public final class DlnApp extends Application {
     /** Then run next once the phase diagram's sweep (if any) has finished, polling every 100 ms. */
     private void awaitPhaseDiagram(PauseTransition timeout, Runnable next) {
         var phase = window.phaseDiagram();
-        if (phase == null || !phase.isRunning()) { next.run(); return; }
+        if (phase == null) { next.run(); return; }
+        if (!phase.isRunning()) {
+            // its redraws are throttled: give the last one time to land
+            PauseTransition settle = new PauseTransition(Duration.millis(PHASE_REDRAW_SETTLE_MILLIS));
+            settle.setOnFinished(e -> next.run());
+            settle.play();
+            return;
+        }
         PauseTransition poll = new PauseTransition(Duration.millis(100));
         poll.setOnFinished(e -> awaitPhaseDiagram(timeout, next));
         poll.play();

@@ -177,7 +177,7 @@ public final class MainWindow {
 
     /** true when the newest parameters are computed completely and shown */
     public boolean isSettled() {
-        if (recomputeWanted || viewsDirty || !service.isIdle() || !vm.complete.get() || shownGeneration != service.generation())
+        if (recomputeWanted || phaseWanted || viewsDirty || !service.isIdle() || !vm.complete.get() || shownGeneration != service.generation())
             return false;
         RunSet rs = vm.runSet.get();
         for (ViewCell c : renderedCells()) if (c.shown() != rs) return false;
@@ -336,7 +336,7 @@ public final class MainWindow {
         CheckBox logTime = new CheckBox("log-time axis (loss)");
         logTime.setId("log-time-toggle");
         logTime.selectedProperty().bindBidirectional(vm.logTime);
-        Button export = new Button("Export views…");
+        Button export = new Button("Export…");
         export.setId("export-button");
         export.setTooltip(new Tooltip("Write every visible view (1600×1000, slide style) into a chosen folder"));
         export.setOnAction(e -> chooseAndExport());
@@ -344,7 +344,7 @@ public final class MainWindow {
         exportFormat.getItems().setAll(org.dlnexplorer.export.ExportFormat.values());
         exportFormat.setValue(org.dlnexplorer.export.ExportFormat.PNG);
         exportFormat.setTooltip(new Tooltip("File format of the exported views"));
-        Button exportData = new Button("Export data…");
+        Button exportData = new Button("Data…");
         exportData.setId("export-data-button");
         exportData.setTooltip(new Tooltip("Write the trajectory (every run of the set) as CSV or JSON"));
         exportData.setOnAction(e -> chooseAndExportData());

@@ -58,9 +58,21 @@ final class MessageChart extends ViewChart implements Drawable {
         }
     }
 
+    /** draws s centred; a line wider than the area (less a margin) is drawn in a smaller font that fits */
     static void centered(Graphics2D g, String s, Rectangle2D area, double baseline) {
         FontRenderContext frc = g.getFontRenderContext();
-        double w = g.getFont().getStringBounds(s, frc).getWidth();
+        java.awt.Font font = g.getFont();
+        double w = font.getStringBounds(s, frc).getWidth();
+        double room = area.getWidth() - 2 * MARGIN;
+        if (w > room && room > 0) {
+            float size = (float) Math.max(MIN_FONT, font.getSize2D() * room / w);
+            g.setFont(font.deriveFont(size));
+            w = g.getFont().getStringBounds(s, frc).getWidth();
+        }
         g.drawString(s, (float) (area.getCenterX() - w / 2), (float) baseline);
+        g.setFont(font);
     }
+
+    private static final double MARGIN = 12;
+    private static final float MIN_FONT = 9f;
 }
