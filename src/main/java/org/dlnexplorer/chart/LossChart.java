@@ -92,6 +92,11 @@ final class LossChart extends XyViewChart {
                 if (room) lastLabelled = level;
                 plateaus = true;
             }
+            // the top plateau as an invisible series: the range then holds its level and label (no clipping)
+            if (k > 0 && hasData()) {
+                double x0 = plot.getDomainAxis().getLowerBound(), x1 = plot.getDomainAxis().getUpperBound();
+                addLayer(List.of(new Line("plateau", new double[][]{{x0, x1}, {top, top}}, new Color(0, 0, 0, 0), style.thin())));
+            }
         }
         if (compare) {
             for (int r = 0; r < rs.runs().size(); r++) legendLine(rs.runs().get(r).label(), ChartStyle.color(r), style.solid());

@@ -68,7 +68,7 @@ class ViewRenderersTest {
             if (ds == null) continue;
             for (int s = 0; s < ds.getSeriesCount(); s++) {
                 String key = ds.getSeriesKey(s).toString();
-                if (!key.contains("exact") && !key.contains("contours") && !key.startsWith("2/η") && !key.equals("S_min") && !key.equals("target")) count++;
+                if (!key.contains("exact") && !key.contains("contours") && !key.startsWith("2/η") && !key.equals("S_min") && !key.equals("plateau") && !key.equals("target")) count++;
             }
         }
         return count;
