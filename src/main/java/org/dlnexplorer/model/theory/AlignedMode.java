@@ -17,6 +17,11 @@ package org.dlnexplorer.model.theory;
 final class AlignedMode {
     private static final double QUADRATURE_TOLERANCE = 1e-14;
     private static final int MAX_DEPTH = 60;
+    /** subintervals one integral may use; beyond it the quadrature has not converged (theory then unavailable) */
+    private static final int MAX_INTERVALS = 4000;
+    private int intervalsLeft;
+    /** absolute error allowed per unit length of u: the relative tolerance of the whole integral, spread evenly */
+    private double tolerancePerLength;
 
     private final double[] eta;
     private final double[] lam;       // Λ_ℓ (Λ_1 = 0)
@@ -181,11 +186,19 @@ final class AlignedMode {
     /** ∫_{lo}^{hi} h(u) du by adaptive Gauss–Kronrod 7–15 */
     private double integrate(double lo, double hi) {
         if (hi <= lo) return 0;
-        return adapt(lo, hi, gk(lo, hi), 0);
+        intervalsLeft = MAX_INTERVALS;
+        double[] whole = gk(lo, hi);
+        tolerancePerLength = QUADRATURE_TOLERANCE * Math.abs(whole[0]) / (hi - lo);
+        return adapt(lo, hi, whole, 0);
     }
 
     private double adapt(double lo, double hi, double[] whole, int depth) {
-        if (depth >= MAX_DEPTH || whole[1] <= QUADRATURE_TOLERANCE * Math.abs(whole[0]) + 1e-300) return whole[0];
+        // a subinterval may carry its share of the whole integral's error (a tiny piece need not reach 1e-14 of itself)
+        double share = tolerancePerLength * (hi - lo);
+        if (depth >= MAX_DEPTH || whole[1] <= Math.max(QUADRATURE_TOLERANCE * Math.abs(whole[0]), share) + 1e-300)
+            return whole[0];
+        if (--intervalsLeft < 0)
+            throw new ArithmeticException("adaptive quadrature of t(y) did not converge on [" + lo + ", " + hi + "]");
         double mid = 0.5 * (lo + hi);
         double[] left = gk(lo, mid), right = gk(mid, hi);
         if (Math.abs(left[0] + right[0] - whole[0]) <= QUADRATURE_TOLERANCE * Math.abs(whole[0])
