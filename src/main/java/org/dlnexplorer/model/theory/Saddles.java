@@ -59,7 +59,7 @@ public final class Saddles {
         int depth = net.depth();
         double prodEta = 1;
         for (int l = 1; l <= depth; l++) prodEta *= net.rate(l);
-        if (depth > 2 && m.maxRelativeImbalance(net) > Theories.BALANCE_TOLERANCE) return null;
+        boolean unbalanced = depth > 2 && m.maxRelativeImbalance(net) > Theories.BALANCE_TOLERANCE;
         Integer[] order = new Integer[m.k];
         for (int i = 0; i < m.k; i++) order[i] = i;
         java.util.Arrays.sort(order, (x, y) -> Double.compare(Math.abs(m.s[y]), Math.abs(m.s[x])));
@@ -76,6 +76,9 @@ public final class Saddles {
                 if (Math.abs(d) <= Theories.BALANCE_TOLERANCE * size) d = 0;
                 double t = LambdaBalanced.time(d, g * m.s[a], g * a0, g * m.s[a] / 2);
                 out[i] = a0 < m.s[a] / 2 && lambda[a] > 0 ? t / lambda[a] : Double.NaN;
+            } else if (unbalanced) {
+                AlignedMode mode = new AlignedMode(m.gains[a], net.layerRates(), m.s[a], lambda[a]);
+                out[i] = lambda[a] > 0 && a0 < m.s[a] / 2 ? mode.time(m.s[a] / 2) : Double.NaN;
             } else {
                 double rho = Math.pow(prodEta, 1.0 / depth);
                 out[i] = lambda[a] > 0 ? Saxe.halfwayTime(depth, m.s[a], a0) / (lambda[a] * rho) : Double.NaN;

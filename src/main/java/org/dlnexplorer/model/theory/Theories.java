@@ -68,7 +68,7 @@ public final class Theories {
                         + " task-aligned: no exact trajectory is known"
                         + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
             return TheoryResult.unavailable("no exact solution: " + why[0]
-                    + ". Exact modes need a task-aligned initialization (any depth at δ = 0, depth 2 at any δ) or one hidden neuron");
+                    + ". Exact solutions need a task-aligned initialization (any depth, any layer gains) or one hidden neuron");
         }
         double[] lambda = modes.inputVariances(task.sigmaXX(), why);
         if (lambda == null)
@@ -244,7 +244,11 @@ public final class Theories {
                 modeValues[a] = Saxe.values(depth, m.s[a], a0, scaledT);
             } else {
                 // any aligned gains at depth > 2: the conservation laws leave a 1-D implicit solution (AlignedMode)
-                double[][] ev = new AlignedMode(m.gains[a], net.layerRates(), m.s[a], lambda[a]).evaluate(t);
+                AlignedMode mode = new AlignedMode(m.gains[a], net.layerRates(), m.s[a], lambda[a]);
+                double[][] ev = mode.evaluate(t);
+                if (mode.degraded())
+                    return TheoryResult.unavailable("the implicit solution of mode " + (a + 1)
+                            + " could not be integrated to full accuracy for these gains");
                 modeValues[a] = new double[t.length];
                 modeGains[a] = new double[t.length][];
                 for (int f = 0; f < t.length; f++) {

@@ -162,14 +162,14 @@ class AlignedModesAgainstEngineTest {
         // the aligned initializer at depth 3–5 with δ ≠ 0 is exactly λ-balanced
         DMatrixRMaj t = new DMatrixRMaj(new double[][]{{3, 0}, {0, 1}});
         for (int depth = 3; depth <= 5; depth++)
-            for (double delta : new double[]{-1.5, 2}) {
+            for (double delta : new double[]{-1.5, 2}) for (double tau : new double[]{0.05, 1e-4}) {
                 int[] widths = new int[depth + 1];
                 java.util.Arrays.fill(widths, 2);
                 Network net = new Network(widths);
                 Task task = Task.whitened(t);
-                double[] theta = Initializer.initialize(net, task, Scheme.ALIGNED, 0.05, delta, 1, null);
-                EngineComparison.compare(EngineComparison.spec("aligned L=" + depth + " δ=" + delta, net, task, theta, 4.0, 41),
-                        "lambda-balanced");
+                double[] theta = Initializer.initialize(net, task, Scheme.ALIGNED, tau, delta, 1, null);
+                EngineComparison.compare(EngineComparison.spec("aligned L=" + depth + " δ=" + delta + " τ=" + tau, net, task,
+                        theta, 4.0, 41), "lambda-balanced");
             }
     }
 

@@ -37,7 +37,14 @@ final class EngineComparison {
     record Outcome(Trajectory trajectory, double worst) {}
 
     static Outcome compareRun(SimulationSpec spec, String model) {
+        long started = System.nanoTime();
         Trajectory tr = Simulation.run(spec);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        if (Boolean.getBoolean("theory.report")) {
+            long t0 = System.nanoTime();
+            org.dlnexplorer.model.theory.Theories.evaluate(spec, tr.times());
+            System.out.printf("%-40s run %d ms, theory %d ms%n", spec.name(), ms, (System.nanoTime() - t0) / 1_000_000);
+        }
         TheoryResult ex = tr.exact();
         assertNotNull(ex);
         assertTrue(ex.available(), () -> spec.name() + ": " + ex.reason());

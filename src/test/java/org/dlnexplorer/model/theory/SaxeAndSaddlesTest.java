@@ -182,4 +182,17 @@ class SaxeAndSaddlesTest {
             }
         }
     }
+
+    @Test
+    void deepUnbalancedEscapeTimesMatchTheEngine() {
+        Network net = new Network(2, 2, 2, 2);
+        Task task = Task.whitened(new DMatrixRMaj(new double[][]{{3, 0}, {0, 1}}));
+        double[] theta = Initializer.initialize(net, task, Scheme.ALIGNED, 0.01, 0.7, 1, null);
+        var spec = EngineComparison.spec("deep δ", net, task, theta, 10, 11);
+        double[] escape = Saddles.escapeTimes(spec);
+        for (int mode = 0; mode < 2; mode++) {
+            Trajectory tr = Simulation.run(spec.withGrid(escape[mode], 2));
+            assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), 1e-8);
+        }
+    }
 }
