@@ -82,28 +82,161 @@ final class FunctionSpaceChart extends XyViewChart {
                     new BasicStroke(style.lineWidth() * 0.6f), c));
         }
         Trajectory.Setup su = ok.get(0).trajectory().setup();
-        List<Line> contours = new ArrayList<>();
+        List<Line> contours = new ArrayList<>(), minima = new ArrayList<>();
+        List<double[]> limits = new ArrayList<>();
+        List<Color> limitColors = new ArrayList<>();
+        task = null;
+        nullVector = null;
         if (su != null) {
-            Task task = su.task();
+            task = su.task();
             double[] bs = task.target().data;
+            nullVector = nullVector(task.sigmaXX());
             xmin = Math.min(xmin, bs[0]); xmax = Math.max(xmax, bs[0]);
             ymin = Math.min(ymin, bs[1]); ymax = Math.max(ymax, bs[1]);
-            double pad = 0.15 * Math.max(0.5, Math.max(xmax - xmin, ymax - ymin));
+            // Kunin et al. Theorem 1: with low-rank Σxx each δ interpolates at its own point of the minima line
+            if (nullVector != null) {
+                for (int r = 0; r < ok.size(); r++) {
+                    double[] lim = implicitBiasLimit(ok.get(r).trajectory());
+                    if (lim == null) continue;
+                    limits.add(lim);
+                    limitColors.add(ChartStyle.color(compare ? r : 0));
+                    xmin = Math.min(xmin, lim[0]); xmax = Math.max(xmax, lim[0]);
+                    ymin = Math.min(ymin, lim[1]); ymax = Math.max(ymax, lim[1]);
+                }
+            }
+            double pad = 0.12 * Math.max(0.5, Math.max(xmax - xmin, ymax - ymin));
             xmin -= pad; xmax += pad; ymin -= pad; ymax += pad;
             contours.add(new Line("ℒ contours", contours(task, xmin, xmax, ymin, ymax), CONTOUR, new BasicStroke(Math.max(1f, style.lineWidth() * 0.45f))));
             double d = 0.018 * Math.max(xmax - xmin, ymax - ymin);
-            plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(bs[0] - d, bs[1] - d, 2 * d, 2 * d), null, null, ChartStyle.TEXT));
-            XYTextAnnotation label = new XYTextAnnotation(" β*", bs[0] + d, bs[1]);
-            label.setFont(style.annotationFont().deriveFont(java.awt.Font.BOLD));
-            label.setTextAnchor(TextAnchor.CENTER_LEFT);
-            plot.addAnnotation(label);
-            legendLine("loss contours", CONTOUR, new BasicStroke(1.5f));
+            if (nullVector == null) {
+                plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(bs[0] - d, bs[1] - d, 2 * d, 2 * d), null, null, ChartStyle.TEXT));
+                XYTextAnnotation label = new XYTextAnnotation(" β*", bs[0] + d, bs[1]);
+                label.setFont(style.annotationFont().deriveFont(java.awt.Font.BOLD));
+                label.setTextAnchor(TextAnchor.CENTER_LEFT);
+                plot.addAnnotation(label);
+            } else {
+                // the minima: the line Σxx β = Σxx β*, i.e. β* + s·v for v spanning the null space of Σxx
+                double len = MINIMA_LINE_SPAN * Math.max(xmax - xmin, ymax - ymin);
+                minima.add(new Line("minima", new double[][]{{bs[0] - len * nullVector[0], bs[0] + len * nullVector[0]},
+                        {bs[1] - len * nullVector[1], bs[1] + len * nullVector[1]}}, ChartStyle.TEXT, style.dotted()));
+            }
+            for (int i = 0; i < limits.size(); i++) {
+                double[] q = limits.get(i);
+                double h = 0.9 * d;
+                java.awt.geom.Path2D.Double diamond = new java.awt.geom.Path2D.Double();
+                diamond.moveTo(q[0], q[1] - h); diamond.lineTo(q[0] + h, q[1]); diamond.lineTo(q[0], q[1] + h);
+                diamond.lineTo(q[0] - h, q[1]); diamond.closePath();
+                plot.addAnnotation(new XYShapeAnnotation(diamond, new BasicStroke(1.5f), ChartStyle.TEXT, limitColors.get(i)));
+            }
         }
         addLayer(exact);
         addLayer(sim);
+        addLayer(minima);
         addLayer(contours);
+        box = new double[]{xmin, xmax, ymin, ymax};
+        fitted = null;
+        NumberAxis xa = (NumberAxis) plot.getDomainAxis(), ya = (NumberAxis) plot.getRangeAxis();
+        xa.setRange(xmin, xmax);
+        ya.setRange(ymin, ymax);
+        if (!minima.isEmpty()) legendLine("minima: Σxx β = Σxx β*", ChartStyle.TEXT, style.dotted());
+        if (!limits.isEmpty()) {
+            java.awt.geom.Path2D.Double key = new java.awt.geom.Path2D.Double();
+            key.moveTo(0, -7); key.lineTo(7, 0); key.lineTo(0, 7); key.lineTo(-7, 0); key.closePath();
+            org.jfree.chart.LegendItem li = new org.jfree.chart.LegendItem("predicted limit (Kunin et al. Thm 1)", null, null, null, key, ChartStyle.MUTED);
+            li.setLabelFont(style.legendFont());
+            li.setLabelPaint(ChartStyle.TEXT);
+            legend.add(li);
+        }
+        if (su != null) legendLine("loss contours", CONTOUR, new BasicStroke(1.5f));
         if (anyExact) legendLine("exact", ChartStyle.TEXT, style.dashed());
-        subtitle.setText(join("○ start · ● β* (target)", join(anyExact ? "dashed: exact" : "", divergenceNote(rs))));
+        subtitle.setText(join(nullVector == null ? "○ start · ● β* (target)" : "○ start · Σxx of rank 1: a line of minima",
+                join(anyExact ? "dashed: exact" : "", divergenceNote(rs))));
+    }
+
+    /** the contour lines extend this many box widths along the minima line (clipped by the plot) */
+    private static final double MINIMA_LINE_SPAN = 10;
+    /** Σxx is taken as singular when det ≤ this × trace² */
+    private static final double SINGULAR_TOLERANCE = 1e-12;
+    private Task task;
+    private double[] nullVector;
+    /** the data box {xmin, xmax, ymin, ymax} from fill, and the ranges last fitted to a drawing area */
+    private double[] box, fitted;
+    private boolean inLayout;
+
+    /** unit vector spanning the null space of a singular 2×2 Σxx, or null when Σxx is invertible (or 0) */
+    static double[] nullVector(DMatrixRMaj s) {
+        double a = s.get(0, 0), b = s.get(0, 1), c = s.get(1, 1);
+        double tr = a + c;
+        if (!(tr > 0) || a * c - b * b > SINGULAR_TOLERANCE * tr * tr) return null;
+        // rows (a, b) and (b, c) are parallel: the null vector is orthogonal to the larger one
+        double[] v = Math.abs(a) >= Math.abs(c) ? new double[]{-b, a} : new double[]{c, -b};
+        double n = Math.hypot(v[0], v[1]);
+        return n == 0 ? null : new double[]{v[0] / n, v[1] / n};
+    }
+
+    /**
+     * β(∞) predicted by model.theory.SingleNeuron.implicitBias for a gradient-flow run whose β(t) stays away
+     * from 0 (δ ≥ 0, or a(t) keeping its sign); null when the theorem does not apply.
+     */
+    static double[] implicitBiasLimit(Trajectory tr) {
+        if (!"gradient-flow".equals(tr.method()) || tr.setup() == null || !SingleNeuron.applies(tr)) return null;
+        List<Frame> fs = tr.frames();
+        double a0 = fs.get(0).weights()[1][0];
+        if (a0 == 0) return null;
+        double delta = SingleNeuron.delta(tr);
+        if (delta < 0) for (Frame f : fs) if (Math.signum(f.weights()[1][0]) != Math.signum(a0)) return null;
+        double[] rates = SingleNeuron.rates(tr);   // (η_w, η_a)
+        double[] beta0 = fs.get(0).effectiveWeight().clone();
+        if (Math.hypot(beta0[0], beta0[1]) == 0) return null;
+        try {
+            double[] b = org.dlnexplorer.model.theory.SingleNeuron.implicitBias(tr.setup().task().sigmaXX(),
+                    tr.setup().task().target().data, beta0, delta, rates[1], rates[0]);
+            return b != null && b.length == 2 && Double.isFinite(b[0]) && Double.isFinite(b[1]) ? b : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Equal aspect: before drawing into an area, widen one range so that a data unit spans as many pixels
+     * horizontally as vertically (circular contours stay circles), then recompute the contours for the
+     * visible ranges so that they fill the plot.
+     */
+    @Override
+    protected void beforeDraw(java.awt.Graphics2D g, java.awt.geom.Rectangle2D area) {
+        if (inLayout || box == null || task == null) return;
+        inLayout = true;
+        try {
+            java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D sg = scratch.createGraphics();
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            NumberAxis xa = (NumberAxis) plot.getDomainAxis(), ya = (NumberAxis) plot.getRangeAxis();
+            double[] r = null;
+            // two passes: the tick labels' width depends on the ranges
+            for (int pass = 0; pass < 2; pass++) {
+                chart.draw(sg, area, null, info);
+                java.awt.geom.Rectangle2D data = info.getPlotInfo().getDataArea();
+                if (!(data.getWidth() > 1 && data.getHeight() > 1)) break;
+                double wx = box[1] - box[0], wy = box[3] - box[2];
+                double upp = Math.max(wx / data.getWidth(), wy / data.getHeight());   // data units per pixel
+                double cx = (box[0] + box[1]) / 2, cy = (box[2] + box[3]) / 2;
+                double hx = upp * data.getWidth() / 2, hy = upp * data.getHeight() / 2;
+                r = new double[]{cx - hx, cx + hx, cy - hy, cy + hy};
+                xa.setRange(new org.jfree.data.Range(r[0], r[1]), true, false);
+                ya.setRange(new org.jfree.data.Range(r[2], r[3]), true, false);
+            }
+            sg.dispose();
+            if (r != null && !java.util.Arrays.equals(r, fitted)) {
+                fitted = r;
+                for (int i = 0; i < plot.getDatasetCount(); i++) {
+                    if (plot.getDataset(i) instanceof org.jfree.data.xy.DefaultXYDataset ds && ds.indexOf("ℒ contours") >= 0) {
+                        ds.addSeries("ℒ contours", contours(task, r[0], r[1], r[2], r[3]));
+                    }
+                }
+            }
+        } finally {
+            inLayout = false;
+        }
     }
 
     /** marching-squares segments of LEVELS loss levels, as one NaN-separated polyline */

@@ -28,8 +28,17 @@ import java.util.List;
 public final class HyperboloidChart extends ViewChart implements Drawable {
     public static final double DEFAULT_AZIMUTH = Math.toRadians(35);
     public static final double DEFAULT_ELEVATION = Math.toRadians(20);
-    private static final int SURFACE_U = 13, SURFACE_V = 33;
-    private static final Color WIRE = new Color(0x9A9A9A);
+    private static final int SURFACE_U = 25, SURFACE_V = 49;
+    private static final Color WIRE = new Color(0xBDBDBD);
+    private static final Color AXIS = new Color(0x6A6A6A);
+    /** the paths' projection fills this share of the plot area */
+    private static final double FILL = 0.86;
+    /** the clipping box extends the paths' bounds by this share of their largest span on each side */
+    private static final double BOX_PAD = 0.3;
+    /** the smallest box span (paths that barely move) */
+    private static final double MIN_BOX = 0.2;
+    /** a longer theory note does not fit the subtitle line next to the surface's name */
+    private static final int NOTE_LENGTH = 60;
 
     private double azimuth = DEFAULT_AZIMUTH;
     private double elevation = DEFAULT_ELEVATION;
@@ -114,8 +123,12 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         g.setPaint(ChartStyle.MUTED);
         boolean anyExact = exacts.stream().anyMatch(p -> p != null);
         String theory = anyExact ? "dashed: exact path" : XyViewChart.theoryNote(rs);
-        String sub = "surface: " + SingleNeuron.surfaceKind(delta) + ", δ = " + Fmt.num(delta)
-                + (neurons.size() > 1 ? " (" + neurons.get(0).label() + ")" : "") + " · " + theory;
+        if (theory.length() > NOTE_LENGTH) theory = "theory unavailable";
+        // low-rank Σxx: the minima a·w ∈ β* + null(Σxx) are a surface, not the hyperbola a·w = β*
+        boolean hyperbola = !d2 || first.setup() == null || FunctionSpaceChart.nullVector(first.setup().task().sigmaXX()) == null;
+        // a compare set has one surface per δ: the first member's is drawn (faintly), and the note says whose
+        String sub = (neurons.size() > 1 ? "surface of " + neurons.get(0).label() + " (first member): " : "surface: ")
+                + SingleNeuron.surfaceKind(delta) + (neurons.size() > 1 ? "" : ", δ = " + Fmt.num(delta)) + " · " + theory;
         MessageChart.centered(g, sub, area, top + sf.getSize() * 1.1);
         top += sf.getSize() * 1.6;
 
@@ -125,15 +138,24 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         for (int r = 0; r < neurons.size(); r++)
             legend.add(new Object[]{compare ? neurons.get(r).label() : "simulated path", ChartStyle.color(compare ? r : 0), style.solid()});
         if (anyExact) legend.add(new Object[]{"exact", ChartStyle.TEXT, style.dashed()});
-        legend.add(new Object[]{"minima a·w = β*", ChartStyle.TEXT, style.dotted()});
+        if (hyperbola) legend.add(new Object[]{"minima a·w = β*", ChartStyle.TEXT, style.dotted()});
         legend.add(new Object[]{"conserved δ surface", WIRE, new BasicStroke(1.2f)});
         double legendH = lf.getSize() * 1.8;
         Rectangle2D plot = new Rectangle2D.Double(area.getX() + 8, top, area.getWidth() - 16,
                 Math.max(10, area.getMaxY() - top - legendH - 4));
 
-        // projection scale: the cube [−E, E]³ fits the plot area
-        double s = Math.min(plot.getWidth(), plot.getHeight()) / (2 * extent * 1.25);
-        double cx = plot.getCenterX(), cy = plot.getCenterY();
+        // the box around the paths: surface, hyperbola and axes are cut to it (no stray fragments)
+        // framed with the origin (the saddle, the cone's apex) so that the axes and the surface's shape show
+        List<double[][]> framed = new ArrayList<>(all);
+        framed.add(new double[][]{{0, 0, 0}});
+        double[][] box = box(framed);
+        double boxExtent = 0;
+        for (double[] b : box) boxExtent = Math.max(boxExtent, Math.max(Math.abs(b[0]), Math.abs(b[1])));
+        extent = Math.max(extent, boxExtent);
+        // projection: the paths' projected bounding box fills the plot area (camera fitted to the paths)
+        double[] fit = projectedBounds(framed, box);
+        double s = Math.min(plot.getWidth() / (fit[1] - fit[0]), plot.getHeight() / (fit[3] - fit[2])) * FILL;
+        double cx = plot.getCenterX() - s * (fit[0] + fit[1]) / 2, cy = plot.getCenterY() + s * (fit[2] + fit[3]) / 2;
         java.util.function.Function<double[], double[]> toScreen = p -> {
             double[] q = project(p);
             return new double[]{cx + s * q[0], cy - s * q[1]};
@@ -145,45 +167,47 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         g.setPaint(WIRE);
         g.setStroke(new BasicStroke(Math.max(0.8f, style.lineWidth() * 0.35f)));
         for (double[][][] sheet : SingleNeuron.surface(delta, SingleNeuron.rates(first), extent, SURFACE_U, SURFACE_V)) {
-            for (double[][] ring : sheet) g.draw(polyline(ring, toScreen, extent));
+            for (double[][] ring : sheet) g.draw(polyline(ring, toScreen, box));
             for (int j = 0; j < SURFACE_V - 1; j += 2) {
                 double[][] meridian = new double[sheet.length][];
                 for (int i = 0; i < sheet.length; i++) meridian[i] = sheet[i][j];
-                g.draw(polyline(meridian, toScreen, extent));
+                g.draw(polyline(meridian, toScreen, box));
             }
         }
-        // axes through the origin
-        g.setStroke(new BasicStroke(Math.max(1f, style.lineWidth() * 0.5f)));
-        g.setFont(style.axisLabelFont());
+        // axes through the origin, where they cross the box, labelled at their positive ends
+        g.setStroke(new BasicStroke(Math.max(1f, style.lineWidth() * 0.4f)));
+        Font axisFont = style.axisLabelFont().deriveFont(Font.BOLD);
+        g.setFont(axisFont);
         String[] names = d2 ? new String[]{"a", "w₁", "w₂"} : new String[]{"a", "w·β̂*", "‖w⊥‖"};
         for (int k = 0; k < 3; k++) {
+            boolean through = true;
+            for (int j = 0; j < 3; j++) if (j != k) through &= box[j][0] <= 0 && 0 <= box[j][1];
+            if (!through || box[k][1] <= 0) continue;
             double[] lo = new double[3], hi = new double[3];
-            lo[k] = -extent;
-            hi[k] = extent;
+            lo[k] = Math.max(box[k][0], -extent);
+            hi[k] = box[k][1];
             double[] p0 = toScreen.apply(lo), p1 = toScreen.apply(hi);
-            g.setPaint(ChartStyle.TEXT);
+            g.setPaint(AXIS);
             g.draw(new Line2D.Double(p0[0], p0[1], p1[0], p1[1]));
-            double[] lab = hi.clone();
-            lab[k] = extent * 1.12;
-            double[] pl = toScreen.apply(lab);
-            g.drawString(names[k], (float) (pl[0] - 6), (float) (pl[1] + 6));
+            g.setPaint(ChartStyle.TEXT);
+            if (plot.contains(p1[0], p1[1])) labelAt(g, names[k], p1, p0, plot);
         }
         // minima hyperbola
         g.setPaint(ChartStyle.TEXT);
         g.setStroke(style.dotted());
-        for (double[][] c : SingleNeuron.minima(betaStar, extent)) g.draw(polyline(c, toScreen, extent));
+        if (hyperbola) for (double[][] c : SingleNeuron.minima(betaStar, extent)) g.draw(polyline(c, toScreen, box));
         // paths: exact under simulated
         for (int r = 0; r < neurons.size(); r++) {
             Color c = ChartStyle.color(compare ? r : 0);
             if (exacts.get(r) != null) {
                 g.setPaint(c.darker());
                 g.setStroke(style.dashed());
-                g.draw(polyline(exacts.get(r), toScreen, Double.POSITIVE_INFINITY));
+                g.draw(polyline(exacts.get(r), toScreen, null));
             }
             g.setPaint(c);
             g.setStroke(style.solid());
             double[][] p = sims.get(r);
-            g.draw(polyline(p, toScreen, Double.POSITIVE_INFINITY));
+            g.draw(polyline(p, toScreen, null));
             double dot = style.lineWidth() * 2.2;
             double[] start = toScreen.apply(p[0]);
             g.setStroke(new BasicStroke(style.lineWidth() * 0.7f));
@@ -195,6 +219,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
             }
         }
         g.setClip(oldClip);
+        triad(g, plot, names);
         // legend
         g.setFont(lf);
         double totalW = 0;
@@ -210,18 +235,92 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         }
     }
 
+    private static boolean inside(double[] p, double[][] box) {
+        for (int k = 0; k < 3; k++) if (p[k] < box[k][0] || p[k] > box[k][1]) return false;
+        return true;
+    }
+
     static int nearest(double[] t, double x) {
         int best = 0;
         for (int i = 1; i < t.length; i++) if (Math.abs(t[i] - x) < Math.abs(t[best] - x)) best = i;
         return best;
     }
 
-    private static Path2D polyline(double[][] pts, java.util.function.Function<double[], double[]> f, double limit) {
+    /** the paths' bounding box per coordinate, padded by BOX_PAD of the largest span (at least MIN_BOX) */
+    static double[][] box(List<double[][]> paths) {
+        double[][] b = {{Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}, {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
+                {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}};
+        for (double[][] p : paths) if (p != null) for (double[] q : p)
+            if (q != null && Double.isFinite(q[0]) && Double.isFinite(q[1]) && Double.isFinite(q[2]))
+                for (int k = 0; k < 3; k++) { b[k][0] = Math.min(b[k][0], q[k]); b[k][1] = Math.max(b[k][1], q[k]); }
+        double span = MIN_BOX;
+        for (double[] r : b) if (r[1] >= r[0]) span = Math.max(span, r[1] - r[0]);
+        for (double[] r : b) {
+            if (!(r[1] >= r[0])) { r[0] = -span / 2; r[1] = span / 2; }
+            r[0] -= BOX_PAD * span;
+            r[1] += BOX_PAD * span;
+        }
+        return b;
+    }
+
+    /** {xmin, xmax, ymin, ymax} of the projected paths (the box's when there are none) */
+    private double[] projectedBounds(List<double[][]> paths, double[][] box) {
+        double[] f = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (double[][] p : paths) if (p != null) for (double[] q : p) {
+            if (q == null || !Double.isFinite(q[0]) || !Double.isFinite(q[1]) || !Double.isFinite(q[2])) continue;
+            double[] s = project(q);
+            f[0] = Math.min(f[0], s[0]); f[1] = Math.max(f[1], s[0]);
+            f[2] = Math.min(f[2], s[1]); f[3] = Math.max(f[3], s[1]);
+        }
+        if (!(f[1] >= f[0])) {
+            for (int c = 0; c < 8; c++) {
+                double[] s = project(new double[]{box[0][c & 1], box[1][(c >> 1) & 1], box[2][(c >> 2) & 1]});
+                f[0] = Math.min(f[0], s[0]); f[1] = Math.max(f[1], s[0]);
+                f[2] = Math.min(f[2], s[1]); f[3] = Math.max(f[3], s[1]);
+            }
+        }
+        // never thinner than a fifth of the other side (a straight path seen edge-on)
+        double w = Math.max(f[1] - f[0], 1e-9), h = Math.max(f[3] - f[2], 1e-9), m = Math.max(w, h) / 5;
+        if (w < m) { f[0] -= (m - w) / 2; f[1] += (m - w) / 2; }
+        if (h < m) { f[2] -= (m - h) / 2; f[3] += (m - h) / 2; }
+        return f;
+    }
+
+    /** an axis name just beyond the positive end p1 (away from p0), kept inside the plot */
+    private static void labelAt(Graphics2D g, String name, double[] p1, double[] p0, Rectangle2D plot) {
+        double dx = p1[0] - p0[0], dy = p1[1] - p0[1], n = Math.hypot(dx, dy);
+        if (n == 0) n = 1;
+        var fm = g.getFontMetrics();
+        double x = p1[0] + 0.9 * fm.getHeight() * dx / n - fm.stringWidth(name) / 2.0;
+        double y = p1[1] + 0.9 * fm.getHeight() * dy / n + fm.getAscent() / 2.0;
+        x = Math.max(plot.getX() + 4, Math.min(plot.getMaxX() - fm.stringWidth(name) - 4, x));
+        y = Math.max(plot.getY() + fm.getAscent() + 2, Math.min(plot.getMaxY() - 4, y));
+        g.drawString(name, (float) x, (float) y);
+    }
+
+    /** an orientation triad (a, w₁, w₂ directions) in the plot's lower-left corner */
+    private void triad(Graphics2D g, Rectangle2D plot, String[] names) {
+        double len = Math.min(plot.getWidth(), plot.getHeight()) * 0.07;
+        double ox = plot.getX() + len * 1.6, oy = plot.getMaxY() - len * 1.6;
+        g.setStroke(new BasicStroke(Math.max(1.5f, style.lineWidth() * 0.6f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setFont(style.annotationFont().deriveFont(Font.BOLD));
+        for (int k = 0; k < 3; k++) {
+            double[] e = new double[3];
+            e[k] = 1;
+            double[] q = project(e);
+            double x1 = ox + len * q[0], y1 = oy - len * q[1];
+            g.setPaint(ChartStyle.TEXT);
+            g.draw(new Line2D.Double(ox, oy, x1, y1));
+            labelAt(g, names[k], new double[]{x1, y1}, new double[]{ox, oy}, plot);
+        }
+    }
+
+    private static Path2D polyline(double[][] pts, java.util.function.Function<double[], double[]> f, double[][] box) {
         Path2D.Double path = new Path2D.Double();
         boolean pen = false;
         for (double[] p : pts) {
             boolean ok = p != null && Double.isFinite(p[0]) && Double.isFinite(p[1]) && Double.isFinite(p[2])
-                    && Math.abs(p[0]) <= limit * 1.05 && Math.abs(p[1]) <= limit * 1.05 && Math.abs(p[2]) <= limit * 1.05;
+                    && (box == null || inside(p, box));
             if (!ok) { pen = false; continue; }
             double[] q = f.apply(p);
             if (pen) path.lineTo(q[0], q[1]); else path.moveTo(q[0], q[1]);

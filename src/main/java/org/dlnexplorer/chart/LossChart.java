@@ -75,7 +75,10 @@ final class LossChart extends XyViewChart {
             double[] s = su.task().targetSingularValues();
             double min = su.task().minimumLoss();
             int k = 0;
-            for (double v : s) if (v > 0) k++;
+            // singular values at rounding level (a random basis gives 1e−17 for a zero target) are zero
+            double sMax = 0;
+            for (double v : s) sMax = Math.max(sMax, v);
+            for (double v : s) if (v > SingularValuesChart.ZERO_LEVEL * sMax) k++;
             // plateau of the saddle with r modes learned: ½ Σ_{α>r} s_α² + ℒ_min
             double top = min;
             for (double v : s) top += 0.5 * v * v;
@@ -88,6 +91,11 @@ final class LossChart extends XyViewChart {
                 level(level, room ? "rank " + rank + ": ℒ = " + Fmt.num(level) : null, ChartStyle.MUTED);
                 if (room) lastLabelled = level;
                 plateaus = true;
+            }
+            // the top plateau as an invisible series: the range then holds its level and label (no clipping)
+            if (k > 0 && hasData()) {
+                double x0 = plot.getDomainAxis().getLowerBound(), x1 = plot.getDomainAxis().getUpperBound();
+                addLayer(List.of(new Line("plateau", new double[][]{{x0, x1}, {top, top}}, new Color(0, 0, 0, 0), style.thin())));
             }
         }
         if (compare) {

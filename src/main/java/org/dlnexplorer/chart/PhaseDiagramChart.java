@@ -152,7 +152,7 @@ public final class PhaseDiagramChart {
             lt.setBackgroundPaint(Color.WHITE);
             chart.addSubtitle(lt);
         }
-        NumberAxis barAxis = new NumberAxis(style.metric().label()
+        NumberAxis barAxis = SlideAxes.number(style.metric().label()
                 + (style.metric().unit().isEmpty() ? "" : " (" + style.metric().unit() + ")"));
         barAxis.setRange(range[0], range[1]);
         barAxis.setLabelFont(labelFont);
@@ -194,7 +194,7 @@ public final class PhaseDiagramChart {
             case TIME_TO_FIT, THEORY_TIME_TO_FIT -> "t_fit";
             case PARAMETER_DISTANCE -> "‖Δθ‖";
             case RELATIVE_PARAMETER_DISTANCE -> "‖Δθ‖/‖θ₀‖";
-            case FINAL_SHARPNESS -> "λ_max";
+            case FINAL_SHARPNESS -> "λₘₐₓ";
         };
     }
 
@@ -221,7 +221,7 @@ public final class PhaseDiagramChart {
             }
             axis = la;
         } else {
-            NumberAxis na = new NumberAxis(label);
+            NumberAxis na = SlideAxes.number(label);   // at most SlideAxes.MAX_TICKS ticks
             na.setAutoRangeIncludesZero(false);
             if ("network.depth".equals(a.field()) || "network.width".equals(a.field()))
                 na.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

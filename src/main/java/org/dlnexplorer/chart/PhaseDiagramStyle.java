@@ -70,6 +70,9 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
      * The colour bar's range: the given one, else [0, nice ceiling of the maximum] for distances, else a
      * nicely rounded [min, max] of the finished cells; [0, 1] before any value exists.
      */
+    /** the colour range of a unit-interval metric spans at least [0, MIN_UNIT_SPAN] */
+    static final double MIN_UNIT_SPAN = 0.01;
+
     public double[] range(SweepResult r) {
         if (colourRange != null) return colourRange.clone();
         double[] mm = r.range(metric);
@@ -79,6 +82,8 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
         double lo = distance ? Math.min(0, mm[0]) : niceFloor(mm[0]);
         double hi = niceCeil(mm[1]);
         if (metric.unitInterval()) hi = Math.min(1.0, hi);
+        // a unit-interval metric that is rounding noise everywhere (1e−16: a scalar-output kernel) is ≈ 0, not a map
+        if (metric.unitInterval()) hi = Math.max(hi, MIN_UNIT_SPAN);
         if (!(hi > lo)) hi = lo + (lo == 0 ? 1 : Math.abs(lo) * 0.1);
         return new double[] {lo, hi};
     }

@@ -27,7 +27,7 @@ final class SharpnessChart extends XyViewChart {
         List<Line> lines = new ArrayList<>();
         List<Double> thresholds = new ArrayList<>();
         List<java.awt.Color> thresholdColors = new ArrayList<>();
-        double tEnd = 0;
+        double tEnd = 0, sMax = 0;
         for (int r = 0; r < rs.runs().size(); r++) {
             RunSet.Labeled run = rs.runs().get(r);
             Trajectory tr = run.trajectory();
@@ -35,7 +35,10 @@ final class SharpnessChart extends XyViewChart {
             int n = fs.size();
             if (n == 0 || !fs.get(0).hasSharpness()) continue;
             double[] s = new double[n];
-            for (int i = 0; i < n; i++) s[i] = fs.get(i).sharpness();
+            for (int i = 0; i < n; i++) {
+                s[i] = fs.get(i).sharpness();
+                if (Double.isFinite(s[i])) sMax = Math.max(sMax, s[i]);
+            }
             tEnd = Math.max(tEnd, tr.last().t());
             lines.add(new Line(run.label(), Decimator.xy(tr.times(), s, n, false, false),
                     ChartStyle.color(compare ? r : 0), style.solid()));
@@ -51,11 +54,19 @@ final class SharpnessChart extends XyViewChart {
             return;
         }
         // 2/η as series so that the range includes the threshold
+        // the range shows the data and the lowest threshold (the binding one); higher ones only when near
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double eta : thresholds) lowest = Math.min(lowest, 2 / eta);
+        double top = Math.max(sMax, lowest) * THRESHOLD_HEADROOM;
+        List<String> offScale = new ArrayList<>();
+        boolean labelled = false;
         for (int i = 0; i < thresholds.size(); i++) {
             double eta = thresholds.get(i);
+            if (2 / eta > top) { offScale.add(Fmt.num(2 / eta)); continue; }
             lines.add(new Line("2/η " + i, new double[][]{{0, tEnd}, {2 / eta, 2 / eta}}, INVISIBLE, style.thin()));
             // one label is enough when several thresholds crowd together; colours tell them apart
-            level(2 / eta, i == 0 ? "2/η" + (thresholds.size() == 1 ? " = " + Fmt.num(2 / eta) : "") : null, thresholdColors.get(i));
+            level(2 / eta, !labelled ? "2/η" + (thresholds.size() == 1 ? " = " + Fmt.num(2 / eta) : "") : null, thresholdColors.get(i));
+            labelled = true;
         }
         // Marion & Chizat: the sharpness of every minimizer is at least S_min (scalar output, whitened inputs)
         double sMin = minimalSharpness(rs);
@@ -66,11 +77,14 @@ final class SharpnessChart extends XyViewChart {
         addLayer(lines);
         if (!thresholds.isEmpty()) legendLine("2/η (GD stability threshold)", ChartStyle.MUTED, style.dotted());
         if (Double.isFinite(sMin)) legendLine("Sₘᵢₙ (flattest minimizer, Marion & Chizat)", S_MIN_COLOR, style.dotted());
-        subtitle.setText(join(thresholds.isEmpty() ? "gradient flow: no step-size threshold"
-                : "above 2/η gradient descent is unstable", divergenceNote(rs)));
+        subtitle.setText(join(join(thresholds.isEmpty() ? "gradient flow: no step-size threshold"
+                : "above 2/η gradient descent is unstable", offScale.isEmpty() ? "" : "2/η = " + String.join(", ", offScale)
+                + " above the plot"), divergenceNote(rs)));
     }
 
     private static final java.awt.Color S_MIN_COLOR = ChartStyle.TEXT;
+    /** 2/η lines higher than this × max(sharpness, lowest 2/η) would squash the data: they are named instead */
+    private static final double THRESHOLD_HEADROOM = 1.5;
 
     /**
      * Marion & Chizat's minimal sharpness over all minimizers, S_min = L a ‖π*‖^{2−2/L} (= the balanced rank-one

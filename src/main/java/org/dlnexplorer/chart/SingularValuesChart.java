@@ -63,7 +63,10 @@ final class SingularValuesChart extends XyViewChart {
             Trajectory.Setup su = rs.runs().get(r).trajectory().setup();
             if (su == null) continue;
             double[] s = su.task().targetSingularValues();
+            double sMax = 0;
+            for (double v : s) sMax = Math.max(sMax, v);
             for (int a = 0; a < s.length; a++) {
+                if (s[a] <= ZERO_LEVEL * sMax) continue;   // a zero target (1e−17 after a random rotation)
                 String key = String.format(java.util.Locale.ROOT, "%.6g", s[a]);
                 if (seen.contains(key)) continue;
                 seen.add(key);
@@ -83,4 +86,7 @@ final class SingularValuesChart extends XyViewChart {
     }
 
     static String sub(int i) { return Fmt.subscript(i); }
+
+    /** target singular values below this fraction of the largest are zero (rounding of a rotated target) */
+    static final double ZERO_LEVEL = 1e-12;
 }

@@ -24,6 +24,8 @@ final class SlideAxes {
 
     /** upper bound on tick labels per axis */
     static final int MAX_TICKS = 8;
+    /** relative widening of a decade-snapped range */
+    private static final double DECADE_SLACK = 1e-6;
 
     /** a linear axis with at most MAX_TICKS ticks */
     static NumberAxis number(String label) {
@@ -109,7 +111,8 @@ final class SlideAxes {
             double lo = Math.pow(10, Math.floor(Math.log10(r.getLowerBound()) + 1e-9));
             double hi = Math.pow(10, Math.ceil(Math.log10(r.getUpperBound()) - 1e-9));
             if (hi <= lo) hi = lo * 10;
-            setRange(new Range(lo, hi), false, false);
+            // a hair outside the decades, so that their ticks are inside the range and labelled
+            setRange(new Range(lo * (1 - DECADE_SLACK), hi * (1 + DECADE_SLACK)), false, false);
         }
     }
 

@@ -135,12 +135,12 @@ abstract class XyViewChart extends ViewChart {
     /** the slide style puts the legend inside the plot, in the emptiest corner; the screen style below */
     protected boolean legendInside() { return "slide".equals(style.name()); }
 
-    /** the corner the inside legend takes: the one holding the fewest data points (and marker labels) */
+    /** the spot the inside legend takes: the corner (or edge middle) covering the least drawn data and labels */
     private void placeLegendInside() {
         chart.getLegend().setVisible(false);
         insideLegend = null;
         if (legend.isEmpty() || layerCount == 0) return;
-        RectangleAnchor corner = emptiestCorner();
+        RectangleAnchor spot = emptiestSpot();
         LegendTitle inside = new LegendTitle(plot, new ColumnArrangement(), new ColumnArrangement());
         inside.setItemFont(style.legendFont());
         inside.setItemPaint(ChartStyle.TEXT);
@@ -148,61 +148,99 @@ abstract class XyViewChart extends ViewChart {
         inside.setFrame(new BlockBorder(ChartStyle.GRID));
         inside.setPadding(new RectangleInsets(6, 10, 6, 10));
         inside.setItemLabelPadding(new RectangleInsets(2, 6, 2, 2));
-        double x = corner == RectangleAnchor.TOP_LEFT || corner == RectangleAnchor.BOTTOM_LEFT ? 0.015 : 0.985;
-        double y = corner == RectangleAnchor.TOP_LEFT || corner == RectangleAnchor.TOP_RIGHT ? 0.985 : 0.015;
+        double[] at = SPOT_AT.get(spot);
         // relative coordinates are interpolated linearly in value space: on a log axis, convert
-        XYTitleAnnotation a = new XYTitleAnnotation(linearFraction(plot.getDomainAxis(), x),
-                linearFraction(plot.getRangeAxis(), y), inside, corner);
+        XYTitleAnnotation a = new XYTitleAnnotation(linearFraction(plot.getDomainAxis(), at[0]),
+                linearFraction(plot.getRangeAxis(), at[1]), inside, spot);
         a.setMaxWidth(0.5);
-        a.setMaxHeight(0.6);
+        a.setMaxHeight(0.8);
         plot.addAnnotation(a, false);
-        insideLegend = corner;
+        insideLegend = spot;
     }
 
-    /** the corner of the inside legend (slide style), null when the legend is outside or not drawn */
+    /** the spot of the inside legend (slide style), null when the legend is outside or not drawn */
     RectangleAnchor insideLegendCorner() { return insideLegend; }
 
     private RectangleAnchor insideLegend;
     private static final Color LEGEND_BACKGROUND = new Color(255, 255, 255, 225);
-    /** the share of the plot (in x and y) a corner legend is assumed to cover when counting points */
-    private static final double CORNER_W = 0.4, CORNER_H = 0.4;
+    /** candidate spots in order of preference (corners first) and their anchor points in plot fractions */
+    private static final java.util.LinkedHashMap<RectangleAnchor, double[]> SPOT_AT = new java.util.LinkedHashMap<>();
+    static {
+        SPOT_AT.put(RectangleAnchor.TOP_RIGHT, new double[]{0.985, 0.985});
+        SPOT_AT.put(RectangleAnchor.TOP_LEFT, new double[]{0.015, 0.985});
+        SPOT_AT.put(RectangleAnchor.BOTTOM_RIGHT, new double[]{0.985, 0.015});
+        SPOT_AT.put(RectangleAnchor.BOTTOM_LEFT, new double[]{0.015, 0.015});
+        SPOT_AT.put(RectangleAnchor.RIGHT, new double[]{0.985, 0.5});
+        SPOT_AT.put(RectangleAnchor.LEFT, new double[]{0.015, 0.5});
+        SPOT_AT.put(RectangleAnchor.TOP, new double[]{0.5, 0.985});
+        SPOT_AT.put(RectangleAnchor.BOTTOM, new double[]{0.5, 0.015});
+    }
+    /** weight of a marker label (in plot-widths of drawn line): hiding a label is worse than hiding a line */
+    private static final double LABEL_WEIGHT = 1.0;
+    /** a later spot must beat an earlier one by this much drawn length (corners are preferred) */
+    private static final double SPOT_MARGIN = 0.02;
+    /** the slide plot's approximate size in pixels, to estimate the legend's share of it */
+    private static final double PLOT_W = 1400, PLOT_H = 780;
 
-    private RectangleAnchor emptiestCorner() {
+    private RectangleAnchor emptiestSpot() {
         ValueAxis xa = plot.getDomainAxis(), ya = plot.getRangeAxis();
-        RectangleAnchor[] corners = {RectangleAnchor.TOP_RIGHT, RectangleAnchor.TOP_LEFT,
-                RectangleAnchor.BOTTOM_RIGHT, RectangleAnchor.BOTTOM_LEFT};
-        double[] count = new double[4];
+        // the legend's estimated extent in plot fractions: one line per item, the longest label
+        int longest = 0;
+        for (LegendItem li : legend) longest = Math.max(longest, li.getLabel().length());
+        double w = Math.min(0.5, (longest * style.legendSize() * 0.55 + 70) / PLOT_W);
+        double h = Math.min(0.8, (legend.size() * style.legendSize() * 1.45 + 20) / PLOT_H);
+        List<RectangleAnchor> spots = new ArrayList<>(SPOT_AT.keySet());
+        double[][] boxes = new double[spots.size()][];
+        for (int i = 0; i < spots.size(); i++) {
+            double[] at = SPOT_AT.get(spots.get(i));
+            double x0 = at[0] > 0.9 ? 1 - w : at[0] < 0.1 ? 0 : 0.5 - w / 2;
+            double y0 = at[1] > 0.9 ? 1 - h : at[1] < 0.1 ? 0 : 0.5 - h / 2;
+            boxes[i] = new double[]{x0, x0 + w, y0, y0 + h};
+        }
+        double[] count = new double[spots.size()];
         for (int d = 0; d < plot.getDatasetCount(); d++) {
             var ds = plot.getDataset(d);
             if (ds == null) continue;
             for (int s = 0; s < ds.getSeriesCount(); s++) {
                 int n = ds.getItemCount(s);
-                // every series counts the same however densely it is sampled
-                double w = n == 0 ? 0 : 1.0 / n;
-                for (int i = 0; i < n; i++) countPoint(count, fraction(xa, ds.getXValue(s, i)), fraction(ya, ds.getYValue(s, i)), w);
+                // weighted by drawn length (in plot fractions), however densely the series is sampled
+                double px = Double.NaN, py = Double.NaN;
+                for (int i = 0; i < n; i++) {
+                    double fx = fraction(xa, ds.getXValue(s, i)), fy = fraction(ya, ds.getYValue(s, i));
+                    if (Double.isFinite(px) && Double.isFinite(fx) && Double.isFinite(py) && Double.isFinite(fy)) {
+                        double len = Math.hypot(fx - px, fy - py);
+                        int k = (int) Math.min(200, Math.ceil(len / 0.02));
+                        for (int j = 1; j <= k; j++)
+                            countPoint(count, boxes, px + (fx - px) * j / k, py + (fy - py) * j / k, len / k);
+                    } else if (Double.isFinite(fx) && Double.isFinite(fy)) {
+                        countPoint(count, boxes, fx, fy, 0.01);
+                    }
+                    px = fx;
+                    py = fy;
+                }
             }
         }
         java.util.Collection<?> markers = plot.getRangeMarkers(Layer.BACKGROUND);
         if (markers != null) for (Object o : markers) {
             if (o instanceof ValueMarker m) {
                 double fy = fraction(ya, m.getValue());
-                // a level crosses the whole width; its label sits at the right end
-                for (int k = 0; k <= 10; k++) countPoint(count, k / 10.0, fy, 0.02);
-                if (m.getLabel() != null) countPoint(count, 0.95, fy, 0.5);
+                // a level crosses the whole width; its label sits at one end, just above the line
+                for (int k = 0; k < 20; k++) countPoint(count, boxes, (k + 0.5) / 20.0, fy, 0.05);
+                if (m.getLabel() != null) {
+                    boolean left = m.getLabelAnchor() == RectangleAnchor.TOP_LEFT;
+                    countPoint(count, boxes, left ? 0.05 : 0.95, fy + 0.02, LABEL_WEIGHT);
+                }
             }
         }
         int best = 0;
-        for (int c = 1; c < 4; c++) if (count[c] < count[best] - 1e-9) best = c;
-        return corners[best];
+        for (int c = 1; c < spots.size(); c++) if (count[c] < count[best] - SPOT_MARGIN) best = c;
+        return spots.get(best);
     }
 
-    private static void countPoint(double[] count, double fx, double fy, double w) {
+    private static void countPoint(double[] count, double[][] boxes, double fx, double fy, double w) {
         if (!Double.isFinite(fx) || !Double.isFinite(fy)) return;
-        boolean right = fx >= 1 - CORNER_W, left = fx <= CORNER_W, top = fy >= 1 - CORNER_H, bottom = fy <= CORNER_H;
-        if (top && right) count[0] += w;
-        if (top && left) count[1] += w;
-        if (bottom && right) count[2] += w;
-        if (bottom && left) count[3] += w;
+        for (int i = 0; i < boxes.length; i++)
+            if (fx >= boxes[i][0] && fx <= boxes[i][1] && fy >= boxes[i][2] && fy <= boxes[i][3]) count[i] += w;
     }
 
     /** the linear fraction of the axis range at which a log axis shows the fraction f of its length */
@@ -336,8 +374,16 @@ abstract class XyViewChart extends ViewChart {
             else if (e != null && reason == null) reason = e.reason();
         }
         if (available != null) return "dashed: exact solution (" + available + ")" + (reason != null ? "; not for every run" : "");
-        if (reason != null) return "theory unavailable: " + reason;
+        if (reason != null) return "theory unavailable: " + firstSentence(reason);
         return "theory: not computed yet";
+    }
+
+    /** a reason's first sentence (a subtitle is one line on a slide) */
+    static String firstSentence(String s) {
+        int i = s.indexOf(". ");
+        if (i > 0) s = s.substring(0, i);
+        int j = s.indexOf("; ");
+        return j > 0 ? s.substring(0, j) : s;
     }
 
     /** "diverged at step k" notes for the set */
