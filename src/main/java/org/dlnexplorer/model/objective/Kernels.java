@@ -21,11 +21,12 @@ public final class Kernels {
     /** System property that forces the scalar kernels: {@code -Ddln.kernels=scalar} */
     public static final String KERNELS_PROPERTY = "dln.kernels";
     /**
-     * Narrowest C (columns n) sent to {@link VectorKernels} by mult and multTransA: one AVX2 vector. Measured
-     * (CPU time, n×n×n): at n = 4 the vector kernel is ~1.7× the scalar one, at 16–64 ~3×.
+     * Narrowest C (columns n) sent to {@link VectorKernels}. Measured (CPU time): in isolation the vector
+     * kernels win from n = 4 (one AVX2 vector; ~3–4× at 16–64), but whole width-4 trajectories (peer 2x4)
+     * ran 1.3–1.9× slower with them, so width 4 stays scalar; from 8 on the vector kernels win.
      */
-    static final int MIN_VECTOR_WIDTH = 4;
-    /** Same for multTransB, whose vector path first packs Bᵀ: at n = 4 packing eats the gain, from 8 on it wins. */
+    static final int MIN_VECTOR_WIDTH = 8;
+    /** Same for multTransB, whose vector path first packs Bᵀ into a workspace. */
     static final int MIN_VECTOR_WIDTH_TRANS_B = 8;
     /** True when jdk.incubator.vector is in the boot layer and not disabled: checked once per JVM. */
     static final boolean VECTOR = detectVector(System.getProperty(KERNELS_PROPERTY));
