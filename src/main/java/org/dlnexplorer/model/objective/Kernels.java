@@ -21,9 +21,10 @@ public final class Kernels {
     /** System property that forces the scalar kernels: {@code -Ddln.kernels=scalar} */
     public static final String KERNELS_PROPERTY = "dln.kernels";
     /**
-     * Narrowest C (columns n) sent to {@link VectorKernels}. Measured (CPU time): in isolation the vector
-     * kernels win from n = 4 (one AVX2 vector; ~3–4× at 16–64), but whole width-4 trajectories (peer 2x4)
-     * ran 1.3–1.9× slower with them, so width 4 stays scalar; from 8 on the vector kernels win.
+     * Narrowest C (columns n) sent to {@link VectorKernels}. Measured (CPU time, docs/PERFORMANCE-VECTOR.md):
+     * n×n×n products alone are faster with the vector kernels from n = 4 (one AVX2 vector), ~3–4× at 16–64,
+     * and a width-8 trajectory is faster with them; whole width-4 trajectories (peer 2x4) were not faster in
+     * paired runs, so width 4 stays on the scalar tiles.
      */
     static final int MIN_VECTOR_WIDTH = 8;
     /** Same for multTransB, whose vector path first packs Bᵀ into a workspace. */
