@@ -116,6 +116,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             head.put("cpuMinMillis", round(timing.cpuMin()));
         }
         head.putAll(json);
+        head.put("kernels", org.dlnexplorer.model.objective.Kernels.kind());
         head.put("runs", specs.size());
         head.put("frames", timing.frames());
         head.put("warmupRuns", timing.warmupRuns());

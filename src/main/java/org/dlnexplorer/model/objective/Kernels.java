@@ -5,6 +5,9 @@ package org.dlnexplorer.model.objective;
  * (8 scalar accumulators, few enough to stay in registers; plain Java, no Vector API, so they run on any
  * JVM 17+). Each sum over p is accumulated in ascending p with separate multiply and add, like the
  * textbook triple loop, so results agree with a naive reference to round-off. C must not overlap A or B.
+ * When jdk.incubator.vector is in the boot layer (and -Ddln.kernels=scalar is not set), products with at
+ * least {@link #MIN_VECTOR_WIDTH} columns go to the SIMD {@link VectorKernels} (fused multiply-add: same
+ * sums, round-off differs by a few ulps per term).
  * <ul>
  * <li>{@link #mult}: C = α A B, A m×k, B k×n</li>
  * <li>{@link #multTransA}: C = α Aᵀ B, A k×m, B k×n</li>
@@ -15,8 +18,45 @@ package org.dlnexplorer.model.objective;
 public final class Kernels {
     private Kernels() {}
 
+    /** System property that forces the scalar kernels: {@code -Ddln.kernels=scalar} */
+    public static final String KERNELS_PROPERTY = "dln.kernels";
+    /**
+     * Narrowest C (columns n) sent to {@link VectorKernels}. Measured (CPU time, docs/PERFORMANCE-VECTOR.md):
+     * n×n×n products alone are faster with the vector kernels from n = 4 (one AVX2 vector), ~3–4× at 16–64,
+     * and a width-8 trajectory is faster with them; whole width-4 trajectories (peer 2x4) were not faster in
+     * paired runs, so width 4 stays on the scalar tiles.
+     */
+    static final int MIN_VECTOR_WIDTH = 8;
+    /** Same for multTransB, whose vector path first packs Bᵀ into a workspace. */
+    static final int MIN_VECTOR_WIDTH_TRANS_B = 8;
+    /** True when jdk.incubator.vector is in the boot layer and not disabled: checked once per JVM. */
+    static final boolean VECTOR = detectVector(System.getProperty(KERNELS_PROPERTY));
+
+    /** "vector" when the Vector API kernels are in use, else "scalar" */
+    public static String kind() {
+        return VECTOR ? "vector" : "scalar";
+    }
+
+    /** Vector kernels only if not forced scalar, the module is present and VectorKernels links. */
+    static boolean detectVector(String property) {
+        if ("scalar".equalsIgnoreCase(property)) return false;
+        try {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+            return VectorKernels.LANES >= 2;
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** C = α A B (A m×k, B k×n), C m×n at cOff */
     public static void mult(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
+                            int m, int k, int n) {
+        if (VECTOR && n >= MIN_VECTOR_WIDTH) VectorKernels.mult(alpha, a, aOff, b, bOff, c, cOff, m, k, n);
+        else multScalar(alpha, a, aOff, b, bOff, c, cOff, m, k, n);
+    }
+
+    /** scalar 2×4-tile version of {@link #mult} */
+    static void multScalar(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                             int m, int k, int n) {
         int mR = m - m % 2, n4 = n - n % 4;
         for (int i = 0; i < mR; i += 2) {
@@ -71,6 +111,13 @@ public final class Kernels {
 
     /** C = α Aᵀ B (A k×m, B k×n), C m×n at cOff */
     public static void multTransA(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
+                            int m, int k, int n) {
+        if (VECTOR && n >= MIN_VECTOR_WIDTH) VectorKernels.multTransA(alpha, a, aOff, b, bOff, c, cOff, m, k, n);
+        else multTransAScalar(alpha, a, aOff, b, bOff, c, cOff, m, k, n);
+    }
+
+    /** scalar 2×4-tile version of {@link #multTransA} */
+    static void multTransAScalar(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                             int m, int k, int n) {
         int mR = m - m % 2, n4 = n - n % 4;
         for (int i = 0; i < mR; i += 2) {
@@ -127,6 +174,13 @@ public final class Kernels {
 
     /** C = α A Bᵀ (A m×k, B n×k), C m×n at cOff */
     public static void multTransB(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
+                            int m, int k, int n) {
+        if (VECTOR && n >= MIN_VECTOR_WIDTH_TRANS_B) VectorKernels.multTransB(alpha, a, aOff, b, bOff, c, cOff, m, k, n);
+        else multTransBScalar(alpha, a, aOff, b, bOff, c, cOff, m, k, n);
+    }
+
+    /** scalar 2×4-tile version of {@link #multTransB} */
+    static void multTransBScalar(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                             int m, int k, int n) {
         int mR = m - m % 2, n4 = n - n % 4;
         for (int i = 0; i < mR; i += 2) {
