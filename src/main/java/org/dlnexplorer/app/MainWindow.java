@@ -366,7 +366,11 @@ public final class MainWindow {
         save.setId("save-preset-button");
         save.setTooltip(new Tooltip("Save the current controls as a preset file (.json)"));
         save.setOnAction(e -> chooseAndSave());
-        HBox files = new HBox(6, open, save);
+        recentButton.setId("recent-presets-button");
+        recentButton.setTooltip(new Tooltip("Recently used preset files"));
+        recentButton.setOnShowing(e -> refreshRecent());
+        refreshRecent();
+        HBox files = new HBox(6, open, save, recentButton);
 
         VBox box = new VBox(8,
                 header("Preset"), presetPicker, files, presetDescription, presetEquation,
@@ -709,6 +713,29 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- preset files
 
+    private final javafx.scene.control.MenuButton recentButton = new javafx.scene.control.MenuButton("Recent");
+    private RecentFiles recent = RecentFiles.forUser();
+
+    /** for tests: use another store of recently used files */
+    void setRecentFiles(RecentFiles store) {
+        recent = store;
+        refreshRecent();
+    }
+
+    private void refreshRecent() {
+        recentButton.getItems().clear();
+        for (Path p : recent.list()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(p.getFileName() + "  —  " + p);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(p));
+            recentButton.getItems().add(item);
+        }
+        recentButton.setDisable(recentButton.getItems().isEmpty());
+    }
+
+    /** the recently used preset files shown in the Recent menu */
+    public List<Path> recentFiles() { return recent.list(); }
+
     private void chooseAndOpen() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Open preset");
@@ -725,6 +752,8 @@ public final class MainWindow {
             presetPicker.getItems().add(0, e);
             presetPicker.getSelectionModel().select(e);
             vm.error.set("");
+            recent.add(file);
+            refreshRecent();
             return true;
         } catch (org.dlnexplorer.preset.PresetException ex) {
             vm.error.set("error: " + ex.getMessage());
@@ -749,6 +778,8 @@ public final class MainWindow {
             Preset p = vm.params().applyTo(base);
             org.dlnexplorer.preset.PresetIo.writeAtomically(file, org.dlnexplorer.preset.PresetIo.toJson(p));
             vm.error.set("saved " + file);
+            recent.add(file);
+            refreshRecent();
             return true;
         } catch (Exception ex) {
             vm.error.set("error: cannot save " + file + ": " + ex.getMessage());

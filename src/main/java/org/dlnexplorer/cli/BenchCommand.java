@@ -64,8 +64,19 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             description = "recorded frames of the peer workload (default ${DEFAULT-VALUE}: t = 0 and t = 20, like the peer's final state)")
     int samples = 2;
 
+    @Option(names = "--sweep", description = "time the preset's phase-diagram sweep instead (default axes "
+            + "init.scale=0.01:10:41:log × init.delta=-4:4:41, all cores); prints cells per second")
+    boolean sweep;
+
+    @Option(names = "--x", paramLabel = "FIELD=FROM:TO:N[:log]", description = "with --sweep: the horizontal axis")
+    String sweepX;
+
+    @Option(names = "--y", paramLabel = "FIELD=FROM:TO:N[:log]", description = "with --sweep: the vertical axis")
+    String sweepY;
+
     @Override
     public Integer call() {
+        if (sweep) return benchSweep();
         if (repeat < 1) throw new UsageError("--repeat: must be at least 1, got " + repeat);
         if (!(warmupSeconds >= 0) || warmupSeconds > 600) throw new UsageError("--warmup: must be between 0 and 600 seconds");
         if (samples < 2) throw new UsageError("--samples: must be at least 2, got " + samples);
@@ -140,6 +151,56 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 }
             }
         }
+        commandSpec.commandLine().getOut().println(new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(head));
+        commandSpec.commandLine().getOut().flush();
+        return DlnCommand.OK;
+    }
+
+    /** One warm-up sweep, then `repeat` timed sweeps of the preset's grid (SweepRunner, all cores). */
+    private Integer benchSweep() {
+        if (preset == null) throw new UsageError("bench --sweep: give PRESET.json");
+        if (repeat < 1) throw new UsageError("--repeat: must be at least 1, got " + repeat);
+        org.dlnexplorer.model.sweep.Axis x, y;
+        Preset p;
+        try {
+            x = sweepX == null ? org.dlnexplorer.preset.PresetGrid.DEFAULT_X : org.dlnexplorer.model.sweep.Axis.parse(sweepX);
+            y = sweepY == null ? org.dlnexplorer.preset.PresetGrid.DEFAULT_Y : org.dlnexplorer.model.sweep.Axis.parse(sweepY);
+            p = PresetIo.read(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--x/--y: " + e.getMessage());
+        } catch (PresetException e) {
+            throw new UsageError(e.getMessage());
+        }
+        org.dlnexplorer.preset.PresetGrid grid;
+        try {
+            grid = new org.dlnexplorer.preset.PresetGrid(p, preset.toString(), x, y,
+                    org.dlnexplorer.model.sweep.SweepSettings.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        org.dlnexplorer.model.sweep.SweepRunner runner = new org.dlnexplorer.model.sweep.SweepRunner();
+        List<Double> millis = new ArrayList<>();
+        int cells = 0;
+        for (int r = 0; r <= repeat; r++) {
+            long t0 = System.nanoTime();
+            org.dlnexplorer.model.sweep.SweepResult res = runner.run(grid.title(), x, y, grid,
+                    org.dlnexplorer.model.sweep.SweepListener.NONE, new org.dlnexplorer.model.engine.CancellationToken());
+            double ms = (System.nanoTime() - t0) / 1e6;
+            cells = res.size();
+            if (r > 0) millis.add(ms); // the first sweep is the warm-up
+        }
+        java.util.Collections.sort(millis);
+        double median = millis.get(millis.size() / 2);
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("medianMillis", round(median));
+        head.put("minMillis", round(millis.get(0)));
+        head.put("repeat", repeat);
+        head.put("workload", "sweep");
+        head.put("preset", preset.toString());
+        head.put("cells", cells);
+        head.put("threads", runner.parallelism());
+        head.put("cellsPerSecond", round(cells / (median / 1000.0)));
+        head.put("kernels", org.dlnexplorer.model.objective.Kernels.kind());
         commandSpec.commandLine().getOut().println(new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(head));
         commandSpec.commandLine().getOut().flush();
         return DlnCommand.OK;

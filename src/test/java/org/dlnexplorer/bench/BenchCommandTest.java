@@ -108,4 +108,19 @@ class BenchCommandTest {
         for (double v : x) b.putDouble(v);
         Files.write(file, b.array());
     }
+
+    @Test
+    void sweepBenchReportsCellsPerSecond(@TempDir Path dir) throws IOException {
+        Path preset = dir.resolve("tiny.json");
+        Files.writeString(preset, PRESET);
+        Result r = run("bench", preset.toString(), "--sweep", "--x", "init.scale=0.1:1:3:log", "--y", "init.delta=-1:1:3",
+                "--repeat", "1");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("sweep", o.get("workload").getAsString());
+        assertEquals(9, o.get("cells").getAsInt());
+        assertTrue(o.get("cellsPerSecond").getAsDouble() > 0);
+        assertTrue(o.get("medianMillis").getAsDouble() > 0);
+        assertEquals(2, run("bench", preset.toString(), "--sweep", "--x", "init.bogus=1:2:3").code());
+    }
 }
