@@ -5,7 +5,6 @@ import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.theory.TheoryResult;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 
@@ -17,13 +16,7 @@ public final class RunCsvWriter {
     private RunCsvWriter() {}
 
     public static String toCsv(Trajectory tr) {
-        StringWriter sw = new StringWriter();
-        try {
-            write(tr, sw);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return sw.toString();
+        return TextOutput.render(out -> write(tr, out));
     }
 
     public static void write(Trajectory tr, Writer out) throws IOException {

@@ -6,7 +6,6 @@ import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.theory.TheoryResult;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 
@@ -19,13 +18,7 @@ public final class RunJsonWriter {
     private RunJsonWriter() {}
 
     public static String toJson(Trajectory tr) {
-        StringWriter sw = new StringWriter();
-        try {
-            write(tr, sw);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return sw.toString();
+        return TextOutput.render(out -> write(tr, out));
     }
 
     public static void write(Trajectory tr, Writer out) throws IOException {
