@@ -73,13 +73,15 @@ public record Axis(String field, double from, double to, int n, boolean log) {
         return new IllegalArgumentException("bad axis \"" + spec + "\": " + why);
     }
 
-    /** the i-th grid value (i = 0 … n−1); log: from·(to/from)^{i/(n−1)} */
+    /** the i-th grid value (i = 0 … n−1); log: 10^{log₁₀from + (log₁₀to − log₁₀from)·i/(n−1)} (decades land exactly) */
     public double value(int i) {
         if (i < 0 || i >= n) throw new IndexOutOfBoundsException(i);
         if (n == 1) return from;
         if (i == n - 1) return to;
         double u = (double) i / (n - 1);
-        return log ? from * Math.pow(to / from, u) : from + (to - from) * u;
+        if (!log) return from + (to - from) * u;
+        double lf = Math.log10(from), lt = Math.log10(to);
+        return Math.pow(10, lf + (lt - lf) * u);
     }
 
     /**

@@ -61,10 +61,12 @@ class PhaseDiagramViewTest {
 
     @Test
     void fillsProgressivelyWithoutBlockingTheFxThread() throws Exception {
-        Preset p = preset("wide-gaussian"); // ≈ 100 cells of tens of milliseconds each
+        Preset p = preset("wide-gaussian"); // 384 cells of milliseconds each on one worker: seconds in all,
+        // so that redraws (at most one per MIN_REDRAW_NANOS) happen while cells arrive even on a fast, idle machine
         // setPreset returns at once: the sweep runs elsewhere
         boolean runningRightAfter = fx(() -> {
-            view.setAxes(Axis.parse("init.scale=0.02:2:12:log"), Axis.parse("init.delta=-2:2:9"));
+            view.setParallelism(1);
+            view.setAxes(Axis.parse("init.scale=0.02:2:24:log"), Axis.parse("init.delta=-2:2:16"));
             view.setPreset(p);
             return view.isRunning();
         });
