@@ -101,15 +101,10 @@ public final class Hyperboloid3D extends Pane {
         if (rs != null) for (RunSet.Labeled l : rs.runs()) if (SingleNeuron.applies(l.trajectory())) neurons.add(l);
         if (neurons.isEmpty()) return false;
         Trajectory first = neurons.get(0).trajectory();
-        double[] betaStar = SingleNeuron.betaStar(first);
-        List<double[][]> sims = new ArrayList<>(), exacts = new ArrayList<>();
-        for (RunSet.Labeled l : neurons) {
-            sims.add(SingleNeuron.path(l.trajectory()));
-            exacts.add(SingleNeuron.exactPath(l.trajectory()));
-        }
-        List<double[][]> all = new ArrayList<>(sims);
-        all.addAll(exacts);
-        double extent = SingleNeuron.extent(all, betaStar);
+        SingleNeuron.Paths scenePaths = SingleNeuron.Paths.of(neurons);
+        double[] betaStar = scenePaths.betaStar();
+        List<double[][]> sims = scenePaths.simulated(), exacts = scenePaths.exact();
+        double extent = scenePaths.extent();
         scale = HALF / extent;
         double delta = SingleNeuron.delta(first);
         // the translucent fill is drawn first without depth test (a tint that never hides the paths),

@@ -99,15 +99,10 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         Trajectory first = neurons.get(0).trajectory();
         boolean d2 = first.widths()[0] == 2;
         if (!d2) title = "Hyperboloid: paths in (a, w·β̂*, ‖w⊥‖)";
-        double[] betaStar = SingleNeuron.betaStar(first);
-        List<double[][]> sims = new ArrayList<>(), exacts = new ArrayList<>();
-        for (RunSet.Labeled l : neurons) {
-            sims.add(SingleNeuron.path(l.trajectory()));
-            exacts.add(SingleNeuron.exactPath(l.trajectory()));
-        }
-        List<double[][]> all = new ArrayList<>(sims);
-        all.addAll(exacts);
-        double extent = SingleNeuron.extent(all, betaStar);
+        SingleNeuron.Paths scenePaths = SingleNeuron.Paths.of(neurons);
+        double[] betaStar = scenePaths.betaStar();
+        List<double[][]> sims = scenePaths.simulated(), exacts = scenePaths.exact();
+        double extent = scenePaths.extent();
         double delta = SingleNeuron.delta(first);
 
         g.setPaint(ChartStyle.BACKGROUND);
@@ -146,7 +141,8 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
 
         // the box around the paths: surface, hyperbola and axes are cut to it (no stray fragments)
         // framed with the origin (the saddle, the cone's apex) so that the axes and the surface's shape show
-        List<double[][]> framed = new ArrayList<>(all);
+        List<double[][]> framed = new ArrayList<>(sims);
+        framed.addAll(exacts);
         framed.add(new double[][]{{0, 0, 0}});
         double[][] box = box(framed);
         double boxExtent = 0;

@@ -159,6 +159,24 @@ public final class SingleNeuron {
     }
 
     /** half-width of a cube that holds the paths and the minima on the surface, with a margin */
+    /**
+     * The simulated and exact paths of a set of single-neuron runs in (a, w) coordinates, with the common
+     * extent that frames them (and β*): shared by the 3D view and the projected chart.
+     */
+    public record Paths(double[] betaStar, List<double[][]> simulated, List<double[][]> exact, double extent) {
+        public static Paths of(List<org.dlnexplorer.model.observe.RunSet.Labeled> neurons) {
+            double[] betaStar = SingleNeuron.betaStar(neurons.get(0).trajectory());
+            List<double[][]> sims = new java.util.ArrayList<>(), exacts = new java.util.ArrayList<>();
+            for (org.dlnexplorer.model.observe.RunSet.Labeled l : neurons) {
+                sims.add(path(l.trajectory()));
+                exacts.add(exactPath(l.trajectory()));
+            }
+            List<double[][]> all = new java.util.ArrayList<>(sims);
+            all.addAll(exacts);
+            return new Paths(betaStar, sims, exacts, SingleNeuron.extent(all, betaStar));
+        }
+    }
+
     public static double extent(List<double[][]> paths, double[] betaStar) {
         double m = 0;
         for (double[][] p : paths) if (p != null) for (double[] q : p) for (double v : q) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));

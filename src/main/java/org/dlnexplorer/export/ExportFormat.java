@@ -18,12 +18,17 @@ public enum ExportFormat {
 
     /** The format named by the file's extension (case-insensitive). */
     public static ExportFormat fromPath(Path file) throws ExportException {
-        Path name = file.getFileName();
-        String s = name == null ? "" : name.toString();
-        int dot = s.lastIndexOf('.');
-        String ext = dot < 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String ext = extensionOf(file);
         for (ExportFormat f : values()) if (f.extension.equals(ext)) return f;
         throw new ExportException(file + ": unknown export format "
                 + (ext.isEmpty() ? "(no file extension)" : "\"." + ext + "\"") + " (expected .png, .svg or .pdf)");
+    }
+
+    /** the file name's extension, lower case, without the dot ("" when there is none) */
+    static String extensionOf(Path file) {
+        Path name = file.getFileName();
+        String s = name == null ? "" : name.toString();
+        int dot = s.lastIndexOf('.');
+        return dot < 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -31,10 +31,7 @@ public final class TrajectoryExport {
         public String extension() { return extension; }
 
         public static Format fromPath(Path file) throws ExportException {
-            Path name = file.getFileName();
-            String s = name == null ? "" : name.toString();
-            int dot = s.lastIndexOf('.');
-            String ext = dot < 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
+            String ext = ExportFormat.extensionOf(file);
             for (Format f : values()) if (f.extension.equals(ext)) return f;
             throw new ExportException(file + ": unknown trajectory format "
                     + (ext.isEmpty() ? "(no file extension)" : "\"." + ext + "\"") + " (expected .csv or .json)");
