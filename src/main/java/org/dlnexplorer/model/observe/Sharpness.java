@@ -15,6 +15,10 @@ import java.util.Random;
 public final class Sharpness {
     public static final double RELATIVE_TOLERANCE = 1e-6;
     private static final int MAX_ITERATIONS = 120;
+    /** Krylov dimensions up to which convergence is tested after every step */
+    static final int CHECK_ALWAYS_BELOW = 8;
+    /** beyond that, convergence is tested when the dimension is a multiple of this */
+    static final int CHECK_EVERY = 4;
 
     private final Objective objective;
     private final int n;
@@ -23,6 +27,7 @@ public final class Sharpness {
     private final double[] w;
     private final double[] alpha;
     private final double[] beta;
+    private final double[] coef;
     private final Random rng = new Random(0x5eed);
 
     public Sharpness(Objective objective) {
@@ -33,6 +38,7 @@ public final class Sharpness {
         this.w = new double[n];
         this.alpha = new double[maxK];
         this.beta = new double[maxK + 1];
+        this.coef = new double[maxK + 1];
     }
 
     /** λ_max of the Hessian at θ. */
@@ -40,23 +46,28 @@ public final class Sharpness {
         double[] q0 = basis[0];
         for (int i = 0; i < n; i++) q0[i] = rng.nextGaussian();
         scale(q0, 1.0 / norm(q0));
-        double previous = Double.NaN;
+        double previous = 0.0;
         for (int k = 0; k < maxK; k++) {
             objective.hessianVector(theta, basis[k], w);
             alpha[k] = dot(w, basis[k]);
-            // full re-orthogonalisation (twice is enough)
-            for (int pass = 0; pass < 2; pass++)
-                for (int j = 0; j <= k; j++) axpy(-dot(w, basis[j]), basis[j], w);
-            beta[k + 1] = norm(w);
-            double[] ritz = largestRitz(k + 1);
-            double theta1 = ritz[0];
-            double residual = Math.abs(beta[k + 1] * ritz[1]);
-            boolean exhausted = k + 1 == n || beta[k + 1] <= 1e-14 * Math.max(1.0, Math.abs(theta1));
-            if (exhausted || residual <= RELATIVE_TOLERANCE * Math.max(Math.abs(theta1), 1e-300)
-                    || (k + 1 == maxK)) {
-                return theta1;
+            // full re-orthogonalisation by classical Gram–Schmidt, twice (CGS2): h = Qᵀw, w ← w − Q h
+            for (int pass = 0; pass < 2; pass++) {
+                for (int j = 0; j <= k; j++) coef[j] = dot(w, basis[j]);
+                for (int j = 0; j <= k; j++) axpy(-coef[j], basis[j], w);
             }
-            previous = theta1;
+            beta[k + 1] = norm(w);
+            boolean last = k + 1 == n || k + 1 == maxK;
+            // the O(k²) Ritz solve is the largest cost of a long Lanczos run: test convergence on every
+            // step while the space is small, then every CHECK_EVERY-th step (a few extra steps only sharpen θ)
+            if (last || k + 1 <= CHECK_ALWAYS_BELOW || (k + 1) % CHECK_EVERY == 0
+                    || beta[k + 1] <= 1e-14 * Math.max(1.0, Math.abs(previous))) {
+                double[] ritz = largestRitz(k + 1);
+                double theta1 = ritz[0];
+                double residual = Math.abs(beta[k + 1] * ritz[1]);
+                boolean exhausted = last || beta[k + 1] <= 1e-14 * Math.max(1.0, Math.abs(theta1));
+                if (exhausted || residual <= RELATIVE_TOLERANCE * Math.max(Math.abs(theta1), 1e-300)) return theta1;
+                previous = theta1;
+            }
             double[] next = basis[k + 1];
             for (int i = 0; i < n; i++) next[i] = w[i] / beta[k + 1];
         }
@@ -86,10 +97,18 @@ public final class Sharpness {
         return new double[]{eig.getEigenvalue(best).real, vec.get(k - 1) / Math.sqrt(nrm)};
     }
 
+    /** ⟨a, b⟩ with four interleaved partial sums (independent add chains, so not latency bound) */
     private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
+        int len = a.length, len4 = len - len % 4;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int i = 0; i < len4; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (int i = len4; i < len; i++) s0 += a[i] * b[i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double norm(double[] a) { return Math.sqrt(dot(a, a)); }
