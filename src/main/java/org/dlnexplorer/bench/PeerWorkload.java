@@ -167,4 +167,47 @@ public final class PeerWorkload {
         new Objective(net, Task.whitened(target)).effectiveWeight(theta, out);
         return out;
     }
+
+    /** rtol = atol of the reference solution that {@link #accuracy} measures both sides against */
+    public static final double REFERENCE_TOLERANCE = 1e-12;
+
+    /** Field evaluations of our run and the relative error ‖W_eff − W_eff^ref‖_F / ‖W_eff^ref‖_F at t = 20. */
+    public record Accuracy(long steps, long evaluations, double ours, double peer) {}
+
+    /**
+     * Integrates this workload once at the peer's tolerance (counting field evaluations) and once at
+     * {@link #REFERENCE_TOLERANCE}, and compares the final W_eff of ours and of the peer (if given) with
+     * the reference. Slow (the reference takes ~16× the steps): for `bench --accuracy` only.
+     */
+    public Accuracy accuracy(double[] peerFinalWeff) {
+        SimulationSpec s = spec(2);
+        Objective objective = new Objective(s.network(), s.task());
+        double[][] atTol = new double[1][], reference = new double[1][];
+        org.dlnexplorer.model.engine.IntegrationResult r = finalWeff(objective, RTOL, ATOL, atTol);
+        finalWeff(objective, REFERENCE_TOLERANCE, REFERENCE_TOLERANCE, reference);
+        return new Accuracy(r.steps(), r.evaluations(), relativeError(atTol[0], reference[0]),
+                peerFinalWeff == null ? Double.NaN : relativeError(peerFinalWeff, reference[0]));
+    }
+
+    private org.dlnexplorer.model.engine.IntegrationResult finalWeff(Objective objective, double rtol, double atol,
+                                                                     double[][] out) {
+        DMatrixRMaj w = new DMatrixRMaj(width, width);
+        return new org.dlnexplorer.model.engine.DormandPrince54(objective.parameterCount()).integrate(
+                objective::flow, theta0(), new double[]{0, T_END}, rtol, atol, (i, t, y, steps) -> {
+                    if (i == 1) {
+                        objective.effectiveWeight(y, w);
+                        out[0] = w.data.clone();
+                    }
+                    return true;
+                });
+    }
+
+    private static double relativeError(double[] x, double[] ref) {
+        double d = 0, r = 0;
+        for (int i = 0; i < ref.length; i++) {
+            d += (x[i] - ref[i]) * (x[i] - ref[i]);
+            r += ref[i] * ref[i];
+        }
+        return Math.sqrt(d / Math.max(r, 1e-300));
+    }
 }

@@ -64,6 +64,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             description = "recorded frames of the peer workload (default ${DEFAULT-VALUE}: t = 0 and t = 20, like the peer's final state)")
     int samples = 2;
 
+    @Option(names = "--accuracy", description = "with --peer-config: also integrate at rtol = atol = 1e-12 and report "
+            + "the final W_eff error of our run and of the peer's (--peer-dump) against it, and our field evaluations")
+    boolean accuracy;
+
     @Option(names = "--sweep", description = "time the preset's phase-diagram sweep instead (default axes "
             + "init.scale=0.01:10:41:log × init.delta=-4:4:41, all cores); prints cells per second")
     boolean sweep;
@@ -150,6 +154,23 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                     throw new UsageError("--peer-dump: " + e.getMessage());
                 }
             }
+            if (accuracy) {
+                double[] theirs = null;
+                if (peerDump != null) {
+                    try {
+                        theirs = PeerWorkload.peerFinalEffectiveWeight(peerDump, peer.depth(), peer.width(), peerInit);
+                    } catch (IOException e) {
+                        throw new UsageError("--peer-dump: " + e.getMessage());
+                    }
+                }
+                PeerWorkload.Accuracy a = peer.accuracy(theirs);
+                head.put("evaluations", a.evaluations());
+                head.put("weffErrorVsReference", finite(a.ours()));
+                if (theirs != null) head.put("peerWeffErrorVsReference", finite(a.peer()));
+                head.put("referenceTolerance", PeerWorkload.REFERENCE_TOLERANCE);
+            }
+        } else if (accuracy) {
+            throw new UsageError("--accuracy: only with --peer-config");
         }
         commandSpec.commandLine().getOut().println(new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(head));
         commandSpec.commandLine().getOut().flush();
