@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Measures every performance target of DLN Explorer in one run and prints the README's table.
+
+    mvn -B -q package -DskipTests
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 bench/perf_table.py [--out /tmp/perf] [--accuracy]
+
+One run, in this order, same jar, same shell:
+  1. the numpy/scipy peer (../shared/bench/numpy_peer.py --init product --skip-rk4, BLAS on one thread),
+     which also dumps its problems (T, W0, final W_eff) so that our side integrates the identical ones;
+  2. ours on the peer's problems: `bench --peer-config LxN --peer-dump DIR`, once as the contract's plain
+     `java -jar` (scalar kernels) and once with `--add-modules jdk.incubator.vector` (SIMD kernels);
+  3. every bundled lecture preset: `bench PRESET` (all compare members, all observables, theory overlay);
+  4. the 41 × 41 phase-diagram sweep of the two-layer lecture network on both cores: `bench --sweep`;
+  5. the in-app latency probe, headless: `bench --app PRESET --headless`.
+Everything each command printed is kept in OUT/results.jsonl; the table goes to stdout and OUT/table.md.
+Times are wall-clock medians (run it on an otherwise idle machine: the load average is printed with it).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CONFIGS = ["2x4", "4x16", "8x64"]
+TARGET_RATIO = {"2x4": 10.0, "4x16": 3.0, "8x64": 1.0}
+FRAME_BUDGET_MS = 16.0
+SWEEP_BUDGET_MS = 2000.0
+LATENCY_BUDGET_MS = 50.0
+SWEEP_PRESET = "presets/lazy-rich-lambda-balanced.json"
+APP_PRESETS = ["saxe-two-modes", "single-neuron-delta-sweep", "lazy-rich-lambda-balanced",
+               "conservation-gradient-descent", "marion-chizat-small-scale", "edge-of-stability"]
+VECTOR = ["--add-modules", "jdk.incubator.vector"]
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--jar", default=os.path.join(ROOT, "target", "dln-explorer.jar"))
+    p.add_argument("--peer", default=os.path.join(ROOT, "..", "shared", "bench", "numpy_peer.py"))
+    p.add_argument("--out", default="/tmp/dln-perf")
+    p.add_argument("--peer-repeats", type=int, default=5)
+    p.add_argument("--accuracy", action="store_true",
+                   help="also integrate the peer problems at rtol = atol = 1e-12 and report both sides' error")
+    p.add_argument("--skip-app", action="store_true")
+    return p.parse_args()
+
+
+ARGS = parse_args()
+os.makedirs(ARGS.out, exist_ok=True)
+LOG = open(os.path.join(ARGS.out, "results.jsonl"), "w")
+
+
+def log(kind, obj):
+    LOG.write(json.dumps({"kind": kind, **obj}) + "\n")
+    LOG.flush()
+
+
+def java(jvm, args, timeout=1800):
+    cmd = ["java"] + jvm + ["-jar", ARGS.jar] + args
+    print("$ " + " ".join(cmd), file=sys.stderr, flush=True)
+    r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    if r.returncode != 0:
+        raise RuntimeError("failed (%d): %s\n%s" % (r.returncode, " ".join(cmd), r.stderr.strip()[-2000:]))
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def load():
+    return os.getloadavg()[0]
+
+
+def main():
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load0 = load()
+    # 1. the peer
+    peer_dir = os.path.join(ARGS.out, "peer")
+    peer_json = os.path.join(peer_dir, "peer.json")
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    cmd = [sys.executable, ARGS.peer, "--init", "product", "--configs", ",".join(CONFIGS), "--skip-rk4",
+           "--repeats", str(ARGS.peer_repeats), "--dump", peer_dir, "--json", peer_json]
+    print("$ " + " ".join(cmd), file=sys.stderr, flush=True)
+    subprocess.run(cmd, check=True, env=env, capture_output=True, text=True)
+    peer_rows = json.load(open(peer_json))
+    peer = {}
+    for row in peer_rows["runs"]:
+        if row.get("method") == "RK45" and row.get("init") == "product":
+            peer["%dx%d" % (row["L"], row["n"])] = row
+    log("peer", {"results": peer})
+
+    # 2. ours on the peer's problems
+    ours = {}
+    for c in CONFIGS:
+        repeat = "5" if c == "8x64" else "21"
+        common = ["bench", "--peer-config", c, "--peer-dump", peer_dir, "--repeat", repeat]
+        scalar = java([], common)
+        vector = java(VECTOR, common + (["--accuracy"] if ARGS.accuracy else []))
+        ours[c] = {"scalar": scalar, "vector": vector}
+        log("peer-config", {"config": c, "scalar": scalar, "vector": vector})
+
+    # 3. lecture presets (the contract's plain java -jar)
+    presets = []
+    for name in open(os.path.join(ROOT, "presets", "index.txt")).read().split():
+        r = java([], ["bench", "presets/" + name, "--repeat", "21"])
+        presets.append(r)
+        log("preset", r)
+
+    # 4. the sweep
+    sweep = java([], ["bench", SWEEP_PRESET, "--sweep", "--repeat", "5"])
+    log("sweep", sweep)
+
+    # 5. the app
+    app = []
+    if not ARGS.skip_app:
+        for name in APP_PRESETS:
+            try:
+                r = java([], ["bench", "--app", "presets/%s.json" % name, "--headless", "--changes", "40"], timeout=600)
+            except Exception as e:  # reported, not hidden
+                r = {"preset": "presets/%s.json" % name, "error": str(e).splitlines()[0]}
+            app.append(r)
+            log("app", r)
+    load1 = load()
+
+    table = render(started, load0, load1, peer, ours, presets, sweep, app)
+    print(table)
+    open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+
+
+def ms(x):
+    return "%.3g ms" % x if x < 1000 else "%.3g s" % (x / 1000)
+
+
+def render(started, load0, load1, peer, ours, presets, sweep, app):
+    lines = ["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
+             % (started, load0, load1), "",
+             "| target | ours | peer (scipy RK45, OpenBLAS, 1 thread) | ratio | met? |", "|---|---|---|---|---|"]
+    for c in CONFIGS:
+        p = peer.get(c)
+        pm = p["median_s"] * 1000 if p else float("nan")
+        v, s = ours[c]["vector"], ours[c]["scalar"]
+        rv, rs = pm / v["medianMillis"], pm / s["medianMillis"]
+        want = TARGET_RATIO[c]
+        lines.append("| ≥ %g× faster, depth %s width %s (rtol = atol = 1e−6, t ∈ [0, 20]) | %s vector; %s scalar "
+                     "(plain `java -jar`) | %s (%s steps, %s evaluations; ours %s steps) | %.1f× vector; %.1f× scalar | %s |"
+                     % (want, c.split("x")[0], c.split("x")[1], ms(v["medianMillis"]), ms(s["medianMillis"]),
+                        ms(pm), p["steps"] if p else "?", p["nfev"] if p else "?", v["steps"], rv, rs,
+                        "yes" if rv >= want and rs >= want else ("with the Vector API" if rv >= want else "no")))
+    over = [r for r in presets if r["medianMillis"] > FRAME_BUDGET_MS]
+    worst = max(presets, key=lambda r: r["medianMillis"])
+    per_run = max(r["medianMillis"] / r["runs"] for r in presets)
+    lines.append("| lecture presets: a whole trajectory ≤ 16 ms | every compare set of the %d presets: max %s (%s, %d runs); "
+                 "per trajectory max %s%s | — | — | %s |"
+                 % (len(presets), ms(worst["medianMillis"]), os.path.basename(worst["preset"]), worst["runs"],
+                    ms(per_run), "" if not over else "; over 16 ms per set: " + ", ".join(
+                        "%s %s" % (os.path.basename(r["preset"]).replace(".json", ""), ms(r["medianMillis"])) for r in over),
+                    "yes" if per_run <= FRAME_BUDGET_MS else "no"))
+    lines.append("| 41 × 41 phase-diagram sweep ≤ 2 s on both cores | %s (%d cells, %.0f cells/s, %s threads) | — | — | %s |"
+                 % (ms(sweep["medianMillis"]), sweep["cells"], sweep["cellsPerSecond"], sweep.get("threads", "?"),
+                    "yes" if sweep["medianMillis"] <= SWEEP_BUDGET_MS else "no"))
+    ok = [a for a in app if "error" not in a]
+    if ok:
+        p95 = max(a["latencyMillis"]["p95"] for a in ok)
+        worst_pulse = max(a.get("handlerCpuMillis", {}).get("max", float("nan")) for a in ok)
+        over16 = sum(a.get("pulsesOver16ms", 0) for a in ok)
+        lines.append("| app: slider change → views redrawn ≤ 50 ms (p95); no pulse > 16 ms from the app | p95 ≤ %s over %d presets; "
+                     "our pulse handler max %s, %d pulses over 16 ms (headless Monocle) | — | — | %s |"
+                     % (ms(p95), len(ok), ms(worst_pulse), over16,
+                        "yes" if p95 <= LATENCY_BUDGET_MS and over16 == 0 else "no"))
+    elif app:
+        lines.append("| app latency | not measured: %s | — | — | — |" % app[0]["error"])
+    lines.append("")
+    lines.append("| preset | runs | frames | median | per trajectory |")
+    lines.append("|---|---|---|---|---|")
+    for r in presets:
+        lines.append("| %s | %d | %d | %s | %s |" % (os.path.basename(r["preset"]).replace(".json", ""), r["runs"],
+                                                  r["frames"], ms(r["medianMillis"]), ms(r["medianMillis"] / r["runs"])))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
