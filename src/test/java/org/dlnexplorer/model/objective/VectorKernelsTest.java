@@ -109,6 +109,27 @@ class VectorKernelsTest {
         }
     }
 
+    /** Both the packed and the direct kernel, at the edges of each: panel tails of 0–7 columns, 1–5 rows, k = 1. */
+    @Test
+    void packedAndDirectKernelsAgreeAtTheEdgesOfTheirPanels() {
+        Random rnd = new Random(48);
+        int[][] shapes = {
+                {4, 64, 64}, {5, 64, 63}, {3, 64, 5}, {7, 2, 64}, {64, 64, 12}, {1, 48, 1}, {2, 1, 48}, {6, 47, 47},
+                {9, 48, 4}, {8, 100, 9}, {13, 47, 48}, {64, 64, 60}};
+        for (int[] sh : shapes) {
+            int m = sh[0], k = sh[1], n = sh[2];
+            for (Op op : Op.values()) {
+                double[] a = random(rnd, 3 + m * k), b = random(rnd, 2 + k * n);
+                double[] scale = new double[m * n];
+                double[] ref = naive(op, 0.5, a, 3, b, 2, m, k, n, scale);
+                String what = op + " m=" + m + " k=" + k + " n=" + n + (VectorKernels.packs(k, n) ? " packed" : " direct");
+                assertClose(ref, runIn(vector(op), 0.5, a, 3, b, 2, 1, m, k, n), scale, k, what);
+            }
+        }
+        assertTrue(VectorKernels.packs(64, 64) && VectorKernels.packs(48, 3) && !VectorKernels.packs(16, 16),
+                "64-wide products are packed, 16-wide are not");
+    }
+
     @Test
     void transBWorkspaceIsReusedAcrossShrinkingAndGrowingSizes() {
         Random rnd = new Random(7);
