@@ -91,7 +91,20 @@ public final class MainWindow {
     private boolean viewsDirty = true;
     private long lastPulse = -1;
     private long shownGeneration = -1;
+    private boolean shownComplete;
+    private long shownComputeMillis = -1;
     private Runnable onIdle;
+
+    // latency hooks (read by LatencyProbe on the FX thread; a few field writes per change or pulse)
+    /** nanoTime of the first parameter change not yet submitted, and per submitted generation (ring) */
+    private long changeNanos;
+    private static final int CHANGE_RING = 256;
+    private final long[] changeRingGeneration = new long[CHANGE_RING], changeRingNanos = new long[CHANGE_RING];
+    private long submittedGeneration = -1;
+    /** the newest complete picture: every rendered chart view shows the complete run set of this generation */
+    private long pictureGeneration = -1, pictureNanos, pictureChangeNanos = -1, pictureComputeMillis = -1, pictureCount;
+    /** our AnimationTimer handler in the newest pulse: start (nanoTime), wall and thread-CPU duration */
+    private long handlerStartNanos = -1, handlerWallNanos, handlerCpuNanos = -1;
 
     public MainWindow(Stage stage, AppOptions options) {
         this.stage = stage;
@@ -594,6 +607,7 @@ public final class MainWindow {
 
     /** Parameters changed: submit once at the next pulse (a burst of changes within a pulse is one request). */
     private void recompute() {
+        if (!recomputeWanted) changeNanos = System.nanoTime();
         vm.complete.set(false);
         recomputeWanted = true;
     }
@@ -604,8 +618,11 @@ public final class MainWindow {
         try {
             pulseWork(now);
         } finally {
-            maxPulseWallNanos = Math.max(maxPulseWallNanos, System.nanoTime() - wall);
-            if (cpu >= 0) maxPulseCpuNanos = Math.max(maxPulseCpuNanos, CPU.getCurrentThreadCpuTime() - cpu);
+            handlerStartNanos = wall;
+            handlerWallNanos = System.nanoTime() - wall;
+            handlerCpuNanos = cpu >= 0 ? CPU.getCurrentThreadCpuTime() - cpu : -1;
+            maxPulseWallNanos = Math.max(maxPulseWallNanos, handlerWallNanos);
+            maxPulseCpuNanos = Math.max(maxPulseCpuNanos, handlerCpuNanos);
         }
     }
 
@@ -622,6 +639,33 @@ public final class MainWindow {
 
     public void resetPulseStatistics() { maxPulseCpuNanos = 0; maxPulseWallNanos = 0; }
 
+    // ---- latency hooks for LatencyProbe (FX thread)
+
+    /** nanoTime at the start of our handler in the newest pulse (-1 before the first) */
+    long handlerStartNanos() { return handlerStartNanos; }
+    /** wall-clock duration of our handler in the newest pulse */
+    long handlerWallNanos() { return handlerWallNanos; }
+    /** FX-thread CPU time of our handler in the newest pulse (-1: not supported) */
+    long handlerCpuNanos() { return handlerCpuNanos; }
+    /** generation of the newest request submitted to the service (-1: none yet) */
+    long submittedGeneration() { return submittedGeneration; }
+    /** generation of the newest complete picture (every rendered chart view shows its complete run set) */
+    long pictureGeneration() { return pictureGeneration; }
+    /** nanoTime at the end of the handler that installed the newest complete picture */
+    long pictureNanos() { return pictureNanos; }
+    /** nanoTime of the parameter change that led to the newest complete picture (-1: unknown) */
+    long pictureChangeNanos() { return pictureChangeNanos; }
+    /** the service's own compute time (ms) of the newest complete picture's run set */
+    long pictureComputeMillis() { return pictureComputeMillis; }
+    /** complete pictures shown since the window opened */
+    long pictureCount() { return pictureCount; }
+
+    /** true when every rendered chart view (and the 3D hyperboloid) shows exactly this run set */
+    private boolean allViewsShow(RunSet rs) {
+        for (ViewCell c : cells.values()) if (c.isRendered() && c.shown() != rs) return false;
+        return true;
+    }
+
     private void pulseWork(long now) {
         double dt = lastPulse < 0 ? 0 : (now - lastPulse) / 1e9;
         lastPulse = now;
@@ -629,7 +673,10 @@ public final class MainWindow {
             recomputeWanted = false;
             Preset base = vm.basePreset.get();
             if (base != null) {
-                service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+                long g = service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
+                submittedGeneration = g;
+                changeRingGeneration[(int) (g % CHANGE_RING)] = g;
+                changeRingNanos[(int) (g % CHANGE_RING)] = changeNanos;
                 phaseWanted = true;
             }
         }
@@ -647,6 +694,8 @@ public final class MainWindow {
         SimulationService.Snapshot s = service.poll();
         if (s != null && s.generation() >= shownGeneration) {
             shownGeneration = s.generation();
+            shownComplete = s.error() == null && s.complete();
+            shownComputeMillis = s.millis();
             if (s.error() != null) {
                 vm.error.set("error: " + s.error());
                 vm.complete.set(s.generation() == service.generation());
@@ -686,6 +735,15 @@ public final class MainWindow {
             if (!c.isVisible()) continue;
             c.placeCursor(vm.cursorT.get());
             c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
+        }
+        // latency hook: the first pulse in which every view shows a newer complete run set (checked only then)
+        if (shownComplete && shownGeneration > pictureGeneration && rs != null && allViewsShow(rs)) {
+            int slot = (int) (shownGeneration % CHANGE_RING);
+            pictureGeneration = shownGeneration;
+            pictureNanos = System.nanoTime();
+            pictureChangeNanos = changeRingGeneration[slot] == shownGeneration ? changeRingNanos[slot] : -1;
+            pictureComputeMillis = shownComputeMillis;
+            pictureCount++;
         }
         if (onIdle != null && isSettled()) {
             Runnable r = onIdle;
