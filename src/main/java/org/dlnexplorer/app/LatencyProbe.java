@@ -85,14 +85,21 @@ public final class LatencyProbe {
 
     /**
      * One timed step change: the value set, its request's generation, the latency to the end of the pulse
-     * showing the complete picture, to the end of our handler that installed it, and the service's own
-     * compute time of that request (whole milliseconds, truncated).
+     * showing the complete picture, to the end of our handler that installed it, to the pulse in which our
+     * handler took the finished run set from the service (then it went to the chart renderer), and the
+     * service's own compute time of that request (whole milliseconds, truncated).
      */
-    public record Step(double value, long generation, double latencyMillis, double installMillis, long computeMillis) {}
+    public record Step(double value, long generation, double latencyMillis, double installMillis, double polledMillis,
+                       long computeMillis) {}
 
-    /** Everything measured; immutable. */
+    /**
+     * Everything measured; immutable. Step latency splits into polledMillis (change → our handler takes
+     * the finished run set: submit, compute, wait for a pulse) and renderMillis (→ the complete picture at
+     * the end of a pulse: chart painting, wait for a pulse, pixel copies, layout); pipelineMillis is the
+     * latency minus the service's own compute time.
+     */
     public record Result(String parameter, double from, double to, int changes, List<Step> steps,
-                         Stats latencyMillis, Stats computeMillis, Stats pipelineMillis,
+                         Stats latencyMillis, Stats computeMillis, Stats pipelineMillis, Stats polledMillis, Stats renderMillis,
                          Stats handlerWallMillis, Stats handlerCpuMillis, Stats layoutMillis, Stats fxPulseMillis,
                          Stats pulseGapMillis, int pulses, int pulsesDropped, int pulsesOver16ms,
                          int handlerCpuOver16ms, int fxPulsesOver16ms,
@@ -115,6 +122,8 @@ public final class LatencyProbe {
             o.add("latencyMillis", latencyMillis.toJson());
             o.add("computeMillis", computeMillis.toJson());
             o.add("pipelineMillis", pipelineMillis.toJson());
+            o.add("polledMillis", polledMillis.toJson());
+            o.add("renderMillis", renderMillis.toJson());
             o.add("handlerCpuMillis", handlerCpuMillis.toJson());
             o.add("handlerWallMillis", handlerWallMillis.toJson());
             o.add("layoutMillis", layoutMillis.toJson());
@@ -135,7 +144,7 @@ public final class LatencyProbe {
         }
 
         public String toJson() {
-            return new GsonBuilder().disableHtmlEscaping().create().toJson(toJsonObject());
+            return new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(toJsonObject());
         }
     }
 
@@ -343,7 +352,7 @@ public final class LatencyProbe {
                 waiting = false;
                 if (phase == Phase.STEPS)
                     steps.add(new Step(stepValue, stepGeneration, (now - stepSetNanos) / 1e6,
-                            (window.pictureNanos() - stepSetNanos) / 1e6,
+                            (window.pictureNanos() - stepSetNanos) / 1e6, (window.picturePolledNanos() - stepSetNanos) / 1e6,
                             window.pictureGeneration() == stepGeneration ? window.pictureComputeMillis() : -1));
             }
         }
@@ -371,9 +380,11 @@ public final class LatencyProbe {
         stop();
         property.set(original);
         int n = steps.size();
-        double[] lat = new double[n], comp = new double[n], pipe = new double[n];
+        double[] lat = new double[n], comp = new double[n], pipe = new double[n], polled = new double[n], render = new double[n];
         int withCompute = 0;
         for (Step s : steps) {
+            polled[n - 1] = s.polledMillis();
+            render[n - 1] = s.latencyMillis() - s.polledMillis();
             lat[--n] = s.latencyMillis();
             if (s.computeMillis() >= 0) {
                 comp[withCompute] = s.computeMillis();
@@ -395,6 +406,7 @@ public final class LatencyProbe {
         for (int i = 0; i < ages; i++) if (!Double.isNaN(dragAges[i])) age[aged++] = dragAges[i];
         Result r = new Result(parameter, from, to, settings.changes(), steps,
                 Stats.of(lat, lat.length), Stats.of(comp, withCompute), Stats.of(pipe, withCompute),
+                Stats.of(polled, polled.length), Stats.of(render, render.length),
                 Stats.of(handlerWall, pulses), Stats.of(handlerCpu, cpus), Stats.of(lay, layouts), Stats.of(fxPulse, pulses),
                 Stats.of(gap, gaps), pulses, dropped, over, cpuOver, fxOver,
                 dragSeconds, dragChanges, dragPictures, dragStart >= 0 ? dragPictures / dragSeconds : Double.NaN,

@@ -95,7 +95,7 @@ final class AppBench {
             head.addProperty("kernels", org.dlnexplorer.model.objective.Kernels.kind());
             JsonObject env = fx(() -> environment(window));
             for (Map.Entry<String, JsonElement> e : env.entrySet()) head.add(e.getKey(), e.getValue());
-            out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(head));
+            out.println(new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(head));
             out.flush();
             return DlnCommand.OK;
         } finally {
