@@ -703,6 +703,23 @@ public final class MainWindow {
         return shownGeneration == newest && (!shownComplete || pictureGeneration >= newest);
     }
 
+    /** the run set every rendered image-based view shows, or null (they differ, or show nothing yet) */
+    private RunSet chartedRunSet() {
+        RunSet shown = null;
+        for (ViewCell c : cells.values()) {
+            if (!c.isRendered() || (c instanceof ViewCell.Hyperboloid h && h.isThreeD())) continue;
+            if (c.shown() == null) return null;
+            if (shown == null) shown = c.shown();
+            else if (c.shown() != shown) return null;
+        }
+        return shown;
+    }
+
+    private boolean isRecentComplete(RunSet runs) {
+        for (RunSet r : recentRuns) if (r == runs) return true;
+        return false;
+    }
+
     /**
      * Latency hook, after new images or a new snapshot: when every rendered chart view (and the 3D
      * hyperboloid) shows one and the same complete run set of a newer generation than the last complete
@@ -750,7 +767,7 @@ public final class MainWindow {
                 vm.error.set("phase diagram: " + ex.getMessage());
             }
         }
-        boolean took = takeSnapshot();
+        takeSnapshot();
         if (vm.playing.get()) {
             double end = vm.duration.get();
             double t = vm.cursorT.get() + dt * vm.speed.get() * end / PLAYBACK_SECONDS;
@@ -766,12 +783,17 @@ public final class MainWindow {
                 c.setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time());
             }
         }
+        // the 3D hyperboloid follows the run set the chart images show (so that all views show one run),
+        // or the newest snapshot while the charts differ or show nothing yet
+        RunSet charted = chartedRunSet();
+        RunSet follow = charted != null ? charted : rs;
+        boolean followComplete = charted != null ? isRecentComplete(charted) : vm.complete.get();
         for (ViewCell c : cells.values()) {
             if (!c.isVisible()) continue;
             c.placeCursor(vm.cursorT.get());
-            c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
+            c.pulse(follow, vm.cursorT.get(), followComplete, now);
         }
-        if (frame != null || took) notePicture();
+        notePicture();   // every pulse: the last view to catch up (e.g. the 3D one) may do so without a new frame
         if (onIdle != null && isSettled()) {
             Runnable r = onIdle;
             onIdle = null;
