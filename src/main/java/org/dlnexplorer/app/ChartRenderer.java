@@ -19,22 +19,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Paints the chart views into images on one background thread, so that neither the FX thread nor the
- * FX render thread rasterizes charts. The FX thread posts the newest {@link Job} (latest wins, at most
- * one per pulse) and polls finished {@link Frame}s once per pulse. The ViewCharts live on this thread
- * only. AWT only: no JavaFX here.
+ * Paints the chart views into images on background threads (up to {@link #MAX_LANES} lanes, each owning
+ * a fixed share of the views, so that a redraw uses both cores once the computation is done), so that
+ * neither the FX thread nor the FX render thread rasterizes charts. The FX thread posts the newest
+ * {@link Job} (latest wins, at most one per pulse) and polls finished {@link Frame}s once per pulse.
+ * Each ViewChart lives on its lane's thread only. AWT only: no JavaFX here.
  */
 public final class ChartRenderer implements AutoCloseable {
 
     /** What one view should show, at which pixel size (0 × 0: not visible, skip). */
     public record ViewState(int width, int height, double azimuth, double elevation) {}
 
-    /** Everything the views need; runs is immutable and shared. */
-    public record Job(long seq, RunSet runs, double cursorT, boolean logTime, Map<ViewId, ViewState> views) {}
+    /** Everything the views need; runs is immutable and shared; complete: runs is a finished run set (painted whole). */
+    public record Job(long seq, RunSet runs, boolean complete, double cursorT, boolean logTime, Map<ViewId, ViewState> views) {}
 
     /**
      * Where time t falls on a painted chart with a time axis: pixel x = x0 + (x1 − x0)·(t − lower)/(upper − lower)
@@ -64,81 +64,166 @@ public final class ChartRenderer implements AutoCloseable {
         }
     }
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dln-chart-render");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicReference<Job> pending = new AtomicReference<>();
-    private final AtomicReference<Frame> done = new AtomicReference<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final Map<ViewId, ViewChart> charts = new EnumMap<>(ViewId.class);
-    private final Map<ViewId, Key> drawn = new EnumMap<>(ViewId.class);
+    /** at most this many painting threads (each owns a fixed share of the views) */
+    static final int MAX_LANES = 2;
+    /**
+     * Relative cost of painting each view (FX-thread-free CPU time measured on saxe-two-modes at the
+     * default window size: the wide singular-values chart and the loss, conservation and kernel charts
+     * dominate); used only to share the views between the lanes evenly.
+     */
+    private static final Map<ViewId, Double> PAINT_COST = Map.of(ViewId.SINGULAR_VALUES, 12.0, ViewId.LOSS, 8.5,
+            ViewId.CONSERVATION, 8.5, ViewId.KERNEL_DISTANCE, 5.0);
+
+    private final Lane[] lanes;
+    private final Map<ViewId, Lane> laneOf = new EnumMap<>(ViewId.class);
     private final ChartStyle style;
-    private volatile long lastSeq = -1;
+    // the lanes paint one job together (so that their images show the same run set): the newest job
+    // waits here until every lane has finished the current one; guarded by this, held only briefly
+    private Job waiting;
+    private int lanesBusy;
 
     public ChartRenderer(ChartStyle style) {
+        this(style, Math.max(1, Math.min(MAX_LANES, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** Paint on this many threads; views are shared out by {@link #PAINT_COST}, heaviest first. */
+    ChartRenderer(ChartStyle style, int lanes) {
         this.style = style;
+        this.lanes = new Lane[lanes];
+        double[] load = new double[lanes];
+        for (int i = 0; i < lanes; i++) this.lanes[i] = new Lane(i);
+        java.util.List<ViewId> ids = new java.util.ArrayList<>(java.util.List.of(ViewId.values()));
+        ids.sort(java.util.Comparator.comparingDouble(v -> -PAINT_COST.getOrDefault(v, 1.0)));
+        for (ViewId v : ids) {
+            int lightest = 0;
+            for (int i = 1; i < lanes; i++) if (load[i] < load[lightest]) lightest = i;
+            load[lightest] += PAINT_COST.getOrDefault(v, 1.0);
+            laneOf.put(v, this.lanes[lightest]);
+        }
     }
 
     /** Ask for a new frame (any thread; replaces a job not yet started). */
     public void request(Job job) {
-        pending.set(job);
-        if (scheduled.compareAndSet(false, true)) executor.execute(this::drain);
+        synchronized (this) {
+            waiting = job;
+            if (lanesBusy == 0) dispatch();
+        }
     }
 
-    /** The newest finished frame, or null. Images of frames replaced before polling are merged in. */
-    public Frame poll() {
-        return done.getAndSet(null);
-    }
-
-    /** sequence number of the newest job fully painted */
-    public long lastPainted() { return lastSeq; }
-
-    private void drain() {
-        scheduled.set(false);
-        Job job = pending.getAndSet(null);
+    /** Hand the waiting job to every lane (caller holds the lock). */
+    private void dispatch() {
+        Job job = waiting;
         if (job == null) return;
-        Map<ViewId, Painted> images = new EnumMap<>(ViewId.class);
-        for (Map.Entry<ViewId, ViewState> e : job.views().entrySet()) {
-            ViewState st = e.getValue();
-            if (st.width() < 2 || st.height() < 2) continue;
-            ViewChart chart = charts.computeIfAbsent(e.getKey(), v -> ViewChart.create(v, style));
-            // charts with a time axis are painted without the cursor: the app overlays it, so moving the
-            // cursor repaints nothing; the others (hyperboloid) paint it in
-            double cursor = e.getKey() == ViewId.HYPERBOLOID ? job.cursorT() : Double.NaN;
-            Key key = new Key(job.runs(), cursor, job.logTime(), st);
-            if (key.same(drawn.get(e.getKey()))) continue;
+        waiting = null;
+        lanesBusy = lanes.length;
+        for (Lane l : lanes) {
             try {
-                TimeAxis[] time = new TimeAxis[1];
-                BufferedImage img = paint(chart, key, time);
-                images.put(e.getKey(), new Painted(img, job.runs(), time[0]));
-                drawn.put(e.getKey(), key);
-            } catch (RuntimeException ex) {
-                drawn.remove(e.getKey());
-                throw ex;
-            }
-            if (pending.get() != null && job.runs() != null && !images.isEmpty()) {
-                // a newer job is waiting: hand over what is done, continue with the newer one
-                break;
+                l.executor.execute(() -> l.run(job));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                lanesBusy--;
             }
         }
-        Frame previous = done.getAndSet(null);
-        if (previous != null) {
-            Map<ViewId, Painted> merged = new EnumMap<>(previous.images());
-            merged.putAll(images);
-            images = merged;
-        }
-        done.set(new Frame(job.seq(), images));
-        if (pending.get() == null) lastSeq = job.seq();
-        else if (scheduled.compareAndSet(false, true)) executor.execute(this::drain);
     }
 
-    private BufferedImage paint(ViewChart chart, Key key, TimeAxis[] time) {
-        ViewId id = chart.id();
+    private synchronized void laneDone() {
+        if (--lanesBusy == 0) dispatch();
+    }
+
+    private synchronized boolean newerWaiting() {
+        return waiting != null;
+    }
+
+    /** The newest finished images of every lane, merged, or null. Images of frames replaced before polling are merged in. */
+    public Frame poll() {
+        Frame out = null;
+        for (Lane l : lanes) {
+            Frame f = l.done.getAndSet(null);
+            if (f == null) continue;
+            if (out == null) out = f;
+            else {
+                Map<ViewId, Painted> merged = new EnumMap<>(ViewId.class);
+                merged.putAll(out.images());
+                merged.putAll(f.images());
+                out = new Frame(Math.max(out.seq(), f.seq()), merged);
+            }
+        }
+        return out;
+    }
+
+    /** sequence number of the newest job fully painted (by every lane) */
+    public long lastPainted() {
+        long seq = Long.MAX_VALUE;
+        for (Lane l : lanes) seq = Math.min(seq, l.lastSeq);
+        return seq;
+    }
+
+    /** One painting thread and the views it owns (their ViewCharts live on this thread only). */
+    private final class Lane {
+        private final ExecutorService executor;
+        private final AtomicReference<Frame> done = new AtomicReference<>();
+        private final Map<ViewId, ViewChart> charts = new EnumMap<>(ViewId.class);
+        private final Map<ViewId, Key> drawn = new EnumMap<>(ViewId.class);
+        private volatile long lastSeq = -1;
+
+        Lane(int index) {
+            executor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "dln-chart-render-" + index);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        private void run(Job job) {
+            try {
+                paintOwnViews(job);
+            } finally {
+                laneDone();
+            }
+        }
+
+        private void paintOwnViews(Job job) {
+            Map<ViewId, Painted> images = new EnumMap<>(ViewId.class);
+            boolean whole = true;
+            for (Map.Entry<ViewId, ViewState> e : job.views().entrySet()) {
+                if (laneOf.get(e.getKey()) != this) continue;
+                ViewState st = e.getValue();
+                if (st.width() < 2 || st.height() < 2) continue;
+                ViewChart chart = charts.computeIfAbsent(e.getKey(), v -> ViewChart.create(v, style));
+                // charts with a time axis are painted without the cursor: the app overlays it, so moving the
+                // cursor repaints nothing; the others (hyperboloid) paint it in
+                double cursor = e.getKey() == ViewId.HYPERBOLOID ? job.cursorT() : Double.NaN;
+                Key key = new Key(job.runs(), cursor, job.logTime(), st);
+                if (key.same(drawn.get(e.getKey()))) continue;
+                try {
+                    TimeAxis[] time = new TimeAxis[1];
+                    BufferedImage img = paint(chart, key, time, drawn.get(e.getKey()));
+                    images.put(e.getKey(), new Painted(img, job.runs(), time[0]));
+                    drawn.put(e.getKey(), key);
+                } catch (RuntimeException ex) {
+                    drawn.remove(e.getKey());
+                    throw ex;
+                }
+                if (!job.complete() && job.runs() != null && !images.isEmpty() && newerWaiting()) {
+                    // a streaming (partial) run set and a newer job waiting: hand over what is done, continue
+                    // with the newer one; a complete run set is painted whole, so that complete pictures appear
+                    whole = false;
+                    break;
+                }
+            }
+            Frame previous = done.getAndSet(null);
+            if (previous != null) {
+                Map<ViewId, Painted> merged = new EnumMap<>(previous.images());
+                merged.putAll(images);
+                images = merged;
+            }
+            done.set(new Frame(job.seq(), images));
+            if (whole) lastSeq = job.seq();
+        }
+    }
+
+    private BufferedImage paint(ViewChart chart, Key key, TimeAxis[] time, Key old) {
         chart.setLogTime(key.logTime());
         if (chart instanceof HyperboloidChart h) h.setView(key.state().azimuth(), key.state().elevation());
-        Key old = drawn.get(id);
         if (old != null && old.runs() == key.runs() && chart.runs() == key.runs()) chart.setCursor(key.cursorT());
         else chart.update(key.runs(), key.cursorT());
         BufferedImage img = new BufferedImage(key.state().width(), key.state().height(), BufferedImage.TYPE_INT_ARGB_PRE);
@@ -164,6 +249,6 @@ public final class ChartRenderer implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Lane l : lanes) l.executor.shutdownNow();
     }
 }

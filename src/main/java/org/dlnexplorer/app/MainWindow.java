@@ -83,7 +83,7 @@ public final class MainWindow {
     private final ChartRenderer renderer = new ChartRenderer(ChartStyle.screen());
     private final ViewCell phaseCell;
     private final org.dlnexplorer.app.phase.PhaseDiagramView phaseView;
-    private boolean recomputeWanted;
+    private boolean recomputeWanted, submittedSincePulse, earlySubmitScheduled, disposed;
     private boolean phaseWanted;
     private long renderSeq;
     private long maxPulseCpuNanos, maxPulseWallNanos;
@@ -91,7 +91,25 @@ public final class MainWindow {
     private boolean viewsDirty = true;
     private long lastPulse = -1;
     private long shownGeneration = -1;
+    private boolean shownComplete;
     private Runnable onIdle;
+
+    // latency hooks (read by LatencyProbe on the FX thread; a few field writes per change or pulse)
+    /** nanoTime of the first parameter change not yet submitted, and per submitted generation (ring) */
+    private long changeNanos;
+    private static final int CHANGE_RING = 256;
+    private final long[] changeRingGeneration = new long[CHANGE_RING], changeRingNanos = new long[CHANGE_RING];
+    private long submittedGeneration = -1;
+    /** the recent complete snapshots: run set, generation, compute time (ring by generation) */
+    private static final int RECENT = 16;
+    private final RunSet[] recentRuns = new RunSet[RECENT];
+    private final long[] recentGeneration = new long[RECENT], recentComputeMillis = new long[RECENT],
+            recentPolledNanos = new long[RECENT];
+    /** the newest complete picture: every rendered chart view shows the complete run set of this generation */
+    private long pictureGeneration = -1, pictureNanos, pictureChangeNanos = -1, pictureComputeMillis = -1, pictureCount,
+            picturePolledNanos;
+    /** our AnimationTimer handler in the newest pulse: start (nanoTime), wall and thread-CPU duration */
+    private long handlerStartNanos = -1, handlerWallNanos, handlerCpuNanos = -1;
 
     public MainWindow(Stage stage, AppOptions options) {
         this.stage = stage;
@@ -140,6 +158,8 @@ public final class MainWindow {
             if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
         }
         stage.setOnHidden(e -> dispose());
+        // once per finished computation (never per step): take its result without waiting for a pulse
+        service.setOnFinished(() -> Platform.runLater(this::onComputationFinished));
 
         wire();
         List<String> problems = new ArrayList<>();
@@ -201,6 +221,7 @@ public final class MainWindow {
     }
 
     private void dispose() {
+        disposed = true;
         if (phaseView != null) phaseView.dispose();
         pulse.stop();
         service.close();
@@ -592,10 +613,38 @@ public final class MainWindow {
         vm.recomputeMillis.addListener((o, a, b) -> statusTime.setText(b.longValue() < 0 ? "" : "recomputed in " + b + " ms"));
     }
 
-    /** Parameters changed: submit once at the next pulse (a burst of changes within a pulse is one request). */
+    /**
+     * Parameters changed: submit once, right after the current event (so a burst of changes in one event,
+     * such as a preset load, is one request) when nothing was submitted since the last pulse began; else
+     * at the next pulse (the changes of one pulse interval are one request). Without the early submit a
+     * change would wait up to a whole pulse before its computation starts.
+     */
     private void recompute() {
         vm.complete.set(false);
+        if (recomputeWanted) return;
+        changeNanos = System.nanoTime();
         recomputeWanted = true;
+        if (!submittedSincePulse && !earlySubmitScheduled) {
+            earlySubmitScheduled = true;
+            Platform.runLater(() -> {
+                earlySubmitScheduled = false;
+                if (!submittedSincePulse) submitWanted();
+            });
+        }
+    }
+
+    /** Submit the controls' parameters if a change asked for it (cancels the running computation). */
+    private void submitWanted() {
+        if (!recomputeWanted || disposed) return;
+        recomputeWanted = false;
+        Preset base = vm.basePreset.get();
+        if (base == null) return;
+        long g = service.submit(base, vm.presetSource.get(), vm.params());
+        submittedSincePulse = true;
+        submittedGeneration = g;
+        changeRingGeneration[(int) (g % CHANGE_RING)] = g;
+        changeRingNanos[(int) (g % CHANGE_RING)] = changeNanos;
+        phaseWanted = true;
     }
 
     private void onPulse(long now) {
@@ -604,8 +653,11 @@ public final class MainWindow {
         try {
             pulseWork(now);
         } finally {
-            maxPulseWallNanos = Math.max(maxPulseWallNanos, System.nanoTime() - wall);
-            if (cpu >= 0) maxPulseCpuNanos = Math.max(maxPulseCpuNanos, CPU.getCurrentThreadCpuTime() - cpu);
+            handlerStartNanos = wall;
+            handlerWallNanos = System.nanoTime() - wall;
+            handlerCpuNanos = cpu >= 0 ? CPU.getCurrentThreadCpuTime() - cpu : -1;
+            maxPulseWallNanos = Math.max(maxPulseWallNanos, handlerWallNanos);
+            maxPulseCpuNanos = Math.max(maxPulseCpuNanos, handlerCpuNanos);
         }
     }
 
@@ -622,31 +674,167 @@ public final class MainWindow {
 
     public void resetPulseStatistics() { maxPulseCpuNanos = 0; maxPulseWallNanos = 0; }
 
+    // ---- latency hooks for LatencyProbe (FX thread)
+
+    /** nanoTime at the start of our handler in the newest pulse (-1 before the first) */
+    long handlerStartNanos() { return handlerStartNanos; }
+    /** wall-clock duration of our handler in the newest pulse */
+    long handlerWallNanos() { return handlerWallNanos; }
+    /** FX-thread CPU time of our handler in the newest pulse (-1: not supported) */
+    long handlerCpuNanos() { return handlerCpuNanos; }
+    /** generation of the newest request submitted to the service (-1: none yet) */
+    long submittedGeneration() { return submittedGeneration; }
+    /** generation of the newest complete picture (every rendered chart view shows its complete run set) */
+    long pictureGeneration() { return pictureGeneration; }
+    /** nanoTime at the end of the handler that installed the newest complete picture */
+    long pictureNanos() { return pictureNanos; }
+    /** nanoTime of the parameter change that led to the newest complete picture (-1: unknown) */
+    long pictureChangeNanos() { return pictureChangeNanos; }
+    /** the service's own compute time (ms) of the newest complete picture's run set */
+    long pictureComputeMillis() { return pictureComputeMillis; }
+    /** nanoTime at which our handler took the newest complete picture's snapshot from the service */
+    long picturePolledNanos() { return picturePolledNanos; }
+    /** complete pictures shown since the window opened */
+    long pictureCount() { return pictureCount; }
+
+    /** true when the newest request's result is on screen: its complete picture, or its error */
+    private boolean viewsShowNewest() {
+        long newest = service.generation();
+        return shownGeneration == newest && (!shownComplete || pictureGeneration >= newest);
+    }
+
+    /** the run set every rendered image-based view shows, or null (they differ, or show nothing yet) */
+    private RunSet chartedRunSet() {
+        RunSet shown = null;
+        for (ViewCell c : cells.values()) {
+            if (!c.isRendered() || (c instanceof ViewCell.Hyperboloid h && h.isThreeD())) continue;
+            if (c.shown() == null) return null;
+            if (shown == null) shown = c.shown();
+            else if (c.shown() != shown) return null;
+        }
+        return shown;
+    }
+
+    private boolean isRecentComplete(RunSet runs) {
+        for (RunSet r : recentRuns) if (r == runs) return true;
+        return false;
+    }
+
+    /**
+     * Latency hook, after new images or a new snapshot: when every rendered chart view (and the 3D
+     * hyperboloid) shows one and the same complete run set of a newer generation than the last complete
+     * picture, that is the newest complete picture. While a drag outruns the renderer the views may show
+     * an older complete run set than the newest snapshot: hence the recent complete snapshots.
+     */
+    private void notePicture() {
+        RunSet shown = null;
+        for (ViewCell c : cells.values()) {
+            if (!c.isRendered()) continue;
+            if (shown == null) shown = c.shown();
+            else if (c.shown() != shown) return;
+        }
+        if (shown == null) return;
+        for (int i = 0; i < RECENT; i++) {
+            if (recentRuns[i] != shown) continue;
+            long g = recentGeneration[i];
+            if (g <= pictureGeneration) return;
+            int slot = (int) (g % CHANGE_RING);
+            pictureGeneration = g;
+            pictureNanos = System.nanoTime();
+            pictureChangeNanos = changeRingGeneration[slot] == g ? changeRingNanos[slot] : -1;
+            pictureComputeMillis = recentComputeMillis[i];
+            picturePolledNanos = recentPolledNanos[i];
+            pictureCount++;
+            return;
+        }
+    }
+
     private void pulseWork(long now) {
         double dt = lastPulse < 0 ? 0 : (now - lastPulse) / 1e9;
         lastPulse = now;
-        if (recomputeWanted) {
-            recomputeWanted = false;
-            Preset base = vm.basePreset.get();
-            if (base != null) {
-                service.submit(base, vm.presetSource.get(), vm.params());   // cancels the running one
-                phaseWanted = true;
-            }
-        }
-        if (phaseWanted && phaseView != null && service.isIdle()) {
-            // the phase diagram follows once the interactive run is done, so that a drag never competes
-            // with a sweep restart; same preset up to (τ, δ): the marker moves; anything else: a new sweep
+        submittedSincePulse = false;
+        submitWanted();
+        if (phaseWanted && service.isIdle() && viewsShowNewest()) {
+            // the phase diagram follows once the interactive run is done and its picture is on screen, so
+            // that a drag never competes with a sweep restart and a marker move (a redraw of the whole map
+            // on the FX thread) never delays the views; same preset up to (τ, δ): the marker moves;
+            // anything else: a new sweep
             phaseWanted = false;
             Preset base = vm.basePreset.get();
             try {
-                if (base != null) phaseView.setPreset(vm.params().applyTo(base));
+                if (base != null && phaseView != null) phaseView.setPreset(vm.params().applyTo(base));
             } catch (RuntimeException ex) {
                 vm.error.set("phase diagram: " + ex.getMessage());
             }
         }
+        takeSnapshot();
+        if (vm.playing.get()) {
+            double end = vm.duration.get();
+            double t = vm.cursorT.get() + dt * vm.speed.get() * end / PLAYBACK_SECONDS;
+            if (t >= end) { t = end; vm.playing.set(false); }
+            vm.cursorT.set(t);
+        }
+        RunSet rs = vm.runSet.get();
+        requestRender();
+        ChartRenderer.Frame frame = renderer.poll();
+        if (frame != null) {
+            for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
+                ViewCell c = e.getKey() == ViewId.PHASE_DIAGRAM ? phaseCell : cells.get(e.getKey());
+                c.setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time());
+            }
+        }
+        // the 3D hyperboloid follows the run set the chart images show (so that all views show one run),
+        // or the newest snapshot while the charts differ or show nothing yet
+        RunSet charted = chartedRunSet();
+        RunSet follow = charted != null ? charted : rs;
+        boolean followComplete = charted != null ? isRecentComplete(charted) : vm.complete.get();
+        for (ViewCell c : cells.values()) {
+            if (!c.isVisible()) continue;
+            c.placeCursor(vm.cursorT.get());
+            c.pulse(follow, vm.cursorT.get(), followComplete, now);
+        }
+        notePicture();   // every pulse: the last view to catch up (e.g. the 3D one) may do so without a new frame
+        if (onIdle != null && isSettled()) {
+            Runnable r = onIdle;
+            onIdle = null;
+            r.run();
+        }
+    }
+
+    /**
+     * A computation finished (called once per finished request, after the pulse-driven path would have
+     * to wait up to a pulse): take its run set now and start painting it, so the chart renderer does not
+     * wait for the next pulse. The images are installed at a pulse as usual.
+     */
+    private void onComputationFinished() {
+        if (disposed) return;
+        if (takeSnapshot()) requestRender();
+    }
+
+    /** Ask the chart renderer for the views' new images if anything they show changed. */
+    private void requestRender() {
+        if (!viewsDirty) return;
+        viewsDirty = false;
+        Map<ViewId, ChartRenderer.ViewState> states = new java.util.EnumMap<>(ViewId.class);
+        for (ViewCell c : cells.values()) states.put(c.viewId(), c.state());
+        states.put(ViewId.PHASE_DIAGRAM, phaseCell.state());
+        renderer.request(new ChartRenderer.Job(++renderSeq, vm.runSet.get(), shownComplete, vm.cursorT.get(), vm.logTime.get(), states));
+    }
+
+    /** Take the newest service snapshot, if any (latest wins): run set, status, error. True when one was taken. */
+    private boolean takeSnapshot() {
         SimulationService.Snapshot s = service.poll();
-        if (s != null && s.generation() >= shownGeneration) {
+        if (s == null) return false;
+        if (s.generation() >= shownGeneration) {
             shownGeneration = s.generation();
+            shownComplete = s.error() == null && s.complete();
+            if (shownComplete) {
+                int slot = (int) (s.generation() % RECENT);
+                recentRuns[slot] = s.runs();
+                recentGeneration[slot] = s.generation();
+                recentComputeMillis[slot] = s.millis();
+                recentPolledNanos[slot] = System.nanoTime();
+            }
             if (s.error() != null) {
                 vm.error.set("error: " + s.error());
                 vm.complete.set(s.generation() == service.generation());
@@ -661,37 +849,7 @@ public final class MainWindow {
             }
             viewsDirty = true;
         }
-        if (vm.playing.get()) {
-            double end = vm.duration.get();
-            double t = vm.cursorT.get() + dt * vm.speed.get() * end / PLAYBACK_SECONDS;
-            if (t >= end) { t = end; vm.playing.set(false); }
-            vm.cursorT.set(t);
-        }
-        RunSet rs = vm.runSet.get();
-        if (viewsDirty) {
-            viewsDirty = false;
-            Map<ViewId, ChartRenderer.ViewState> states = new java.util.EnumMap<>(ViewId.class);
-            for (ViewCell c : cells.values()) states.put(c.viewId(), c.state());
-            states.put(ViewId.PHASE_DIAGRAM, phaseCell.state());
-            renderer.request(new ChartRenderer.Job(++renderSeq, rs, vm.cursorT.get(), vm.logTime.get(), states));
-        }
-        ChartRenderer.Frame frame = renderer.poll();
-        if (frame != null) {
-            for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
-                ViewCell c = e.getKey() == ViewId.PHASE_DIAGRAM ? phaseCell : cells.get(e.getKey());
-                c.setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time());
-            }
-        }
-        for (ViewCell c : cells.values()) {
-            if (!c.isVisible()) continue;
-            c.placeCursor(vm.cursorT.get());
-            c.pulse(rs, vm.cursorT.get(), vm.complete.get(), now);
-        }
-        if (onIdle != null && isSettled()) {
-            Runnable r = onIdle;
-            onIdle = null;
-            r.run();
-        }
+        return true;
     }
 
     public void togglePlay() {

@@ -83,6 +83,13 @@ public final class SimulationService implements AutoCloseable {
     private volatile CancellationToken current = new CancellationToken();
     private volatile long currentStart = Long.MIN_VALUE;
     private volatile long lastCompleteGeneration = -1;
+    private volatile Runnable onFinished = () -> { };
+
+    /**
+     * Called on the simulation thread once per request that finished (complete or failed; not for
+     * cancelled ones, never per step), after its snapshot is published. Must not block.
+     */
+    public void setOnFinished(Runnable r) { onFinished = r == null ? () -> { } : r; }
 
     /** Cancel whatever runs and compute this instead. Returns the request's generation. Any thread. */
     public long submit(Preset preset, String source, Params params) {
@@ -140,6 +147,7 @@ public final class SimulationService implements AutoCloseable {
         } catch (Throwable e) {
             latest.set(new Snapshot(r.generation(), r.params(), null, true, 0, message(e)));
             lastCompleteGeneration = r.generation();
+            onFinished.run();
         } finally {
             running.decrementAndGet();
             finished.incrementAndGet();
@@ -187,6 +195,7 @@ public final class SimulationService implements AutoCloseable {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         latest.set(new Snapshot(r.generation(), r.params(), new RunSet(title, done), true, millis, null));
         lastCompleteGeneration = r.generation();
+        onFinished.run();
     }
 
     /**

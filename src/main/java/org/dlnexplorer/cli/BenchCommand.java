@@ -1,5 +1,6 @@
 package org.dlnexplorer.cli;
 
+import org.dlnexplorer.app.LatencyProbe;
 import org.dlnexplorer.bench.PeerWorkload;
 import org.dlnexplorer.bench.TrajectoryTimer;
 import org.dlnexplorer.model.engine.SimulationSpec;
@@ -78,8 +79,33 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--y", paramLabel = "FIELD=FROM:TO:N[:log]", description = "with --sweep: the vertical axis")
     String sweepY;
 
+    @Option(names = "--app", description = "measure the app instead: open the main window on the preset, change δ "
+            + "(or log τ) step by step and in a drag, report latency from the change to the redrawn views and FX pulse durations")
+    boolean app;
+
+    @Option(names = "--headless", description = "with --app: no display needed (Monocle headless platform, software rendering)")
+    boolean headless;
+
+    @Option(names = "--changes", paramLabel = "N", description = "with --app: timed step changes (default " + APP_CHANGES + ")")
+    Integer changes;
+
+    @Option(names = "--warmup-changes", paramLabel = "N", description = "with --app: untimed step changes first (default " + APP_WARMUP_CHANGES + ")")
+    Integer warmupChanges;
+
+    @Option(names = "--drag-seconds", paramLabel = "S", description = "with --app: length of the drag, one change per pulse (default " + APP_DRAG_SECONDS + "; 0: none)")
+    Double dragSeconds;
+
+    @Option(names = "--no-phase-diagram", description = "with --app: without the phase diagram's background sweep")
+    boolean noPhaseDiagram;
+
+    public static final int APP_CHANGES = 40, APP_WARMUP_CHANGES = 5;
+    public static final double APP_DRAG_SECONDS = 3.0;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (app) return benchApp();
+        if (headless || changes != null || warmupChanges != null || dragSeconds != null || noPhaseDiagram)
+            throw new UsageError("--headless, --changes, --warmup-changes, --drag-seconds and --no-phase-diagram need --app");
         if (sweep) return benchSweep();
         if (repeat < 1) throw new UsageError("--repeat: must be at least 1, got " + repeat);
         if (!(warmupSeconds >= 0) || warmupSeconds > 600) throw new UsageError("--warmup: must be between 0 and 600 seconds");
@@ -175,6 +201,22 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         commandSpec.commandLine().getOut().println(new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(head));
         commandSpec.commandLine().getOut().flush();
         return DlnCommand.OK;
+    }
+
+    /** `--app`: the in-app latency probe (AppBench). */
+    private Integer benchApp() throws Exception {
+        if (sweep || peerConfig != null) throw new UsageError("--app cannot be combined with --sweep or --peer-config");
+        if (preset == null) throw new UsageError("bench --app: give PRESET.json");
+        LatencyProbe.Settings settings;
+        try {
+            LatencyProbe.Settings d = LatencyProbe.Settings.of(changes == null ? APP_CHANGES : changes);
+            settings = new LatencyProbe.Settings(d.changes(), warmupChanges == null ? APP_WARMUP_CHANGES : warmupChanges,
+                    dragSeconds == null ? APP_DRAG_SECONDS : dragSeconds, d.stepTimeoutMillis(), d.settleTimeoutMillis(),
+                    d.awaitPhaseDiagram());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("bench --app: " + e.getMessage());
+        }
+        return AppBench.run(preset, settings, headless, !noPhaseDiagram, commandSpec.commandLine().getOut());
     }
 
     /** One warm-up sweep, then `repeat` timed sweeps of the preset's grid (SweepRunner, all cores). */

@@ -67,6 +67,8 @@ public final class PhaseDiagramView extends BorderPane {
     private final FXGraphics2D g2;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicLong draws = new AtomicLong();
+    /** a marker position outside any axis: PhaseDiagramChart then lists the marker in the legend but draws no ring */
+    private static final double OFF_AXES = -1e300;
     private final AnimationTimer pump;
 
     private Axis xAxis = PresetGrid.DEFAULT_X;
@@ -219,7 +221,7 @@ public final class PhaseDiagramView extends BorderPane {
         if (key != null && key.equals(sweepKey) && result != null) {
             double[] here = grid.current(preset);
             style = style.withMarker(here[0], here[1]);
-            requestRedraw(); // coalesced: dragging a slider moves the marker at most once per pulse
+            moveMarker();
             return;
         }
         restart();
@@ -275,7 +277,7 @@ public final class PhaseDiagramView extends BorderPane {
         }
         preset = PresetIo.copy(cell);
         style = style.withMarker(x, y);
-        requestRedraw();
+        moveMarker();
         onCellSelected.accept(cell);
     }
 
@@ -293,8 +295,10 @@ public final class PhaseDiagramView extends BorderPane {
         hovered = c;
         var gc = overlay.getGraphicsContext2D();
         gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
-        if (c == null || info == null || plot == null) return;
+        if (info == null || plot == null) return;
         Rectangle2D area = info.getPlotInfo().getDataArea();
+        drawMarker(gc, area);
+        if (c == null) return;
         double[] ex = xAxis.edges(), ey = yAxis.edges();
         double x0 = plot.getDomainAxis().valueToJava2D(ex[c[0]], area, plot.getDomainAxisEdge());
         double x1 = plot.getDomainAxis().valueToJava2D(ex[c[0] + 1], area, plot.getDomainAxisEdge());
@@ -307,6 +311,30 @@ public final class PhaseDiagramView extends BorderPane {
         gc.setLineWidth(1.5);
         gc.setStroke(javafx.scene.paint.Color.BLACK);
         gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
+    }
+
+    /** The current configuration moved: redraw the overlay only (the map once it has been drawn). */
+    private void moveMarker() {
+        if (info == null || plot == null) requestRedraw();
+        else outline(hovered);
+    }
+
+    /** the current configuration's ring on the overlay: the same ring as PhaseDiagramChart draws for export */
+    private void drawMarker(javafx.scene.canvas.GraphicsContext gc, Rectangle2D area) {
+        if (!style.hasMarker()) return;
+        var xa = plot.getDomainAxis();
+        var ya = plot.getRangeAxis();
+        if (!xa.getRange().contains(style.markerX()) || !ya.getRange().contains(style.markerY())) return;
+        double px = xa.valueToJava2D(style.markerX(), area, plot.getDomainAxisEdge());
+        double py = ya.valueToJava2D(style.markerY(), area, plot.getRangeAxisEdge());
+        gc.setLineWidth(5);
+        gc.setStroke(javafx.scene.paint.Color.BLACK);
+        gc.strokeOval(px - 8, py - 8, 16, 16);
+        gc.setLineWidth(2.5);
+        gc.setStroke(javafx.scene.paint.Color.WHITE);
+        gc.strokeOval(px - 8, py - 8, 16, 16);
+        gc.setFill(javafx.scene.paint.Color.BLACK);
+        gc.fillOval(px - 2.5, py - 2.5, 5, 5);
     }
 
     private void requestRedraw() {
@@ -372,7 +400,10 @@ public final class PhaseDiagramView extends BorderPane {
         }
         long t0 = System.nanoTime();
         SweepResult snap = r.snapshot();
-        JFreeChart chart = PhaseDiagramChart.chart(snap, style, ChartStyle.screen());
+        // the map is drawn with the marker off the axes (its legend entry stays, its ring is not drawn):
+        // the overlay draws the ring, so that moving the marker redraws no map
+        JFreeChart chart = PhaseDiagramChart.chart(snap, style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style,
+                ChartStyle.screen());
         ChartRenderingInfo ri = new ChartRenderingInfo();
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
         lastDrawCost = System.nanoTime() - t0;

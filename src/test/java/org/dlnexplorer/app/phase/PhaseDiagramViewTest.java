@@ -178,4 +178,25 @@ class PhaseDiagramViewTest {
     private static String fmt(double v) {
         return String.format(java.util.Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
+
+    @Test
+    void movingTheMarkerRedrawsNoMap() throws Exception {
+        Preset p = preset("aligned");
+        fx(() -> { view.setPreset(p); return null; });
+        SweepResult r = fx(view::result);
+        waitUntil(r::finished);
+        // the last progressive redraw lands within MAX_REDRAW_WAIT_NANOS after the sweep finished
+        long settled = -1;
+        for (int i = 0; i < 100 && settled != fx(view::drawCount); i++) {
+            settled = fx(view::drawCount);
+            WaitForAsyncUtils.sleep(2 * PhaseDiagramView.MAX_REDRAW_WAIT_NANOS / 1_000_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        assertTrue(settled > 0, "the map was drawn");
+        Preset moved = PresetPaths.with(p, "init.delta", Y.value(3));
+        fx(() -> { view.setPreset(moved); return null; });
+        WaitForAsyncUtils.sleep(2 * PhaseDiagramView.MAX_REDRAW_WAIT_NANOS / 1_000_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertEquals(Y.value(3), fx(() -> view.style().markerY()), 0.0, "the marker moved");
+        assertSame(r, fx(view::result), "no new sweep");
+        assertEquals(settled, fx(view::drawCount), "only the overlay was drawn, not the map");
+    }
 }

@@ -1,0 +1,106 @@
+package org.dlnexplorer.app;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The latency probe's structure on a shown window (never its timings: those are measured by `bench --app`). */
+@ExtendWith(ApplicationExtension.class)
+class LatencyProbeTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        AppOptions o = AppOptions.defaults();
+        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, false));
+        stage.show();
+    }
+
+    private static void assertOrdered(LatencyProbe.Stats s, String what) {
+        assertTrue(s.count() > 0, what + ": no samples");
+        assertTrue(Double.isFinite(s.p50()) && s.p50() >= 0, what + ": p50 " + s.p50());
+        assertTrue(s.p50() <= s.p95() && s.p95() <= s.p99() && s.p99() <= s.max(), what + ": " + s);
+    }
+
+    @Test
+    void everyStepChangeIsObservedCompleteAndTheReportHasItsKeys() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(window::isSettled).get());
+        long generationBefore = WaitForAsyncUtils.asyncFx(window::submittedGeneration).get();
+        LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(5, 1, 1.0, 30_000, 60_000, true), 120_000);
+
+        assertEquals("delta", r.parameter());
+        assertEquals(5, r.changes());
+        assertEquals(5, r.completed(), "every step change reached a complete picture");
+        long previous = generationBefore;
+        for (LatencyProbe.Step s : r.steps()) {
+            assertTrue(s.generation() > previous, "one new request per change");
+            previous = s.generation();
+            assertTrue(s.value() >= MainWindow.DELTA_MIN && s.value() <= MainWindow.DELTA_MAX, "δ in the slider's range");
+            assertTrue(Double.isFinite(s.latencyMillis()) && s.latencyMillis() > 0, "latency " + s.latencyMillis());
+            assertTrue(s.installMillis() > 0 && s.installMillis() <= s.latencyMillis(), s.toString());
+            assertTrue(s.computeMillis() >= 0, "the service reported its compute time");
+            // the picture cannot appear before its own computation finished
+            assertTrue(s.latencyMillis() >= s.computeMillis(), s.toString());
+        }
+        assertOrdered(r.latencyMillis(), "latency");
+        assertEquals(5, r.latencyMillis().count());
+        assertOrdered(r.computeMillis(), "compute");
+        assertOrdered(r.handlerWallMillis(), "handler wall");
+        assertOrdered(r.handlerCpuMillis(), "handler cpu");
+        assertOrdered(r.pulseGapMillis(), "pulse gap");
+        assertEquals(r.pulses(), r.handlerWallMillis().count());
+        assertTrue(r.pulses() >= r.dragChanges(), "at least one pulse per drag change");
+        assertTrue(r.pulsesOver16ms() <= r.pulses());
+        assertTrue(r.dragSeconds() > 0 && r.dragChanges() > 0);
+        assertTrue(r.dragComputationsStarted() >= 1 && r.dragComputationsStarted() <= r.dragChanges() + 1,
+                "at most one request per change: " + r.dragComputationsStarted());
+        assertEquals(r.dragCompletePictures() / r.dragSeconds(), r.dragCompletePerSecond(), 1e-3);
+        // the probe leaves the parameter as it found it
+        assertEquals(0.0, WaitForAsyncUtils.asyncFx(() -> window.viewModel().delta.get()).get(), 0);
+
+        String json = r.toJson();
+        assertFalse(json.contains("NaN") || json.contains("Infinity"), json);
+        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+        for (String k : new String[]{"parameter", "changes", "completed", "latencyMillis", "computeMillis", "pipelineMillis",
+                "handlerCpuMillis", "handlerWallMillis", "layoutMillis", "fxPulseMillis", "pulseGapMillis", "pulses",
+                "pulsesOver16ms", "handlerCpuOver16ms", "dragCompletePictures", "dragCompletePerSecond", "dragLatencyMillis"})
+            assertTrue(o.has(k), "JSON key " + k + ": " + json);
+        for (String p : new String[]{"p50", "p95", "p99", "max", "count"})
+            assertTrue(o.getAsJsonObject("latencyMillis").has(p), p);
+        assertEquals(r.latencyMillis().max(), o.getAsJsonObject("latencyMillis").get("max").getAsDouble(), 1e-3);
+    }
+
+    @Test
+    void aPresetThatFixesDeltaIsProbedOnTau() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.open(Path.of("presets/single-neuron-delta-sweep.json"))).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(window::isSettled).get());
+        double tau = WaitForAsyncUtils.asyncFx(() -> window.viewModel().logScale.get()).get();
+        LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(2, 0, 0, 30_000, 60_000, true), 120_000);
+        assertEquals("logScale", r.parameter());
+        assertEquals(2, r.completed());
+        assertEquals(0, r.dragChanges());
+        assertTrue(Double.isNaN(r.dragCompletePerSecond()));
+        assertTrue(r.toJsonObject().get("dragCompletePerSecond").isJsonNull(), "no drag: null, never NaN");
+        assertEquals(tau, WaitForAsyncUtils.asyncFx(() -> window.viewModel().logScale.get()).get(), 0);
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        double[] v = new double[100];
+        for (int i = 0; i < 100; i++) v[i] = 100 - i;   // 100 … 1, unsorted on purpose
+        LatencyProbe.Stats s = LatencyProbe.Stats.of(v, 100);
+        assertEquals(new LatencyProbe.Stats(100, 50, 95, 99, 100), s);
+        assertEquals(new LatencyProbe.Stats(1, 7, 7, 7, 7), LatencyProbe.Stats.of(new double[]{7, 3}, 1));
+        assertEquals(0, LatencyProbe.Stats.of(v, 0).count());
+    }
+}
