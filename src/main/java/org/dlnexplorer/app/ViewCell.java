@@ -6,6 +6,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Border;
 import javafx.scene.layout.BorderStroke;
@@ -24,7 +26,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * One view panel (node id from SPEC §3) showing the image the {@link ChartRenderer} painted for it.
- * The FX thread only copies finished pixels. The hyperboloid cell shows a 3D scene when the platform
+ * The FX thread only wraps finished pixels. The hyperboloid cell shows a 3D scene when the platform
  * supports it, otherwise the projected drawing (drag to rotate there too).
  */
 public class ViewCell extends StackPane {
@@ -84,14 +86,33 @@ public class ViewCell extends StackPane {
         return new ChartRenderer.ViewState((int) Math.round(getWidth()), (int) Math.round(getHeight()), 0, 0);
     }
 
-    /** Show a finished image (FX thread: a pixel copy) with its time axis for the cursor overlay. */
+    /**
+     * Show a finished image with its time axis for the cursor overlay. The renderer's premultiplied-ARGB
+     * pixels are wrapped, not copied: a {@link PixelBuffer} over the image's own int[] in the format the
+     * renderers use (IntArgbPre), so the FX thread converts no pixels and the render thread uploads them as
+     * they are. The renderer paints every frame into a fresh image, so the buffer is never written again.
+     */
     public void setImage(BufferedImage b, RunSet runs, ChartRenderer.TimeAxis axis) {
-        if (image == null || image.getWidth() != b.getWidth() || image.getHeight() != b.getHeight()) image = null;
-        image = SwingFXUtils.toFXImage(b, image);
+        image = wrap(b);
+        if (image == null) image = SwingFXUtils.toFXImage(b, null);
         imageView.setImage(image);
         shown = runs;
         time = axis;
         placeCursor(cursorT);
+    }
+
+    /** a WritableImage sharing b's pixels, or null when b is not a plain packed IntArgbPre image */
+    static WritableImage wrap(BufferedImage b) {
+        if (b.getType() != BufferedImage.TYPE_INT_ARGB_PRE
+                || !(b.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt db)
+                || !(b.getRaster().getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel sm)
+                || sm.getScanlineStride() != b.getWidth() || db.getNumBanks() != 1 || db.getOffset() != 0
+                || b.getRaster().getSampleModelTranslateX() != 0 || b.getRaster().getSampleModelTranslateY() != 0)
+            return null;
+        int[] pixels = db.getData();
+        if (pixels.length != b.getWidth() * b.getHeight()) return null;
+        return new WritableImage(new PixelBuffer<>(b.getWidth(), b.getHeight(), java.nio.IntBuffer.wrap(pixels),
+                PixelFormat.getIntArgbPreInstance()));
     }
 
     /** Move the cursor overlay to time t (NaN hides it). */

@@ -98,7 +98,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--no-phase-diagram", description = "with --app: without the phase diagram's background sweep")
     boolean noPhaseDiagram;
 
-    public static final int APP_CHANGES = 40, APP_WARMUP_CHANGES = 5;
+    /** untimed changes first: the chart painters reach their steady (JIT-compiled) speed after ~50 redraws */
+    public static final int APP_CHANGES = 40, APP_WARMUP_CHANGES = 60;
     public static final double APP_DRAG_SECONDS = 3.0;
 
     @Override
