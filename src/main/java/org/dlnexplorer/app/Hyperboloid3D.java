@@ -206,23 +206,39 @@ public final class Hyperboloid3D extends Pane {
         return m;
     }
 
+    /**
+     * The polyline as tubes: one mesh per stretch of drawable points (finite, within limit), subsampled to
+     * at most MAX_SEGMENTS segments, always ending at the last point.
+     */
     private void addPolyline(double[][] pts, double radius, PhongMaterial mat, double limit) {
         int n = pts.length;
         int stride = Math.max(1, n / MAX_SEGMENTS);
-        double[] prev = null;
-        for (int i = 0; i < n; i += stride) {
-            double[] p = pts[Math.min(i, n - 1)];
-            boolean ok = Double.isFinite(p[0]) && Double.isFinite(p[1]) && Double.isFinite(p[2])
-                    && Math.abs(p[0]) <= limit && Math.abs(p[1]) <= limit && Math.abs(p[2]) <= limit;
-            if (!ok) { prev = null; continue; }
-            if (prev != null) content.getChildren().add(segment(toScene(prev), toScene(p), radius, mat));
-            prev = p;
-        }
-        if (prev != null && prev != pts[n - 1]) {
-            double[] p = pts[n - 1];
-            if (Math.abs(p[0]) <= limit && Math.abs(p[1]) <= limit && Math.abs(p[2]) <= limit)
-                content.getChildren().add(segment(toScene(prev), toScene(p), radius, mat));
-        }
+        List<double[]> stretch = new ArrayList<>();
+        for (int i = 0; i < n; i += stride) addPoint(stretch, pts[i], radius, mat, limit);
+        if ((n - 1) % stride != 0) addPoint(stretch, pts[n - 1], radius, mat, limit);
+        flush(stretch, radius, mat);
+    }
+
+    private void addPoint(List<double[]> stretch, double[] p, double radius, PhongMaterial mat, double limit) {
+        boolean ok = Double.isFinite(p[0]) && Double.isFinite(p[1]) && Double.isFinite(p[2])
+                && Math.abs(p[0]) <= limit && Math.abs(p[1]) <= limit && Math.abs(p[2]) <= limit;
+        if (!ok) { flush(stretch, radius, mat); return; }
+        Point3D q = toScene(p);
+        stretch.add(new double[]{q.getX(), q.getY(), q.getZ()});
+    }
+
+    private void flush(List<double[]> stretch, double radius, PhongMaterial mat) {
+        TubeMesh tube = TubeMesh.of(stretch, radius);
+        stretch.clear();
+        if (tube == null) return;
+        TriangleMesh m = new TriangleMesh();
+        m.getPoints().setAll(tube.points());
+        m.getTexCoords().setAll(0, 0);
+        m.getFaces().setAll(tube.faces());
+        MeshView v = new MeshView(m);
+        v.setCullFace(CullFace.NONE);
+        v.setMaterial(mat);
+        content.getChildren().add(v);
     }
 
     /** a cylinder from a to b */
