@@ -98,12 +98,13 @@ public final class PhaseDiagramChart {
 
         LegendItemCollection legend = new LegendItemCollection();
         int di = 0;
+        LabelSlots slots = new LabelSlots();
         for (double level : style.contourLevels()) {
             List<Contours.Segment> segs = Contours.of(r, style.metric(), level);
             if (segs.isEmpty()) continue;
             float[] dash = DASHES[di++ % DASHES.length];
             String label = metricSymbol(style) + " = " + format(level);
-            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label, cs.annotationFont(), Color.BLACK));
+            plot.addAnnotation(new ContourAnnotation(ax, ay, segs, dash, label, cs.annotationFont(), Color.BLACK, slots));
             legend.add(item("contour " + metricSymbol(style) + " = " + format(level),
                     new Line2D.Double(-10, 0, 10, 0), null, Color.BLACK, stroke(dash, 2f)));
         }
@@ -112,11 +113,12 @@ public final class PhaseDiagramChart {
             for (double level : style.contourLevels()) {
                 List<Contours.Segment> segs = Contours.of(r, Metric.THEORY_KERNEL_DISTANCE, level);
                 if (segs.isEmpty()) continue;
-                plot.addAnnotation(new ContourAnnotation(ax, ay, segs, THEORY_DASH, null, cs.annotationFont(), THEORY_COLOUR));
+                plot.addAnnotation(new ContourAnnotation(ax, ay, segs, THEORY_DASH, null, cs.annotationFont(), THEORY_COLOUR, slots));
                 legend.add(item("theory S = " + format(level), new Line2D.Double(-10, 0, 10, 0), null, THEORY_COLOUR,
                         stroke(THEORY_DASH, 2f)));
             }
         }
+        plot.addAnnotation(slots); // the contour labels, over every contour line
         long diverged = r.cells().stream().filter(CellResult::diverged).count();
         long failed = r.cells().stream().filter(CellResult::failed).count();
         long noValue = r.cells().stream().filter(c -> c.ok() && !Double.isFinite(c.metric(style.metric()))).count();
@@ -382,6 +384,59 @@ public final class PhaseDiagramChart {
         }
     }
 
+    /**
+     * The contour labels of the current drawing of one chart: where they were placed, so that a label never
+     * covers another, and their painting, deferred until every contour line is drawn (this annotation is
+     * added after the contours). Annotations draw in the order they were added; a drawing starts with a new
+     * data area.
+     */
+    static final class LabelSlots extends AbstractXYAnnotation {
+        private final transient List<Rectangle2D> placed = new java.util.ArrayList<>();
+        private final transient List<Runnable> pending = new java.util.ArrayList<>();
+        private transient Rectangle2D area;
+
+        /** starts over when the chart is drawn again (a new data-area rectangle) */
+        List<Rectangle2D> in(Rectangle2D dataArea) {
+            if (area != dataArea) {
+                area = dataArea;
+                placed.clear();
+                pending.clear();
+            }
+            return placed;
+        }
+
+        /** a label to paint once every contour line is drawn (so that no later line crosses it) */
+        void later(Runnable paint) { pending.add(paint); }
+
+        /** added after the contour annotations: paints their labels on top of all lines */
+        @Override
+        public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis xAxis, ValueAxis yAxis,
+                         int rendererIndex, PlotRenderingInfo info) {
+            if (dataArea != area) return; // no contour drew in this drawing
+            for (Runnable r : pending) r.run();
+            pending.clear();
+        }
+    }
+
+    /**
+     * Where a w × h label goes: the box (3 px padding) around the first candidate {score, x, y} (best first)
+     * that, kept inside the data area, overlaps no box in placed; it is added to placed. Null when every
+     * candidate collides: then the label is left out (the legend names every contour by its dash).
+     */
+    static Rectangle2D place(List<double[]> candidates, double w, double h, Rectangle2D area, List<Rectangle2D> placed) {
+        for (double[] c : candidates) {
+            double bx = Math.min(Math.max(c[1] - w / 2.0, area.getMinX() + 4), area.getMaxX() - w - 4);
+            double by = Math.min(Math.max(c[2] - h / 2.0 - 2, area.getMinY() + 2), area.getMaxY() - h - 4);
+            Rectangle2D box = new Rectangle2D.Double(bx - 3, by, w + 6, h + 4);
+            boolean free = true;
+            for (Rectangle2D p : placed) if (p.intersects(box)) { free = false; break; }
+            if (!free) continue;
+            placed.add(box);
+            return box;
+        }
+        return null;
+    }
+
     /** contour segments (fractional index coordinates) drawn as black lines over a white halo, with a label */
     static final class ContourAnnotation extends AbstractXYAnnotation {
         private final transient Axis ax;
@@ -391,10 +446,11 @@ public final class PhaseDiagramChart {
         private final String label;
         private final Font font;
         private final Color colour;
+        private final transient LabelSlots slots;
 
         /** label null: no label on the line */
         ContourAnnotation(Axis ax, Axis ay, List<Contours.Segment> segments, float[] dash, String label, Font font,
-                          Color colour) {
+                          Color colour, LabelSlots slots) {
             this.font = font;
             this.colour = colour;
             this.ax = ax;
@@ -402,6 +458,7 @@ public final class PhaseDiagramChart {
             this.segments = segments;
             this.dash = dash;
             this.label = label;
+            this.slots = slots;
         }
 
         @Override
@@ -409,7 +466,8 @@ public final class PhaseDiagramChart {
                          int rendererIndex, PlotRenderingInfo info) {
             RectangleEdge xe = plot.getDomainAxisEdge(), ye = plot.getRangeAxisEdge();
             Path2D path = new Path2D.Double();
-            double bestLen = -1, lx = 0, ly = 0;
+            // label candidates: segment midpoints, best first (long segments near the plot's upper-left interior)
+            List<double[]> candidates = new java.util.ArrayList<>();
             for (Contours.Segment s : segments) {
                 double x1 = xAxis.valueToJava2D(ax.valueAt(s.x1()), area, xe);
                 double y1 = yAxis.valueToJava2D(ay.valueAt(s.y1()), area, ye);
@@ -417,11 +475,10 @@ public final class PhaseDiagramChart {
                 double y2 = yAxis.valueToJava2D(ay.valueAt(s.y2()), area, ye);
                 path.moveTo(x1, y1);
                 path.lineTo(x2, y2);
-                // label the segment nearest the plot's upper-left interior that is long enough to carry it
                 double len = Math.hypot(x2 - x1, y2 - y1);
-                double score = len - 0.02 * (x1 - area.getMinX());
-                if (score > bestLen) { bestLen = score; lx = (x1 + x2) / 2; ly = (y1 + y2) / 2; }
+                if (len > 0) candidates.add(new double[]{len - 0.02 * (x1 - area.getMinX()), (x1 + x2) / 2, (y1 + y2) / 2});
             }
+            candidates.sort((a, b) -> Double.compare(b[0], a[0]));
             Shape oldClip = g2.getClip();
             g2.clip(area);
             if (label != null) { // simulated contours get a white halo; theory lines are drawn thin on top
@@ -432,16 +489,26 @@ public final class PhaseDiagramChart {
             g2.setPaint(colour);
             g2.setStroke(stroke(dash, label != null ? 2f : 1.8f));
             g2.draw(path);
-            if (bestLen > 0 && label != null) {
+            if (label != null && !candidates.isEmpty()) {
                 g2.setFont(font);
                 java.awt.FontMetrics fm = g2.getFontMetrics();
                 int w = fm.stringWidth(label), h = fm.getAscent();
-                double bx = Math.min(Math.max(lx - w / 2.0, area.getMinX() + 2), area.getMaxX() - w - 4);
-                double by = Math.min(Math.max(ly - h / 2.0 - 2, area.getMinY() + 2), area.getMaxY() - h - 4);
-                g2.setPaint(new Color(255, 255, 255, 225));
-                g2.fill(new Rectangle2D.Double(bx - 3, by, w + 6, h + 4));
-                g2.setPaint(Color.BLACK);
-                g2.drawString(label, (float) bx, (float) (by + h));
+                List<Rectangle2D> placed = slots == null ? new java.util.ArrayList<>() : slots.in(area);
+                Rectangle2D box = place(candidates, w, h, area, placed);
+                if (box != null) {
+                    Runnable paint = () -> {
+                        Shape clip = g2.getClip();
+                        g2.clip(area);
+                        g2.setFont(font);
+                        g2.setPaint(new Color(255, 255, 255, 225));
+                        g2.fill(box);
+                        g2.setPaint(Color.BLACK);
+                        g2.drawString(label, (float) (box.getX() + 3), (float) (box.getY() + h));
+                        g2.setClip(clip);
+                    };
+                    if (slots != null) slots.later(paint);
+                    else paint.run();
+                }
             }
             g2.setClip(oldClip);
         }

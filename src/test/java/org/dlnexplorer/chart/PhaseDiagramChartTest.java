@@ -132,7 +132,10 @@ class PhaseDiagramChartTest {
         List<String> labels = labels(plot);
         assertTrue(labels.contains("current configuration"));
         assertTrue(labels.contains("contour S = 0.1"), labels.toString());
-        assertEquals(2, plot.getAnnotations().size());
+        // one contour, its label layer (drawn after every line) and the marker
+        assertEquals(1, plot.getAnnotations().stream().filter(a -> a instanceof PhaseDiagramChart.ContourAnnotation).count());
+        assertEquals(1, plot.getAnnotations().stream().filter(a -> a instanceof PhaseDiagramChart.LabelSlots).count());
+        assertEquals(1, plot.getAnnotations().stream().filter(a -> a instanceof PhaseDiagramChart.MarkerAnnotation).count());
     }
 
     @Test
@@ -177,5 +180,36 @@ class PhaseDiagramChartTest {
         // no theory values: no theory lines
         JFreeChart plain = PhaseDiagramChart.chart(result(), PhaseDiagramStyle.defaults());
         assertTrue(labels((XYPlot) plain.getPlot()).stream().noneMatch(l -> l.startsWith("theory")));
+    }
+
+    /** Two contours whose best label spots coincide (both clamped into the same corner) get separate labels. */
+    @Test
+    void contourLabelsNeverOverlap() {
+        Rectangle2D area = new Rectangle2D.Double(50, 40, 300, 200);
+        List<Rectangle2D> placed = new ArrayList<>();
+        // first contour: its best spot is past the lower-left corner (clamped there)
+        Rectangle2D a = PhaseDiagramChart.place(List.of(new double[]{10, 40, 250}, new double[]{5, 200, 100}), 60, 14, area, placed);
+        // second contour: same best spot, a worse one elsewhere
+        Rectangle2D b = PhaseDiagramChart.place(List.of(new double[]{10, 45, 245}, new double[]{4, 300, 60}), 60, 14, area, placed);
+        // third: only the occupied corner
+        Rectangle2D c = PhaseDiagramChart.place(List.<double[]>of(new double[]{9, 42, 248}), 60, 14, area, placed);
+        assertNotNull(a);
+        assertNotNull(b);
+        assertNull(c, "no free spot: no label");
+        assertFalse(a.intersects(b));
+        assertTrue(area.contains(a) && area.contains(b), a + " " + b);
+        assertEquals(2, placed.size());
+        // b took its second candidate
+        assertEquals(300, b.getCenterX(), 1e-9);
+    }
+
+    /** The chart draws again after a resize: the label slots of the earlier drawing are forgotten. */
+    @Test
+    void labelSlotsStartOverForEveryDrawing() {
+        PhaseDiagramChart.LabelSlots slots = new PhaseDiagramChart.LabelSlots();
+        Rectangle2D first = new Rectangle2D.Double(0, 0, 100, 100);
+        slots.in(first).add(new Rectangle2D.Double(1, 1, 5, 5));
+        assertEquals(1, slots.in(first).size());
+        assertEquals(0, slots.in(new Rectangle2D.Double(0, 0, 100, 100)).size());
     }
 }
