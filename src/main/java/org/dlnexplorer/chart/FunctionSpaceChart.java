@@ -209,7 +209,7 @@ final class FunctionSpaceChart extends XyViewChart {
         try {
             java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D sg = scratch.createGraphics();
-            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null); // data area only, no entities
             NumberAxis xa = (NumberAxis) plot.getDomainAxis(), ya = (NumberAxis) plot.getRangeAxis();
             double[] r = null;
             // two passes: the tick labels' width depends on the ranges

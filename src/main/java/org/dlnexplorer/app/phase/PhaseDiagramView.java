@@ -404,7 +404,7 @@ public final class PhaseDiagramView extends BorderPane {
         // the overlay draws the ring, so that moving the marker redraws no map
         JFreeChart chart = PhaseDiagramChart.chart(snap, style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style,
                 ChartStyle.screen());
-        ChartRenderingInfo ri = new ChartRenderingInfo();
+        ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
         lastDrawCost = System.nanoTime() - t0;
         info = ri;
