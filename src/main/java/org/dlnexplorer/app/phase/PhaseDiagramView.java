@@ -387,6 +387,23 @@ public final class PhaseDiagramView extends BorderPane {
         }
     }
 
+    /**
+     * In a low panel the vertical axis label "relative scale δ  (init.delta)" would run past the plot and be
+     * cut: then it drops the field path in brackets (the legend and the exports keep the full label).
+     */
+    static void shortenRangeLabel(JFreeChart chart, java.awt.Graphics2D g2, double height) {
+        org.jfree.chart.axis.ValueAxis axis = chart.getXYPlot().getRangeAxis();
+        String label = axis.getLabel();
+        int cut = label == null ? -1 : label.indexOf("  (");
+        if (cut <= 0) return;
+        // the data area is roughly the panel less the title, subtitle, x axis and legend
+        if (g2.getFontMetrics(axis.getLabelFont()).stringWidth(label) > RANGE_LABEL_SHARE * height)
+            axis.setLabel(label.substring(0, cut));
+    }
+
+    /** the share of the panel height a vertical axis label may take */
+    static final double RANGE_LABEL_SHARE = 0.55;
+
     private void redraw() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         var gc = canvas.getGraphicsContext2D();
@@ -404,6 +421,7 @@ public final class PhaseDiagramView extends BorderPane {
         // the overlay draws the ring, so that moving the marker redraws no map
         JFreeChart chart = PhaseDiagramChart.chart(snap, style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style,
                 ChartStyle.screen());
+        shortenRangeLabel(chart, g2, h);
         ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
         lastDrawCost = System.nanoTime() - t0;

@@ -199,4 +199,19 @@ class PhaseDiagramViewTest {
         assertSame(r, fx(view::result), "no new sweep");
         assertEquals(settled, fx(view::drawCount), "only the overlay was drawn, not the map");
     }
+
+    /** In a low panel the δ axis drops "(init.delta)" rather than being cut at the top; a tall panel keeps it. */
+    @Test
+    void lowPanelsShortenTheVerticalAxisLabel() {
+        SweepResult r = SweepResult.of("t", Axis.parse("init.scale=0.01:10:3:log"), Axis.parse("init.delta=-4:4:3"), List.of());
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
+        org.jfree.chart.JFreeChart low = org.dlnexplorer.chart.PhaseDiagramChart.chart(r,
+                org.dlnexplorer.chart.PhaseDiagramStyle.defaults(), org.dlnexplorer.chart.ChartStyle.screen());
+        PhaseDiagramView.shortenRangeLabel(low, g2, 300);
+        assertEquals("relative scale δ", low.getXYPlot().getRangeAxis().getLabel());
+        org.jfree.chart.JFreeChart tall = org.dlnexplorer.chart.PhaseDiagramChart.chart(r,
+                org.dlnexplorer.chart.PhaseDiagramStyle.defaults(), org.dlnexplorer.chart.ChartStyle.screen());
+        PhaseDiagramView.shortenRangeLabel(tall, g2, 900);
+        assertEquals("relative scale δ  (init.delta)", tall.getXYPlot().getRangeAxis().getLabel());
+    }
 }
