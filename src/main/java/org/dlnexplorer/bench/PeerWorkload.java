@@ -202,7 +202,8 @@ public final class PeerWorkload {
                 });
     }
 
-    private static double relativeError(double[] x, double[] ref) {
+    /** ‖x − ref‖_F / ‖ref‖_F over flat arrays of equal length */
+    public static double relativeError(double[] x, double[] ref) {
         double d = 0, r = 0;
         for (int i = 0; i < ref.length; i++) {
             d += (x[i] - ref[i]) * (x[i] - ref[i]);

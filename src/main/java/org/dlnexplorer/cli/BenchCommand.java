@@ -9,8 +9,6 @@ import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetException;
 import org.dlnexplorer.preset.PresetIo;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.NormOps_DDRM;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -138,6 +136,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             json.put("problem", peer.source());
         } else {
             if (preset == null) throw new UsageError("bench: give PRESET.json or --peer-config LxN");
+            if (accuracy) throw new UsageError("--accuracy: only with --peer-config");
             try {
                 Preset p = PresetIo.read(preset);
                 for (PresetCompiler.Member m : PresetCompiler.compileSet(p, preset.toString())) specs.add(m.spec());
@@ -168,36 +167,25 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         if (peer != null) {
             Trajectory t = timing.last().get(0);
             head.put("finalLoss", finite(t.last().loss()));
+            // the peer's final W_eff, read once from its dump, for the comparison and the accuracy check
+            double[] theirs = null;
             if (peerDump != null) {
                 try {
-                    double[] theirs = PeerWorkload.peerFinalEffectiveWeight(peerDump, peer.depth(), peer.width(), peerInit);
-                    if (theirs != null) {
-                        DMatrixRMaj ours = DMatrixRMaj.wrap(peer.width(), peer.width(), t.last().effectiveWeight());
-                        DMatrixRMaj d = ours.copy();
-                        for (int i = 0; i < d.data.length; i++) d.data[i] -= theirs[i];
-                        head.put("weffRelDiffVsPeer", finite(NormOps_DDRM.normF(d) / Math.max(NormOps_DDRM.normF(ours), 1e-300)));
-                    }
+                    theirs = PeerWorkload.peerFinalEffectiveWeight(peerDump, peer.depth(), peer.width(), peerInit);
                 } catch (IOException e) {
                     throw new UsageError("--peer-dump: " + e.getMessage());
                 }
             }
+            // ‖W_eff − W_eff,peer‖_F / ‖W_eff‖_F
+            if (theirs != null)
+                head.put("weffRelDiffVsPeer", finite(PeerWorkload.relativeError(theirs, t.last().effectiveWeight())));
             if (accuracy) {
-                double[] theirs = null;
-                if (peerDump != null) {
-                    try {
-                        theirs = PeerWorkload.peerFinalEffectiveWeight(peerDump, peer.depth(), peer.width(), peerInit);
-                    } catch (IOException e) {
-                        throw new UsageError("--peer-dump: " + e.getMessage());
-                    }
-                }
                 PeerWorkload.Accuracy a = peer.accuracy(theirs);
                 head.put("evaluations", a.evaluations());
                 head.put("weffErrorVsReference", finite(a.ours()));
                 if (theirs != null) head.put("peerWeffErrorVsReference", finite(a.peer()));
                 head.put("referenceTolerance", PeerWorkload.REFERENCE_TOLERANCE);
             }
-        } else if (accuracy) {
-            throw new UsageError("--accuracy: only with --peer-config");
         }
         commandSpec.commandLine().getOut().println(new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(head));
         commandSpec.commandLine().getOut().flush();

@@ -24,7 +24,7 @@ final class VectorKernels {
 
     /**
      * Per-thread workspaces, grown on demand (no per-call allocation once warm): [0] the packed panels of B
-     * ({@link #pack}), [1] the packed 4-row blocks of A ({@link #packRows}).
+     * ({@link #pack}) or, for small αABᵀ, Bᵀ row-major; [1] the packed 4-row blocks of A ({@link #packRows}).
      */
     private static final ThreadLocal<double[][]> PACK = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 

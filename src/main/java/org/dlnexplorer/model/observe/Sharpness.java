@@ -57,8 +57,8 @@ public final class Sharpness {
             }
             beta[k + 1] = norm(w);
             boolean last = k + 1 == n || k + 1 == maxK;
-            // the O(k²) Ritz solve is the largest cost of a long Lanczos run: test convergence on every
-            // step while the space is small, then every CHECK_EVERY-th step (a few extra steps only sharpen θ)
+            // test convergence on every step while the space is small, then every CHECK_EVERY-th step (a few
+            // extra steps only sharpen θ); a vanishing β always ends the run (invariant subspace)
             if (last || k + 1 <= CHECK_ALWAYS_BELOW || (k + 1) % CHECK_EVERY == 0
                     || beta[k + 1] <= 1e-14 * Math.max(1.0, Math.abs(previous))) {
                 double[] ritz = largestRitz(k + 1);
