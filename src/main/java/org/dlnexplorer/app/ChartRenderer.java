@@ -55,7 +55,15 @@ public final class ChartRenderer implements AutoCloseable {
     public record Painted(BufferedImage image, RunSet runs, TimeAxis time) {}
 
     /** Images for the views whose inputs changed since the last frame. */
-    public record Frame(long seq, Map<ViewId, Painted> images) {}
+    public record Frame(long seq, Map<ViewId, Painted> images) {
+        /** this frame's images overlaid by a later frame's (the later image of a view wins), the later sequence number */
+        Frame then(Frame later) {
+            Map<ViewId, Painted> merged = new EnumMap<>(ViewId.class);
+            merged.putAll(images);
+            merged.putAll(later.images());
+            return new Frame(Math.max(seq, later.seq()), merged);
+        }
+    }
 
     private record Key(RunSet runs, double cursorT, boolean logTime, ViewState state) {
         boolean same(Key k) {
@@ -139,13 +147,7 @@ public final class ChartRenderer implements AutoCloseable {
         for (Lane l : lanes) {
             Frame f = l.done.getAndSet(null);
             if (f == null) continue;
-            if (out == null) out = f;
-            else {
-                Map<ViewId, Painted> merged = new EnumMap<>(ViewId.class);
-                merged.putAll(out.images());
-                merged.putAll(f.images());
-                out = new Frame(Math.max(out.seq(), f.seq()), merged);
-            }
+            out = out == null ? f : out.then(f);
         }
         return out;
     }
@@ -210,13 +212,9 @@ public final class ChartRenderer implements AutoCloseable {
                     break;
                 }
             }
+            Frame frame = new Frame(job.seq(), images);
             Frame previous = done.getAndSet(null);
-            if (previous != null) {
-                Map<ViewId, Painted> merged = new EnumMap<>(previous.images());
-                merged.putAll(images);
-                images = merged;
-            }
-            done.set(new Frame(job.seq(), images));
+            done.set(previous == null ? frame : previous.then(frame));
             if (whole) lastSeq = job.seq();
         }
     }

@@ -703,11 +703,14 @@ public final class MainWindow {
         return shownGeneration == newest && (!shownComplete || pictureGeneration >= newest);
     }
 
-    /** the run set every rendered image-based view shows, or null (they differ, or show nothing yet) */
-    private RunSet chartedRunSet() {
+    /**
+     * The run set every rendered view shows (with3d false: every image-based view, without the 3D
+     * hyperboloid), or null when they differ or one shows nothing yet.
+     */
+    private RunSet commonRunSet(boolean with3d) {
         RunSet shown = null;
         for (ViewCell c : cells.values()) {
-            if (!c.isRendered() || (c instanceof ViewCell.Hyperboloid h && h.isThreeD())) continue;
+            if (!c.isRendered() || (!with3d && c instanceof ViewCell.Hyperboloid h && h.isThreeD())) continue;
             if (c.shown() == null) return null;
             if (shown == null) shown = c.shown();
             else if (c.shown() != shown) return null;
@@ -727,12 +730,7 @@ public final class MainWindow {
      * an older complete run set than the newest snapshot: hence the recent complete snapshots.
      */
     private void notePicture() {
-        RunSet shown = null;
-        for (ViewCell c : cells.values()) {
-            if (!c.isRendered()) continue;
-            if (shown == null) shown = c.shown();
-            else if (c.shown() != shown) return;
-        }
+        RunSet shown = commonRunSet(true);
         if (shown == null) return;
         for (int i = 0; i < RECENT; i++) {
             if (recentRuns[i] != shown) continue;
@@ -785,7 +783,7 @@ public final class MainWindow {
         }
         // the 3D hyperboloid follows the run set the chart images show (so that all views show one run),
         // or the newest snapshot while the charts differ or show nothing yet
-        RunSet charted = chartedRunSet();
+        RunSet charted = commonRunSet(false);
         RunSet follow = charted != null ? charted : rs;
         boolean followComplete = charted != null ? isRecentComplete(charted) : vm.complete.get();
         for (ViewCell c : cells.values()) {
