@@ -2,6 +2,7 @@ package org.dlnexplorer.app;
 
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.HyperboloidChart;
+import org.dlnexplorer.chart.PathSimplifier;
 import org.dlnexplorer.chart.ViewChart;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.model.observe.RunSet;
@@ -229,6 +230,8 @@ public final class ChartRenderer implements AutoCloseable {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        // on screen, lines leave out the vertices that lie within a quarter pixel of the line drawn
+        g.setRenderingHint(PathSimplifier.HINT, PathSimplifier.ON);
         Rectangle2D area = new Rectangle2D.Double(0, 0, key.state().width(), key.state().height());
         JFreeChart jfc = chart.chart();
         if (jfc != null && chart.hasTimeAxis()) {

@@ -106,7 +106,8 @@ final class FunctionSpaceChart extends XyViewChart {
             }
             double pad = 0.12 * Math.max(0.5, Math.max(xmax - xmin, ymax - ymin));
             xmin -= pad; xmax += pad; ymin -= pad; ymax += pad;
-            contours.add(new Line("ℒ contours", contours(task, xmin, xmax, ymin, ymax), CONTOUR, new BasicStroke(Math.max(1f, style.lineWidth() * 0.45f))));
+            // the contours are computed for the ranges fitted to the drawing area (beforeDraw)
+            contours.add(new Line(CONTOURS_KEY, new double[][]{{}, {}}, CONTOUR, new BasicStroke(Math.max(1f, style.lineWidth() * 0.45f))));
             double d = 0.018 * Math.max(xmax - xmin, ymax - ymin);
             if (nullVector == null) {
                 plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(bs[0] - d, bs[1] - d, 2 * d, 2 * d), null, null, ChartStyle.TEXT));
@@ -206,7 +207,13 @@ final class FunctionSpaceChart extends XyViewChart {
     protected void beforeDraw(java.awt.Graphics2D g, java.awt.geom.Rectangle2D area) {
         if (inLayout || box == null || task == null) return;
         inLayout = true;
+        java.util.List<org.jfree.chart.renderer.xy.XYItemRenderer> hidden = new ArrayList<>();
         try {
+            // the data area depends on titles, legend and tick labels only: lay out without drawing the lines
+            for (int i = 0; i < plot.getRendererCount(); i++) {
+                var r = plot.getRenderer(i);
+                if (r != null && r.getDefaultSeriesVisible()) { r.setDefaultSeriesVisible(false, false); hidden.add(r); }
+            }
             java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D sg = scratch.createGraphics();
             org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null); // data area only, no entities
@@ -226,22 +233,28 @@ final class FunctionSpaceChart extends XyViewChart {
                 ya.setRange(new org.jfree.data.Range(r[2], r[3]), true, false);
             }
             sg.dispose();
-            if (r != null && !java.util.Arrays.equals(r, fitted)) {
+            if (r == null) r = box;   // no room to lay out: contours for the data box
+            if (!java.util.Arrays.equals(r, fitted)) {
                 fitted = r;
                 for (int i = 0; i < plot.getDatasetCount(); i++) {
-                    if (plot.getDataset(i) instanceof org.jfree.data.xy.DefaultXYDataset ds && ds.indexOf("ℒ contours") >= 0) {
-                        ds.addSeries("ℒ contours", contours(task, r[0], r[1], r[2], r[3]));
+                    if (plot.getDataset(i) instanceof org.jfree.data.xy.DefaultXYDataset ds && ds.indexOf(CONTOURS_KEY) >= 0) {
+                        ds.addSeries(CONTOURS_KEY, contours(task, r[0], r[1], r[2], r[3]));
                     }
                 }
             }
         } finally {
+            for (var r : hidden) r.setDefaultSeriesVisible(true, false);
             inLayout = false;
         }
     }
 
+    /** the series key of the loss contours (replaced whenever the fitted ranges change) */
+    static final String CONTOURS_KEY = "ℒ contours";
+
     /** marching-squares segments of LEVELS loss levels, as one NaN-separated polyline */
     static double[][] contours(Task task, double x0, double x1, double y0, double y1) {
         DMatrixRMaj sxx = task.sigmaXX();
+        double sxx00 = sxx.get(0, 0), sxx01 = sxx.get(0, 1), sxx11 = sxx.get(1, 1);
         double[] t = task.target().data;
         double[][] f = new double[GRID + 1][GRID + 1];
         double fmax = 0;
@@ -249,36 +262,47 @@ final class FunctionSpaceChart extends XyViewChart {
             for (int j = 0; j <= GRID; j++) {
                 double dx = x0 + (x1 - x0) * i / GRID - t[0], dy = y0 + (y1 - y0) * j / GRID - t[1];
                 // ½ (β − β*)ᵀ Σxx (β − β*)
-                f[i][j] = 0.5 * (sxx.get(0, 0) * dx * dx + 2 * sxx.get(0, 1) * dx * dy + sxx.get(1, 1) * dy * dy);
+                f[i][j] = 0.5 * (sxx00 * dx * dx + 2 * sxx01 * dx * dy + sxx11 * dy * dy);
                 fmax = Math.max(fmax, f[i][j]);
             }
-        List<double[]> pts = new ArrayList<>();
-        for (int k = 1; k <= LEVELS; k++) {
-            // levels quadratic in k: evenly spaced ellipses for full-rank Σxx
-            double c = fmax * Math.pow(k / (double) (LEVELS + 1), 2);
-            for (int i = 0; i < GRID; i++)
-                for (int j = 0; j < GRID; j++) {
-                    double[] v = {f[i][j], f[i + 1][j], f[i + 1][j + 1], f[i][j + 1]};
-                    double[][] corner = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}};
-                    List<double[]> cross = new ArrayList<>();
+        // levels quadratic in k: evenly spaced ellipses for full-rank Σxx
+        double[] level = new double[LEVELS];
+        for (int k = 1; k <= LEVELS; k++) level[k - 1] = fmax * Math.pow(k / (double) (LEVELS + 1), 2);
+        double[] ox = new double[1024], oy = new double[1024];
+        int m = 0;
+        double[] v = new double[4], gx = new double[4], gy = new double[4];
+        for (int i = 0; i < GRID; i++)
+            for (int j = 0; j < GRID; j++) {
+                // corners (i, j), (i+1, j), (i+1, j+1), (i, j+1), counter-clockwise
+                v[0] = f[i][j]; v[1] = f[i + 1][j]; v[2] = f[i + 1][j + 1]; v[3] = f[i][j + 1];
+                double lo = Math.min(Math.min(v[0], v[1]), Math.min(v[2], v[3]));
+                double hi = Math.max(Math.max(v[0], v[1]), Math.max(v[2], v[3]));
+                for (int k = 0; k < LEVELS; k++) {
+                    double c = level[k];
+                    if (!(lo < c && c <= hi)) continue;   // no corner below c or none at or above: no crossing
+                    int crossings = 0;
                     for (int e = 0; e < 4; e++) {
-                        double va = v[e], vb = v[(e + 1) % 4];
-                        if ((va < c) != (vb < c)) {
-                            double s = (c - va) / (vb - va);
-                            double gi = corner[e][0] + s * (corner[(e + 1) % 4][0] - corner[e][0]);
-                            double gj = corner[e][1] + s * (corner[(e + 1) % 4][1] - corner[e][1]);
-                            cross.add(new double[]{x0 + (x1 - x0) * gi / GRID, y0 + (y1 - y0) * gj / GRID});
-                        }
+                        double va = v[e], vb = v[(e + 1) & 3];
+                        if ((va < c) == (vb < c)) continue;
+                        // the level crosses edge e at fraction s from its first corner
+                        double s = (c - va) / (vb - va);
+                        double ai = i + CORNER_DI[e], aj = j + CORNER_DJ[e];
+                        double bi = i + CORNER_DI[(e + 1) & 3], bj = j + CORNER_DJ[(e + 1) & 3];
+                        gx[crossings] = x0 + (x1 - x0) * (ai + s * (bi - ai)) / GRID;
+                        gy[crossings] = y0 + (y1 - y0) * (aj + s * (bj - aj)) / GRID;
+                        crossings++;
                     }
-                    for (int q = 0; q + 1 < cross.size(); q += 2) {
-                        pts.add(cross.get(q));
-                        pts.add(cross.get(q + 1));
-                        pts.add(new double[]{Double.NaN, Double.NaN});
+                    for (int q = 0; q + 1 < crossings; q += 2) {
+                        if (m + 3 > ox.length) { ox = java.util.Arrays.copyOf(ox, 2 * ox.length); oy = java.util.Arrays.copyOf(oy, 2 * oy.length); }
+                        ox[m] = gx[q]; oy[m] = gy[q]; m++;
+                        ox[m] = gx[q + 1]; oy[m] = gy[q + 1]; m++;
+                        ox[m] = Double.NaN; oy[m] = Double.NaN; m++;
                     }
                 }
-        }
-        double[][] xy = new double[2][pts.size()];
-        for (int i = 0; i < pts.size(); i++) { xy[0][i] = pts.get(i)[0]; xy[1][i] = pts.get(i)[1]; }
-        return xy;
+            }
+        return new double[][]{java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
     }
+
+    /** grid offsets of a cell's corners in counter-clockwise order from (i, j) */
+    private static final int[] CORNER_DI = {0, 1, 1, 0}, CORNER_DJ = {0, 0, 1, 1};
 }

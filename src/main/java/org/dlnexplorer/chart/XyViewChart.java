@@ -316,7 +316,7 @@ abstract class XyViewChart extends ViewChart {
     protected void addLayer(List<Line> lines) {
         if (lines.isEmpty()) return;
         DefaultXYDataset ds = new DefaultXYDataset();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = new SimplifyingRenderer();
         r.setDrawSeriesLineAsPath(true);
         int s = 0;
         for (Line l : lines) {
@@ -330,6 +330,28 @@ abstract class XyViewChart extends ViewChart {
         plot.setDataset(layerCount, ds);
         plot.setRenderer(layerCount, r);
         layerCount++;
+    }
+
+    /** Lines only, each series one path, drawn through {@link PathSimplifier} when the Graphics2D asks for it. */
+    private static final class SimplifyingRenderer extends XYLineAndShapeRenderer {
+        private transient PathSimplifier simplifier;
+
+        SimplifyingRenderer() { super(true, false); }
+
+        @Override
+        protected void drawFirstPassShape(Graphics2D g2, int pass, int series, int item, Shape shape) {
+            if (PathSimplifier.wanted(g2)) {
+                if (simplifier == null) simplifier = new PathSimplifier();
+                shape = simplifier.simplify(shape, g2.getTransform(), PathSimplifier.TOLERANCE_PX);
+            }
+            super.drawFirstPassShape(g2, pass, series, item, shape);
+        }
+
+        @Override
+        public boolean equals(Object o) { return super.equals(o) && o instanceof SimplifyingRenderer; }
+
+        @Override
+        public int hashCode() { return super.hashCode(); }
     }
 
     protected boolean hasData() { return layerCount > 0; }
