@@ -73,18 +73,32 @@ public final class ChartRenderer implements AutoCloseable {
         }
     }
 
-    /** at most this many painting threads (each owns a fixed share of the views) */
+    /** at most this many painting threads (each owns a share of the views) */
     static final int MAX_LANES = 2;
     /**
-     * Relative cost of painting each view (FX-thread-free CPU time measured on saxe-two-modes at the
+     * Relative cost of painting each view before any has been measured (CPU time on saxe-two-modes at the
      * default window size: the wide singular-values chart and the loss, conservation and kernel charts
-     * dominate); used only to share the views between the lanes evenly.
+     * dominate); used only to share the views between the lanes at first.
      */
     private static final Map<ViewId, Double> PAINT_COST = Map.of(ViewId.SINGULAR_VALUES, 12.0, ViewId.LOSS, 8.5,
             ViewId.CONSERVATION, 8.5, ViewId.KERNEL_DISTANCE, 5.0);
+    /**
+     * A view's paint cost is the median of its last this many paints: one slow paint (JIT, a page of
+     * memory) does not move views, a lasting change (another preset) does after COST_WINDOW / 2 + 1 paints.
+     */
+    static final int COST_WINDOW = 5;
+    /**
+     * The views are shared out anew when that would cut the busiest lane's expected time to below this
+     * fraction of what it is now (a view that changes lanes costs one chart rebuild there, so no churn).
+     */
+    static final double REBALANCE_GAIN = 0.9;
 
     private final Lane[] lanes;
-    private final Map<ViewId, Lane> laneOf = new EnumMap<>(ViewId.class);
+    /** which lane paints each view; replaced (never mutated) while no lane runs, under this */
+    private volatile Map<ViewId, Lane> laneOf;
+    /** the last COST_WINDOW paint times per view in ms of CPU (a ring: next slot, slots filled); guarded by this */
+    private final double[][] paints = new double[ViewId.values().length][COST_WINDOW];
+    private final int[] paintNext = new int[ViewId.values().length], paintCount = new int[ViewId.values().length];
     private final ChartStyle style;
     // the lanes paint one job together (so that their images show the same run set): the newest job
     // waits here until every lane has finished the current one; guarded by this, held only briefly
@@ -95,20 +109,82 @@ public final class ChartRenderer implements AutoCloseable {
         this(style, Math.max(1, Math.min(MAX_LANES, Runtime.getRuntime().availableProcessors())));
     }
 
-    /** Paint on this many threads; views are shared out by {@link #PAINT_COST}, heaviest first. */
+    /** Paint on this many threads; views are shared out by expected cost, heaviest first. */
     ChartRenderer(ChartStyle style, int lanes) {
         this.style = style;
         this.lanes = new Lane[lanes];
-        double[] load = new double[lanes];
         for (int i = 0; i < lanes; i++) this.lanes[i] = new Lane(i);
+        laneOf = share(expectedCosts(java.util.EnumSet.allOf(ViewId.class)));
+    }
+
+    /**
+     * Each view's expected paint cost: the median of its recent paints, or the prior until every view of
+     * the set has been measured (the prior's units are not milliseconds: the two are not mixed).
+     */
+    private Map<ViewId, Double> expectedCosts(java.util.Set<ViewId> views) {
+        boolean measured = true;
+        for (ViewId v : views) measured &= paintCount[v.ordinal()] > 0;
+        Map<ViewId, Double> c = new EnumMap<>(ViewId.class);
+        for (ViewId v : views) c.put(v, measured ? recentMedian(v) : PAINT_COST.getOrDefault(v, 1.0));
+        return c;
+    }
+
+    private double recentMedian(ViewId v) {
+        int n = paintCount[v.ordinal()];
+        double[] recent = java.util.Arrays.copyOf(paints[v.ordinal()], n);
+        java.util.Arrays.sort(recent);
+        return n % 2 == 1 ? recent[n / 2] : (recent[n / 2 - 1] + recent[n / 2]) / 2;
+    }
+
+    /** Longest-processing-time-first: each view, heaviest first, to the lane with the least load so far. */
+    private Map<ViewId, Lane> share(Map<ViewId, Double> costs) {
+        Map<ViewId, Lane> out = new EnumMap<>(ViewId.class);
+        double[] load = new double[lanes.length];
         java.util.List<ViewId> ids = new java.util.ArrayList<>(java.util.List.of(ViewId.values()));
-        ids.sort(java.util.Comparator.comparingDouble(v -> -PAINT_COST.getOrDefault(v, 1.0)));
+        ids.sort(java.util.Comparator.comparingDouble(v -> -costs.getOrDefault(v, 0.0)));
         for (ViewId v : ids) {
             int lightest = 0;
-            for (int i = 1; i < lanes; i++) if (load[i] < load[lightest]) lightest = i;
-            load[lightest] += PAINT_COST.getOrDefault(v, 1.0);
-            laneOf.put(v, this.lanes[lightest]);
+            for (int i = 1; i < lanes.length; i++) if (load[i] < load[lightest]) lightest = i;
+            load[lightest] += costs.getOrDefault(v, 0.0);
+            out.put(v, lanes[lightest]);
         }
+        return out;
+    }
+
+    /** the busiest lane's expected time under an assignment, for the views of a job */
+    private double busiest(Map<ViewId, Lane> assignment, Map<ViewId, Double> costs) {
+        double[] load = new double[lanes.length];
+        for (Map.Entry<ViewId, Double> e : costs.entrySet()) load[assignment.get(e.getKey()).index] += e.getValue();
+        double max = 0;
+        for (double l : load) max = Math.max(max, l);
+        return max;
+    }
+
+    /** Share the views anew when the measured costs say the current split is clearly uneven. */
+    synchronized void rebalance(Job job) {
+        if (lanes.length < 2) return;
+        java.util.Set<ViewId> shown = java.util.EnumSet.noneOf(ViewId.class);
+        for (Map.Entry<ViewId, ViewState> e : job.views().entrySet())
+            if (e.getValue().width() >= 2 && e.getValue().height() >= 2) shown.add(e.getKey());
+        if (shown.isEmpty()) return;
+        Map<ViewId, Double> costs = expectedCosts(shown);
+        Map<ViewId, Lane> proposal = share(costs);
+        if (busiest(proposal, costs) < REBALANCE_GAIN * busiest(laneOf, costs)) laneOf = proposal;
+    }
+
+    /** a view took this long (ms of CPU) to paint: fold it into its running cost */
+    synchronized void measured(ViewId v, double millis) {
+        int i = v.ordinal();
+        paints[i][paintNext[i]] = millis;
+        paintNext[i] = (paintNext[i] + 1) % COST_WINDOW;
+        paintCount[i] = Math.min(COST_WINDOW, paintCount[i] + 1);
+    }
+
+    /** which lane (0 …) paints each view now (for tests) */
+    synchronized Map<ViewId, Integer> lanesOfViews() {
+        Map<ViewId, Integer> out = new EnumMap<>(ViewId.class);
+        laneOf.forEach((v, l) -> out.put(v, l.index));
+        return out;
     }
 
     /** Ask for a new frame (any thread; replaces a job not yet started). */
@@ -124,6 +200,7 @@ public final class ChartRenderer implements AutoCloseable {
         Job job = waiting;
         if (job == null) return;
         waiting = null;
+        rebalance(job);
         lanesBusy = lanes.length;
         for (Lane l : lanes) {
             try {
@@ -162,6 +239,7 @@ public final class ChartRenderer implements AutoCloseable {
 
     /** One painting thread and the views it owns (their ViewCharts live on this thread only). */
     private final class Lane {
+        private final int index;
         private final ExecutorService executor;
         private final AtomicReference<Frame> done = new AtomicReference<>();
         private final Map<ViewId, ViewChart> charts = new EnumMap<>(ViewId.class);
@@ -169,6 +247,7 @@ public final class ChartRenderer implements AutoCloseable {
         private volatile long lastSeq = -1;
 
         Lane(int index) {
+            this.index = index;
             executor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "dln-chart-render-" + index);
                 t.setDaemon(true);
@@ -185,10 +264,14 @@ public final class ChartRenderer implements AutoCloseable {
         }
 
         private void paintOwnViews(Job job) {
+            Map<ViewId, Lane> mine = laneOf;
+            // views handed to another lane: forget them (if one comes back, it is rebuilt and painted afresh)
+            charts.keySet().removeIf(v -> mine.get(v) != this);
+            drawn.keySet().removeIf(v -> mine.get(v) != this);
             Map<ViewId, Painted> images = new EnumMap<>(ViewId.class);
             boolean whole = true;
             for (Map.Entry<ViewId, ViewState> e : job.views().entrySet()) {
-                if (laneOf.get(e.getKey()) != this) continue;
+                if (mine.get(e.getKey()) != this) continue;
                 ViewState st = e.getValue();
                 if (st.width() < 2 || st.height() < 2) continue;
                 ViewChart chart = charts.computeIfAbsent(e.getKey(), v -> ViewChart.create(v, style));
@@ -199,7 +282,9 @@ public final class ChartRenderer implements AutoCloseable {
                 if (key.same(drawn.get(e.getKey()))) continue;
                 try {
                     TimeAxis[] time = new TimeAxis[1];
+                    long cpu0 = cpuNanos();
                     BufferedImage img = paint(chart, key, time, drawn.get(e.getKey()));
+                    measured(e.getKey(), (cpuNanos() - cpu0) / 1e6);
                     images.put(e.getKey(), new Painted(img, job.runs(), time[0]));
                     drawn.put(e.getKey(), key);
                 } catch (RuntimeException ex) {
@@ -218,6 +303,13 @@ public final class ChartRenderer implements AutoCloseable {
             done.set(previous == null ? frame : previous.then(frame));
             if (whole) lastSeq = job.seq();
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** this thread's CPU time where the JVM measures it, else wall time (either only weighs views against each other) */
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private BufferedImage paint(ViewChart chart, Key key, TimeAxis[] time, Key old) {

@@ -215,9 +215,11 @@ public final class MainWindow {
 
     /** A clicked phase-diagram cell: take its τ and δ (the other controls stay). */
     private void loadCell(Preset cell) {
-        if (cell.init != null && cell.init.delta != null) vm.delta.set(Math.max(DELTA_MIN, Math.min(DELTA_MAX, cell.init.delta)));
-        if (cell.init != null && cell.init.scale != null && cell.init.scale > 0)
-            vm.logScale.set(Math.log10(Math.max(TAU_MIN, Math.min(TAU_MAX, cell.init.scale))));
+        vm.batch(() -> {
+            if (cell.init != null && cell.init.delta != null) vm.delta.set(Math.max(DELTA_MIN, Math.min(DELTA_MAX, cell.init.delta)));
+            if (cell.init != null && cell.init.scale != null && cell.init.scale > 0)
+                vm.logScale.set(Math.log10(Math.max(TAU_MIN, Math.min(TAU_MAX, cell.init.scale))));
+        });
     }
 
     private void dispose() {
@@ -555,6 +557,10 @@ public final class MainWindow {
             statusError.getStyleClass().add(bad ? "status-error" : "status-info");
         });
         statusTheory.setMaxWidth(520);
+        // the whole line when it is cut (one tooltip, following the text: no new popup per run)
+        Tooltip theoryTip = new Tooltip();
+        theoryTip.textProperty().bind(statusTheory.textProperty());
+        statusTheory.setTooltip(theoryTip);
         statusError.setMaxWidth(600);
         HBox bar = new HBox(18, statusRegime, statusDelta, statusTheory, statusTime, statusDiverged, statusError);
         bar.setPadding(new Insets(4, 10, 4, 10));
@@ -581,7 +587,6 @@ public final class MainWindow {
                 + " (S = " + String.format(Locale.ROOT, "%.3f", tr.last().kernelDistance()) + ")");
         statusDelta.setText(Double.isNaN(d) ? "conserved δ: n/a (not λ-balanced)" : "conserved δ = " + Fmt.num(clean(d)));
         statusTheory.setText(RunSummary.theoryLine(rs));
-        statusTheory.setTooltip(new Tooltip(statusTheory.getText()));
         statusDiverged.setText(RunSummary.divergence(rs));
     }
 
@@ -614,17 +619,21 @@ public final class MainWindow {
     }
 
     /**
-     * Parameters changed: submit once, right after the current event (so a burst of changes in one event,
-     * such as a preset load, is one request) when nothing was submitted since the last pulse began; else
-     * at the next pulse (the changes of one pulse interval are one request). Without the early submit a
-     * change would wait up to a whole pulse before its computation starts.
+     * Parameters changed. A single change (a slider step) is submitted at once, so that its computation
+     * starts without waiting for the FX thread, when nothing was submitted since the last pulse began; a
+     * burst of changes in one event (a preset load or reset-all, {@link ViewModel#inBatch()}) is submitted
+     * once, right after that event. Later changes within the same pulse interval wait for the next pulse
+     * and go as one request.
      */
     private void recompute() {
         vm.complete.set(false);
         if (recomputeWanted) return;
         changeNanos = System.nanoTime();
         recomputeWanted = true;
-        if (!submittedSincePulse && !earlySubmitScheduled) {
+        if (submittedSincePulse) return;
+        if (!vm.inBatch()) {
+            submitWanted();
+        } else if (!earlySubmitScheduled) {
             earlySubmitScheduled = true;
             Platform.runLater(() -> {
                 earlySubmitScheduled = false;
@@ -774,6 +783,7 @@ public final class MainWindow {
         }
         RunSet rs = vm.runSet.get();
         requestRender();
+        refreshStatus();
         ChartRenderer.Frame frame = renderer.poll();
         if (frame != null) {
             for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
@@ -807,6 +817,16 @@ public final class MainWindow {
     private void onComputationFinished() {
         if (disposed) return;
         if (takeSnapshot()) requestRender();
+        refreshStatus();
+    }
+
+    private boolean statusDirty;
+
+    /** Rewrite the status line if a new snapshot arrived (after the chart painters got their job). */
+    private void refreshStatus() {
+        if (!statusDirty) return;
+        statusDirty = false;
+        updateStatus();
     }
 
     /** Ask the chart renderer for the views' new images if anything they show changed. */
@@ -843,7 +863,7 @@ public final class MainWindow {
                 boolean current = s.generation() == service.generation();
                 vm.complete.set(s.complete() && current);
                 if (s.complete()) vm.recomputeMillis.set(s.millis());
-                updateStatus();
+                statusDirty = true;   // the status line follows once the views' images are requested
             }
             viewsDirty = true;
         }

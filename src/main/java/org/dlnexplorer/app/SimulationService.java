@@ -19,9 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Runs simulations on one background thread. Each {@link #submit} cancels the running computation and
+ * Runs simulations on one background thread (the runs of a compare set on two). Each {@link #submit} cancels the running computation and
  * replaces any waiting request (latest wins). Frames stream into an append-only history; snapshots of
  * it are published into a single slot that the FX thread {@link #poll()}s once per pulse, so the FX
  * thread sees at most one new state per pulse and never waits for or performs a computation.
@@ -72,6 +73,17 @@ public final class SimulationService implements AutoCloseable {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+    /**
+     * The second thread of a compare set (its members are independent runs): null on a single core. Daemon,
+     * same priority as the simulation thread.
+     */
+    private final ExecutorService memberHelper = Runtime.getRuntime().availableProcessors() < 2 ? null
+            : Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "dln-simulation-2");
+                t.setDaemon(true);
+                t.setPriority(Thread.NORM_PRIORITY - 1);
+                return t;
+            });
     private final AtomicInteger theoryBusy = new AtomicInteger();
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
@@ -164,38 +176,105 @@ public final class SimulationService implements AutoCloseable {
         Preset preset = r.params() == null ? r.preset() : r.params().applyTo(r.preset());
         List<PresetCompiler.Member> members = PresetCompiler.compileSet(preset, r.source());
         String title = preset.name == null ? "" : preset.name;
-        List<RunSet.Labeled> done = new ArrayList<>();
-        long[] lastPublish = {System.nanoTime()};
-        for (PresetCompiler.Member m : members) {
-            if (token.isCancelled()) return;
-            SimulationSpec spec = m.spec();
-            Trajectory.Setup setup = new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate());
-            List<Frame> history = new ArrayList<>(spec.samples());
-            String method = spec.method().isFlow() ? "gradient-flow" : "gradient-descent";
-            Trajectory tr = Simulation.simulate(spec, f -> {
-                history.add(f);
-                long now = System.nanoTime();
-                if (now - t0 >= STREAM_AFTER_NANOS && now - lastPublish[0] >= PUBLISH_INTERVAL_NANOS && !token.isCancelled()) {
-                    lastPublish[0] = now;
-                    Trajectory partial = new Trajectory(spec.name(), method, spec.network().widths(), history,
-                            false, null, false, f.step(), null).withSetup(setup);
-                    List<RunSet.Labeled> runs = new ArrayList<>(done);
-                    runs.add(new RunSet.Labeled(m.label(), partial));
-                    latest.set(new Snapshot(r.generation(), r.params(), new RunSet(title, runs), false,
-                            (now - t0) / 1_000_000, null));
-                }
-            }, token);
-            if (token.isCancelled()) return;
-            if (tr.complete() || tr.diverged()) tr = withTheory(spec, tr, token);
-            if (tr == null || token.isCancelled()) return;
-            if (tr.setup() == null) tr = tr.withSetup(setup);
-            done.add(new RunSet.Labeled(m.label(), tr));
+        int n = members.size();
+        // member i's finished run (with its exact solution) and, while it runs, its newest partial trajectory
+        AtomicReferenceArray<RunSet.Labeled> done = new AtomicReferenceArray<>(n), partial = new AtomicReferenceArray<>(n);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong lastPublish = new AtomicLong(t0);
+        Runnable worker = () -> {
+            for (int i; (i = next.getAndIncrement()) < n && !token.isCancelled(); ) {
+                RunSet.Labeled run = computeMember(members.get(i), i, partial, token,
+                        () -> publishPartial(r, title, t0, lastPublish, done, partial, token));
+                if (run == null) return;
+                done.set(i, run);
+                partial.set(i, null);
+            }
+        };
+        // a compare set's runs are independent: a second thread takes every other one
+        java.util.concurrent.Future<?> helper = n > 1 && memberHelper != null ? memberHelper.submit(worker) : null;
+        try {
+            worker.run();
+        } catch (RuntimeException | Error e) {
+            token.cancel();   // the request failed: the helper's member need not finish
+            throw e;
+        } finally {
+            if (helper != null) awaitHelper(helper, token);
         }
         if (token.isCancelled()) return;
+        List<RunSet.Labeled> runs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (done.get(i) == null) return;   // a member was cut short (cancelled)
+            runs.add(done.get(i));
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        latest.set(new Snapshot(r.generation(), r.params(), new RunSet(title, done), true, millis, null));
+        latest.set(new Snapshot(r.generation(), r.params(), new RunSet(title, runs), true, millis, null));
         lastCompleteGeneration = r.generation();
         onFinished.run();
+    }
+
+    /** Wait for the helper's share of the members; its failure is this request's failure. */
+    private static void awaitHelper(java.util.concurrent.Future<?> helper, CancellationToken token) {
+        try {
+            helper.get();
+        } catch (InterruptedException e) {
+            token.cancel();
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Simulate one member (on whichever thread took it), streaming its partial trajectory into
+     * partial[i] and calling publish per recorded frame; its exact solution is added when it finishes.
+     * Null when cancelled.
+     */
+    private RunSet.Labeled computeMember(PresetCompiler.Member m, int i, AtomicReferenceArray<RunSet.Labeled> partial,
+                                         CancellationToken token, Runnable publish) {
+        SimulationSpec spec = m.spec();
+        Trajectory.Setup setup = new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate());
+        List<Frame> history = new ArrayList<>(spec.samples());
+        String method = spec.method().isFlow() ? "gradient-flow" : "gradient-descent";
+        long[] lastPartial = {System.nanoTime()};
+        Trajectory tr = Simulation.simulate(spec, f -> {
+            history.add(f);
+            long now = System.nanoTime();
+            if (now - lastPartial[0] >= PUBLISH_INTERVAL_NANOS && !token.isCancelled()) {
+                lastPartial[0] = now;
+                // a copy of the history so far (Trajectory copies the list): safe to hand to other threads
+                partial.set(i, new RunSet.Labeled(m.label(), new Trajectory(spec.name(), method, spec.network().widths(),
+                        history, false, null, false, f.step(), null).withSetup(setup)));
+                publish.run();
+            }
+        }, token);
+        if (token.isCancelled()) return null;
+        if (tr.complete() || tr.diverged()) tr = withTheory(spec, tr, token);
+        if (tr == null || token.isCancelled()) return null;
+        if (tr.setup() == null) tr = tr.withSetup(setup);
+        return new RunSet.Labeled(m.label(), tr);
+    }
+
+    /**
+     * Publish the run set so far (finished members in order, then the partial ones, up to the first
+     * member not started), at most every PUBLISH_INTERVAL_NANOS and only once the request has run
+     * STREAM_AFTER_NANOS. Any member thread.
+     */
+    private void publishPartial(Request r, String title, long t0, AtomicLong lastPublish,
+                                AtomicReferenceArray<RunSet.Labeled> done, AtomicReferenceArray<RunSet.Labeled> partial,
+                                CancellationToken token) {
+        long now = System.nanoTime(), last = lastPublish.get();
+        if (now - t0 < STREAM_AFTER_NANOS || now - last < PUBLISH_INTERVAL_NANOS || token.isCancelled()) return;
+        if (!lastPublish.compareAndSet(last, now)) return;   // the other member thread publishes this one
+        List<RunSet.Labeled> runs = new ArrayList<>();
+        for (int j = 0; j < done.length(); j++) {
+            RunSet.Labeled l = done.get(j) != null ? done.get(j) : partial.get(j);
+            if (l == null) break;
+            runs.add(l);
+        }
+        if (!token.isCancelled())
+            latest.set(new Snapshot(r.generation(), r.params(), new RunSet(title, runs), false, (now - t0) / 1_000_000, null));
     }
 
     /**
@@ -244,6 +323,7 @@ public final class SimulationService implements AutoCloseable {
         theoryPool.shutdownNow();
         current.cancel();
         executor.shutdownNow();
+        if (memberHelper != null) memberHelper.shutdownNow();
         graceTimer.shutdownNow();
     }
 }

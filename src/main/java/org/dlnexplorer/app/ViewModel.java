@@ -82,20 +82,42 @@ public final class ViewModel {
         initial.put(speed, 1.0);
         initial.put(logTime, p.view != null && p.view.has("logTime") && p.view.get("logTime").getAsBoolean());
         initial.put(inputMessage, "");
-        presetSource.set(source);
-        basePreset.set(p);
-        resetAll();
+        batch(() -> {
+            presetSource.set(source);
+            basePreset.set(p);
+            resetAll();
+        });
     }
 
     /** Restore every parameter and display property to its initial value. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void resetAll() {
-        for (Map.Entry<Property<?>, Object> e : initial.entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof double[] a) v = a.clone();
-            ((Property) e.getKey()).setValue(v);
+        batch(() -> {
+            for (Map.Entry<Property<?>, Object> e : initial.entrySet()) {
+                Object v = e.getValue();
+                if (v instanceof double[] a) v = a.clone();
+                ((Property) e.getKey()).setValue(v);
+            }
+        });
+    }
+
+    private int batch;
+
+    /** Run changes to several properties as one (see {@link #inBatch()}); nests. */
+    public void batch(Runnable changes) {
+        batch++;
+        try {
+            changes.run();
+        } finally {
+            batch--;
         }
     }
+
+    /**
+     * True while load or reset-all sets several properties in a row: listeners should treat the changes
+     * as one (e.g. recompute once, after the event) rather than act on the first of them.
+     */
+    public boolean inBatch() { return batch > 0; }
 
     /** the initial value of a property (for tests and the reset button's tooltip) */
     public Object initialValue(Property<?> p) {

@@ -85,4 +85,27 @@ class SimulationServiceTest {
         assertEquals(3.0, c.training.duration);
         assertEquals(q, Params.of(c));
     }
+
+    @Test
+    void compareSetRunsOnTwoThreadsGiveTheSequentialResultInOrder() throws Exception {
+        // 7 members (δ from −3 to 3): the service shares them between two threads
+        Preset base = org.dlnexplorer.preset.BundledPresets.readResource("single-neuron-delta-sweep.json");
+        org.dlnexplorer.model.observe.RunSet expected = org.dlnexplorer.export.PresetRunner.runSet(base, "test");
+        try (SimulationService s = new SimulationService()) {
+            for (int repeat = 0; repeat < 3; repeat++) {
+                long g = s.submit(base, "test", null);
+                org.dlnexplorer.model.observe.RunSet got = awaitComplete(s, g).runs();
+                assertEquals(expected.runs().size(), got.runs().size());
+                for (int i = 0; i < got.runs().size(); i++) {
+                    assertEquals(expected.runs().get(i).label(), got.runs().get(i).label(), "member order");
+                    Trajectory a = expected.runs().get(i).trajectory(), b = got.runs().get(i).trajectory();
+                    assertArrayEquals(a.times(), b.times(), 0.0);
+                    assertArrayEquals(a.last().effectiveWeight(), b.last().effectiveWeight(), 0.0,
+                            "member " + i + " is the same deterministic run");
+                    assertEquals(a.exact() == null, b.exact() == null);
+                    assertNotNull(b.setup());
+                }
+            }
+        }
+    }
 }
