@@ -307,6 +307,32 @@ public final class ChartRenderer implements AutoCloseable {
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
+    /** images the FX thread has copied and handed back (at most SPARE_IMAGES), for the lanes to paint into again */
+    private final java.util.concurrent.ConcurrentLinkedQueue<BufferedImage> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** spare images kept (each view's size twice over: a chart image is 0.5–1 MB, so reuse spares the collector) */
+    static final int SPARE_IMAGES = 2 * ViewId.values().length;
+
+    /**
+     * An image the FX thread no longer needs (its pixels were copied into the scene): the lanes paint into
+     * it again instead of allocating. Any thread; the caller must not touch it afterwards.
+     */
+    public void recycle(BufferedImage img) {
+        if (img != null && img.getType() == BufferedImage.TYPE_INT_ARGB_PRE && spare.size() < SPARE_IMAGES) spare.offer(img);
+    }
+
+    /** a cleared (transparent) w × h premultiplied-ARGB image: a spare one of that size if there is one */
+    private BufferedImage blank(int w, int h) {
+        for (java.util.Iterator<BufferedImage> it = spare.iterator(); it.hasNext(); ) {
+            BufferedImage b = it.next();
+            if (b.getWidth() == w && b.getHeight() == h && spare.remove(b)) {
+                int[] px = ((java.awt.image.DataBufferInt) b.getRaster().getDataBuffer()).getData();
+                java.util.Arrays.fill(px, 0);
+                return b;
+            }
+        }
+        return new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+    }
+
     /** this thread's CPU time where the JVM measures it, else wall time (either only weighs views against each other) */
     private static long cpuNanos() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
@@ -317,7 +343,7 @@ public final class ChartRenderer implements AutoCloseable {
         if (chart instanceof HyperboloidChart h) h.setView(key.state().azimuth(), key.state().elevation());
         if (old != null && old.runs() == key.runs() && chart.runs() == key.runs()) chart.setCursor(key.cursorT());
         else chart.update(key.runs(), key.cursorT());
-        BufferedImage img = new BufferedImage(key.state().width(), key.state().height(), BufferedImage.TYPE_INT_ARGB_PRE);
+        BufferedImage img = blank(key.state().width(), key.state().height());
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

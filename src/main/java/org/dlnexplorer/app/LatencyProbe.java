@@ -38,23 +38,32 @@ public final class LatencyProbe {
     static final int PULSE_CAPACITY = 1 << 15;
     /** consecutive settled pulses required before the probe starts (and between warm-up and timing) */
     static final int QUIET_PULSES = 10;
+    /**
+     * The warm-up goes on (up to Settings.warmupMaxSeconds) until the JIT compilers used less than this
+     * share of one core over the last {@link #JIT_WINDOW_NANOS}: JavaFX, Java2D, JFreeChart and the engine
+     * keep C2 busy for tens of seconds after start, on the same two cores that paint and compute.
+     */
+    static final double JIT_QUIET_SHARE = 0.05;
+    static final long JIT_WINDOW_NANOS = 2_000_000_000L;
 
     /**
-     * What to run: timed step changes, untimed warm-up step changes before them (JIT), the drag's length
-     * in seconds (0: no drag), the longest wait for one step's picture, the longest wait for the window
-     * to settle, and whether settling includes the phase diagram's background sweep.
+     * What to run: timed step changes, untimed warm-up step changes before them (JIT), at most how long the
+     * warm-up goes on after those while the JIT compiler is still busy (0: exactly warmupChanges), the drag's
+     * length in seconds (0: no drag), the longest wait for one step's picture, the longest wait for the
+     * window to settle, and whether settling includes the phase diagram's background sweep.
      */
-    public record Settings(int changes, int warmupChanges, double dragSeconds, long stepTimeoutMillis,
+    public record Settings(int changes, int warmupChanges, double warmupMaxSeconds, double dragSeconds, long stepTimeoutMillis,
                            long settleTimeoutMillis, boolean awaitPhaseDiagram) {
         public Settings {
             if (changes < 1) throw new IllegalArgumentException("changes must be at least 1, got " + changes);
             if (warmupChanges < 0) throw new IllegalArgumentException("warm-up changes must be ≥ 0, got " + warmupChanges);
+            if (!(warmupMaxSeconds >= 0) || warmupMaxSeconds > 600) throw new IllegalArgumentException("warm-up seconds must be in [0, 600], got " + warmupMaxSeconds);
             if (!(dragSeconds >= 0) || dragSeconds > 600) throw new IllegalArgumentException("drag seconds must be in [0, 600], got " + dragSeconds);
             if (stepTimeoutMillis < 1 || settleTimeoutMillis < 1) throw new IllegalArgumentException("timeouts must be positive");
         }
 
         public static Settings of(int changes) {
-            return new Settings(changes, 5, 3.0, 30_000, 180_000, true);
+            return new Settings(changes, 5, 0, 3.0, 30_000, 180_000, true);
         }
     }
 
@@ -104,7 +113,8 @@ public final class LatencyProbe {
                          Stats pulseGapMillis, int pulses, int pulsesDropped, int pulsesOver16ms,
                          int handlerCpuOver16ms, int fxPulsesOver16ms,
                          double dragSeconds, int dragChanges, int dragCompletePictures, double dragCompletePerSecond,
-                         Stats dragLatencyMillis, long dragComputationsStarted) {
+                         Stats dragLatencyMillis, long dragComputationsStarted,
+                         int warmupChangesMade, double warmupSeconds, double jitBusyAfterWarmup) {
         public Result {
             steps = List.copyOf(steps);
         }
@@ -138,6 +148,9 @@ public final class LatencyProbe {
             o.addProperty("dragChanges", dragChanges);
             o.addProperty("dragCompletePictures", dragCompletePictures);
             o.addProperty("dragCompletePerSecond", round(dragCompletePerSecond));
+            o.addProperty("warmupChangesMade", warmupChangesMade);
+            o.addProperty("warmupSeconds", round(warmupSeconds));
+            o.addProperty("jitBusyAfterWarmup", round(jitBusyAfterWarmup));
             o.add("dragLatencyMillis", dragLatencyMillis.toJson());
             o.addProperty("dragComputationsStarted", dragComputationsStarted);
             return o;
@@ -283,14 +296,15 @@ public final class LatencyProbe {
                         else return;
                     }
                     int n = phase == Phase.WARMUP ? settings.warmupChanges() : settings.changes();
-                    if (stepIndex >= n) {
+                    if (stepIndex >= n && !(phase == Phase.WARMUP && warmingUp(now))) {
+                        if (phase == Phase.WARMUP) warmupMade = stepIndex;
                         stepIndex = 0;
                         if (phase == Phase.WARMUP) enter(Phase.QUIET);
                         else if (settings.dragSeconds() > 0) enter(Phase.DRAG);
                         else finish();
                         return;
                     }
-                    stepValue = value(stepIndex++, n, phase == Phase.WARMUP ? 0.25 : 0.5);
+                    stepValue = value(stepIndex++ % n, n, phase == Phase.WARMUP ? 0.25 : 0.5);
                     stepGenerationBefore = window.submittedGeneration();
                     stepGeneration = -1;
                     waiting = true;
@@ -318,7 +332,31 @@ public final class LatencyProbe {
         }
     }
 
+    /**
+     * After the minimum warm-up changes: true while the JIT compilers were busier than JIT_QUIET_SHARE of
+     * a core over the last window, within Settings.warmupMaxSeconds of the warm-up's start.
+     */
+    private boolean warmingUp(long now) {
+        if (settings.warmupMaxSeconds() <= 0 || JIT == null || !JIT.isCompilationTimeMonitoringSupported()) return false;
+        if (now - phaseStart > settings.warmupMaxSeconds() * 1e9) return false;
+        long compiled = JIT.getTotalCompilationTime();
+        if (jitMarkNanos < 0) { jitMarkNanos = now; jitMarkMillis = compiled; return true; }
+        if (now - jitMarkNanos < JIT_WINDOW_NANOS) return true;
+        jitBusy = (compiled - jitMarkMillis) * 1e6 / (now - jitMarkNanos);
+        jitMarkNanos = now;
+        jitMarkMillis = compiled;
+        return jitBusy >= JIT_QUIET_SHARE;
+    }
+
+    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
+    private long jitMarkNanos = -1, jitMarkMillis;
+    /** the JIT compilers' share of a core over the last warm-up window (NaN: not measured) */
+    private double jitBusy = Double.NaN;
+    private int warmupMade;
+    private long warmupNanos;
+
     private void enter(Phase p) {
+        if (phase == Phase.WARMUP) warmupNanos = System.nanoTime() - phaseStart;
         phase = p;
         phaseStart = System.nanoTime();
         recording = p == Phase.STEPS || p == Phase.DRAG;
@@ -410,7 +448,7 @@ public final class LatencyProbe {
                 Stats.of(handlerWall, pulses), Stats.of(handlerCpu, cpus), Stats.of(lay, layouts), Stats.of(fxPulse, pulses),
                 Stats.of(gap, gaps), pulses, dropped, over, cpuOver, fxOver,
                 dragSeconds, dragChanges, dragPictures, dragStart >= 0 ? dragPictures / dragSeconds : Double.NaN,
-                Stats.of(age, aged), computations);
+                Stats.of(age, aged), computations, warmupMade, warmupNanos / 1e9, jitBusy);
         result.complete(r);
     }
 }

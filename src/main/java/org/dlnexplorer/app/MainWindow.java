@@ -789,6 +789,7 @@ public final class MainWindow {
             for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
                 ViewCell c = e.getKey() == ViewId.PHASE_DIAGRAM ? phaseCell : cells.get(e.getKey());
                 c.setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time());
+                renderer.recycle(e.getValue().image());   // its pixels are in the scene now
             }
         }
         // the 3D hyperboloid follows the run set the chart images show (so that all views show one run),

@@ -26,13 +26,15 @@ import java.awt.image.BufferedImage;
 
 /**
  * One view panel (node id from SPEC §3) showing the image the {@link ChartRenderer} painted for it.
- * The FX thread only wraps finished pixels. The hyperboloid cell shows a 3D scene when the platform
+ * The FX thread only copies finished pixels. The hyperboloid cell shows a 3D scene when the platform
  * supports it, otherwise the projected drawing (drag to rotate there too).
  */
 public class ViewCell extends StackPane {
     protected final ViewId id;
     private final ImageView imageView = new ImageView();
     private WritableImage image;
+    /** the cell's own premultiplied pixels behind image (null: image is a converted copy) */
+    private PixelBuffer<java.nio.IntBuffer> pixels;
     private RunSet shown;
     private Runnable onInvalidate = () -> { };
     /** the time cursor, drawn over the image so that moving it repaints no chart */
@@ -88,21 +90,39 @@ public class ViewCell extends StackPane {
 
     /**
      * Show a finished image with its time axis for the cursor overlay. The renderer's premultiplied-ARGB
-     * pixels are wrapped, not copied: a {@link PixelBuffer} over the image's own int[] in the format the
-     * renderers use (IntArgbPre), so the FX thread converts no pixels and the render thread uploads them as
-     * they are. The renderer paints every frame into a fresh image, so the buffer is never written again.
+     * pixels are copied as they are (one array copy, no conversion) into the cell's own {@link PixelBuffer},
+     * which is kept while the cell's size stays: the scene keeps one image and one texture per cell and
+     * the render thread refreshes that texture in place. (A new image per frame would leave a dead texture
+     * per frame that Prism's software pipeline pools until it holds hundreds of megabytes, and the garbage
+     * collector's pauses then grow to 100 ms and more.)
      */
     public void setImage(BufferedImage b, RunSet runs, ChartRenderer.TimeAxis axis) {
-        image = wrap(b);
-        if (image == null) image = SwingFXUtils.toFXImage(b, null);
-        imageView.setImage(image);
+        int[] src = packedPixels(b);
+        if (src == null) {
+            pixels = null;
+            image = SwingFXUtils.toFXImage(b, null);
+        } else {
+            int w = b.getWidth(), h = b.getHeight();
+            if (pixels == null || pixels.getWidth() != w || pixels.getHeight() != h) {
+                pixels = new PixelBuffer<>(w, h, java.nio.IntBuffer.allocate(w * h), PixelFormat.getIntArgbPreInstance());
+                image = new WritableImage(pixels);
+            }
+            pixels.updateBuffer(pb -> {
+                System.arraycopy(src, 0, pb.getBuffer().array(), 0, src.length);
+                return null;   // all of it changed
+            });
+        }
+        if (imageView.getImage() != image) imageView.setImage(image);
         shown = runs;
         time = axis;
         placeCursor(cursorT);
     }
 
-    /** a WritableImage sharing b's pixels, or null when b is not a plain packed IntArgbPre image */
-    static WritableImage wrap(BufferedImage b) {
+    /** the image on screen (for tests) */
+    WritableImage image() { return image; }
+
+    /** the pixels of b when it is a plain packed IntArgbPre image (one int per pixel, no offset), else null */
+    static int[] packedPixels(BufferedImage b) {
         if (b.getType() != BufferedImage.TYPE_INT_ARGB_PRE
                 || !(b.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt db)
                 || !(b.getRaster().getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel sm)
@@ -110,9 +130,7 @@ public class ViewCell extends StackPane {
                 || b.getRaster().getSampleModelTranslateX() != 0 || b.getRaster().getSampleModelTranslateY() != 0)
             return null;
         int[] pixels = db.getData();
-        if (pixels.length != b.getWidth() * b.getHeight()) return null;
-        return new WritableImage(new PixelBuffer<>(b.getWidth(), b.getHeight(), java.nio.IntBuffer.wrap(pixels),
-                PixelFormat.getIntArgbPreInstance()));
+        return pixels.length == b.getWidth() * b.getHeight() ? pixels : null;
     }
 
     /** Move the cursor overlay to time t (NaN hides it). */

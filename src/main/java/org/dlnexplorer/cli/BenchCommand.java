@@ -87,8 +87,12 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--changes", paramLabel = "N", description = "with --app: timed step changes (default " + APP_CHANGES + ")")
     Integer changes;
 
-    @Option(names = "--warmup-changes", paramLabel = "N", description = "with --app: untimed step changes first (default " + APP_WARMUP_CHANGES + ")")
+    @Option(names = "--warmup-changes", paramLabel = "N", description = "with --app: untimed step changes first, at least (default " + APP_WARMUP_CHANGES + ")")
     Integer warmupChanges;
+
+    @Option(names = "--warmup-max-seconds", paramLabel = "S", description = "with --app: after those, warm up on while the JIT compilers are busy, "
+            + "for at most S seconds (default " + APP_WARMUP_MAX_SECONDS + "; 0: exactly --warmup-changes)")
+    Double warmupMaxSeconds;
 
     @Option(names = "--drag-seconds", paramLabel = "S", description = "with --app: length of the drag, one change per pulse (default " + APP_DRAG_SECONDS + "; 0: none)")
     Double dragSeconds;
@@ -96,15 +100,19 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--no-phase-diagram", description = "with --app: without the phase diagram's background sweep")
     boolean noPhaseDiagram;
 
-    /** untimed changes first: the chart painters reach their steady (JIT-compiled) speed after ~50 redraws */
+    /**
+     * untimed changes first: the chart painters reach their steady (JIT-compiled) speed after ~50 redraws,
+     * and the JIT compilers (C2) keep a core busy for some 20–40 s after start: the warm-up waits for them
+     */
     public static final int APP_CHANGES = 40, APP_WARMUP_CHANGES = 60;
+    public static final double APP_WARMUP_MAX_SECONDS = 60;
     public static final double APP_DRAG_SECONDS = 3.0;
 
     @Override
     public Integer call() throws Exception {
         if (app) return benchApp();
-        if (headless || changes != null || warmupChanges != null || dragSeconds != null || noPhaseDiagram)
-            throw new UsageError("--headless, --changes, --warmup-changes, --drag-seconds and --no-phase-diagram need --app");
+        if (headless || changes != null || warmupChanges != null || warmupMaxSeconds != null || dragSeconds != null || noPhaseDiagram)
+            throw new UsageError("--headless, --changes, --warmup-changes, --warmup-max-seconds, --drag-seconds and --no-phase-diagram need --app");
         if (sweep) return benchSweep();
         if (repeat < 1) throw new UsageError("--repeat: must be at least 1, got " + repeat);
         if (!(warmupSeconds >= 0) || warmupSeconds > 600) throw new UsageError("--warmup: must be between 0 and 600 seconds");
@@ -200,6 +208,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         try {
             LatencyProbe.Settings d = LatencyProbe.Settings.of(changes == null ? APP_CHANGES : changes);
             settings = new LatencyProbe.Settings(d.changes(), warmupChanges == null ? APP_WARMUP_CHANGES : warmupChanges,
+                    warmupMaxSeconds == null ? APP_WARMUP_MAX_SECONDS : warmupMaxSeconds,
                     dragSeconds == null ? APP_DRAG_SECONDS : dragSeconds, d.stepTimeoutMillis(), d.settleTimeoutMillis(),
                     d.awaitPhaseDiagram());
         } catch (IllegalArgumentException e) {

@@ -36,7 +36,7 @@ class LatencyProbeTest {
     void everyStepChangeIsObservedCompleteAndTheReportHasItsKeys() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(window::isSettled).get());
         long generationBefore = WaitForAsyncUtils.asyncFx(window::submittedGeneration).get();
-        LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(5, 1, 1.0, 30_000, 60_000, true), 120_000);
+        LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(5, 1, 0, 1.0, 30_000, 60_000, true), 120_000);
 
         assertEquals("delta", r.parameter());
         assertEquals(5, r.changes());
@@ -65,6 +65,8 @@ class LatencyProbeTest {
         assertTrue(r.dragComputationsStarted() >= 1 && r.dragComputationsStarted() <= r.dragChanges() + 1,
                 "at most one request per change: " + r.dragComputationsStarted());
         assertEquals(r.dragCompletePictures() / r.dragSeconds(), r.dragCompletePerSecond(), 1e-3);
+        assertEquals(1, r.warmupChangesMade(), "no JIT wait asked for: exactly the warm-up changes");
+        assertTrue(Double.isNaN(r.jitBusyAfterWarmup()));
         // the probe leaves the parameter as it found it
         assertEquals(0.0, WaitForAsyncUtils.asyncFx(() -> window.viewModel().delta.get()).get(), 0);
 
@@ -85,13 +87,29 @@ class LatencyProbeTest {
         WaitForAsyncUtils.asyncFx(() -> window.open(Path.of("presets/single-neuron-delta-sweep.json"))).get();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(window::isSettled).get());
         double tau = WaitForAsyncUtils.asyncFx(() -> window.viewModel().logScale.get()).get();
-        LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(2, 0, 0, 30_000, 60_000, true), 120_000);
+        LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(2, 0, 0, 0, 30_000, 60_000, true), 120_000);
         assertEquals("logScale", r.parameter());
         assertEquals(2, r.completed());
         assertEquals(0, r.dragChanges());
+        assertEquals(0, r.warmupChangesMade());
         assertTrue(Double.isNaN(r.dragCompletePerSecond()));
         assertTrue(r.toJsonObject().get("dragCompletePerSecond").isJsonNull(), "no drag: null, never NaN");
         assertEquals(tau, WaitForAsyncUtils.asyncFx(() -> window.viewModel().logScale.get()).get(), 0);
+    }
+
+    @Test
+    void theWarmUpGoesOnWhileTheCompilerIsBusyWithinItsLimit() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(window::isSettled).get());
+        // at least 2 warm-up changes, then on while the JIT compilers are busy, for at most 3 s
+        LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(1, 2, 3.0, 0, 30_000, 60_000, true), 120_000);
+        assertTrue(r.warmupChangesMade() >= 2, "made " + r.warmupChangesMade());
+        // the limit is checked between changes: at most one change (seconds here) past it
+        assertTrue(r.warmupSeconds() > 0 && r.warmupSeconds() < 3.0 + 10, "warm-up took " + r.warmupSeconds() + " s");
+        if (r.warmupSeconds() < 3.0 && r.warmupChangesMade() > 2)
+            assertTrue(r.jitBusyAfterWarmup() < LatencyProbe.JIT_QUIET_SHARE, "stopped early only when the compiler was quiet");
+        JsonObject o = r.toJsonObject();
+        assertTrue(o.has("warmupChangesMade") && o.has("warmupSeconds") && o.has("jitBusyAfterWarmup"), o.toString());
+        assertEquals(1, r.completed());
     }
 
     @Test
