@@ -52,17 +52,23 @@ public final class ChartRenderer implements AutoCloseable {
         }
     }
 
-    /** An image, the run set it shows, and its time axis (null when it has none: the cursor is painted in). */
-    public record Painted(BufferedImage image, RunSet runs, TimeAxis time) {}
+    /**
+     * An image, the run set it shows, its time axis (null when it has none: the cursor is painted in), and
+     * the sequence number of the job it was painted for.
+     */
+    public record Painted(BufferedImage image, RunSet runs, TimeAxis time, long seq) {}
 
     /** Images for the views whose inputs changed since the last frame. */
     public record Frame(long seq, Map<ViewId, Painted> images) {
-        /** this frame's images overlaid by a later frame's (the later image of a view wins), the later sequence number */
-        Frame then(Frame later) {
+        /**
+         * Both frames' images, the one painted for the newer job winning for each view (a view may change
+         * lanes, so an older image of it can wait in another lane's frame), and the larger sequence number.
+         */
+        Frame then(Frame other) {
             Map<ViewId, Painted> merged = new EnumMap<>(ViewId.class);
             merged.putAll(images);
-            merged.putAll(later.images());
-            return new Frame(Math.max(seq, later.seq()), merged);
+            other.images().forEach((v, p) -> merged.merge(v, p, (a, b) -> b.seq() >= a.seq() ? b : a));
+            return new Frame(Math.max(seq, other.seq()), merged);
         }
     }
 
@@ -285,7 +291,7 @@ public final class ChartRenderer implements AutoCloseable {
                     long cpu0 = cpuNanos();
                     BufferedImage img = paint(chart, key, time, drawn.get(e.getKey()));
                     measured(e.getKey(), (cpuNanos() - cpu0) / 1e6);
-                    images.put(e.getKey(), new Painted(img, job.runs(), time[0]));
+                    images.put(e.getKey(), new Painted(img, job.runs(), time[0], job.seq()));
                     drawn.put(e.getKey(), key);
                 } catch (RuntimeException ex) {
                     drawn.remove(e.getKey());

@@ -83,9 +83,15 @@ public final class MainWindow {
     private final ChartRenderer renderer = new ChartRenderer(ChartStyle.screen());
     private final ViewCell phaseCell;
     private final org.dlnexplorer.app.phase.PhaseDiagramView phaseView;
-    private boolean recomputeWanted, submittedSincePulse, earlySubmitScheduled, disposed;
+    private boolean recomputeWanted, submittedSincePulse, earlySubmitScheduled;
+    /** the window was closed (read by the simulation thread's paint-ahead too) */
+    private volatile boolean disposed;
     private boolean phaseWanted;
-    private long renderSeq;
+    /** sequence number of the newest chart-renderer job (FX thread and, for paint-ahead, the simulation thread) */
+    private final java.util.concurrent.atomic.AtomicLong renderSeq = new java.util.concurrent.atomic.AtomicLong();
+    /** what the views looked like at the newest render request: their sizes, the cursor, the time axis (FX writes) */
+    private record ViewsNow(Map<ViewId, ChartRenderer.ViewState> states, double cursorT, boolean logTime) {}
+    private volatile ViewsNow viewsNow;
     private long maxPulseCpuNanos, maxPulseWallNanos;
     private ViewCell maximized;
     private boolean viewsDirty = true;
@@ -159,7 +165,11 @@ public final class MainWindow {
         }
         stage.setOnHidden(e -> dispose());
         // once per finished computation (never per step): take its result without waiting for a pulse
-        service.setOnFinished(() -> Platform.runLater(this::onComputationFinished));
+        service.setOnFinished(s -> {
+            // a complete run set goes to the painters from here, at once: the FX thread may be in a pulse
+            if (s.error() == null && s.complete() && s.runs() != null) paintAhead(s.runs());
+            Platform.runLater(this::onComputationFinished);
+        });
 
         wire();
         List<String> problems = new ArrayList<>();
@@ -837,7 +847,19 @@ public final class MainWindow {
         Map<ViewId, ChartRenderer.ViewState> states = new java.util.EnumMap<>(ViewId.class);
         for (ViewCell c : cells.values()) states.put(c.viewId(), c.state());
         states.put(ViewId.PHASE_DIAGRAM, phaseCell.state());
-        renderer.request(new ChartRenderer.Job(++renderSeq, vm.runSet.get(), shownComplete, vm.cursorT.get(), vm.logTime.get(), states));
+        viewsNow = new ViewsNow(java.util.Collections.unmodifiableMap(states), vm.cursorT.get(), vm.logTime.get());
+        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), vm.runSet.get(), shownComplete, vm.cursorT.get(), vm.logTime.get(), states));
+    }
+
+    /**
+     * Simulation thread: start painting a finished run set as the views last asked for (size, cursor, time
+     * axis) without waiting for the FX thread to take it. When the FX thread takes the snapshot, it asks for
+     * the same images, which the painters then find already drawn.
+     */
+    private void paintAhead(RunSet runs) {
+        ViewsNow v = viewsNow;
+        if (v == null || disposed) return;
+        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), runs, true, v.cursorT(), v.logTime(), v.states()));
     }
 
     /** Take the newest service snapshot, if any (latest wins): run set, status, error. True when one was taken. */

@@ -95,13 +95,14 @@ public final class SimulationService implements AutoCloseable {
     private volatile CancellationToken current = new CancellationToken();
     private volatile long currentStart = Long.MIN_VALUE;
     private volatile long lastCompleteGeneration = -1;
-    private volatile Runnable onFinished = () -> { };
+    private volatile java.util.function.Consumer<Snapshot> onFinished = s -> { };
 
     /**
      * Called on the simulation thread once per request that finished (complete or failed; not for
-     * cancelled ones, never per step), after its snapshot is published. Must not block.
+     * cancelled ones, never per step), with the snapshot just published (the same object {@link #poll()}
+     * returns, unless a newer one replaced it). Must not block.
      */
-    public void setOnFinished(Runnable r) { onFinished = r == null ? () -> { } : r; }
+    public void setOnFinished(java.util.function.Consumer<Snapshot> r) { onFinished = r == null ? s -> { } : r; }
 
     /** Cancel whatever runs and compute this instead. Returns the request's generation. Any thread. */
     public long submit(Preset preset, String source, Params params) {
@@ -157,9 +158,10 @@ public final class SimulationService implements AutoCloseable {
         try {
             compute(r, token);
         } catch (Throwable e) {
-            latest.set(new Snapshot(r.generation(), r.params(), null, true, 0, message(e)));
+            Snapshot failed = new Snapshot(r.generation(), r.params(), null, true, 0, message(e));
+            latest.set(failed);
             lastCompleteGeneration = r.generation();
-            onFinished.run();
+            onFinished.accept(failed);
         } finally {
             running.decrementAndGet();
             finished.incrementAndGet();
@@ -207,9 +209,10 @@ public final class SimulationService implements AutoCloseable {
             runs.add(done.get(i));
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        latest.set(new Snapshot(r.generation(), r.params(), new RunSet(title, runs), true, millis, null));
+        Snapshot complete = new Snapshot(r.generation(), r.params(), new RunSet(title, runs), true, millis, null);
+        latest.set(complete);
         lastCompleteGeneration = r.generation();
-        onFinished.run();
+        onFinished.accept(complete);
     }
 
     /** Wait for the helper's share of the members; its failure is this request's failure. */

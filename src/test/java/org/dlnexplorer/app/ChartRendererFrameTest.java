@@ -1,0 +1,36 @@
+package org.dlnexplorer.app;
+
+import org.dlnexplorer.chart.ViewId;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ChartRendererFrameTest {
+    private static ChartRenderer.Painted painted(long seq) {
+        return new ChartRenderer.Painted(new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB_PRE), null, null, seq);
+    }
+
+    @Test
+    void theImagePaintedForTheNewerJobWinsWhicheverLaneHeldIt() {
+        // the function-space view moved from lane 1 to lane 0: lane 1 still holds its image for job 1
+        ChartRenderer.Painted old = painted(1), fresh = painted(2), loss = painted(1);
+        ChartRenderer.Frame lane0 = new ChartRenderer.Frame(2, Map.of(ViewId.FUNCTION_SPACE, fresh));
+        ChartRenderer.Frame lane1 = new ChartRenderer.Frame(1, Map.of(ViewId.FUNCTION_SPACE, old, ViewId.LOSS, loss));
+        for (ChartRenderer.Frame merged : new ChartRenderer.Frame[]{lane0.then(lane1), lane1.then(lane0)}) {
+            assertSame(fresh, merged.images().get(ViewId.FUNCTION_SPACE));
+            assertSame(loss, merged.images().get(ViewId.LOSS));
+            assertEquals(2, merged.seq());
+        }
+    }
+
+    @Test
+    void aRepaintForTheSameJobReplacesTheEarlierImage() {
+        ChartRenderer.Painted first = painted(3), second = painted(3);
+        ChartRenderer.Frame a = new ChartRenderer.Frame(3, Map.of(ViewId.LOSS, first));
+        ChartRenderer.Frame b = new ChartRenderer.Frame(3, Map.of(ViewId.LOSS, second));
+        assertSame(second, a.then(b).images().get(ViewId.LOSS));
+    }
+}
