@@ -19,10 +19,24 @@ final class ConservationChart extends XyViewChart {
     /** gradient descent: the 1e−8 target is drawn only when the largest drift is within this many decades */
     static final int TARGET_RANGE_DECADES = 3;
 
+    /** the vertical axis label, and the short one for a low panel (the subtitle says "max over layers ℓ") */
+    static final String DRIFT_LABEL = "drift maxₗ ‖Dₗ(t) − Dₗ(0)‖", SHORT_DRIFT_LABEL = "‖Dₗ(t) − Dₗ(0)‖";
+    /** the share of the panel height the vertical label may take (the rest: titles, x axis, legend) */
+    static final double RANGE_LABEL_SHARE = 0.55;
+
     ConservationChart(ChartStyle style) {
         super(ViewId.CONSERVATION, style, "Conservation monitor", SlideAxes.number("t (time units)"),
-                logAxis("drift maxₗ ‖Dₗ(t) − Dₗ(0)‖"), true);
+                logAxis(DRIFT_LABEL), true);
         styleAxis(plot.getRangeAxis());
+    }
+
+    /** In a low panel the long vertical label would run up into the subtitle: the short one is drawn. */
+    @Override
+    protected void beforeDraw(java.awt.Graphics2D g, java.awt.geom.Rectangle2D area) {
+        var axis = plot.getRangeAxis();
+        String label = g.getFontMetrics(axis.getLabelFont()).stringWidth(DRIFT_LABEL) > RANGE_LABEL_SHARE * area.getHeight()
+                ? SHORT_DRIFT_LABEL : DRIFT_LABEL;
+        if (!label.equals(axis.getLabel())) axis.setLabel(label);
     }
 
     @Override
