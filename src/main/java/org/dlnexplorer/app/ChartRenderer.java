@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Paints the chart views into images on background threads (up to {@link #MAX_LANES} lanes, each owning
- * a fixed share of the views, so that a redraw uses both cores once the computation is done), so that
+ * a share of the views balanced by their measured paint times, so that a redraw uses both cores), so that
  * neither the FX thread nor the FX render thread rasterizes charts. The FX thread posts the newest
  * {@link Job} (latest wins, at most one per pulse) and polls finished {@link Frame}s once per pulse.
  * Each ViewChart lives on its lane's thread only. AWT only: no JavaFX here.
@@ -328,8 +328,7 @@ public final class ChartRenderer implements AutoCloseable {
 
     /** a cleared (transparent) w × h premultiplied-ARGB image: a spare one of that size if there is one */
     private BufferedImage blank(int w, int h) {
-        for (java.util.Iterator<BufferedImage> it = spare.iterator(); it.hasNext(); ) {
-            BufferedImage b = it.next();
+        for (BufferedImage b : spare) {
             if (b.getWidth() == w && b.getHeight() == h && spare.remove(b)) {
                 int[] px = ((java.awt.image.DataBufferInt) b.getRaster().getDataBuffer()).getData();
                 java.util.Arrays.fill(px, 0);

@@ -821,9 +821,9 @@ public final class MainWindow {
     }
 
     /**
-     * A computation finished (called once per finished request, after the pulse-driven path would have
-     * to wait up to a pulse): take its run set now and start painting it, so the chart renderer does not
-     * wait for the next pulse. The images are installed at a pulse as usual.
+     * A computation finished (called once per finished request, without waiting for a pulse): take its
+     * snapshot now. A complete run set is already being painted (paint-ahead); this request for the same
+     * images finds them drawn. The images are installed at a pulse as usual.
      */
     private void onComputationFinished() {
         if (disposed) return;
@@ -847,8 +847,14 @@ public final class MainWindow {
         Map<ViewId, ChartRenderer.ViewState> states = new java.util.EnumMap<>(ViewId.class);
         for (ViewCell c : cells.values()) states.put(c.viewId(), c.state());
         states.put(ViewId.PHASE_DIAGRAM, phaseCell.state());
-        viewsNow = new ViewsNow(java.util.Collections.unmodifiableMap(states), vm.cursorT.get(), vm.logTime.get());
-        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), vm.runSet.get(), shownComplete, vm.cursorT.get(), vm.logTime.get(), states));
+        ViewsNow v = new ViewsNow(java.util.Collections.unmodifiableMap(states), vm.cursorT.get(), vm.logTime.get());
+        viewsNow = v;
+        paint(vm.runSet.get(), shownComplete, v);
+    }
+
+    /** Ask the painters for images of runs as the views v look (any thread). */
+    private void paint(RunSet runs, boolean complete, ViewsNow v) {
+        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), runs, complete, v.cursorT(), v.logTime(), v.states()));
     }
 
     /**
@@ -858,8 +864,7 @@ public final class MainWindow {
      */
     private void paintAhead(RunSet runs) {
         ViewsNow v = viewsNow;
-        if (v == null || disposed) return;
-        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), runs, true, v.cursorT(), v.logTime(), v.states()));
+        if (v != null && !disposed) paint(runs, true, v);
     }
 
     /** Take the newest service snapshot, if any (latest wins): run set, status, error. True when one was taken. */

@@ -68,4 +68,12 @@ public record ChartStyle(String name, float titleSize, float subtitleSize, float
     public Stroke thin() {
         return new BasicStroke(Math.max(1f, lineWidth * 0.4f));
     }
+
+    /** the share of a panel's height a vertical axis label may take (the rest: titles, x axis, legend) */
+    public static final double VERTICAL_LABEL_SHARE = 0.55;
+
+    /** true when label, in font, fits along the vertical axis of a panel this many pixels high */
+    public static boolean fitsVertically(java.awt.Graphics2D g, Font font, String label, double panelHeight) {
+        return g.getFontMetrics(font).stringWidth(label) <= VERTICAL_LABEL_SHARE * panelHeight;
+    }
 }

@@ -21,8 +21,6 @@ final class ConservationChart extends XyViewChart {
 
     /** the vertical axis label, and the short one for a low panel (the subtitle says "max over layers ℓ") */
     static final String DRIFT_LABEL = "drift maxₗ ‖Dₗ(t) − Dₗ(0)‖", SHORT_DRIFT_LABEL = "‖Dₗ(t) − Dₗ(0)‖";
-    /** the share of the panel height the vertical label may take (the rest: titles, x axis, legend) */
-    static final double RANGE_LABEL_SHARE = 0.55;
 
     ConservationChart(ChartStyle style) {
         super(ViewId.CONSERVATION, style, "Conservation monitor", SlideAxes.number("t (time units)"),
@@ -34,8 +32,7 @@ final class ConservationChart extends XyViewChart {
     @Override
     protected void beforeDraw(java.awt.Graphics2D g, java.awt.geom.Rectangle2D area) {
         var axis = plot.getRangeAxis();
-        String label = g.getFontMetrics(axis.getLabelFont()).stringWidth(DRIFT_LABEL) > RANGE_LABEL_SHARE * area.getHeight()
-                ? SHORT_DRIFT_LABEL : DRIFT_LABEL;
+        String label = ChartStyle.fitsVertically(g, axis.getLabelFont(), DRIFT_LABEL, area.getHeight()) ? DRIFT_LABEL : SHORT_DRIFT_LABEL;
         if (!label.equals(axis.getLabel())) axis.setLabel(label);
     }
 

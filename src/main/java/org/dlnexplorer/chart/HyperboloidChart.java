@@ -163,11 +163,11 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         g.setPaint(WIRE);
         g.setStroke(new BasicStroke(Math.max(0.8f, style.lineWidth() * 0.35f)));
         for (double[][][] sheet : SingleNeuron.surface(delta, SingleNeuron.rates(first), extent, SURFACE_U, SURFACE_V)) {
-            for (double[][] ring : sheet) drawPath(g, polyline(ring, toScreen, box));
+            for (double[][] ring : sheet) g.draw(simplifier.forDrawing(g, polyline(ring, toScreen, box)));
             for (int j = 0; j < SURFACE_V - 1; j += 2) {
                 double[][] meridian = new double[sheet.length][];
                 for (int i = 0; i < sheet.length; i++) meridian[i] = sheet[i][j];
-                drawPath(g, polyline(meridian, toScreen, box));
+                g.draw(simplifier.forDrawing(g, polyline(meridian, toScreen, box)));
             }
         }
         // axes through the origin, where they cross the box, labelled at their positive ends
@@ -191,19 +191,19 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         // minima hyperbola
         g.setPaint(ChartStyle.TEXT);
         g.setStroke(style.dotted());
-        if (hyperbola) for (double[][] c : SingleNeuron.minima(betaStar, extent)) drawPath(g, polyline(c, toScreen, box));
+        if (hyperbola) for (double[][] c : SingleNeuron.minima(betaStar, extent)) g.draw(simplifier.forDrawing(g, polyline(c, toScreen, box)));
         // paths: exact under simulated
         for (int r = 0; r < neurons.size(); r++) {
             Color c = ChartStyle.color(compare ? r : 0);
             if (exacts.get(r) != null) {
                 g.setPaint(c.darker());
                 g.setStroke(style.dashed());
-                drawPath(g, polyline(exacts.get(r), toScreen, null));
+                g.draw(simplifier.forDrawing(g, polyline(exacts.get(r), toScreen, null)));
             }
             g.setPaint(c);
             g.setStroke(style.solid());
             double[][] p = sims.get(r);
-            drawPath(g, polyline(p, toScreen, null));
+            g.draw(simplifier.forDrawing(g, polyline(p, toScreen, null)));
             double dot = style.lineWidth() * 2.2;
             double[] start = toScreen.apply(p[0]);
             g.setStroke(new BasicStroke(style.lineWidth() * 0.7f));
@@ -311,16 +311,8 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         }
     }
 
-    private PathSimplifier simplifier;
-
-    /** draw a screen-space polyline, simplified when the Graphics2D asks for it (see {@link PathSimplifier}) */
-    private void drawPath(Graphics2D g, Path2D path) {
-        if (PathSimplifier.wanted(g)) {
-            if (simplifier == null) simplifier = new PathSimplifier();
-            path = simplifier.simplify(path, g.getTransform(), PathSimplifier.TOLERANCE_PX);
-        }
-        g.draw(path);
-    }
+    /** the screen-space polylines are drawn simplified when the Graphics2D asks for it */
+    private final PathSimplifier simplifier = new PathSimplifier();
 
     private static Path2D polyline(double[][] pts, java.util.function.Function<double[], double[]> f, double[][] box) {
         Path2D.Double path = new Path2D.Double();

@@ -31,10 +31,16 @@ public final class PathSimplifier {
     /** true when g asks for simplified lines */
     public static boolean wanted(java.awt.Graphics2D g) { return g.getRenderingHint(HINT) == ON; }
 
-    // one polyline run being collected: user coordinates, device coordinates, kept flags (grown as needed)
-    private double[] ux = new double[256], uy = new double[256], dx = new double[256], dy = new double[256];
-    private boolean[] keep = new boolean[256];
-    private int[] stack = new int[512];
+    /** What to draw into g: the shape simplified to {@link #TOLERANCE_PX} when g asks for it, else the shape itself. */
+    public Shape forDrawing(java.awt.Graphics2D g, Shape shape) {
+        return wanted(g) ? simplify(shape, g.getTransform(), TOLERANCE_PX) : shape;
+    }
+
+    // one polyline run being collected: user coordinates, device coordinates, kept flags (allocated on
+    // first use, grown as needed: a chart that is only exported never needs them)
+    private double[] ux, uy, dx, dy;
+    private boolean[] keep;
+    private int[] stack;
     private int n;
 
     /**
@@ -42,6 +48,11 @@ public final class PathSimplifier {
      * coordinates to pixels (a Graphics2D's transform; null: identity).
      */
     public Path2D simplify(Shape shape, AffineTransform toDevice, double tolerancePx) {
+        if (ux == null) {
+            ux = new double[256]; uy = new double[256]; dx = new double[256]; dy = new double[256];
+            keep = new boolean[256];
+            stack = new int[512];
+        }
         Path2D.Double out = new Path2D.Double(Path2D.WIND_NON_ZERO);
         double[] c = new double[6];
         double[] d = new double[2];

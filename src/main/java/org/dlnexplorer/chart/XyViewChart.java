@@ -334,17 +334,13 @@ abstract class XyViewChart extends ViewChart {
 
     /** Lines only, each series one path, drawn through {@link PathSimplifier} when the Graphics2D asks for it. */
     private static final class SimplifyingRenderer extends XYLineAndShapeRenderer {
-        private transient PathSimplifier simplifier;
+        private final transient PathSimplifier simplifier = new PathSimplifier();
 
         SimplifyingRenderer() { super(true, false); }
 
         @Override
         protected void drawFirstPassShape(Graphics2D g2, int pass, int series, int item, Shape shape) {
-            if (PathSimplifier.wanted(g2)) {
-                if (simplifier == null) simplifier = new PathSimplifier();
-                shape = simplifier.simplify(shape, g2.getTransform(), PathSimplifier.TOLERANCE_PX);
-            }
-            super.drawFirstPassShape(g2, pass, series, item, shape);
+            super.drawFirstPassShape(g2, pass, series, item, simplifier.forDrawing(g2, shape));
         }
 
         @Override

@@ -38,8 +38,11 @@ class ChartRendererBalanceTest {
         return cost;
     }
 
-    private static void measureAll(ChartRenderer r, Map<ViewId, Double> cost, int times) {
-        for (int i = 0; i < times; i++) cost.forEach(r::measured);
+    /** every view measured a full window at these costs, then the views shared out; the lanes of the views */
+    private static Map<ViewId, Integer> settle(ChartRenderer r, Map<ViewId, Double> cost) {
+        for (int i = 0; i < ChartRenderer.COST_WINDOW; i++) cost.forEach(r::measured);
+        r.rebalance(job());
+        return r.lanesOfViews();
     }
 
     @Test
@@ -47,8 +50,7 @@ class ChartRendererBalanceTest {
         try (ChartRenderer r = new ChartRenderer(ChartStyle.screen(), 2)) {
             Map<ViewId, Double> cost = singleNeuronCosts();
             double before = busiest(r, cost);
-            measureAll(r, cost, ChartRenderer.COST_WINDOW);
-            r.rebalance(job());
+            settle(r, cost);
             double after = busiest(r, cost);
             double total = cost.values().stream().mapToDouble(Double::doubleValue).sum();
             assertTrue(after < ChartRenderer.REBALANCE_GAIN * before, "the split changed: busiest lane " + before + " → " + after);
@@ -76,9 +78,7 @@ class ChartRendererBalanceTest {
     void hiddenViewsDoNotCount() {
         try (ChartRenderer r = new ChartRenderer(ChartStyle.screen(), 2)) {
             Map<ViewId, Double> cost = singleNeuronCosts();
-            measureAll(r, cost, ChartRenderer.COST_WINDOW);
-            r.rebalance(job());
-            Map<ViewId, Integer> withAll = r.lanesOfViews();
+            Map<ViewId, Integer> withAll = settle(r, cost);
             // the function-space view hidden (a preset that is not a single neuron): its lane is nearly idle
             Map<ViewId, Double> rest = new EnumMap<>(cost);
             rest.remove(ViewId.FUNCTION_SPACE);
@@ -94,10 +94,7 @@ class ChartRendererBalanceTest {
     @Test
     void oneSlowPaintDoesNotMoveViewsButALastingChangeDoes() {
         try (ChartRenderer r = new ChartRenderer(ChartStyle.screen(), 2)) {
-            Map<ViewId, Double> cost = singleNeuronCosts();
-            measureAll(r, cost, ChartRenderer.COST_WINDOW);
-            r.rebalance(job());
-            Map<ViewId, Integer> settled = r.lanesOfViews();
+            Map<ViewId, Integer> settled = settle(r, singleNeuronCosts());
             // the sharpness view is on the lighter lane or not: a 40 ms outlier must not matter either way
             r.measured(ViewId.SHARPNESS, 40);
             r.rebalance(job());

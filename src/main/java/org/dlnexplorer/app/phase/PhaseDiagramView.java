@@ -396,13 +396,8 @@ public final class PhaseDiagramView extends BorderPane {
         String label = axis.getLabel();
         int cut = label == null ? -1 : label.indexOf("  (");
         if (cut <= 0) return;
-        // the data area is roughly the panel less the title, subtitle, x axis and legend
-        if (g2.getFontMetrics(axis.getLabelFont()).stringWidth(label) > RANGE_LABEL_SHARE * height)
-            axis.setLabel(label.substring(0, cut));
+        if (!ChartStyle.fitsVertically(g2, axis.getLabelFont(), label, height)) axis.setLabel(label.substring(0, cut));
     }
-
-    /** the share of the panel height a vertical axis label may take */
-    static final double RANGE_LABEL_SHARE = 0.55;
 
     private void redraw() {
         double w = canvas.getWidth(), h = canvas.getHeight();
