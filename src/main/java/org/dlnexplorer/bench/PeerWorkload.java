@@ -153,9 +153,9 @@ public final class PeerWorkload {
         java.util.Arrays.fill(widths, width);
         Network net = new Network(widths);
         Task task = Task.whitened(target);
-        return new SimulationSpec("peer " + depth + "x" + width + " " + init, net, task, theta0, Scheme.EXPLICIT,
-                0.0, 0.0, 0L, Method.GRADIENT_FLOW, T_END, samples, 0.0, RTOL, ATOL,
-                SimulationSpec.DEFAULT_RK4_STEP, false);
+        return SimulationSpec.builder(net, task, theta0).name("peer " + depth + "x" + width + " " + init)
+                .scheme(Scheme.EXPLICIT).method(Method.GRADIENT_FLOW).grid(T_END, samples).tolerances(RTOL, ATOL)
+                .build();
     }
 
     /** ‖W_eff(θ)‖ for a flat θ of this workload (used to compare final states). */

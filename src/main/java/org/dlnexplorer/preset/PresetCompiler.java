@@ -43,8 +43,9 @@ public final class PresetCompiler {
         double rtol = p.training.rtol == null ? SimulationSpec.DEFAULT_RTOL : p.training.rtol;
         double atol = p.training.atol == null ? SimulationSpec.DEFAULT_ATOL : p.training.atol;
         boolean sharp = Boolean.TRUE.equals(p.training.sharpness);
-        return new SimulationSpec(p.name, net, task, theta0, scheme, tau, delta, seed, method, p.training.duration,
-                samples, eta, rtol, atol, SimulationSpec.DEFAULT_RK4_STEP, sharp);
+        return SimulationSpec.builder(net, task, theta0).name(p.name).scheme(scheme).scale(tau).delta(delta).seed(seed)
+                .method(method).grid(p.training.duration, samples).learningRate(eta).tolerances(rtol, atol)
+                .sharpness(sharp).build();
     }
 
     /** The whole set: one member per compare value, or the preset alone (label = its name). */

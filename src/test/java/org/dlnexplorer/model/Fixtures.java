@@ -39,8 +39,8 @@ public final class Fixtures {
     public static SimulationSpec spec(Network net, Task task, Scheme scheme, double tau, double delta, long seed,
                                       Method method, double duration, int samples, double eta) {
         double[] theta0 = Initializer.initialize(net, task, scheme, tau, delta, seed, null);
-        return new SimulationSpec("test", net, task, theta0, scheme, tau, delta, seed, method, duration, samples, eta,
-                SimulationSpec.DEFAULT_RTOL, SimulationSpec.DEFAULT_ATOL, SimulationSpec.DEFAULT_RK4_STEP, false);
+        return SimulationSpec.builder(net, task, theta0).name("test").scheme(scheme).scale(tau).delta(delta).seed(seed)
+                .method(method).grid(duration, samples).learningRate(eta).build();
     }
 
     public static DMatrixRMaj diag(int rows, int cols, double... s) {

@@ -26,7 +26,7 @@ public record SweepSettings(int samples, double rtol, double atol) {
 
     /** the spec of a sweep cell: same configuration, this many frames, at most this tight a tolerance */
     public SimulationSpec apply(SimulationSpec spec) {
-        return spec.withGrid(spec.duration(), samples)
-                .withTolerances(Math.max(rtol, spec.rtol()), Math.max(atol, spec.atol()));
+        return spec.toBuilder().samples(samples)
+                .tolerances(Math.max(rtol, spec.rtol()), Math.max(atol, spec.atol())).build();
     }
 }

@@ -258,8 +258,9 @@ class FastPathAgreementTest {
             for (int i = 0; i < theta0.length; i++) theta0[i] *= 0.5;
             boolean gd = trial % 3 == 2;
             Method method = gd ? Method.GRADIENT_DESCENT : Method.GRADIENT_FLOW;
-            SimulationSpec spec = new SimulationSpec("t" + trial, p.net(), p.task(), theta0, Scheme.EXPLICIT, 0, 0, 0,
-                    method, 3.0, 31, 0.01, 1e-10, 1e-12, 1e-3, trial % 4 == 0);
+            SimulationSpec spec = SimulationSpec.builder(p.net(), p.task(), theta0).name("t" + trial)
+                    .scheme(Scheme.EXPLICIT).method(method).grid(3.0, 31).learningRate(0.01).tolerances(1e-10, 1e-12)
+                    .rk4Step(1e-3).sharpness(trial % 4 == 0).build();
             Trajectory fast = Simulation.simulate(spec, FrameListener.NONE, CancellationToken.NEVER);
             List<Frame> ref = referenceFrames(spec);
             assertEquals(ref.size(), fast.frames().size(), "frames");

@@ -71,7 +71,7 @@ class GradientDescentTest {
         Network net = new Network(2, 2, 2);
         Task task = Task.whitened(Fixtures.diag(2, 2, 3, 1));
         SimulationSpec gd = Fixtures.spec(net, task, Scheme.ALIGNED, 0.1, 0.0, 1, Method.GRADIENT_DESCENT, 2.0, 3, 1e-4);
-        SimulationSpec gf = gd.withMethod(Method.GRADIENT_FLOW);
+        SimulationSpec gf = gd.toBuilder().method(Method.GRADIENT_FLOW).build();
         double a = Simulation.run(gd).last().singularValue(0), b = Simulation.run(gf).last().singularValue(0);
         assertEquals(b, a, 1e-3);
         assertNotEquals(b, a);

@@ -68,7 +68,7 @@ class GradientFlowEngineTest {
             Task task = Task.withCovariance(Fixtures.randomMatrix(2, 3, rng, 1.0), Fixtures.randomCovariance(3, rng));
             SimulationSpec spec = Fixtures.spec(net, task, Scheme.GAUSSIAN, 0.3, 0.0, trial, Method.GRADIENT_FLOW, 3.0, 31, 0);
             Trajectory dp = Simulation.run(spec);
-            Trajectory rk = Simulation.run(spec.withMethod(Method.GRADIENT_FLOW_RK4).withRk4Step(1e-3));
+            Trajectory rk = Simulation.run(spec.toBuilder().method(Method.GRADIENT_FLOW_RK4).rk4Step(1e-3).build());
             for (int i = 0; i < dp.frames().size(); i++) {
                 double[] a = dp.frames().get(i).effectiveWeight(), b = rk.frames().get(i).effectiveWeight();
                 for (int j = 0; j < a.length; j++) assertEquals(b[j], a[j], RK4_AGREEMENT * Math.max(1, Math.abs(b[j])));

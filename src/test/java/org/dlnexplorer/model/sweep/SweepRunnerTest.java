@@ -36,8 +36,8 @@ class SweepRunnerTest {
                 CellResult c = r.get(ix, iy);
                 // the same configuration, built without the grid: preset fields set by hand, then compiled
                 Preset cell = PresetPaths.with(PresetPaths.with(p, "init.scale", TAU.value(ix)), "init.delta", DELTA.value(iy));
-                SimulationSpec spec = PresetCompiler.compile(cell, "test").withGrid(cell.training.duration, 60)
-                        .withTolerances(1e-7, 1e-10);
+                SimulationSpec spec = PresetCompiler.compile(cell, "test").toBuilder().grid(cell.training.duration, 60)
+                        .tolerances(1e-7, 1e-10).build();
                 Trajectory run = Simulation.run(spec);
                 Frame first = run.frames().get(0), last = run.last();
                 assertEquals(60, run.frames().size());

@@ -34,9 +34,8 @@ class AlignedModeTerminationTest {
         Task task = Task.whitened(target);
         for (double delta : new double[]{1.2, -1.2, 0.4}) {
             double[] theta0 = Initializer.initialize(net, task, Scheme.ALIGNED, 0.01, delta, 1, null);
-            SimulationSpec spec = new SimulationSpec("deep", net, task, theta0, Scheme.ALIGNED, 0.01, delta, 1,
-                    Method.GRADIENT_FLOW, 6.0, 60, 0.0, SimulationSpec.DEFAULT_RTOL, SimulationSpec.DEFAULT_ATOL,
-                    SimulationSpec.DEFAULT_RK4_STEP, false);
+            SimulationSpec spec = SimulationSpec.builder(net, task, theta0).name("deep").scheme(Scheme.ALIGNED)
+                    .scale(0.01).delta(delta).seed(1).method(Method.GRADIENT_FLOW).grid(6.0, 60).build();
             Trajectory tr = assertTimeoutPreemptively(HANG_GUARD, () -> Simulation.run(spec), "δ = " + delta);
             TheoryResult ex = tr.exact();
             if (!ex.available()) {

@@ -25,8 +25,8 @@ final class EngineComparison {
     private EngineComparison() {}
 
     static SimulationSpec spec(String name, Network net, Task task, double[] theta0, double duration, int samples) {
-        return new SimulationSpec(name, net, task, theta0, Scheme.EXPLICIT, 0.0, 0.0, 0L, Method.GRADIENT_FLOW,
-                duration, samples, 0.0, RTOL, ATOL, SimulationSpec.DEFAULT_RK4_STEP, false);
+        return SimulationSpec.builder(net, task, theta0).name(name).scheme(Scheme.EXPLICIT).method(Method.GRADIENT_FLOW)
+                .grid(duration, samples).tolerances(RTOL, ATOL).build();
     }
 
     /** Simulates, checks the exact overlay is available with the expected model, returns the worst scaled error. */

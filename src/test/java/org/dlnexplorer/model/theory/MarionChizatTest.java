@@ -83,8 +83,9 @@ class MarionChizatTest {
         for (int i = 0; i < theta.length; i++) theta[i] += 1e-3 * rng.nextGaussian();
         for (double factor : new double[]{0.8, 1.2}) {
             double eta = factor * etaCrit;
-            SimulationSpec spec = new SimulationSpec("gd", net, task, theta, Scheme.EXPLICIT, 0, 0, 0,
-                    Method.GRADIENT_DESCENT, eta * 3000, 4, eta, 1e-11, 1e-13, SimulationSpec.DEFAULT_RK4_STEP, false);
+            SimulationSpec spec = SimulationSpec.builder(net, task, theta).name("gd").scheme(Scheme.EXPLICIT)
+                    .method(Method.GRADIENT_DESCENT).grid(eta * 3000, 4).learningRate(eta).tolerances(1e-11, 1e-13)
+                    .build();
             Trajectory tr = Simulation.run(spec);
             double last = tr.last().loss();
             if (factor < 1) {
@@ -106,7 +107,7 @@ class MarionChizatTest {
         double[] theta = Initializer.initialize(net, task, Scheme.GAUSSIAN, 1e-4, 0.0, 4, null);
         double eps = MarionChizat.smallScaleEpsilon(net, theta);
         assertTrue(eps < 0.1, "small scale: ε = " + eps);
-        SimulationSpec spec = EngineComparison.spec("small", net, task, theta, 60, 2).withSharpness(true);
+        SimulationSpec spec = EngineComparison.spec("small", net, task, theta, 60, 2).toBuilder().sharpness(true).build();
         Trajectory tr = Simulation.run(spec);
         assertTrue(tr.last().loss() < 1e-16);
         double expected = MarionChizat.balancedMinimizerSharpness(3, pi, CommonOps_DDRM.identity(3));

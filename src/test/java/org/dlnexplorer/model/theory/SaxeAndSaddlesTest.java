@@ -40,7 +40,7 @@ class SaxeAndSaddlesTest {
         assertEquals(Saxe.halfwayTime(2, 3, 0.01), escape[0], MACHINE);
         assertEquals(Saxe.halfwayTime(2, 1, 0.01), escape[1], MACHINE);
         for (int mode = 0; mode < 2; mode++) {
-            Trajectory tr = Simulation.run(spec.withGrid(escape[mode], 2));
+            Trajectory tr = Simulation.run(spec.toBuilder().grid(escape[mode], 2).build());
             assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), 1e-8);
         }
     }
@@ -92,7 +92,7 @@ class SaxeAndSaddlesTest {
         Task task = Task.whitened(new DMatrixRMaj(new double[][]{{4, 0, 0}, {0, 2, 0}, {0, 0, 1}}));
         double[] theta = Initializer.initialize(net, task, Scheme.ALIGNED, 1e-10, 0.0, 1, null);
         // long plateaus amplify timing errors: integrate one decade tighter than the default
-        var spec = EngineComparison.spec("saddles", net, task, theta, 14, 281).withTolerances(1e-12, 1e-14);
+        var spec = EngineComparison.spec("saddles", net, task, theta, 14, 281).toBuilder().tolerances(1e-12, 1e-14).build();
         double[] escape = Saddles.escapeTimes(spec);
         double[] levels = Saddles.plateauLevels(task.targetSingularValues());
         var out = EngineComparison.compareRun(spec, "saxe");
@@ -107,7 +107,7 @@ class SaxeAndSaddlesTest {
         // midway between escapes the loss is on the plateau of the saddle reached
         double[] mids = {escape[0] / 2, (escape[0] + escape[1]) / 2, (escape[1] + escape[2]) / 2};
         for (int r = 0; r < 3; r++) {
-            Trajectory at = Simulation.run(spec.withGrid(mids[r], 2));
+            Trajectory at = Simulation.run(spec.toBuilder().grid(mids[r], 2).build());
             assertEquals(levels[r], at.last().loss(), 0.03 * levels[r], "plateau " + r);
         }
     }
@@ -159,7 +159,7 @@ class SaxeAndSaddlesTest {
         assertEquals(Math.log(299) / 6 / 2, escape[0], MACHINE);
         assertEquals(Math.log(99) / 2 / 0.5, escape[1], MACHINE);
         EngineComparison.compare(spec, "saxe");
-        Trajectory tr = Simulation.run(spec.withGrid(escape[1], 2));
+        Trajectory tr = Simulation.run(spec.toBuilder().grid(escape[1], 2).build());
         assertEquals(0.5, tr.last().singularValue(1), 1e-8);
     }
 
@@ -191,7 +191,7 @@ class SaxeAndSaddlesTest {
         var spec = EngineComparison.spec("deep δ", net, task, theta, 10, 11);
         double[] escape = Saddles.escapeTimes(spec);
         for (int mode = 0; mode < 2; mode++) {
-            Trajectory tr = Simulation.run(spec.withGrid(escape[mode], 2));
+            Trajectory tr = Simulation.run(spec.toBuilder().grid(escape[mode], 2).build());
             assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), 1e-8);
         }
     }

@@ -21,8 +21,8 @@ class TheoriesApplicabilityTest {
 
     private static SimulationSpec spec(Network net, Task task, Scheme scheme, double tau, double delta, Method method) {
         double[] theta = Initializer.initialize(net, task, scheme, tau, delta, 3, null);
-        return new SimulationSpec("s", net, task, theta, scheme, tau, delta, 3, method, 1, 3, 0.1,
-                1e-11, 1e-13, SimulationSpec.DEFAULT_RK4_STEP, false);
+        return SimulationSpec.builder(net, task, theta).name("s").scheme(scheme).scale(tau).delta(delta).seed(3)
+                .method(method).grid(1, 3).learningRate(0.1).tolerances(1e-11, 1e-13).build();
     }
 
     private static void assertUnavailable(SimulationSpec spec, String fragment) {
@@ -82,8 +82,8 @@ class TheoriesApplicabilityTest {
         SimulationSpec s = spec(new Network(2, 2, 2), Task.whitened(T), Scheme.ALIGNED, 0.1, 0, Method.GRADIENT_FLOW);
         double[] theta = s.theta0();
         theta[1] += 1e-7;
-        SimulationSpec p = new SimulationSpec("p", s.network(), s.task(), theta, Scheme.EXPLICIT, 0, 0, 0,
-                Method.GRADIENT_FLOW, 1, 3, 0, 1e-11, 1e-13, SimulationSpec.DEFAULT_RK4_STEP, false);
+        SimulationSpec p = SimulationSpec.builder(s.network(), s.task(), theta).name("p").scheme(Scheme.EXPLICIT)
+                .method(Method.GRADIENT_FLOW).grid(1, 3).tolerances(1e-11, 1e-13).build();
         assertUnavailable(p, "task-aligned");
     }
 
