@@ -21,6 +21,17 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.awt.image.DataBufferInt;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Paints the chart views into images on background threads (up to {@link #MAX_LANES} lanes, each owning
@@ -82,13 +93,6 @@ public final class ChartRenderer implements AutoCloseable {
     /** at most this many painting threads (each owns a share of the views) */
     static final int MAX_LANES = 2;
     /**
-     * Relative cost of painting each view before any has been measured (CPU time on saxe-two-modes at the
-     * default window size: the wide singular-values chart and the loss, conservation and kernel charts
-     * dominate); used only to share the views between the lanes at first.
-     */
-    private static final Map<ViewId, Double> PAINT_COST = Map.of(ViewId.SINGULAR_VALUES, 12.0, ViewId.LOSS, 8.5,
-            ViewId.CONSERVATION, 8.5, ViewId.KERNEL_DISTANCE, 5.0);
-    /**
      * A view's paint cost is the median of its last this many paints: one slow paint (JIT, a page of
      * memory) does not move views, a lasting change (another preset) does after COST_WINDOW / 2 + 1 paints.
      */
@@ -106,6 +110,11 @@ public final class ChartRenderer implements AutoCloseable {
     private final double[][] paints = new double[ViewId.values().length][COST_WINDOW];
     private final int[] paintNext = new int[ViewId.values().length], paintCount = new int[ViewId.values().length];
     private final ChartStyle style;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** spare images kept (each view's size twice over: a chart image is 0.5–1 MB, so reuse spares the collector) */
+    static final int SPARE_IMAGES = 2 * ViewId.values().length;
+    /** images the FX thread has copied and handed back (at most SPARE_IMAGES), for the lanes to paint into again */
+    private final ConcurrentLinkedQueue<BufferedImage> spare = new ConcurrentLinkedQueue<>();
     // the lanes paint one job together (so that their images show the same run set): the newest job
     // waits here until every lane has finished the current one; guarded by this, held only briefly
     private Job waiting;
@@ -120,25 +129,25 @@ public final class ChartRenderer implements AutoCloseable {
         this.style = style;
         this.lanes = new Lane[lanes];
         for (int i = 0; i < lanes; i++) this.lanes[i] = new Lane(i);
-        laneOf = share(expectedCosts(java.util.EnumSet.allOf(ViewId.class)));
+        laneOf = share(expectedCosts(EnumSet.allOf(ViewId.class)));
     }
 
     /**
      * Each view's expected paint cost: the median of its recent paints, or the prior until every view of
      * the set has been measured (the prior's units are not milliseconds: the two are not mixed).
      */
-    private Map<ViewId, Double> expectedCosts(java.util.Set<ViewId> views) {
+    private Map<ViewId, Double> expectedCosts(Set<ViewId> views) {
         boolean measured = true;
         for (ViewId v : views) measured &= paintCount[v.ordinal()] > 0;
         Map<ViewId, Double> c = new EnumMap<>(ViewId.class);
-        for (ViewId v : views) c.put(v, measured ? recentMedian(v) : PAINT_COST.getOrDefault(v, 1.0));
+        for (ViewId v : views) c.put(v, measured ? recentMedian(v) : v.paintCost());
         return c;
     }
 
     private double recentMedian(ViewId v) {
         int n = paintCount[v.ordinal()];
-        double[] recent = java.util.Arrays.copyOf(paints[v.ordinal()], n);
-        java.util.Arrays.sort(recent);
+        double[] recent = Arrays.copyOf(paints[v.ordinal()], n);
+        Arrays.sort(recent);
         return n % 2 == 1 ? recent[n / 2] : (recent[n / 2 - 1] + recent[n / 2]) / 2;
     }
 
@@ -146,8 +155,8 @@ public final class ChartRenderer implements AutoCloseable {
     private Map<ViewId, Lane> share(Map<ViewId, Double> costs) {
         Map<ViewId, Lane> out = new EnumMap<>(ViewId.class);
         double[] load = new double[lanes.length];
-        java.util.List<ViewId> ids = new java.util.ArrayList<>(java.util.List.of(ViewId.values()));
-        ids.sort(java.util.Comparator.comparingDouble(v -> -costs.getOrDefault(v, 0.0)));
+        List<ViewId> ids = new ArrayList<>(List.of(ViewId.values()));
+        ids.sort(Comparator.comparingDouble(v -> -costs.getOrDefault(v, 0.0)));
         for (ViewId v : ids) {
             int lightest = 0;
             for (int i = 1; i < lanes.length; i++) if (load[i] < load[lightest]) lightest = i;
@@ -169,7 +178,7 @@ public final class ChartRenderer implements AutoCloseable {
     /** Share the views anew when the measured costs say the current split is clearly uneven. */
     synchronized void rebalance(Job job) {
         if (lanes.length < 2) return;
-        java.util.Set<ViewId> shown = java.util.EnumSet.noneOf(ViewId.class);
+        Set<ViewId> shown = EnumSet.noneOf(ViewId.class);
         for (Map.Entry<ViewId, ViewState> e : job.views().entrySet())
             if (e.getValue().width() >= 2 && e.getValue().height() >= 2) shown.add(e.getKey());
         if (shown.isEmpty()) return;
@@ -211,7 +220,7 @@ public final class ChartRenderer implements AutoCloseable {
         for (Lane l : lanes) {
             try {
                 l.executor.execute(() -> l.run(job));
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closed) {
                 lanesBusy--;
             }
         }
@@ -236,13 +245,6 @@ public final class ChartRenderer implements AutoCloseable {
         return out;
     }
 
-    /** sequence number of the newest job fully painted (by every lane) */
-    public long lastPainted() {
-        long seq = Long.MAX_VALUE;
-        for (Lane l : lanes) seq = Math.min(seq, l.lastSeq);
-        return seq;
-    }
-
     /** One painting thread and the views it owns (their ViewCharts live on this thread only). */
     private final class Lane {
         private final int index;
@@ -250,7 +252,6 @@ public final class ChartRenderer implements AutoCloseable {
         private final AtomicReference<Frame> done = new AtomicReference<>();
         private final Map<ViewId, ViewChart> charts = new EnumMap<>(ViewId.class);
         private final Map<ViewId, Key> drawn = new EnumMap<>(ViewId.class);
-        private volatile long lastSeq = -1;
 
         Lane(int index) {
             this.index = index;
@@ -275,7 +276,6 @@ public final class ChartRenderer implements AutoCloseable {
             charts.keySet().removeIf(v -> mine.get(v) != this);
             drawn.keySet().removeIf(v -> mine.get(v) != this);
             Map<ViewId, Painted> images = new EnumMap<>(ViewId.class);
-            boolean whole = true;
             for (Map.Entry<ViewId, ViewState> e : job.views().entrySet()) {
                 if (mine.get(e.getKey()) != this) continue;
                 ViewState st = e.getValue();
@@ -283,7 +283,7 @@ public final class ChartRenderer implements AutoCloseable {
                 ViewChart chart = charts.computeIfAbsent(e.getKey(), v -> ViewChart.create(v, style));
                 // charts with a time axis are painted without the cursor: the app overlays it, so moving the
                 // cursor repaints nothing; the others (hyperboloid) paint it in
-                double cursor = e.getKey() == ViewId.HYPERBOLOID ? job.cursorT() : Double.NaN;
+                double cursor = e.getKey().paintsCursor() ? job.cursorT() : Double.NaN;
                 Key key = new Key(job.runs(), cursor, job.logTime(), st);
                 if (key.same(drawn.get(e.getKey()))) continue;
                 try {
@@ -300,23 +300,14 @@ public final class ChartRenderer implements AutoCloseable {
                 if (!job.complete() && job.runs() != null && !images.isEmpty() && newerWaiting()) {
                     // a streaming (partial) run set and a newer job waiting: hand over what is done, continue
                     // with the newer one; a complete run set is painted whole, so that complete pictures appear
-                    whole = false;
                     break;
                 }
             }
             Frame frame = new Frame(job.seq(), images);
             Frame previous = done.getAndSet(null);
             done.set(previous == null ? frame : previous.then(frame));
-            if (whole) lastSeq = job.seq();
         }
     }
-
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-
-    /** images the FX thread has copied and handed back (at most SPARE_IMAGES), for the lanes to paint into again */
-    private final java.util.concurrent.ConcurrentLinkedQueue<BufferedImage> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** spare images kept (each view's size twice over: a chart image is 0.5–1 MB, so reuse spares the collector) */
-    static final int SPARE_IMAGES = 2 * ViewId.values().length;
 
     /**
      * An image the FX thread no longer needs (its pixels were copied into the scene): the lanes paint into
@@ -330,8 +321,8 @@ public final class ChartRenderer implements AutoCloseable {
     private BufferedImage blank(int w, int h) {
         for (BufferedImage b : spare) {
             if (b.getWidth() == w && b.getHeight() == h && spare.remove(b)) {
-                int[] px = ((java.awt.image.DataBufferInt) b.getRaster().getDataBuffer()).getData();
-                java.util.Arrays.fill(px, 0);
+                int[] px = ((DataBufferInt) b.getRaster().getDataBuffer()).getData();
+                Arrays.fill(px, 0);
                 return b;
             }
         }

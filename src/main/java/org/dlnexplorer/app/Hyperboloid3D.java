@@ -29,6 +29,7 @@ import org.dlnexplorer.model.observe.Trajectory;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.DepthTest;
 
 /**
  * The hyperboloid in 3D: (a, w₁, w₂) with a vertical, the conserved-δ surface as a translucent mesh with
@@ -115,7 +116,7 @@ public final class Hyperboloid3D extends Pane {
             MeshView fill = new MeshView(mesh);
             fill.setCullFace(CullFace.NONE);
             fill.setMaterial(material(Color.rgb(86, 180, 233, 0.30)));
-            fill.setDepthTest(javafx.scene.DepthTest.DISABLE);
+            fill.setDepthTest(DepthTest.DISABLE);
             MeshView wire = new MeshView(mesh);
             wire.setDrawMode(DrawMode.LINE);
             wire.setCullFace(CullFace.NONE);

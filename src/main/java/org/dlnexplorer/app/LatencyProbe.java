@@ -13,6 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.ExecutionException;
 
 /**
  * In-app latency probe: scripted parameter changes on a shown {@link MainWindow}, measured from the
@@ -183,7 +186,7 @@ public final class LatencyProbe {
         });
         try {
             return started.get(timeoutMillis, TimeUnit.MILLISECONDS).get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception c) throw c;
             throw e;
         }
@@ -239,13 +242,13 @@ public final class LatencyProbe {
         if (enabled("#delta-slider")) {
             parameter = "delta";
             property = vm.delta;
-            from = MainWindow.DELTA_MIN;
-            to = MainWindow.DELTA_MAX;
+            from = ControlRanges.DELTA_MIN;
+            to = ControlRanges.DELTA_MAX;
         } else if (enabled("#scale-slider")) {
             parameter = "logScale";
             property = vm.logScale;
-            from = Math.log10(MainWindow.TAU_MIN);
-            to = Math.log10(MainWindow.TAU_MAX);
+            from = Math.log10(ControlRanges.TAU_MIN);
+            to = Math.log10(ControlRanges.TAU_MAX);
         } else {
             throw new IllegalStateException("the loaded preset has neither δ nor τ enabled: nothing to drag");
         }
@@ -305,7 +308,7 @@ public final class LatencyProbe {
                         return;
                     }
                     stepValue = value(stepIndex++ % n, n, phase == Phase.WARMUP ? 0.25 : 0.5);
-                    stepGenerationBefore = window.submittedGeneration();
+                    stepGenerationBefore = window.latency().submittedGeneration();
                     stepGeneration = -1;
                     waiting = true;
                     stepSetNanos = System.nanoTime();
@@ -314,8 +317,8 @@ public final class LatencyProbe {
                 case DRAG -> {
                     if (dragStart < 0) {
                         dragStart = now;
-                        dragGenerationBefore = window.submittedGeneration();
-                        dragPicturesSeen = window.pictureCount();
+                        dragGenerationBefore = window.latency().submittedGeneration();
+                        dragPicturesSeen = window.latency().pictureCount();
                         dragStartedBefore = window.service().started();
                     }
                     double s = (now - dragStart) / 1e9;
@@ -348,7 +351,7 @@ public final class LatencyProbe {
         return jitBusy >= JIT_QUIET_SHARE;
     }
 
-    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private long jitMarkNanos = -1, jitMarkMillis;
     /** the JIT compilers' share of a core over the last warm-up window (NaN: not measured) */
     private double jitBusy = Double.NaN;
@@ -369,11 +372,11 @@ public final class LatencyProbe {
     /** End of the pulse's CSS and layout: the scene graph as the render thread will draw it. */
     private void postLayout() {
         long now = System.nanoTime();
-        long start = window.handlerStartNanos();
+        long start = window.latency().handlerStartNanos();
         if (recording && start != lastHandlerStart && start >= 0) {
             if (pulses < PULSE_CAPACITY) {
-                handlerWall[pulses] = window.handlerWallNanos() / 1e6;
-                if (window.handlerCpuNanos() >= 0) handlerCpu[cpus++] = window.handlerCpuNanos() / 1e6;
+                handlerWall[pulses] = window.latency().handlerWallNanos() / 1e6;
+                if (window.latency().handlerCpuNanos() >= 0) handlerCpu[cpus++] = window.latency().handlerCpuNanos() / 1e6;
                 layout[pulses] = preLayoutNanos >= start ? (now - preLayoutNanos) / 1e6 : Double.NaN;
                 fxPulse[pulses] = (now - start) / 1e6;
                 if (lastHandlerStart >= 0) gap[gaps++] = (start - lastHandlerStart) / 1e6;
@@ -384,21 +387,21 @@ public final class LatencyProbe {
         }
         lastHandlerStart = recording ? start : -1;
         if (waiting) {
-            if (stepGeneration < 0 && window.submittedGeneration() > stepGenerationBefore)
-                stepGeneration = window.submittedGeneration();
-            if (stepGeneration >= 0 && window.pictureGeneration() >= stepGeneration) {
+            if (stepGeneration < 0 && window.latency().submittedGeneration() > stepGenerationBefore)
+                stepGeneration = window.latency().submittedGeneration();
+            if (stepGeneration >= 0 && window.latency().pictureGeneration() >= stepGeneration) {
                 waiting = false;
                 if (phase == Phase.STEPS)
                     steps.add(new Step(stepValue, stepGeneration, (now - stepSetNanos) / 1e6,
-                            (window.pictureNanos() - stepSetNanos) / 1e6, (window.picturePolledNanos() - stepSetNanos) / 1e6,
-                            window.pictureGeneration() == stepGeneration ? window.pictureComputeMillis() : -1));
+                            (window.latency().pictureNanos() - stepSetNanos) / 1e6, (window.latency().picturePolledNanos() - stepSetNanos) / 1e6,
+                            window.latency().pictureGeneration() == stepGeneration ? window.latency().pictureComputeMillis() : -1));
             }
         }
-        if (phase == Phase.DRAG && dragStart >= 0 && window.pictureCount() > dragPicturesSeen) {
-            dragPicturesSeen = window.pictureCount();
-            if (window.pictureGeneration() > dragGenerationBefore) {
+        if (phase == Phase.DRAG && dragStart >= 0 && window.latency().pictureCount() > dragPicturesSeen) {
+            dragPicturesSeen = window.latency().pictureCount();
+            if (window.latency().pictureGeneration() > dragGenerationBefore) {
                 if (dragPictures < dragAges.length)
-                    dragAges[dragPictures] = window.pictureChangeNanos() >= 0 ? (now - window.pictureChangeNanos()) / 1e6 : Double.NaN;
+                    dragAges[dragPictures] = window.latency().pictureChangeNanos() >= 0 ? (now - window.latency().pictureChangeNanos()) / 1e6 : Double.NaN;
                 dragPictures++;
             }
         }

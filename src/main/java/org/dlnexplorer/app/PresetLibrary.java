@@ -1,5 +1,6 @@
 package org.dlnexplorer.app;
 
+import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.preset.BundledPresets;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetException;
@@ -35,12 +36,20 @@ public final class PresetLibrary {
 
     /**
      * Every readable preset of the directory (lecture order of its index.txt, then by name), or, when the
-     * directory does not exist, the presets bundled in the jar; unreadable ones are reported and skipped.
+     * directory does not exist, the presets bundled in the jar; unreadable ones (also those naming an unknown
+     * view in view.panels) are reported and skipped.
      */
     public static List<Entry> list(Path dir, List<String> problems) {
         BundledPresets.Listing listing = Files.isDirectory(dir) ? BundledPresets.fromDirectory(dir) : BundledPresets.fromResources();
         List<Entry> out = new ArrayList<>();
-        for (BundledPresets.Entry e : listing.entries()) out.add(new Entry(e.file(), e.source(), e.preset()));
+        for (BundledPresets.Entry e : listing.entries()) {
+            try {
+                ViewId.panels(e.preset(), e.source());   // the view names are checked where the registry is known
+                out.add(new Entry(e.file(), e.source(), e.preset()));
+            } catch (PresetException bad) {
+                problems.add(bad.getMessage());
+            }
+        }
         for (BundledPresets.Failure f : listing.failures())
             if (!listing.entries().isEmpty() || Files.isDirectory(dir)) problems.add(f.error().getMessage());
         return out;

@@ -23,6 +23,10 @@ import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.model.observe.RunSet;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.nio.IntBuffer;
+import javafx.scene.shape.Line;
 
 /**
  * One view panel (node id from SPEC §3) showing the image the {@link ChartRenderer} painted for it.
@@ -34,11 +38,11 @@ public class ViewCell extends StackPane {
     private final ImageView imageView = new ImageView();
     private WritableImage image;
     /** the cell's own premultiplied pixels behind image (null: image is a converted copy) */
-    private PixelBuffer<java.nio.IntBuffer> pixels;
+    private PixelBuffer<IntBuffer> pixels;
     private RunSet shown;
     private Runnable onInvalidate = () -> { };
     /** the time cursor, drawn over the image so that moving it repaints no chart */
-    private final javafx.scene.shape.Line cursor = new javafx.scene.shape.Line();
+    private final Line cursor = new Line();
     private ChartRenderer.TimeAxis time;
     private double cursorT = Double.NaN;
 
@@ -104,7 +108,7 @@ public class ViewCell extends StackPane {
         } else {
             int w = b.getWidth(), h = b.getHeight();
             if (pixels == null || pixels.getWidth() != w || pixels.getHeight() != h) {
-                pixels = new PixelBuffer<>(w, h, java.nio.IntBuffer.allocate(w * h), PixelFormat.getIntArgbPreInstance());
+                pixels = new PixelBuffer<>(w, h, IntBuffer.allocate(w * h), PixelFormat.getIntArgbPreInstance());
                 image = new WritableImage(pixels);
             }
             pixels.updateBuffer(pb -> {
@@ -124,8 +128,8 @@ public class ViewCell extends StackPane {
     /** the pixels of b when it is a plain packed IntArgbPre image (one int per pixel, no offset), else null */
     static int[] packedPixels(BufferedImage b) {
         if (b.getType() != BufferedImage.TYPE_INT_ARGB_PRE
-                || !(b.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt db)
-                || !(b.getRaster().getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel sm)
+                || !(b.getRaster().getDataBuffer() instanceof DataBufferInt db)
+                || !(b.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel sm)
                 || sm.getScanlineStride() != b.getWidth() || db.getNumBanks() != 1 || db.getOffset() != 0
                 || b.getRaster().getSampleModelTranslateX() != 0 || b.getRaster().getSampleModelTranslateY() != 0)
             return null;

@@ -13,11 +13,13 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.preset.Preset;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +46,8 @@ public final class ViewModel {
     /** time units per second of playback = speed × duration / 5 */
     public final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     public final BooleanProperty logTime = new SimpleBooleanProperty(this, "logTime", false);
+    /** the views on screen, in registry order (the preset's view.panels; the View menu changes it) */
+    public final ObjectProperty<List<ViewId>> panels = new SimpleObjectProperty<>(this, "panels", List.of(ViewId.values()));
 
     // results and status (set from service snapshots)
     public final ObjectProperty<RunSet> runSet = new SimpleObjectProperty<>(this, "runSet");
@@ -51,7 +55,9 @@ public final class ViewModel {
     public final ObjectProperty<Params> shownParams = new SimpleObjectProperty<>(this, "shownParams");
     public final BooleanProperty complete = new SimpleBooleanProperty(this, "complete", false);
     public final LongProperty recomputeMillis = new SimpleLongProperty(this, "recomputeMillis", -1);
+    /** the status bar's message: results of saves and exports, and problems (see severity) */
     public final StringProperty error = new SimpleStringProperty(this, "error", "");
+    public final ObjectProperty<Severity> severity = new SimpleObjectProperty<>(this, "severity", Severity.INFO);
     public final StringProperty inputMessage = new SimpleStringProperty(this, "inputMessage", "");
     public final ObjectProperty<Preset> basePreset = new SimpleObjectProperty<>(this, "basePreset");
     public final StringProperty presetSource = new SimpleStringProperty(this, "presetSource", "");
@@ -81,6 +87,7 @@ public final class ViewModel {
         initial.put(playing, false);
         initial.put(speed, 1.0);
         initial.put(logTime, p.view != null && p.view.has("logTime") && p.view.get("logTime").getAsBoolean());
+        initial.put(panels, ViewId.panelsOrAll(p));
         initial.put(inputMessage, "");
         batch(() -> {
             presetSource.set(source);
@@ -119,10 +126,10 @@ public final class ViewModel {
      */
     public boolean inBatch() { return batch > 0; }
 
-    /** the initial value of a property (for tests and the reset button's tooltip) */
-    public Object initialValue(Property<?> p) {
-        Object v = initial.get(p);
-        return v instanceof double[] a ? a.clone() : v;
+    /** Show a message in the status bar (its severity first, so that the bar styles the new text). */
+    public void report(Severity s, String message) {
+        severity.set(s);
+        error.set(message);
     }
 
     public double tau() { return Math.pow(10, logScale.get()); }

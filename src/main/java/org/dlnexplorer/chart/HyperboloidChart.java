@@ -42,7 +42,6 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
 
     private double azimuth = DEFAULT_AZIMUTH;
     private double elevation = DEFAULT_ELEVATION;
-    private Runnable onChange = () -> { };
 
     HyperboloidChart(ChartStyle style) {
         super(ViewId.HYPERBOLOID, style);
@@ -51,23 +50,19 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
     @Override
     public Drawable drawable() { return this; }
 
-    /** called after every change (the app repaints its canvas) */
-    public void setOnChange(Runnable r) { onChange = r == null ? () -> { } : r; }
-
     public void setView(double azimuthRadians, double elevationRadians) {
         azimuth = azimuthRadians;
         elevation = Math.max(-Math.PI / 2, Math.min(Math.PI / 2, elevationRadians));
-        onChange.run();
     }
 
     public double azimuth() { return azimuth; }
     public double elevation() { return elevation; }
 
     @Override
-    protected void rebuild() { onChange.run(); }
+    protected void rebuild() {}   // drawn from the run set at paint time
 
     @Override
-    protected void moveCursor() { onChange.run(); }
+    protected void moveCursor() {}
 
     /** screen (x, y up) of a world point (a, w₁, w₂) */
     private double[] project(double[] p) {

@@ -14,6 +14,11 @@ final class MessageChart extends ViewChart implements Drawable {
     private final String message;
     private final String detail;
 
+    /** the phase diagram's stand-in: its picture needs a sweep (the app's sweep view, or `export`) */
+    static MessageChart phaseDiagram(ChartStyle style) {
+        return new MessageChart(ViewId.PHASE_DIAGRAM, style, "Phase diagram: see the sweep", "sweep over (τ, δ) to fill this view");
+    }
+
     MessageChart(ViewId id, ChartStyle style, String message, String detail) {
         super(id, style);
         this.title = id.title();

@@ -5,9 +5,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ui.Drawable;
 
 /**
- * One view's chart, kept across updates: the app creates it once and calls {@link #update} with the
- * latest run set (at most once per pulse); datasets are swapped with notification off and the chart
- * fires a single change. Not thread-safe: use from one thread (the FX thread in the app).
+ * One view's chart, kept across updates: its owner creates it once and calls {@link #update} with each new
+ * run set; datasets are swapped with notification off and the chart fires a single change. Not
+ * thread-safe: use from one thread. In the app that is the painting thread (ChartRenderer lane) that owns
+ * the view, never the FX thread; export makes its own chart per picture.
  */
 public abstract class ViewChart {
     protected final ViewId id;
@@ -20,18 +21,9 @@ public abstract class ViewChart {
         this.style = style;
     }
 
+    /** a new chart for the view (the registry's factory) */
     public static ViewChart create(ViewId id, ChartStyle style) {
-        return switch (id) {
-            case SINGULAR_VALUES -> new SingularValuesChart(style);
-            case LOSS -> new LossChart(style);
-            case KERNEL_DISTANCE -> new KernelDistanceChart(style);
-            case HYPERBOLOID -> new HyperboloidChart(style);
-            case FUNCTION_SPACE -> new FunctionSpaceChart(style);
-            case SHARPNESS -> new SharpnessChart(style);
-            case PHASE_DIAGRAM -> new MessageChart(id, style, "Phase diagram: see the sweep",
-                    "sweep over (τ, δ) to fill this view");
-            case CONSERVATION -> new ConservationChart(style);
-        };
+        return id.newChart(style);
     }
 
     public ViewId id() { return id; }

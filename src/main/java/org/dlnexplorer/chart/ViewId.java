@@ -1,32 +1,123 @@
 package org.dlnexplorer.chart;
 
-/** The eight views of SPEC §2 with their command-line names and UI node ids (SPEC §3). */
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetException;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The view registry: one constant per view (SPEC §2), holding everything the rest of the program needs
+ * to know about it: its command-line name (UI node id "&lt;name&gt;-view", SPEC §3), title, chart factory,
+ * default placement (registry order, column span in the app's grid), paint-cost prior, whether its picture
+ * carries the time cursor, and the kind of cell the app shows it in. Adding a view: its chart class and
+ * one constant here.
+ */
 public enum ViewId {
-    SINGULAR_VALUES("singular-values", "Singular values of W (effective)"),
-    LOSS("loss", "Loss"),
-    KERNEL_DISTANCE("kernel-distance", "NTK kernel distance S(0,t)"),
-    HYPERBOLOID("hyperboloid", "Hyperboloid parameter paths"),
-    FUNCTION_SPACE("function-space", "Function-space path β(t)"),
-    SHARPNESS("sharpness", "Sharpness vs 2/η"),
-    PHASE_DIAGRAM("phase-diagram", "Regime phase diagram"),
-    CONSERVATION("conservation", "Conservation monitor");
+    SINGULAR_VALUES("singular-values", "Singular values of W (effective)", SingularValuesChart::new, 2, 12.0, false, CellKind.IMAGE),
+    LOSS("loss", "Loss", LossChart::new, 1, 8.5, false, CellKind.IMAGE),
+    KERNEL_DISTANCE("kernel-distance", "NTK kernel distance S(0,t)", KernelDistanceChart::new, 1, 5.0, false, CellKind.IMAGE),
+    HYPERBOLOID("hyperboloid", "Hyperboloid parameter paths", HyperboloidChart::new, 1, 1.0, true, CellKind.SCENE_3D),
+    FUNCTION_SPACE("function-space", "Function-space path β(t)", FunctionSpaceChart::new, 1, 1.0, false, CellKind.IMAGE),
+    SHARPNESS("sharpness", "Sharpness vs 2/η", SharpnessChart::new, 1, 1.0, false, CellKind.IMAGE),
+    PHASE_DIAGRAM("phase-diagram", "Regime phase diagram", MessageChart::phaseDiagram, 1, 1.0, false, CellKind.SWEEP),
+    CONSERVATION("conservation", "Conservation monitor", ConservationChart::new, 1, 8.5, false, CellKind.IMAGE);
+
+    /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
+    public enum CellKind {
+        /** the chart's picture, painted off the FX thread */
+        IMAGE,
+        /** a 3D scene where the platform supports it, else the chart's picture */
+        SCENE_3D,
+        /** the app's interactive sweep (runs its own simulations), else the chart's picture */
+        SWEEP
+    }
+
+    /** the key of the preset's list of visible views (SPEC §3 "view") */
+    public static final String PANELS_FIELD = "view.panels";
 
     private final String cliName;
     private final String title;
+    private final Function<ChartStyle, ViewChart> factory;
+    private final int columnSpan;
+    private final double paintCost;
+    private final boolean paintsCursor;
+    private final CellKind cell;
 
-    ViewId(String cliName, String title) {
+    ViewId(String cliName, String title, Function<ChartStyle, ViewChart> factory, int columnSpan, double paintCost,
+           boolean paintsCursor, CellKind cell) {
         this.cliName = cliName;
         this.title = title;
+        this.factory = factory;
+        this.columnSpan = columnSpan;
+        this.paintCost = paintCost;
+        this.paintsCursor = paintsCursor;
+        this.cell = cell;
     }
 
-    /** name used by `export --view` */
+    /** name used by `export --view` and in a preset's view.panels */
     public String cliName() { return cliName; }
     /** JavaFX node id, e.g. "singular-values-view" */
     public String nodeId() { return cliName + "-view"; }
     public String title() { return title; }
+    /** a new chart for this view (each painting thread keeps its own) */
+    public ViewChart newChart(ChartStyle style) { return factory.apply(style); }
+    /** columns the view spans in the app's grid (default placement: registry order, row by row) */
+    public int columnSpan() { return columnSpan; }
+    /**
+     * Relative cost of painting the view before any paint has been measured (CPU time on saxe-two-modes at
+     * the default window size; not milliseconds): shares the views between the painting threads at first.
+     */
+    public double paintCost() { return paintCost; }
+    /** true when the picture itself shows the time cursor (else the app draws it over the picture) */
+    public boolean paintsCursor() { return paintsCursor; }
+    public CellKind cell() { return cell; }
 
     public static ViewId fromCliName(String name) {
         for (ViewId v : values()) if (v.cliName.equals(name)) return v;
         return null;
+    }
+
+    /** every view's command-line name, in registry order, comma separated (for messages) */
+    public static String names() {
+        List<String> names = new ArrayList<>();
+        for (ViewId v : values()) names.add(v.cliName);
+        return String.join(", ", names);
+    }
+
+    /**
+     * The views a preset asks the app to show (its view.panels, in registry order), or every view when
+     * it does not say. An unknown name is refused naming the field.
+     */
+    public static List<ViewId> panels(Preset p, String source) throws PresetException {
+        if (p.view == null || !p.view.has("panels")) return List.of(values());
+        JsonElement e = p.view.get("panels");
+        if (!e.isJsonArray()) throw new PresetException(source, PANELS_FIELD, "must be an array of view names (" + names() + ")");
+        JsonArray a = e.getAsJsonArray();
+        if (a.isEmpty()) throw new PresetException(source, PANELS_FIELD, "must list at least one view (" + names() + ")");
+        List<ViewId> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            JsonElement x = a.get(i);
+            ViewId v = x.isJsonPrimitive() && x.getAsJsonPrimitive().isString() ? fromCliName(x.getAsString()) : null;
+            String field = PANELS_FIELD + "[" + i + "]";
+            if (v == null) throw new PresetException(source, field, "unknown view " + x + " (known: " + names() + ")");
+            if (out.contains(v)) throw new PresetException(source, field, "lists " + x + " twice");
+            out.add(v);
+        }
+        out.sort(null);   // registry order: each view keeps its default place
+        return List.copyOf(out);
+    }
+
+    /** the same for a preset already validated: every view when its list is unusable */
+    public static List<ViewId> panelsOrAll(Preset p) {
+        try {
+            return panels(p, null);
+        } catch (PresetException e) {
+            return List.of(values());
+        }
     }
 }

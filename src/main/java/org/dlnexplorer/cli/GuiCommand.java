@@ -3,6 +3,7 @@ package org.dlnexplorer.cli;
 import org.dlnexplorer.app.AppOptions;
 import org.dlnexplorer.app.DlnApp;
 import org.dlnexplorer.app.PresetLibrary;
+import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetException;
 import org.dlnexplorer.preset.PresetIo;
@@ -33,6 +34,7 @@ public final class GuiCommand implements java.util.concurrent.Callable<Integer> 
         if (preset != null) {
             try {
                 Preset p = PresetIo.read(preset);
+                ViewId.panels(p, preset.toString());   // the app's visible views: names from the view registry
                 options = options.withPreset(new PresetLibrary.Entry(preset.getFileName().toString(), preset.toString(), p));
             } catch (PresetException e) {
                 throw new UsageError(e.getMessage());

@@ -19,7 +19,7 @@ class DragProbe {
     void start(Stage stage) {
         AppOptions o = AppOptions.defaults();
         window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false,
-                Boolean.getBoolean("probe.phase")));
+                Boolean.getBoolean("probe.phase")), RecentFiles.inMemory(), new FakeFileDialogs());
         stage.show();
     }
 

@@ -22,7 +22,7 @@ class LatencyProbeTest {
     @Start
     void start(Stage stage) {
         AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, false));
+        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, false), RecentFiles.inMemory(), new FakeFileDialogs());
         stage.show();
     }
 
@@ -35,7 +35,7 @@ class LatencyProbeTest {
     @Test
     void everyStepChangeIsObservedCompleteAndTheReportHasItsKeys() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(window::isSettled).get());
-        long generationBefore = WaitForAsyncUtils.asyncFx(window::submittedGeneration).get();
+        long generationBefore = WaitForAsyncUtils.asyncFx(() -> window.latency().submittedGeneration()).get();
         LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(5, 1, 0, 1.0, 30_000, 60_000, true), 120_000);
 
         assertEquals("delta", r.parameter());
@@ -45,7 +45,7 @@ class LatencyProbeTest {
         for (LatencyProbe.Step s : r.steps()) {
             assertTrue(s.generation() > previous, "one new request per change");
             previous = s.generation();
-            assertTrue(s.value() >= MainWindow.DELTA_MIN && s.value() <= MainWindow.DELTA_MAX, "δ in the slider's range");
+            assertTrue(s.value() >= ControlRanges.DELTA_MIN && s.value() <= ControlRanges.DELTA_MAX, "δ in the slider's range");
             assertTrue(Double.isFinite(s.latencyMillis()) && s.latencyMillis() > 0, "latency " + s.latencyMillis());
             assertTrue(s.installMillis() > 0 && s.installMillis() <= s.latencyMillis(), s.toString());
             assertTrue(s.computeMillis() >= 0, "the service reported its compute time");

@@ -35,7 +35,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, true));
+        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, true), RecentFiles.inMemory(), new FakeFileDialogs());
         vm = window.viewModel();
         stage.show();
     }
@@ -246,7 +246,7 @@ class MainWindowTest {
                 last[0] = now;
             }
         };
-        run(() -> { window.resetPulseStatistics(); probe.start(); });
+        run(() -> { window.latency().resetPulseStatistics(); probe.start(); });
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         // wider runs (width 24); then a sequence of δ changes while they stream
         run(() -> vm.width.set(24));
@@ -262,7 +262,7 @@ class MainWindowTest {
         assertTrue(g.size() > 10, "pulses were recorded: " + g.size());
         long maxGap = g.stream().mapToLong(Long::longValue).max().orElse(0);
         double median = g.stream().mapToLong(Long::longValue).sorted().skip(g.size() / 2).findFirst().orElse(0L) / 1e6;
-        double cpu = window.maxPulseCpuNanos() / 1e6, wall = window.maxPulseWallNanos() / 1e6;
+        double cpu = window.latency().maxPulseCpuNanos() / 1e6, wall = window.latency().maxPulseWallNanos() / 1e6;
         System.out.printf("pulse gaps: n=%d max=%.1f ms median=%.1f ms; longest pulse work: %.1f ms CPU, %.1f ms wall%n",
                 g.size(), maxGap / 1e6, median, cpu, wall);
         // what the app does on the FX thread per pulse, in FX-thread CPU time (a loaded test machine's
@@ -383,5 +383,64 @@ class MainWindowTest {
         awaitSettled();
         assertFalse(shown().diverged());
         assertEquals("", fx(() -> robot.lookup("#status-diverged").queryAs(Label.class).getText()));
+    }
+
+    /** true when the view's node is in the window */
+    private boolean onScreen(FxRobot robot, ViewId id) throws Exception {
+        return fx(() -> robot.lookup("#" + id.nodeId()).tryQuery().map(n -> n.getScene() != null && n.getParent() != null).orElse(false));
+    }
+
+    @Test
+    void theViewMenuRemovesAndReAddsAView(FxRobot robot) throws Exception {
+        awaitSettled();
+        assertTrue(onScreen(robot, ViewId.SHARPNESS));
+        robot.clickOn("#view-menu");
+        robot.clickOn("#view-menu-sharpness");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(onScreen(robot, ViewId.SHARPNESS), "removed");
+        assertFalse(fx(() -> vm.panels.get().contains(ViewId.SHARPNESS)));
+        for (ViewId id : ViewId.values()) if (id != ViewId.SHARPNESS) assertTrue(onScreen(robot, id), id + " stays");
+        // the others keep working: a change is computed and shown by every view on screen
+        run(() -> vm.delta.set(0.5));
+        awaitSettled();
+        RunSet rs = fx(() -> vm.runSet.get());
+        assertSame(rs, fx(() -> window.cells().get(ViewId.LOSS).shown()));
+        robot.clickOn("#view-menu");
+        robot.clickOn("#view-menu-sharpness");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onScreen(robot, ViewId.SHARPNESS), "re-added");
+        awaitSettled();
+        assertSame(fx(() -> vm.runSet.get()), fx(() -> window.cells().get(ViewId.SHARPNESS).shown()), "redrawn when re-added");
+        // a hidden view can still be maximized once shown again, and restored
+        Node sharpness = robot.lookup("#sharpness-view").query();
+        robot.doubleClickOn(sharpness);
+        assertTrue(fx(() -> window.isMaximized(ViewId.SHARPNESS)));
+        robot.doubleClickOn(sharpness);
+        assertFalse(fx(() -> window.isMaximized(ViewId.SHARPNESS)));
+    }
+
+    @Test
+    void aPresetsViewPanelsShowOnlyThoseViewsAndSaveWritesThemBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir,
+                                                                 FxRobot robot) throws Exception {
+        awaitSettled();
+        java.nio.file.Path file = dir.resolve("two-views.json");
+        java.nio.file.Files.writeString(file, PresetLibrary.DEFAULT_JSON.replace("\"schema\": 1,",
+                "\"schema\": 1, \"view\": { \"panels\": [\"loss\", \"conservation\"] },"));
+        assertTrue(fx(() -> window.open(file)));
+        awaitSettled();
+        for (ViewId id : ViewId.values())
+            assertEquals(id == ViewId.LOSS || id == ViewId.CONSERVATION, onScreen(robot, id), id.toString());
+        assertSame(fx(() -> vm.runSet.get()), fx(() -> window.cells().get(ViewId.LOSS).shown()));
+        // the View menu adds one; save writes the shown views
+        run(() -> window.setViewShown(ViewId.SINGULAR_VALUES, true));
+        assertTrue(onScreen(robot, ViewId.SINGULAR_VALUES));
+        java.nio.file.Path saved = dir.resolve("saved.json");
+        assertTrue(fx(() -> window.save(saved)));
+        assertEquals(List.of(ViewId.SINGULAR_VALUES, ViewId.LOSS, ViewId.CONSERVATION),
+                ViewId.panels(org.dlnexplorer.preset.PresetIo.read(saved), saved.toString()));
+        // another preset without view.panels: every view again
+        assertTrue(fx(() -> window.open(java.nio.file.Path.of("presets/saxe-two-modes.json"))));
+        awaitSettled();
+        for (ViewId id : ViewId.values()) assertTrue(onScreen(robot, id), id.toString());
     }
 }

@@ -43,4 +43,12 @@ class LayeringTest {
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }
+
+    /** The simulation service (and everything it uses) runs without JavaFX: the app's FX side only polls it. */
+    @Test
+    void simulationServiceIsFreeOfJavaFx() {
+        noClasses().that().haveNameMatching("org\\.dlnexplorer\\.app\\.SimulationService(\\$.*)?")
+                .should().transitivelyDependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
+                .check(CLASSES);
+    }
 }

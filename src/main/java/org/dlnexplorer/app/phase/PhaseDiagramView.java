@@ -36,6 +36,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.awt.Graphics2D;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 
 /**
  * The regime phase diagram as a self-contained JavaFX node (SPEC §2 view 7). {@link #setPreset} starts a
@@ -73,7 +76,7 @@ public final class PhaseDiagramView extends BorderPane {
 
     private Axis xAxis = PresetGrid.DEFAULT_X;
     private Axis yAxis = PresetGrid.DEFAULT_Y;
-    private SweepSettings settings = SweepSettings.DEFAULT;
+    private final SweepSettings settings = SweepSettings.DEFAULT;
     /** default: all processors but one, which stays free for the interactive simulation */
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     private Consumer<Preset> onCellSelected = p -> { };
@@ -194,11 +197,6 @@ public final class PhaseDiagramView extends BorderPane {
         restart();
     }
 
-    public void setSettings(SweepSettings s) {
-        this.settings = s;
-        restart();
-    }
-
     /** worker threads for the sweep (default: all processors but one) */
     public void setParallelism(int n) {
         this.parallelism = Math.max(1, n);
@@ -306,10 +304,10 @@ public final class PhaseDiagramView extends BorderPane {
         double y1 = plot.getRangeAxis().valueToJava2D(ey[c[1] + 1], area, plot.getRangeAxisEdge());
         double x = Math.min(x0, x1), y = Math.min(y0, y1), w = Math.abs(x1 - x0), h = Math.abs(y1 - y0);
         gc.setLineWidth(3);
-        gc.setStroke(javafx.scene.paint.Color.WHITE);
+        gc.setStroke(Color.WHITE);
         gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
         gc.setLineWidth(1.5);
-        gc.setStroke(javafx.scene.paint.Color.BLACK);
+        gc.setStroke(Color.BLACK);
         gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
     }
 
@@ -320,7 +318,7 @@ public final class PhaseDiagramView extends BorderPane {
     }
 
     /** the current configuration's ring on the overlay: the same ring as PhaseDiagramChart draws for export */
-    private void drawMarker(javafx.scene.canvas.GraphicsContext gc, Rectangle2D area) {
+    private void drawMarker(GraphicsContext gc, Rectangle2D area) {
         if (!style.hasMarker()) return;
         var xa = plot.getDomainAxis();
         var ya = plot.getRangeAxis();
@@ -328,12 +326,12 @@ public final class PhaseDiagramView extends BorderPane {
         double px = xa.valueToJava2D(style.markerX(), area, plot.getDomainAxisEdge());
         double py = ya.valueToJava2D(style.markerY(), area, plot.getRangeAxisEdge());
         gc.setLineWidth(5);
-        gc.setStroke(javafx.scene.paint.Color.BLACK);
+        gc.setStroke(Color.BLACK);
         gc.strokeOval(px - 8, py - 8, 16, 16);
         gc.setLineWidth(2.5);
-        gc.setStroke(javafx.scene.paint.Color.WHITE);
+        gc.setStroke(Color.WHITE);
         gc.strokeOval(px - 8, py - 8, 16, 16);
-        gc.setFill(javafx.scene.paint.Color.BLACK);
+        gc.setFill(Color.BLACK);
         gc.fillOval(px - 2.5, py - 2.5, 5, 5);
     }
 
@@ -391,7 +389,7 @@ public final class PhaseDiagramView extends BorderPane {
      * In a low panel the vertical axis label "relative scale δ  (init.delta)" would run past the plot and be
      * cut: then it drops the field path in brackets (the legend and the exports keep the full label).
      */
-    static void shortenRangeLabel(JFreeChart chart, java.awt.Graphics2D g2, double height) {
+    static void shortenRangeLabel(JFreeChart chart, Graphics2D g2, double height) {
         org.jfree.chart.axis.ValueAxis axis = chart.getXYPlot().getRangeAxis();
         String label = axis.getLabel();
         int cut = label == null ? -1 : label.indexOf("  (");
@@ -402,7 +400,7 @@ public final class PhaseDiagramView extends BorderPane {
     private void redraw() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         var gc = canvas.getGraphicsContext2D();
-        gc.setFill(javafx.scene.paint.Color.WHITE);
+        gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, w, h);
         SweepResult r = result;
         if (r == null || w < 50 || h < 50) {

@@ -1,0 +1,15 @@
+package org.dlnexplorer.app;
+
+/** The ranges of the controls' sliders (a loaded value outside is clamped into them). */
+public final class ControlRanges {
+    private ControlRanges() {}
+
+    public static final double DELTA_MIN = -8, DELTA_MAX = 8;
+    public static final double TAU_MIN = 1e-4, TAU_MAX = 10;
+    public static final int DEPTH_MAX = 8, WIDTH_MAX = 32;
+    public static final double ETA_MIN = 1e-4, ETA_MAX = 2;
+    public static final double DURATION_MIN = 0.1, DURATION_MAX = 200;
+    public static final double SPEED_MIN = 0.1, SPEED_MAX = 10;
+    /** target singular values s_α accepted by the targets field */
+    public static final double TARGET_MAX = 100;
+}

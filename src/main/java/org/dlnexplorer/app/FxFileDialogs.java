@@ -1,0 +1,57 @@
+package org.dlnexplorer.app;
+
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.FileChooser.ExtensionFilter;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The JavaFX file choosers, modal over the main window. FX thread. */
+final class FxFileDialogs implements FileDialogs {
+    private final Stage owner;
+
+    FxFileDialogs(Stage owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Optional<Path> openPreset() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open preset");
+        chooser.getExtensionFilters().add(new ExtensionFilter("Presets (*.json)", "*.json"));
+        return path(chooser.showOpenDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> savePreset() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save preset");
+        chooser.getExtensionFilters().add(new ExtensionFilter("Presets (*.json)", "*.json"));
+        chooser.setInitialFileName("preset.json");
+        return path(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> exportDirectory(String format) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export views as " + format + " into…");
+        return path(chooser.showDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> exportData() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export trajectory");
+        chooser.getExtensionFilters().addAll(new ExtensionFilter("CSV (*.csv)", "*.csv"),
+                new ExtensionFilter("JSON (*.json)", "*.json"));
+        chooser.setInitialFileName("trajectory.csv");
+        return path(chooser.showSaveDialog(owner));
+    }
+
+    private static Optional<Path> path(File f) {
+        return f == null ? Optional.empty() : Optional.of(f.toPath());
+    }
+}

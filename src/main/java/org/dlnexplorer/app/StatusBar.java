@@ -1,0 +1,85 @@
+package org.dlnexplorer.app;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.dlnexplorer.chart.Fmt;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+
+import java.util.Locale;
+
+/**
+ * The status bar: regime, conserved δ, the theory line, compute time, divergence, and the message slot
+ * (coloured by the message's {@link Severity}). FX thread.
+ */
+final class StatusBar {
+    /** |δ| below this shows as 0 (round-off of a balanced start) */
+    private static final double ZERO_DELTA = 1e-12;
+
+    private final ViewModel vm;
+    private final Label regime = new Label(), delta = new Label(), theory = new Label(), time = new Label(),
+            diverged = new Label(), message = new Label();
+    private final HBox bar;
+
+    StatusBar(ViewModel vm) {
+        this.vm = vm;
+        regime.setId("status-regime");
+        delta.setId("status-delta");
+        theory.setId("status-theory");
+        time.setId("status-time");
+        diverged.setId("status-diverged");
+        message.setId("status-error");
+        diverged.getStyleClass().add("status-warning");
+        message.getStyleClass().add(Severity.ERROR.styleClass());
+        message.textProperty().bind(vm.error);
+        // the same slot reports results of exports and saves: red only for errors
+        vm.error.addListener(o -> styleMessage());
+        vm.severity.addListener(o -> styleMessage());
+        theory.setMaxWidth(520);
+        // the whole line when it is cut (one tooltip, following the text: no new popup per run)
+        Tooltip theoryTip = new Tooltip();
+        theoryTip.textProperty().bind(theory.textProperty());
+        theory.setTooltip(theoryTip);
+        message.setMaxWidth(600);
+        vm.recomputeMillis.addListener((o, a, b) -> time.setText(b.longValue() < 0 ? "" : "recomputed in " + b + " ms"));
+        bar = new HBox(18, regime, delta, theory, time, diverged, message);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+    }
+
+    Node node() { return bar; }
+
+    private void styleMessage() {
+        for (Severity s : Severity.values()) message.getStyleClass().remove(s.styleClass());
+        message.getStyleClass().add(vm.severity.get().styleClass());
+    }
+
+    /** Rewrite the lines about the shown run set. */
+    void update() {
+        RunSet rs = vm.runSet.get();
+        Params p = vm.shownParams.get();
+        if (rs == null || rs.runs().isEmpty() || rs.runs().get(0).trajectory().frames().isEmpty()) {
+            regime.setText("regime: –");
+            delta.setText("δ: –");
+            theory.setText("theory: –");
+            diverged.setText("");
+            return;
+        }
+        Trajectory tr = rs.runs().get(0).trajectory();
+        double d = RunSummary.conservedDelta(tr);
+        double nominal = p == null ? vm.delta.get() : p.delta();
+        String prefix = rs.runs().size() > 1 ? rs.runs().get(0).label() + ": " : "";
+        regime.setText("regime: " + prefix + RunSummary.regime(Double.isNaN(d) ? nominal : d, p == null ? vm.tau() : p.tau(), tr)
+                + " (S = " + String.format(Locale.ROOT, "%.3f", tr.last().kernelDistance()) + ")");
+        delta.setText(Double.isNaN(d) ? "conserved δ: n/a (not λ-balanced)" : "conserved δ = " + Fmt.num(clean(d)));
+        theory.setText(RunSummary.theoryLine(rs));
+        diverged.setText(RunSummary.divergence(rs));
+    }
+
+    private static double clean(double d) { return Math.abs(d) < ZERO_DELTA ? 0 : d; }
+}

@@ -1,0 +1,111 @@
+package org.dlnexplorer.app;
+
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+import org.dlnexplorer.app.phase.PhaseDiagramView;
+import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.preset.Preset;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One pane per registered view, made by the view's cell kind: an image cell (painted by the
+ * ChartRenderer), the hyperboloid (3D scene or image), or the sweep (the interactive phase diagram in a
+ * pane with the view's node id, or, without it, an image cell with the chart's message). FX thread.
+ */
+final class ViewPanes {
+    /** the sweep gets one worker of this many processors: the slider's own computations keep the rest */
+    private static final int SWEEP_PROCESSOR_SHARE = 2;
+
+    /** the node the grid holds for each view (its id is the SPEC node id) */
+    private final Map<ViewId, Node> nodes = new EnumMap<>(ViewId.class);
+    /** the cells that show the simulated run set (what isSettled and the latency probe watch) */
+    private final Map<ViewId, ViewCell> cells = new EnumMap<>(ViewId.class);
+    /** every cell the chart renderer paints: the cells above and the sweep's stand-in */
+    private final Map<ViewId, ViewCell> painted = new EnumMap<>(ViewId.class);
+    private PhaseDiagramView sweep;
+
+    /**
+     * @param threeD       show the hyperboloid as a 3D scene
+     * @param sweepOn      run the phase diagram's sweep (else its view shows the chart's message)
+     * @param onInvalidate a cell needs a new image (resize, rotation)
+     * @param onCellPicked a phase-diagram cell was clicked: its preset
+     */
+    ViewPanes(boolean threeD, boolean sweepOn, Runnable onInvalidate, Consumer<Preset> onCellPicked) {
+        for (ViewId id : ViewId.values()) {
+            switch (id.cell()) {
+                case IMAGE -> track(id, new ViewCell(id));
+                case SCENE_3D -> track(id, new ViewCell.Hyperboloid(threeD));
+                case SWEEP -> nodes.put(id, sweepPane(id, sweepOn, onCellPicked));
+            }
+        }
+        for (ViewCell c : painted.values()) c.setOnInvalidate(onInvalidate);
+    }
+
+    private void track(ViewId id, ViewCell c) {
+        nodes.put(id, c);
+        cells.put(id, c);
+        painted.put(id, c);
+    }
+
+    /** the sweep view (background sweep over (τ, δ), click a cell to load it) or the message cell, in a pane with the view's id */
+    private Node sweepPane(ViewId id, boolean sweepOn, Consumer<Preset> onCellPicked) {
+        StackPane pane = new StackPane();
+        pane.setId(id.nodeId());
+        ViewCell message = new ViewCell(id);
+        message.setId(null);
+        painted.put(id, message);
+        if (sweepOn) {
+            sweep = new PhaseDiagramView();
+            sweep.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() / SWEEP_PROCESSOR_SHARE));
+            sweep.setOnCellSelected(onCellPicked);
+            sweep.setMinSize(0, 0);
+            sweep.setStyle("-fx-background-color: white;");
+            pane.getChildren().add(sweep);
+        } else {
+            pane.getChildren().add(message);
+        }
+        pane.setMinSize(0, 0);
+        pane.setStyle("-fx-background-color: white; -fx-border-color: #d9d9d9;");
+        return pane;
+    }
+
+    Node node(ViewId id) { return nodes.get(id); }
+
+    /** the cells showing the run set, by view */
+    Map<ViewId, ViewCell> cells() { return Collections.unmodifiableMap(cells); }
+
+    /** the cell the renderer paints for a view, or null */
+    ViewCell painted(ViewId id) { return painted.get(id); }
+
+    /** what the renderer should paint now: every painted cell's size (0 × 0 when not on screen) */
+    Map<ViewId, ChartRenderer.ViewState> states() {
+        Map<ViewId, ChartRenderer.ViewState> states = new EnumMap<>(ViewId.class);
+        painted.forEach((id, c) -> states.put(id, c.state()));
+        return Collections.unmodifiableMap(states);
+    }
+
+    /** the views on screen that show the run set (what "Export…" writes), in registry order */
+    List<ViewId> exportable() {
+        List<ViewId> out = new ArrayList<>();
+        cells.forEach((id, c) -> { if (c.getParent() != null) out.add(id); });
+        return out;
+    }
+
+    /** the interactive phase diagram, or null */
+    PhaseDiagramView sweep() { return sweep; }
+
+    /** Point the sweep at a preset (same preset up to (τ, δ): the marker moves; else a new sweep). */
+    void updateSweep(Preset p) {
+        if (sweep != null) sweep.setPreset(p);
+    }
+
+    void dispose() {
+        if (sweep != null) sweep.dispose();
+    }
+}

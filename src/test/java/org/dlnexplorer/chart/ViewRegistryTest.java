@@ -1,0 +1,86 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetException;
+import org.dlnexplorer.preset.PresetIo;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The view registry (ViewId): every view of SPEC §3 once, each with a working factory and sane data. */
+class ViewRegistryTest {
+    /** SPEC §3, export --view: the view names the contract promises */
+    static final List<String> SPEC_VIEWS = List.of("singular-values", "loss", "kernel-distance", "hyperboloid",
+            "function-space", "sharpness", "phase-diagram", "conservation");
+
+    @Test
+    void everySpecViewIsRegisteredExactlyOnce() {
+        List<String> names = new ArrayList<>();
+        for (ViewId v : ViewId.values()) names.add(v.cliName());
+        assertEquals(new HashSet<>(SPEC_VIEWS), new HashSet<>(names));
+        assertEquals(SPEC_VIEWS.size(), names.size(), "no view twice");
+        Set<String> nodeIds = new HashSet<>();
+        for (ViewId v : ViewId.values()) {
+            assertSame(v, ViewId.fromCliName(v.cliName()));
+            assertTrue(nodeIds.add(v.nodeId()), v.nodeId());
+            assertEquals(v.cliName() + "-view", v.nodeId());
+        }
+    }
+
+    @Test
+    void everyFactoryBuildsAChartThatDraws() throws Exception {
+        var runs = Fixtures.runSet(Fixtures.SAXE);
+        for (ViewId v : ViewId.values()) {
+            ViewChart a = v.newChart(ChartStyle.screen()), b = v.newChart(ChartStyle.screen());
+            assertNotSame(a, b, v + ": a new chart per call (one per painting thread)");
+            assertSame(v, a.id(), v.toString());
+            a.update(runs, Double.NaN);
+            assertTrue(ViewRenderersTest.paint(a.drawable(), "registry-" + v.cliName()) > 0, v + " painted nothing");
+        }
+    }
+
+    @Test
+    void placementAndPaintCostsAreUsable() {
+        for (ViewId v : ViewId.values()) {
+            assertTrue(v.columnSpan() >= 1 && v.columnSpan() <= 3, v.toString());
+            assertTrue(v.paintCost() > 0 && Double.isFinite(v.paintCost()), v.toString());
+            assertNotNull(v.cell());
+            assertFalse(v.title().isBlank());
+        }
+    }
+
+    private static Preset preset(String view) throws PresetException {
+        return PresetIo.parse("""
+                { "schema": 1, "name": "p", "network": { "widths": [2, 2, 2] },
+                  "task": { "target": { "singularValues": [3, 1], "basis": "identity" }, "inputs": "whitened" },
+                  "init": { "scheme": "aligned", "scale": 0.01, "delta": 0.0, "seed": 1 },
+                  "training": { "method": "gradient-flow", "duration": 1.0, "samples": 10 }""" + view + " }", "p.json");
+    }
+
+    @Test
+    void aPresetsPanelsAreReadInRegistryOrderAndDefaultToAll() throws Exception {
+        assertEquals(List.of(ViewId.values()), ViewId.panels(preset(""), "p.json"));
+        assertEquals(List.of(ViewId.values()), ViewId.panels(preset(", \"view\": { \"logTime\": true }"), "p.json"));
+        assertEquals(List.of(ViewId.LOSS, ViewId.CONSERVATION),
+                ViewId.panels(preset(", \"view\": { \"panels\": [\"conservation\", \"loss\"] }"), "p.json"));
+    }
+
+    @Test
+    void anUnknownOrRepeatedViewIsRefusedNamingTheField() throws Exception {
+        PresetException e = assertThrows(PresetException.class,
+                () -> ViewId.panels(preset(", \"view\": { \"panels\": [\"loss\", \"heatmap\"] }"), "p.json"));
+        assertEquals("view.panels[1]", e.field());
+        assertTrue(e.getMessage().startsWith("p.json: view.panels[1]: unknown view \"heatmap\""), e.getMessage());
+        assertEquals("view.panels[1]", assertThrows(PresetException.class,
+                () -> ViewId.panels(preset(", \"view\": { \"panels\": [\"loss\", \"loss\"] }"), "p.json")).field());
+        assertEquals("view.panels", assertThrows(PresetException.class,
+                () -> ViewId.panels(preset(", \"view\": { \"panels\": \"loss\" }"), "p.json")).field());
+        assertEquals("view.panels", assertThrows(PresetException.class,
+                () -> ViewId.panels(preset(", \"view\": { \"panels\": [] }"), "p.json")).field());
+    }
+}
