@@ -4,7 +4,7 @@ import org.dlnexplorer.chart.Fmt;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
-import org.dlnexplorer.model.theory.TheoryResult;
+import org.dlnexplorer.model.observe.TheoryResult;
 
 import java.util.List;
 

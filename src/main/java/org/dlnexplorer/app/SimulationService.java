@@ -7,7 +7,7 @@ import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.theory.Theories;
-import org.dlnexplorer.model.theory.TheoryResult;
+import org.dlnexplorer.model.observe.TheoryResult;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetException;
@@ -281,7 +281,7 @@ public final class SimulationService implements AutoCloseable {
     }
 
     /**
-     * The exact solution for a finished run (as Simulation.run adds it), computed on the theory pool and
+     * The exact solution for a finished run (as TheoryRun.run adds it), computed on the theory pool and
      * awaited for at most {@link #THEORY_BUDGET_MILLIS} while watching for cancellation: a slow or stuck
      * theory evaluation can neither freeze the service nor delay a newer request. Null when cancelled.
      */

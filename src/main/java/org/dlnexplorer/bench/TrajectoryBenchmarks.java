@@ -1,5 +1,6 @@
 package org.dlnexplorer.bench;
 
+import org.dlnexplorer.model.theory.TheoryRun;
 import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Trajectory;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Whole trajectories (Simulation.run: integration, every observable on every recorded frame, theory):
+ * Whole trajectories (TheoryRun.run: integration, every observable on every recorded frame, theory):
  * the lecture-size workloads (preset files, relative to the working directory: run from the repository
  * root) and one cell of the two-layer phase-diagram sweep.
  */
@@ -71,12 +72,12 @@ public class TrajectoryBenchmarks {
     @Benchmark
     public Object lectureTrajectory(Lecture l) {
         Trajectory last = null;
-        for (SimulationSpec s : l.specs) last = Simulation.run(s);
+        for (SimulationSpec s : l.specs) last = TheoryRun.run(s);
         return last;
     }
 
     @Benchmark
     public Object sweepCell(SweepCell c) {
-        return Simulation.run(c.spec);
+        return TheoryRun.run(c.spec);
     }
 }

@@ -1,6 +1,6 @@
 package org.dlnexplorer.bench;
 
-import org.dlnexplorer.model.engine.Simulation;
+import org.dlnexplorer.model.theory.TheoryRun;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Trajectory;
 
@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Times the full trajectory computation ({@link Simulation#run} with every observable and the theory
+ * Times the full trajectory computation ({@link TheoryRun#run} with every observable and the theory
  * overlay) of one or more specs in-process: warm-up first (JIT), then {@code repeat} timed runs of the
  * whole set, one after another on the calling thread.
  */
@@ -75,7 +75,7 @@ public final class TrajectoryTimer {
 
     static List<Trajectory> runAll(List<SimulationSpec> specs) {
         Trajectory[] out = new Trajectory[specs.size()];
-        for (int i = 0; i < out.length; i++) out[i] = Simulation.run(specs.get(i));
+        for (int i = 0; i < out.length; i++) out[i] = TheoryRun.run(specs.get(i));
         return Arrays.asList(out);
     }
 }

@@ -4,7 +4,7 @@ import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
-import org.dlnexplorer.model.theory.TheoryResult;
+import org.dlnexplorer.model.observe.TheoryResult;
 import org.ejml.data.DMatrixRMaj;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -190,7 +190,7 @@ final class FunctionSpaceChart extends XyViewChart {
         double[] beta0 = fs.get(0).effectiveWeight().clone();
         if (Math.hypot(beta0[0], beta0[1]) == 0) return null;
         try {
-            double[] b = org.dlnexplorer.model.theory.SingleNeuron.implicitBias(tr.setup().task().sigmaXX(),
+            double[] b = org.dlnexplorer.model.theory.NeuronFlow.implicitBias(tr.setup().task().sigmaXX(),
                     tr.setup().task().target().data, beta0, delta, rates[1], rates[0]);
             return b != null && b.length == 2 && Double.isFinite(b[0]) && Double.isFinite(b[1]) ? b : null;
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package org.dlnexplorer.chart;
 
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Trajectory;
-import org.dlnexplorer.model.theory.TheoryResult;
+import org.dlnexplorer.model.observe.TheoryResult;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;

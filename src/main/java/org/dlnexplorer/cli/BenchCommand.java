@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * `bench PRESET.json [--repeat N]`: times the full trajectory computation (Simulation.run of the preset's
+ * `bench PRESET.json [--repeat N]`: times the full trajectory computation (TheoryRun.run of the preset's
  * spec, or of every member of its compare set, all observables and the theory overlay) in-process after
  * warm-up, on one thread, and prints one JSON object
  * {"medianMillis", "minMillis", "repeat", "steps", …}. With --peer-config LxN it times the workload of

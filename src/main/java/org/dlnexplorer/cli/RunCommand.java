@@ -1,6 +1,6 @@
 package org.dlnexplorer.cli;
 
-import org.dlnexplorer.model.engine.Simulation;
+import org.dlnexplorer.model.theory.TheoryRun;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.output.RunCsvWriter;
@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
 
     static Trajectory simulate(Path presetFile) {
         SimulationSpec s = compile(presetFile);
-        return Simulation.run(s);
+        return TheoryRun.run(s);
     }
 
     static SimulationSpec compile(Path presetFile) {

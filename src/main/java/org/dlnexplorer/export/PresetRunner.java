@@ -1,8 +1,8 @@
 package org.dlnexplorer.export;
 
+import org.dlnexplorer.model.theory.TheoryRun;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.engine.FrameListener;
-import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.preset.Preset;
@@ -27,7 +27,7 @@ public final class PresetRunner {
         List<PresetCompiler.Member> members = PresetCompiler.compileSet(preset, source);
         List<RunSet.Labeled> runs = new ArrayList<>(members.size());
         for (PresetCompiler.Member m : members) {
-            Trajectory t = Simulation.run(m.spec(), FrameListener.NONE, cancel);
+            Trajectory t = TheoryRun.run(m.spec(), FrameListener.NONE, cancel);
             runs.add(new RunSet.Labeled(m.label(), t));
         }
         return new RunSet(preset.name, runs);

@@ -2,7 +2,7 @@ package org.dlnexplorer.output;
 
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Trajectory;
-import org.dlnexplorer.model.theory.TheoryResult;
+import org.dlnexplorer.model.observe.TheoryResult;
 
 import java.io.IOException;
 import java.io.Writer;

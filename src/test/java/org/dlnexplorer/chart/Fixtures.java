@@ -1,8 +1,8 @@
 package org.dlnexplorer.chart;
 
+import org.dlnexplorer.model.theory.TheoryRun;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.engine.FrameListener;
-import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetCompiler;
@@ -43,7 +43,7 @@ public final class Fixtures {
         Preset p = PresetIo.parse(json, "fixture");
         List<RunSet.Labeled> runs = new ArrayList<>();
         for (PresetCompiler.Member m : PresetCompiler.compileSet(p, "fixture"))
-            runs.add(new RunSet.Labeled(m.label(), Simulation.run(m.spec(), FrameListener.NONE, new CancellationToken())));
+            runs.add(new RunSet.Labeled(m.label(), TheoryRun.run(m.spec(), FrameListener.NONE, new CancellationToken())));
         return new RunSet(p.name, runs);
     }
 }

@@ -310,7 +310,7 @@ class BundledPresetsTest {
         for (RunSet.Labeled r : runs) {
             double delta = Double.parseDouble(r.label().replace("δ = ", ""));
             Neuron n0 = Neuron.of(r.trajectory().frames().get(0)), end = Neuron.of(r.trajectory().last());
-            double[] predicted = org.dlnexplorer.model.theory.SingleNeuron.implicitBias(sxx, new double[]{0.44, 0.88},
+            double[] predicted = org.dlnexplorer.model.theory.NeuronFlow.implicitBias(sxx, new double[]{0.44, 0.88},
                     new double[]{n0.beta1(), n0.beta2()}, delta, 1, 1);
             assertEquals(predicted[0], end.beta1(), 1e-4, r.label());
             assertEquals(predicted[1], end.beta2(), 1e-4, r.label());

@@ -3,32 +3,24 @@ package org.dlnexplorer.model.engine;
 import org.dlnexplorer.model.objective.Objective;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Observables;
-import org.dlnexplorer.model.observe.RunInfo;
 import org.dlnexplorer.model.observe.Trajectory;
-import org.dlnexplorer.model.theory.Theories;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One run: integrates the spec, computes observables only on recorded frames, streams each frame to the
- * listener as it is produced, and returns the immutable trajectory with its theory overlay.
- * Cancellable; the trajectory of a cancelled run has complete() == false.
+ * listener as it is produced, and returns the immutable trajectory. Cancellable; the trajectory of a
+ * cancelled run has complete() == false. The engine knows no theory: model.theory.TheoryRun attaches the
+ * exact solution, model.theory.Overlays evaluates every overlay for a run.
  */
 public final class Simulation {
     private Simulation() {}
 
-    public static Trajectory run(SimulationSpec spec) {
-        return run(spec, FrameListener.NONE, CancellationToken.NEVER);
+    public static Trajectory simulate(SimulationSpec spec) {
+        return simulate(spec, FrameListener.NONE, CancellationToken.NEVER);
     }
 
-    public static Trajectory run(SimulationSpec spec, FrameListener listener, CancellationToken cancel) {
-        Trajectory simulated = simulate(spec, listener, cancel);
-        if (!simulated.complete() && !simulated.diverged()) return simulated;
-        return simulated.withExact(Theories.evaluate(spec, simulated.times()));
-    }
-
-    /** The simulation alone, without theory. */
     public static Trajectory simulate(SimulationSpec spec, FrameListener listener, CancellationToken cancel) {
         Objective objective = new Objective(spec.network(), spec.task());
         Observables obs = new Observables(spec.network(), spec.task(), new Objective(spec.network(), spec.task()),
@@ -77,11 +69,8 @@ public final class Simulation {
             divergedAt = steps;
         }
         String method = spec.method() == Method.GRADIENT_DESCENT ? "gradient-descent" : "gradient-flow";
-        RunInfo info = new RunInfo(spec.task().targetSingularValues(), spec.task().minimumLoss(), spec.learningRate(),
-                spec.scale(), spec.delta(), spec.network().layerRates(), spec.scheme() == null ? "explicit" : spec.scheme().id(),
-                spec.task().isWhitened());
         return new Trajectory(spec.name(), method, spec.network().widths(), frames, diverged, divergedAt,
-                complete, steps, null, info, new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()));
+                complete, steps, null, new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()));
     }
 
     private static boolean isFinite(Frame f) {

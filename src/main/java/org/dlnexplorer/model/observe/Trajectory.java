@@ -2,13 +2,15 @@ package org.dlnexplorer.model.observe;
 
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
-import org.dlnexplorer.model.theory.TheoryResult;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** An immutable completed (or cancelled/diverged) run: the recorded frames plus the theory overlay. */
+/**
+ * An immutable completed (or cancelled/diverged) run: the recorded frames, the setup behind them and, once
+ * model.theory has attached it, the exact solution on the same t grid.
+ */
 public final class Trajectory {
     private final String name;
     private final String method;
@@ -19,7 +21,6 @@ public final class Trajectory {
     private final boolean complete;
     private final TheoryResult exact;
     private final long steps;
-    private final RunInfo info;
     private final Setup setup;
 
     /** What the views need besides the frames: the task (targets, Σxx), the network (rates) and η. */
@@ -27,12 +28,11 @@ public final class Trajectory {
 
     public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
                       Long divergedAtStep, boolean complete, long steps, TheoryResult exact) {
-        this(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, null, null);
+        this(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, null);
     }
 
     public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
-                      Long divergedAtStep, boolean complete, long steps, TheoryResult exact, RunInfo info,
-                      Setup setup) {
+                      Long divergedAtStep, boolean complete, long steps, TheoryResult exact, Setup setup) {
         this.name = name;
         this.method = method;
         this.widths = widths.clone();
@@ -42,25 +42,17 @@ public final class Trajectory {
         this.complete = complete;
         this.steps = steps;
         this.exact = exact;
-        this.info = info;
         this.setup = setup;
     }
 
     public Trajectory withExact(TheoryResult theory) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory, info, setup);
-    }
-
-    public Trajectory withInfo(RunInfo runInfo) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, runInfo, setup);
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory, setup);
     }
 
     /** A copy carrying the run's setup (task, network, η), for the views. */
     public Trajectory withSetup(Setup s) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, info, s);
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, s);
     }
-
-    /** the configuration behind this run (target singular values, η, τ, δ, …), or null if not attached */
-    public RunInfo info() { return info; }
 
     /** the task, network and η of the run, or null when not attached */
     public Setup setup() { return setup; }

@@ -28,7 +28,7 @@ public final class MarionChizat {
 
     /** a = π̂ᵀ Σ π̂ */
     public static double alignment(double[] pi, DMatrixRMaj sigma) {
-        double n2 = SingleNeuron.dot(pi, pi);
+        double n2 = NeuronFlow.dot(pi, pi);
         double s = 0;
         for (int i = 0; i < pi.length; i++) for (int j = 0; j < pi.length; j++) s += pi[i] * sigma.get(i, j) * pi[j];
         return s / n2;
@@ -40,13 +40,13 @@ public final class MarionChizat {
      * and is only right for ‖π*‖ = 1).
      */
     public static double sharpnessLowerBound(int depth, double[] pi, DMatrixRMaj sigma) {
-        double n = Math.sqrt(SingleNeuron.dot(pi, pi));
+        double n = Math.sqrt(NeuronFlow.dot(pi, pi));
         return depth * alignment(pi, sigma) * Math.pow(n, 2.0 - 2.0 / depth);
     }
 
     /** Upper bound on the minimal sharpness, in our ℒ: ‖π*‖^{2−2/L} √((2L−1)Λ² + (L−1)²a²) (half of seed 003's). */
     public static double sharpnessUpperBound(int depth, double[] pi, DMatrixRMaj sigma) {
-        double n = Math.sqrt(SingleNeuron.dot(pi, pi));
+        double n = Math.sqrt(NeuronFlow.dot(pi, pi));
         double a = alignment(pi, sigma);
         double big = eigenvalues(sigma)[1];
         return Math.pow(n, 2.0 - 2.0 / depth) * Math.sqrt((2 * depth - 1) * big * big + (depth - 1.0) * (depth - 1.0) * a * a);
@@ -59,7 +59,7 @@ public final class MarionChizat {
      */
     public static double balancedMinimizerSharpness(int depth, double[] pi, DMatrixRMaj sigma) {
         int d = pi.length;
-        double n = Math.sqrt(SingleNeuron.dot(pi, pi));
+        double n = Math.sqrt(NeuronFlow.dot(pi, pi));
         DMatrixRMaj root = org.dlnexplorer.model.core.Task.symmetricSqrt(sigma);
         double[] z = new double[d];
         for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) z[i] += root.get(i, j) * pi[j] / n;
@@ -74,7 +74,7 @@ public final class MarionChizat {
      */
     public static double[] balancedMinimizer(Network net, double[] pi) {
         int depth = net.depth();
-        double n = Math.sqrt(SingleNeuron.dot(pi, pi));
+        double n = Math.sqrt(NeuronFlow.dot(pi, pi));
         double sigma = Math.pow(n, 1.0 / depth);
         DMatrixRMaj[] w = new DMatrixRMaj[depth];
         for (int l = 1; l <= depth; l++) {

@@ -2,6 +2,7 @@ package org.dlnexplorer.model.theory;
 
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.observe.TheoryResult;
 
 /**
  * Saddle-to-saddle dynamics (seed 000 §6–7). From a small task-aligned start the modes are learned one

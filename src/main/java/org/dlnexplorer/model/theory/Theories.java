@@ -6,6 +6,7 @@ import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.objective.Objective;
 import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.TheoryResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -19,7 +20,7 @@ import java.util.Arrays;
  * The choice is made from the numbers (widths, Σxx, θ0 itself), never from the scheme's name:
  * <ul>
  * <li>depth 1: "linear" — W(t) = T + (W0 − T) exp(−η c Σxx t) for any Σxx;</li>
- * <li>widths [d,1,1] or [1,1,c], Σxx = cI: "single-neuron" ({@link SingleNeuron}), any θ0, δ, rates;</li>
+ * <li>widths [d,1,1] or [1,1,c], Σxx = cI: "single-neuron" ({@link NeuronFlow}), any θ0, δ, rates;</li>
  * <li>θ0 task-aligned (checked numerically) and every mode's input direction an eigenvector of Σxx (Σxx = cI
  * or Saxe et al.'s commuting Σxx; mode α runs on the clock λ_α t): depth 2, any per-mode δ: "lambda-balanced"
  * ({@link LambdaBalanced}; "saxe" when every δ_α = 0); depth &gt; 2 with every D_ℓ = 0: "saxe" ({@link Saxe});
@@ -66,14 +67,14 @@ public final class Theories {
             if (Double.isNaN(c))
                 return TheoryResult.unavailable("inputs are not whitened (Σxx is not a multiple of I) and the start is not"
                         + " task-aligned: no exact trajectory is known"
-                        + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
+                        + (single ? "; the implicit bias at interpolation is NeuronFlow.implicitBias (seed 002 Thm 1)" : ""));
             return TheoryResult.unavailable("no exact solution: " + why[0]
                     + ". Exact solutions need a task-aligned initialization (any depth, any layer gains) or one hidden neuron");
         }
         double[] lambda = modes.inputVariances(task.sigmaXX(), why);
         if (lambda == null)
             return TheoryResult.unavailable(why[0] + ": no exact trajectory is known"
-                    + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
+                    + (single ? "; the implicit bias at interpolation is NeuronFlow.implicitBias (seed 002 Thm 1)" : ""));
         return aligned(net, task, modes, lambda, t);
     }
 
@@ -164,7 +165,7 @@ public final class Theories {
             etaA = net.rate(1) * c;
             etaW = net.rate(2) * c;
         }
-        SingleNeuron sn = new SingleNeuron(beta, a0, w0, etaA, etaW);
+        NeuronFlow sn = new NeuronFlow(beta, a0, w0, etaA, etaW);
         double[][] sv = new double[t.length][];
         double[][][] weights = new double[t.length][][];
         double[] loss = new double[t.length];
@@ -175,9 +176,9 @@ public final class Theories {
             double r2 = 0;
             for (int i = 0; i < wt.length; i++) { double e = a * wt[i] - beta[i]; r2 += e * e; }
             loss[f] = 0.5 * c * r2 + task.minimumLoss();
-            sv[f] = new double[]{Math.abs(a) * Math.sqrt(SingleNeuron.dot(wt, wt))};
+            sv[f] = new double[]{Math.abs(a) * Math.sqrt(NeuronFlow.dot(wt, wt))};
             weights[f] = columnForm ? new double[][]{wt, {a}} : new double[][]{{a}, wt};
-            kd[f] = SingleNeuron.kernelDistance(a0, w0, a, wt, etaA, etaW);
+            kd[f] = NeuronFlow.kernelDistance(a0, w0, a, wt, etaA, etaW);
         }
         return TheoryResult.of("single-neuron", t, sv, weights, loss, kd);
     }

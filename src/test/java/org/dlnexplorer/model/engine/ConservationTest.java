@@ -31,7 +31,7 @@ class ConservationTest {
             Network net = new Network(widths, rates);
             Task task = Task.whitened(Fixtures.randomMatrix(net.outputDim(), net.inputDim(), rng, 1.5));
             SimulationSpec spec = Fixtures.spec(net, task, Scheme.GAUSSIAN, 0.5, 0.3, 2, Method.GRADIENT_FLOW, 5.0, 26, 0);
-            Trajectory tr = Simulation.run(spec);
+            Trajectory tr = Simulation.simulate(spec);
             assertTrue(tr.complete());
             for (Frame f : tr.frames()) assertTrue(f.balanceDrift() <= FLOW_DRIFT_BOUND, "drift " + f.balanceDrift());
             assertTrue(tr.last().loss() < tr.frames().get(0).loss());
@@ -44,7 +44,7 @@ class ConservationTest {
         Network net = new Network(3, 3, 3);
         Task task = Task.whitened(Fixtures.randomMatrix(3, 3, rng, 1.0));
         SimulationSpec spec = Fixtures.spec(net, task, Scheme.GAUSSIAN, 0.5, 0.0, 2, Method.GRADIENT_DESCENT, 5.0, 26, 0.1);
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = Simulation.simulate(spec);
         assertFalse(tr.diverged());
         assertTrue(tr.last().balanceDrift() > 1e-3, "drift " + tr.last().balanceDrift());
     }

@@ -18,7 +18,7 @@ class GradientDescentTest {
         Network net = new Network(2, 2, 2);
         Task task = Task.whitened(Fixtures.diag(2, 2, 3, 1));
         SimulationSpec spec = Fixtures.spec(net, task, Scheme.ALIGNED, 0.1, 0.0, 1, Method.GRADIENT_DESCENT, 1.0, 4, 0.03);
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = Simulation.simulate(spec);
         // requested 0, 1/3, 2/3, 1 → steps 0, 11, 22, 33
         long[] steps = tr.frames().stream().mapToLong(Frame::step).toArray();
         assertArrayEquals(new long[]{0, 11, 22, 33}, steps);
@@ -31,7 +31,7 @@ class GradientDescentTest {
         Network net = new Network(new int[]{2, 2, 2}, new double[]{0.5, 2.0});
         Task task = Task.whitened(Fixtures.diag(2, 2, 3, 1));
         SimulationSpec spec = Fixtures.spec(net, task, Scheme.GAUSSIAN, 0.5, 0.0, 4, Method.GRADIENT_DESCENT, 0.1, 2, 0.1);
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = Simulation.simulate(spec);
         var f = new org.dlnexplorer.model.objective.Objective(net, task);
         double[] theta = spec.theta0(), g = new double[theta.length];
         f.gradient(theta, g);
@@ -47,7 +47,7 @@ class GradientDescentTest {
         Network net = new Network(2, 2, 2);
         Task task = Task.whitened(Fixtures.diag(2, 2, 3, 1));
         SimulationSpec spec = Fixtures.spec(net, task, Scheme.ALIGNED, 1.0, 0.0, 1, Method.GRADIENT_DESCENT, 50.0, 101, 1.5);
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = Simulation.simulate(spec);
         assertTrue(tr.diverged());
         assertNotNull(tr.divergedAtStep());
         assertFalse(tr.complete());
@@ -72,7 +72,7 @@ class GradientDescentTest {
         Task task = Task.whitened(Fixtures.diag(2, 2, 3, 1));
         SimulationSpec gd = Fixtures.spec(net, task, Scheme.ALIGNED, 0.1, 0.0, 1, Method.GRADIENT_DESCENT, 2.0, 3, 1e-4);
         SimulationSpec gf = gd.toBuilder().method(Method.GRADIENT_FLOW).build();
-        double a = Simulation.run(gd).last().singularValue(0), b = Simulation.run(gf).last().singularValue(0);
+        double a = Simulation.simulate(gd).last().singularValue(0), b = Simulation.simulate(gf).last().singularValue(0);
         assertEquals(b, a, 1e-3);
         assertNotEquals(b, a);
     }

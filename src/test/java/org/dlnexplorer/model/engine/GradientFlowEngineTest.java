@@ -30,7 +30,7 @@ class GradientFlowEngineTest {
         Network net = new Network(2, 2, 2);
         Task task = Task.whitened(Fixtures.diag(2, 2, 3, 1));
         SimulationSpec spec = Fixtures.spec(net, task, Scheme.ALIGNED, 0.01, 0.0, 1, Method.GRADIENT_FLOW, 6.0, 601, 0);
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = Simulation.simulate(spec);
         assertTrue(tr.complete());
         assertEquals(601, tr.frames().size());
         for (Frame f : tr.frames()) {
@@ -67,8 +67,8 @@ class GradientFlowEngineTest {
             Network net = new Network(3, 4, 3, 2);
             Task task = Task.withCovariance(Fixtures.randomMatrix(2, 3, rng, 1.0), Fixtures.randomCovariance(3, rng));
             SimulationSpec spec = Fixtures.spec(net, task, Scheme.GAUSSIAN, 0.3, 0.0, trial, Method.GRADIENT_FLOW, 3.0, 31, 0);
-            Trajectory dp = Simulation.run(spec);
-            Trajectory rk = Simulation.run(spec.toBuilder().method(Method.GRADIENT_FLOW_RK4).rk4Step(1e-3).build());
+            Trajectory dp = Simulation.simulate(spec);
+            Trajectory rk = Simulation.simulate(spec.toBuilder().method(Method.GRADIENT_FLOW_RK4).rk4Step(1e-3).build());
             for (int i = 0; i < dp.frames().size(); i++) {
                 double[] a = dp.frames().get(i).effectiveWeight(), b = rk.frames().get(i).effectiveWeight();
                 for (int j = 0; j < a.length; j++) assertEquals(b[j], a[j], RK4_AGREEMENT * Math.max(1, Math.abs(b[j])));
@@ -82,7 +82,7 @@ class GradientFlowEngineTest {
         Network net = new Network(3, 3, 3);
         Task task = Task.whitened(Fixtures.randomMatrix(3, 3, rng, 2.0));
         SimulationSpec spec = Fixtures.spec(net, task, Scheme.GAUSSIAN, 0.1, 0.5, 3, Method.GRADIENT_FLOW, 4.0, 41, 0);
-        Trajectory dense = Simulation.run(spec);
+        Trajectory dense = Simulation.simulate(spec);
         // stepping onto the grid: integrate each interval separately so every grid time is a step end
         var f = new org.dlnexplorer.model.objective.Objective(net, task);
         DormandPrince54 dp = new DormandPrince54(spec.theta0().length);
@@ -106,7 +106,7 @@ class GradientFlowEngineTest {
         Network net = new Network(2, 2, 2);
         Task task = Task.whitened(Fixtures.diag(2, 2, 3, 1));
         SimulationSpec spec = Fixtures.spec(net, task, Scheme.ALIGNED, 0.01, 0.0, 1, Method.GRADIENT_FLOW, 6.0, 7, 0);
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = Simulation.simulate(spec);
         double[] t = tr.times();
         assertArrayEquals(new double[]{0, 1, 2, 3, 4, 5, 6}, t, 0.0);
     }
@@ -118,7 +118,7 @@ class GradientFlowEngineTest {
         SimulationSpec spec = Fixtures.spec(net, task, Scheme.ALIGNED, 0.01, 0.0, 1, Method.GRADIENT_FLOW, 6.0, 600, 0);
         CancellationToken token = new CancellationToken();
         List<Frame> seen = new ArrayList<>();
-        Trajectory tr = Simulation.run(spec, f -> { seen.add(f); if (seen.size() == 10) token.cancel(); }, token);
+        Trajectory tr = Simulation.simulate(spec, f -> { seen.add(f); if (seen.size() == 10) token.cancel(); }, token);
         assertFalse(tr.complete());
         assertEquals(10, tr.frames().size());
         assertEquals(seen.size(), tr.frames().size());

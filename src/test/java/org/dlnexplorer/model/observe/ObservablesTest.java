@@ -27,7 +27,7 @@ class ObservablesTest {
         Random rng = new Random(8);
         Network net = new Network(3, 6, 3);
         Task task = Task.whitened(Fixtures.randomMatrix(3, 3, rng, 2.0));
-        Trajectory tr = Simulation.run(Fixtures.spec(net, task, Scheme.GAUSSIAN, 0.05, 0.0, 1, Method.GRADIENT_FLOW, 8.0, 41, 0));
+        Trajectory tr = Simulation.simulate(Fixtures.spec(net, task, Scheme.GAUSSIAN, 0.05, 0.0, 1, Method.GRADIENT_FLOW, 8.0, 41, 0));
         assertEquals(0.0, tr.frames().get(0).kernelDistance(), 1e-15);
         for (Frame f : tr.frames()) assertTrue(f.kernelDistance() >= 0 && f.kernelDistance() <= 1);
         assertTrue(tr.last().kernelDistance() > 0.05, "small init learns features: S = " + tr.last().kernelDistance());

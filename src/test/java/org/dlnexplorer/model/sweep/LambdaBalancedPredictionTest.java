@@ -133,7 +133,7 @@ class LambdaBalancedPredictionTest {
     void singleRunOfAnAlignedPresetAgreesAtTightTolerance() throws Exception {
         // the prediction itself, not the sweep: tight-tolerance run of the preset as written
         SimulationSpec spec = PresetCompiler.compile(SweepFixtures.preset("aligned"), "a");
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = Simulation.simulate(spec);
         CellPrediction th = LambdaBalancedPrediction.predict(spec);
         assertEquals(th.kernelDistance(), tr.last().kernelDistance(), 1e-8);
     }

@@ -38,7 +38,7 @@ class SweepRunnerTest {
                 Preset cell = PresetPaths.with(PresetPaths.with(p, "init.scale", TAU.value(ix)), "init.delta", DELTA.value(iy));
                 SimulationSpec spec = PresetCompiler.compile(cell, "test").toBuilder().grid(cell.training.duration, 60)
                         .tolerances(1e-7, 1e-10).build();
-                Trajectory run = Simulation.run(spec);
+                Trajectory run = Simulation.simulate(spec);
                 Frame first = run.frames().get(0), last = run.last();
                 assertEquals(60, run.frames().size());
                 assertEquals(CellStatus.OK, c.status());

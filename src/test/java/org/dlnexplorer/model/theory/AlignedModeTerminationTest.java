@@ -1,9 +1,9 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.model.observe.TheoryResult;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.engine.Method;
-import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.init.Initializer;
 import org.dlnexplorer.model.init.Scheme;
@@ -36,7 +36,7 @@ class AlignedModeTerminationTest {
             double[] theta0 = Initializer.initialize(net, task, Scheme.ALIGNED, 0.01, delta, 1, null);
             SimulationSpec spec = SimulationSpec.builder(net, task, theta0).name("deep").scheme(Scheme.ALIGNED)
                     .scale(0.01).delta(delta).seed(1).method(Method.GRADIENT_FLOW).grid(6.0, 60).build();
-            Trajectory tr = assertTimeoutPreemptively(HANG_GUARD, () -> Simulation.run(spec), "δ = " + delta);
+            Trajectory tr = assertTimeoutPreemptively(HANG_GUARD, () -> TheoryRun.run(spec), "δ = " + delta);
             TheoryResult ex = tr.exact();
             if (!ex.available()) {
                 assertNotNull(ex.reason());

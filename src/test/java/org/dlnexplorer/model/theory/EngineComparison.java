@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.model.observe.TheoryResult;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.engine.Method;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs the adaptive engine and compares every frame with the exact solution Simulation.run attached. */
+/** Runs the adaptive engine and compares every frame with the exact solution TheoryRun.run attached. */
 final class EngineComparison {
     /** |exact − simulated| ≤ AGREEMENT · max(1, |value|) */
     static final double AGREEMENT = 1e-8;
@@ -38,7 +39,7 @@ final class EngineComparison {
 
     static Outcome compareRun(SimulationSpec spec, String model) {
         long started = System.nanoTime();
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = TheoryRun.run(spec);
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (Boolean.getBoolean("theory.report")) {
             long t0 = System.nanoTime();

@@ -2,7 +2,6 @@ package org.dlnexplorer.model.theory;
 
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
-import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.ejml.data.DMatrixRMaj;
@@ -24,7 +23,7 @@ class ImplicitBiasTest {
     private static double[] converged(Network net, Task task, double a0, double[] w0) {
         double[] theta = {w0[0], w0[1], a0};
         var spec = EngineComparison.spec("bias", net, task, theta, DURATION, 3);
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = TheoryRun.run(spec);
         assertFalse(tr.exact().available(), "no exact trajectory for non-whitened inputs");
         assertTrue(tr.exact().reason().contains("implicit bias"));
         Frame last = tr.last();
@@ -41,19 +40,19 @@ class ImplicitBiasTest {
             double etaW = rates[0], etaA = rates[1];
             Network net = new Network(new int[]{2, 1, 1}, new double[]{etaW, etaA});
             for (double delta : new double[]{-3, -1, -0.25, 0, 0.25, 1, 3}) {
-                double b0 = Math.sqrt(SingleNeuron.dot(BETA_0, BETA_0));
+                double b0 = Math.sqrt(NeuronFlow.dot(BETA_0, BETA_0));
                 // η_w a² − η_a‖w‖² = δ with a‖w‖ = ‖β0‖
                 double a2 = (delta + Math.sqrt(delta * delta + 4 * etaA * etaW * b0 * b0)) / (2 * etaW);
                 double a0 = Math.sqrt(a2);
                 double[] w0 = {BETA_0[0] / a0, BETA_0[1] / a0};
                 double[] sim = converged(net, task, a0, w0);
                 assertTrue(sim[2] > 0, "a0 > 0 with β0 in this basin keeps a > 0");
-                double[] pred = SingleNeuron.implicitBias(SIGMA, BETA_STAR, BETA_0, delta, etaA, etaW);
-                double[] fromSpec = SingleNeuron.implicitBias(EngineComparison.spec("b", net, task,
+                double[] pred = NeuronFlow.implicitBias(SIGMA, BETA_STAR, BETA_0, delta, etaA, etaW);
+                double[] fromSpec = NeuronFlow.implicitBias(EngineComparison.spec("b", net, task,
                         new double[]{w0[0], w0[1], a0}, 1, 2), false);
                 assertEquals(pred[0], fromSpec[0], 1e-10);   // δ recomputed from (a0, w0)
                 assertEquals(pred[1], fromSpec[1], 1e-10);
-                double[] closed = SingleNeuron.implicitBiasOneDimensional(BETA_STAR, new double[]{2, -1}, BETA_0,
+                double[] closed = NeuronFlow.implicitBiasOneDimensional(BETA_STAR, new double[]{2, -1}, BETA_0,
                         delta, etaA, etaW);
                 for (int i = 0; i < 2; i++) {
                     assertEquals(closed[i], pred[i], 1e-12, "closed form vs Newton, δ=" + delta);
@@ -78,11 +77,11 @@ class ImplicitBiasTest {
             double[] w0 = {rng.nextGaussian(), rng.nextGaussian()};
             double a0 = 0.6 * rng.nextGaussian();
             double[] beta0 = {a0 * w0[0], a0 * w0[1]};
-            double delta = etaW * a0 * a0 - etaA * SingleNeuron.dot(w0, w0);
+            double delta = etaW * a0 * a0 - etaA * NeuronFlow.dot(w0, w0);
             double[] sim = converged(net, task, a0, w0);
             boolean changes = Math.signum(sim[2]) != Math.signum(a0);
             if (changes) flipped++;
-            double[] pred = SingleNeuron.implicitBias(SIGMA, BETA_STAR, beta0, delta, etaA, etaW, changes);
+            double[] pred = NeuronFlow.implicitBias(SIGMA, BETA_STAR, beta0, delta, etaA, etaW, changes);
             for (int k = 0; k < 2; k++) assertEquals(pred[k], sim[k], CONVERGED, "run " + i + " δ=" + delta);
         }
         assertTrue(flipped >= 5, "runs with a sign change: " + flipped);
@@ -91,13 +90,13 @@ class ImplicitBiasTest {
     @Test
     void largeNegativeDeltaPreservesTheInitialDirectionAndSmallInitGivesMinimumNorm() {
         // δ → −∞: β(∞) → the interpolant closest in direction to β0; δ ≥ 0, ‖β0‖ → 0: minimum norm β_p
-        double[] minNorm = SingleNeuron.implicitBias(SIGMA, BETA_STAR, new double[]{1e-9, 1e-10}, 1.0, 1, 1);
+        double[] minNorm = NeuronFlow.implicitBias(SIGMA, BETA_STAR, new double[]{1e-9, 1e-10}, 1.0, 1, 1);
         assertEquals(0.44, minNorm[0], 1e-6);
         assertEquals(0.88, minNorm[1], 1e-6);
-        double[] down = SingleNeuron.implicitBias(SIGMA, BETA_STAR, BETA_0, -1e4, 1, 1);
-        double cos = SingleNeuron.dot(down, BETA_0) / Math.sqrt(SingleNeuron.dot(down, down) * SingleNeuron.dot(BETA_0, BETA_0));
-        double[] mid = SingleNeuron.implicitBias(SIGMA, BETA_STAR, BETA_0, 0, 1, 1);
-        double cosMid = SingleNeuron.dot(mid, BETA_0) / Math.sqrt(SingleNeuron.dot(mid, mid) * SingleNeuron.dot(BETA_0, BETA_0));
+        double[] down = NeuronFlow.implicitBias(SIGMA, BETA_STAR, BETA_0, -1e4, 1, 1);
+        double cos = NeuronFlow.dot(down, BETA_0) / Math.sqrt(NeuronFlow.dot(down, down) * NeuronFlow.dot(BETA_0, BETA_0));
+        double[] mid = NeuronFlow.implicitBias(SIGMA, BETA_STAR, BETA_0, 0, 1, 1);
+        double cosMid = NeuronFlow.dot(mid, BETA_0) / Math.sqrt(NeuronFlow.dot(mid, mid) * NeuronFlow.dot(BETA_0, BETA_0));
         assertTrue(cos > cosMid);
     }
 
@@ -111,12 +110,12 @@ class ImplicitBiasTest {
         Task task = Task.withCovariance(new DMatrixRMaj(1, 3, true, betaStar), sigma);
         Network net = new Network(3, 1, 1);
         for (double delta : new double[]{-0.5, 0, 1}) {
-            double b0 = Math.sqrt(SingleNeuron.dot(beta0, beta0));
+            double b0 = Math.sqrt(NeuronFlow.dot(beta0, beta0));
             double a0 = Math.sqrt((delta + Math.sqrt(delta * delta + 4 * b0 * b0)) / 2);
             double[] theta = {beta0[0] / a0, beta0[1] / a0, beta0[2] / a0, a0};
-            Trajectory tr = Simulation.run(EngineComparison.spec("bias3", net, task, theta, DURATION, 3));
+            Trajectory tr = TheoryRun.run(EngineComparison.spec("bias3", net, task, theta, DURATION, 3));
             double[][] w = tr.last().weights();
-            double[] pred = SingleNeuron.implicitBias(sigma, betaStar, beta0, delta, 1, 1, w[1][0] < 0);
+            double[] pred = NeuronFlow.implicitBias(sigma, betaStar, beta0, delta, 1, 1, w[1][0] < 0);
             for (int i = 0; i < 3; i++) assertEquals(pred[i], w[1][0] * w[0][i], CONVERGED, "δ=" + delta);
         }
     }

@@ -3,7 +3,6 @@ package org.dlnexplorer.model.theory;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.engine.Method;
-import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.init.Initializer;
 import org.dlnexplorer.model.init.Scheme;
@@ -86,7 +85,7 @@ class MarionChizatTest {
             SimulationSpec spec = SimulationSpec.builder(net, task, theta).name("gd").scheme(Scheme.EXPLICIT)
                     .method(Method.GRADIENT_DESCENT).grid(eta * 3000, 4).learningRate(eta).tolerances(1e-11, 1e-13)
                     .build();
-            Trajectory tr = Simulation.run(spec);
+            Trajectory tr = TheoryRun.run(spec);
             double last = tr.last().loss();
             if (factor < 1) {
                 assertTrue(last < 1e-12, "stable below 2/S_min: " + last);
@@ -108,11 +107,11 @@ class MarionChizatTest {
         double eps = MarionChizat.smallScaleEpsilon(net, theta);
         assertTrue(eps < 0.1, "small scale: ε = " + eps);
         SimulationSpec spec = EngineComparison.spec("small", net, task, theta, 60, 2).toBuilder().sharpness(true).build();
-        Trajectory tr = Simulation.run(spec);
+        Trajectory tr = TheoryRun.run(spec);
         assertTrue(tr.last().loss() < 1e-16);
         double expected = MarionChizat.balancedMinimizerSharpness(3, pi, CommonOps_DDRM.identity(3));
         assertEquals(expected, tr.last().sharpness(), 10 * eps * expected);
-        double[] bounds = MarionChizat.smallScaleSingularValueBounds(Math.sqrt(SingleNeuron.dot(pi, pi)), 3);
+        double[] bounds = MarionChizat.smallScaleSingularValueBounds(Math.sqrt(NeuronFlow.dot(pi, pi)), 3);
         for (double[] sv : tr.last().layerSingularValues()) assertTrue(sv[0] >= bounds[0] && sv[0] <= bounds[1]);
         assertEquals(4.0, MarionChizat.smallScaleSharpnessRatioBound(CommonOps_DDRM.identity(3)), 1e-12);
         assertEquals(0.5 / Math.sqrt(12), MarionChizat.residualPerturbationScale(0.5, 4, 3), 1e-15);
@@ -131,7 +130,7 @@ class MarionChizatTest {
             java.util.Arrays.fill(widths, d);
             Network net = new Network(widths);
             double[] theta0 = Initializer.initialize(net, task, Scheme.RESIDUAL, 0.5, 0, 7, null);
-            Trajectory tr = Simulation.run(EngineComparison.spec("res", net, task, theta0, 30, 2));
+            Trajectory tr = TheoryRun.run(EngineComparison.spec("res", net, task, theta0, 30, 2));
             assertTrue(tr.last().loss() < 1e-12, "converges from the residual start");
             double[][] w = tr.last().weights();
             double[] end = new double[theta0.length];

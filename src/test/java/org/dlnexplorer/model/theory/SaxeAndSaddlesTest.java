@@ -2,7 +2,6 @@ package org.dlnexplorer.model.theory;
 
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
-import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.init.Initializer;
 import org.dlnexplorer.model.init.Scheme;
 import org.dlnexplorer.model.observe.Frame;
@@ -40,7 +39,7 @@ class SaxeAndSaddlesTest {
         assertEquals(Saxe.halfwayTime(2, 3, 0.01), escape[0], MACHINE);
         assertEquals(Saxe.halfwayTime(2, 1, 0.01), escape[1], MACHINE);
         for (int mode = 0; mode < 2; mode++) {
-            Trajectory tr = Simulation.run(spec.toBuilder().grid(escape[mode], 2).build());
+            Trajectory tr = TheoryRun.run(spec.toBuilder().grid(escape[mode], 2).build());
             assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), 1e-8);
         }
     }
@@ -107,7 +106,7 @@ class SaxeAndSaddlesTest {
         // midway between escapes the loss is on the plateau of the saddle reached
         double[] mids = {escape[0] / 2, (escape[0] + escape[1]) / 2, (escape[1] + escape[2]) / 2};
         for (int r = 0; r < 3; r++) {
-            Trajectory at = Simulation.run(spec.toBuilder().grid(mids[r], 2).build());
+            Trajectory at = TheoryRun.run(spec.toBuilder().grid(mids[r], 2).build());
             assertEquals(levels[r], at.last().loss(), 0.03 * levels[r], "plateau " + r);
         }
     }
@@ -159,7 +158,7 @@ class SaxeAndSaddlesTest {
         assertEquals(Math.log(299) / 6 / 2, escape[0], MACHINE);
         assertEquals(Math.log(99) / 2 / 0.5, escape[1], MACHINE);
         EngineComparison.compare(spec, "saxe");
-        Trajectory tr = Simulation.run(spec.toBuilder().grid(escape[1], 2).build());
+        Trajectory tr = TheoryRun.run(spec.toBuilder().grid(escape[1], 2).build());
         assertEquals(0.5, tr.last().singularValue(1), 1e-8);
     }
 
@@ -172,7 +171,7 @@ class SaxeAndSaddlesTest {
             double[] theta = Initializer.initialize(net, task, Scheme.GAUSSIAN, 1e-4, 0.0, seed, null);
             var spec = EngineComparison.spec("random small", net, task, theta, 16, 1601);
             double[] est = Saddles.smallInitEscapeEstimates(spec);
-            Trajectory tr = Simulation.run(spec);
+            Trajectory tr = TheoryRun.run(spec);
             assertFalse(tr.exact().available());
             double[] s = task.targetSingularValues();
             for (int a = 0; a < 3; a++) {
@@ -191,7 +190,7 @@ class SaxeAndSaddlesTest {
         var spec = EngineComparison.spec("deep δ", net, task, theta, 10, 11);
         double[] escape = Saddles.escapeTimes(spec);
         for (int mode = 0; mode < 2; mode++) {
-            Trajectory tr = Simulation.run(spec.toBuilder().grid(escape[mode], 2).build());
+            Trajectory tr = TheoryRun.run(spec.toBuilder().grid(escape[mode], 2).build());
             assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), 1e-8);
         }
     }

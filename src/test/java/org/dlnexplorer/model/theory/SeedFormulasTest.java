@@ -16,7 +16,7 @@ class SeedFormulasTest {
     private static final double FINITE_DIFFERENCE = 1e-7;
     private static final double CLOSED_FORM = 1e-10;
 
-    private static double dot(double[] a, double[] b) { return SingleNeuron.dot(a, b); }
+    private static double dot(double[] a, double[] b) { return NeuronFlow.dot(a, b); }
 
     @Test
     void seed002MuPhiEquationsHoldAlongTheExactFlowWithRates() {
@@ -26,7 +26,7 @@ class SeedFormulasTest {
             double[] beta = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
             double[] w0 = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
             double ea = 0.5 + rng.nextDouble(), ew = 0.5 + rng.nextDouble();
-            SingleNeuron sn = new SingleNeuron(beta, 2 * rng.nextGaussian(), w0, ea, ew);
+            NeuronFlow sn = new NeuronFlow(beta, 2 * rng.nextGaussian(), w0, ea, ew);
             double b = Math.sqrt(dot(beta, beta)), d = sn.delta(), h = 1e-5;
             for (double t : new double[]{0.3, 1.1, 2.5}) {
                 double mu = sn.mu(t), phi = sn.phi(t);
@@ -50,7 +50,7 @@ class SeedFormulasTest {
             if (i % 3 == 0) { double n = Math.sqrt(dot(beta, beta)); beta[0] /= n; beta[1] /= n; }
             double[] w0 = {rng.nextGaussian(), rng.nextGaussian()};
             double a0 = Math.sqrt(dot(w0, w0));                        // δ = 0, a0 > 0, unit rates
-            SingleNeuron sn = new SingleNeuron(beta, a0, w0, 1, 1);
+            NeuronFlow sn = new NeuronFlow(beta, a0, w0, 1, 1);
             double b = Math.sqrt(dot(beta, beta));
             double phi0 = sn.phi(0), mu0 = sn.mu(0), cphi = 0.5 * Math.log((1 + phi0) / (1 - phi0));
             for (double t : new double[]{0.4, 1.5, 4}) {
@@ -83,7 +83,7 @@ class SeedFormulasTest {
             double[] w0 = {rng.nextGaussian(), rng.nextGaussian()};
             double delta = 0.1 + 3 * rng.nextDouble();
             double a0 = Math.sqrt(delta + dot(w0, w0));
-            SingleNeuron sn = new SingleNeuron(beta, a0, w0, 1, 1);
+            NeuronFlow sn = new NeuronFlow(beta, a0, w0, 1, 1);
             double b = Math.sqrt(dot(beta, beta)), b0 = dot(w0, beta), r2 = Math.sqrt(delta * delta + 4 * b * b);
             double arg = (2 * b0 / a0 + delta) / r2;
             for (double t : new double[]{0.2, 1, 3}) {
@@ -150,7 +150,7 @@ class SeedFormulasTest {
         double[] theta = org.dlnexplorer.model.init.Initializer.initialize(net, task,
                 org.dlnexplorer.model.init.Scheme.GAUSSIAN, 1e-3, 0.0, 2, null);
         var spec = EngineComparison.spec("gap", net, task, theta, 3, 301);
-        var tr = org.dlnexplorer.model.engine.Simulation.run(spec);
+        var tr = org.dlnexplorer.model.theory.TheoryRun.run(spec);
         double crossing = Double.NaN;
         for (var f : tr.frames()) if (f.singularValue(1) > 4.5) { crossing = f.t(); break; }
         assertTrue(crossing < 1.0, "s = 9 escapes at " + crossing + ", not ≈ 6.9");

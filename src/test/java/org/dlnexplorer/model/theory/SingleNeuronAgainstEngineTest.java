@@ -27,13 +27,13 @@ class SingleNeuronAgainstEngineTest {
         double etaA = rng.nextBoolean() ? 1.0 : 0.3 + 2 * rng.nextDouble();
         double[] beta = new double[d];
         for (int i = 0; i < d; i++) beta[i] = rng.nextGaussian();
-        double bn = Math.sqrt(SingleNeuron.dot(beta, beta));
+        double bn = Math.sqrt(NeuronFlow.dot(beta, beta));
         double scale = 0.3 + 2.7 * rng.nextDouble();                   // ‖β*‖ ≠ 1
         for (int i = 0; i < d; i++) beta[i] *= scale / bn;
         double[] w0 = new double[d];
         for (int i = 0; i < d; i++) w0[i] = 0.8 * rng.nextGaussian();
         if (rng.nextInt(3) == 0) for (int i = 0; i < d; i++) w0[i] -= 0.7 * beta[i];   // misaligned start
-        double ww = SingleNeuron.dot(w0, w0);
+        double ww = NeuronFlow.dot(w0, w0);
         double a0;
         double sign = rng.nextBoolean() ? 1 : -1;
         if (deltaClass == 0) {
@@ -78,7 +78,7 @@ class SingleNeuronAgainstEngineTest {
             CommonOps_DDRM.scale(c, s);
             task = Task.withCovariance(t, s);
         }
-        double delta = etaW * a0 * a0 - etaA * SingleNeuron.dot(w0, w0);
+        double delta = etaW * a0 * a0 - etaA * NeuronFlow.dot(w0, w0);
         return new Case(net, task, theta, a0, delta, beta, columnForm);
     }
 
@@ -96,7 +96,7 @@ class SingleNeuronAgainstEngineTest {
             double aEnd = cs.columnForm() ? w[1][0] : w[0][0];
             if (cs.a0() != 0 && Math.signum(aEnd) != Math.signum(cs.a0())) signChanges++;
             if (cs.a0() < 0) negativeStarts++;
-            SingleNeuron sn = SingleNeuron.fromSpec(spec);
+            NeuronFlow sn = NeuronFlow.fromSpec(spec);
             double w2 = w[1][0];                     // [d,1,1]: a = W_2 (for d = 1 both readings are the same flow)
             if (cs.net().width(2) == 1)
                 assertEquals(w2, sn.a(duration), EngineComparison.AGREEMENT * Math.max(1, Math.abs(w2)));
@@ -128,13 +128,13 @@ class SingleNeuronAgainstEngineTest {
             double etaA = cs.net().rate(cs.columnForm() ? 2 : 1), etaW = cs.net().rate(cs.columnForm() ? 1 : 2);
             double[] sxx = cs.task().sigmaXX().data;
             double c = sxx[0];
-            double g = SingleNeuron.basinFunction(cs.betaStar(), cs.a0(), w0, etaA * c, etaW * c);
-            SingleNeuron sn = new SingleNeuron(cs.betaStar(), cs.a0(), w0, etaA * c, etaW * c);
+            double g = NeuronFlow.basinFunction(cs.betaStar(), cs.a0(), w0, etaA * c, etaW * c);
+            NeuronFlow sn = new NeuronFlow(cs.betaStar(), cs.a0(), w0, etaA * c, etaW * c);
             assertEquals((int) Math.signum(g), sn.basin());
             if (Math.abs(g) < 0.05) continue;
             double aLate = sn.a(1e6);
             assertEquals(Math.signum(g), Math.signum(aLate), "basin of draw " + i);
-            double[] min = SingleNeuron.minimum(cs.betaStar(), sn.delta(), etaA * c, etaW * c, (int) Math.signum(g));
+            double[] min = NeuronFlow.minimum(cs.betaStar(), sn.delta(), etaA * c, etaW * c, (int) Math.signum(g));
             assertEquals(min[0], aLate, 1e-9 * Math.max(1, Math.abs(min[0])));
             checked++;
         }
@@ -148,15 +148,15 @@ class SingleNeuronAgainstEngineTest {
             double[] beta = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
             double[] w0 = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
             double a0 = 2 * rng.nextGaussian(), etaA = 0.5 + rng.nextDouble(), etaW = 0.5 + rng.nextDouble();
-            SingleNeuron sn = new SingleNeuron(beta, a0, w0, etaA, etaW);
+            NeuronFlow sn = new NeuronFlow(beta, a0, w0, etaA, etaW);
             for (double t : new double[]{0.1, 1, 3, 10, 50}) {
                 double a = sn.a(t);
                 double[] w = sn.w(t);
-                double delta = etaW * a * a - etaA * SingleNeuron.dot(w, w);
-                assertEquals(sn.delta(), delta, 1e-12 * Math.max(1, etaW * a * a + etaA * SingleNeuron.dot(w, w)));
+                double delta = etaW * a * a - etaA * NeuronFlow.dot(w, w);
+                assertEquals(sn.delta(), delta, 1e-12 * Math.max(1, etaW * a * a + etaA * NeuronFlow.dot(w, w)));
                 double mu = sn.mu(t), phi = sn.phi(t);
                 assertTrue(Math.abs(phi) <= 1 + 1e-12);
-                assertEquals(a * Math.sqrt(SingleNeuron.dot(w, w)), mu, 1e-12 * Math.max(1, Math.abs(mu)));
+                assertEquals(a * Math.sqrt(NeuronFlow.dot(w, w)), mu, 1e-12 * Math.max(1, Math.abs(mu)));
             }
         }
     }

@@ -21,7 +21,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * with unit rates), on which the flow goes to the saddle a = wᵀβ* = 0. Everything is evaluated scaled by
  * e^{−κ₊t} so that no exponential overflows.
  */
-public final class SingleNeuron {
+public final class NeuronFlow {
     private final int d;
     private final double[] betaStar;
     private final double b2;             // ‖β*‖²
@@ -39,7 +39,7 @@ public final class SingleNeuron {
      * @param etaA learning rate of a (times c for Σxx = cI)
      * @param etaW learning rate of w (times c for Σxx = cI)
      */
-    public SingleNeuron(double[] betaStar, double a0, double[] w0, double etaA, double etaW) {
+    public NeuronFlow(double[] betaStar, double a0, double[] w0, double etaA, double etaW) {
         if (betaStar.length != w0.length) throw new IllegalArgumentException("β* and w0 differ in dimension");
         if (!(etaA > 0) || !(etaW > 0)) throw new IllegalArgumentException("rates must be positive");
         this.d = w0.length;
@@ -75,7 +75,7 @@ public final class SingleNeuron {
      * The exact solution of a run whose network is one hidden neuron (widths [d,1,1] with W_1 = wᵀ, W_2 = a,
      * or [1,1,c] with W_1 = a, W_2 = w) on inputs with Σxx = cI; null when the run is not such a model.
      */
-    public static SingleNeuron fromSpec(org.dlnexplorer.model.engine.SimulationSpec spec) {
+    public static NeuronFlow fromSpec(org.dlnexplorer.model.engine.SimulationSpec spec) {
         org.dlnexplorer.model.core.Network net = spec.network();
         if (!Theories.isSingleNeuron(net)) return null;
         double c = Theories.isotropicScale(spec.task().sigmaXX());
@@ -87,7 +87,7 @@ public final class SingleNeuron {
         double[] w0 = columnForm ? java.util.Arrays.copyOf(theta, d) : java.util.Arrays.copyOfRange(theta, 1, d + 1);
         double a0 = columnForm ? theta[d] : theta[0];
         double etaA = c * net.rate(columnForm ? 2 : 1), etaW = c * net.rate(columnForm ? 1 : 2);
-        return new SingleNeuron(beta, a0, w0, etaA, etaW);
+        return new NeuronFlow(beta, a0, w0, etaA, etaW);
     }
 
     /** conserved δ = η_w a² − η_a ‖w‖² */
@@ -174,18 +174,6 @@ public final class SingleNeuron {
         return dot(w, betaStar) / Math.sqrt(dot(w, w) * b2);
     }
 
-    /**
-     * NTK preconditioner M = η_w a² I + η_a w wᵀ (K = X M Xᵀ) at time t, row-major d×d.
-     */
-    public double[] kernelMatrix(double t) {
-        double a = a(t);
-        double[] w = w(t);
-        double[] m = new double[d * d];
-        for (int i = 0; i < d; i++)
-            for (int j = 0; j < d; j++) m[i * d + j] = etaA * w[i] * w[j] + (i == j ? etaW * a * a : 0.0);
-        return m;
-    }
-
     /** Kernel distance S(0,t) = 1 − ⟨K0,Kt⟩/(‖K0‖‖Kt‖) along the exact path (isotropic inputs). */
     public double kernelDistance(double t) {
         return kernelDistance(a0, w0, a(t), w(t), etaA, etaW);
@@ -208,28 +196,6 @@ public final class SingleNeuron {
     }
 
     // ---------------------------------------------------------------- geometry
-
-    /**
-     * Hyperboloid of the conserved quantity: η_w a² − η_a‖w‖² = δ. For δ &gt; 0 it has two sheets, a ≥ √(δ/η_w)
-     * or a ≤ −√(δ/η_w); returns the sheet sign (+1/−1) of a point, or 0 when δ ≤ 0 (one sheet or cone).
-     */
-    public static int hyperboloidSheet(double delta, double a) {
-        if (delta <= 0) return 0;
-        return a > 0 ? 1 : -1;
-    }
-
-    /** |a| on the hyperboloid as a function of ‖w‖: a² = (δ + η_a‖w‖²)/η_w (NaN where negative). */
-    public static double hyperboloidA(double delta, double wNorm, double etaA, double etaW) {
-        double a2 = (delta + etaA * wNorm * wNorm) / etaW;
-        return a2 >= 0 ? Math.sqrt(a2) : Double.NaN;
-    }
-
-    /** The minima hyperbola a w = β* parametrised by a ≠ 0: returns w = β* / a. */
-    public static double[] minimaHyperbola(double[] betaStar, double a) {
-        double[] w = new double[betaStar.length];
-        for (int i = 0; i < w.length; i++) w[i] = betaStar[i] / a;
-        return w;
-    }
 
     /**
      * The point of the minima hyperbola a w = β* on the hyperboloid δ, branch sign ±1:

@@ -1,0 +1,85 @@
+package org.dlnexplorer.model.theory;
+
+import org.dlnexplorer.model.engine.Method;
+import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.observe.TheoryResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The registry of overlays and the questions asked of them: every overlay for a run (run JSON), one overlay
+ * (a chart), the governing equation of a spec (the app). Order matters for the equation: the first
+ * overlay that applies and has one gives it.
+ */
+public final class Overlays {
+    private Overlays() {}
+
+    public static final String LINEAR = "linear", SINGLE_NEURON = "single-neuron", SAXE = "saxe",
+            LAMBDA_BALANCED = "lambda-balanced", ALIGNED_MODES = "aligned-modes",
+            SADDLE_PLATEAUS = SaddlePlateausOverlay.ID, MINIMAL_SHARPNESS = MinimalSharpnessOverlay.ID,
+            IMPLICIT_BIAS = ImplicitBiasOverlay.ID;
+
+    /** the update rule when no overlay names a sharper equation: gradient descent, and gradient flow */
+    static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
+    static final String FLOW_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ";
+
+    /** every overlay, exact solutions first (in the order the equation is looked up) */
+    public static final List<Overlay> ALL = List.of(
+            new ExactOverlay(LINEAR, run -> "dW/dt = −η (W Σxx − Σyx)  (linear regression)"),
+            new ExactOverlay(SINGLE_NEURON, run -> ImplicitBiasOverlay.EQUATION),
+            new ExactOverlay(SAXE, run -> run.depth() == 2 ? "ȧ_α = 2a_α(s_α − a_α)  (Saxe et al.)"
+                    : "ȧ_α = L·a_α^(2(L−1)/L) (s_α − a_α), L = " + run.depth() + "  (Saxe et al.)"),
+            new ExactOverlay(LAMBDA_BALANCED, run -> run.depth() == 2
+                    ? "ȧ_α = √(δ² + 4a_α²)(s_α − a_α)  (λ-balanced modes)" : null),
+            new ExactOverlay(ALIGNED_MODES, run -> null),
+            new SaddlePlateausOverlay(),
+            new MinimalSharpnessOverlay(),
+            new ImplicitBiasOverlay());
+
+    /** the overlay with this id */
+    public static Overlay get(String id) {
+        for (Overlay o : ALL) if (o.id().equals(id)) return o;
+        throw new IllegalArgumentException("no overlay \"" + id + "\"");
+    }
+
+    /** one overlay evaluated for a run */
+    public static OverlayResult evaluate(String id, OverlayInput run) {
+        return get(id).evaluate(run);
+    }
+
+    /** every overlay evaluated for a run, in {@link #ALL} order; the exact solution is computed once */
+    public static List<OverlayResult> evaluateAll(OverlayInput run) {
+        TheoryResult exact = null;
+        List<OverlayResult> out = new ArrayList<>(ALL.size());
+        for (Overlay o : ALL) {
+            if (o instanceof ExactOverlay e) {
+                if (exact == null) exact = ExactOverlay.solve(run, true);
+                out.add(e.from(exact));
+            } else {
+                out.add(o.evaluate(run));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The governing equation at play in a run, in words a lecturer would write on the board: that of the
+     * first overlay that applies to the spec's numbers, else the method's update rule.
+     */
+    public static String equationFor(SimulationSpec spec) {
+        OverlayInput run = OverlayInput.of(spec);
+        TheoryResult exact = ExactOverlay.solve(run, false);
+        for (Overlay o : ALL) {
+            boolean applies = o instanceof ExactOverlay e ? e.from(exact).available() : o.whyNot(run) == null;
+            String eq = applies ? o.equation(run) : null;
+            if (eq != null) return eq;
+        }
+        return spec.method() == Method.GRADIENT_DESCENT ? DESCENT_EQUATION : FLOW_EQUATION;
+    }
+
+    /** the exact solution of a run on its t grid, as {@link Theories#evaluate} */
+    public static TheoryResult exact(SimulationSpec spec, double[] t) {
+        return Theories.evaluate(spec, t);
+    }
+}
