@@ -1,8 +1,10 @@
 package org.dlnexplorer.app;
 
 import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.model.theory.Overlays;
 import org.dlnexplorer.preset.BundledPresets;
 import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetException;
 import org.dlnexplorer.preset.PresetIo;
 
@@ -63,22 +65,16 @@ public final class PresetLibrary {
         }
     }
 
-    /** The governing equation at play for a preset, in words a lecturer would write on the board. */
+    /**
+     * The governing equation at play for a preset, in words a lecturer would write on the board: the model
+     * decides it from the compiled numbers ({@link Overlays#equationFor}); a preset that does not compile
+     * shows the general gradient flow.
+     */
     public static String equation(Preset p) {
-        int[] w = p.network.widths;
-        int depth = w.length - 1;
-        boolean gd = p.training != null && "gradient-descent".equals(p.training.method);
-        String scheme = p.init == null ? "" : p.init.scheme;
-        double delta = p.init != null && p.init.delta != null ? p.init.delta : 0;
-        boolean whitened = p.task != null && p.task.inputs != null && p.task.inputs.isJsonPrimitive();
-        if (gd) return "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
-        if (w.length == 3 && w[1] == 1 && w[2] == 1)
-            return "ȧ = −∂ℒ/∂a, ẇ = −∂ℒ/∂w;  δ = η_w a² − η_a ‖w‖² conserved";
-        if ("aligned".equals(scheme) && whitened) {
-            if (depth == 2 && delta != 0) return "ȧ_α = √(δ² + 4a_α²)(s_α − a_α)  (λ-balanced modes)";
-            if (depth == 2) return "ȧ_α = 2a_α(s_α − a_α)  (Saxe et al.)";
-            if (delta == 0) return "ȧ_α = L·a_α^(2(L−1)/L) (s_α − a_α), L = " + depth + "  (Saxe et al.)";
+        try {
+            return Overlays.equationFor(PresetCompiler.compile(p, p.name == null ? "preset" : p.name));
+        } catch (PresetException | RuntimeException e) {
+            return Overlays.FLOW_EQUATION;
         }
-        return "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ";
     }
 }

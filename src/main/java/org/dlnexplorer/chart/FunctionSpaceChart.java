@@ -5,6 +5,9 @@ import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
+import org.dlnexplorer.model.theory.OverlayInput;
+import org.dlnexplorer.model.theory.OverlayResult;
+import org.dlnexplorer.model.theory.Overlays;
 import org.ejml.data.DMatrixRMaj;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -175,27 +178,11 @@ final class FunctionSpaceChart extends XyViewChart {
         return n == 0 ? null : new double[]{v[0] / n, v[1] / n};
     }
 
-    /**
-     * β(∞) predicted by model.theory.SingleNeuron.implicitBias for a gradient-flow run whose β(t) stays away
-     * from 0 (δ ≥ 0, or a(t) keeping its sign); null when the theorem does not apply.
-     */
+    /** β(∞) of the model's "implicit-bias" overlay (Kunin et al. Thm 1) for a two-input run, or null where it does not apply */
     static double[] implicitBiasLimit(Trajectory tr) {
-        if (!"gradient-flow".equals(tr.method()) || tr.setup() == null || !SingleNeuron.applies(tr)) return null;
-        List<Frame> fs = tr.frames();
-        double a0 = fs.get(0).weights()[1][0];
-        if (a0 == 0) return null;
-        double delta = SingleNeuron.delta(tr);
-        if (delta < 0) for (Frame f : fs) if (Math.signum(f.weights()[1][0]) != Math.signum(a0)) return null;
-        double[] rates = SingleNeuron.rates(tr);   // (η_w, η_a)
-        double[] beta0 = fs.get(0).effectiveWeight().clone();
-        if (Math.hypot(beta0[0], beta0[1]) == 0) return null;
-        try {
-            double[] b = org.dlnexplorer.model.theory.NeuronFlow.implicitBias(tr.setup().task().sigmaXX(),
-                    tr.setup().task().target().data, beta0, delta, rates[1], rates[0]);
-            return b != null && b.length == 2 && Double.isFinite(b[0]) && Double.isFinite(b[1]) ? b : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        OverlayResult r = Overlays.evaluate(Overlays.IMPLICIT_BIAS, OverlayInput.of(tr));
+        double[] b = r.available() ? r.array("beta") : null;
+        return b != null && b.length == 2 ? b : null;
     }
 
     /**

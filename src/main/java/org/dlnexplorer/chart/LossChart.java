@@ -4,6 +4,9 @@ import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
+import org.dlnexplorer.model.theory.OverlayInput;
+import org.dlnexplorer.model.theory.OverlayResult;
+import org.dlnexplorer.model.theory.Overlays;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 
@@ -12,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ℒ(t), optionally on a log-time axis, with the saddle plateau levels ½ Σ_{α>r} s_α² + ℒ_min
- * (r = 0 … k−1, whitened tasks) dotted and annotated with the rank r of the saddle.
+ * ℒ(t), optionally on a log-time axis, with the saddle plateau levels of the model's "saddle-plateaus" overlay
+ * (½ Σ_{α>r} s_α² + ℒ_min, r = 0 … k−1, whitened tasks) dotted and annotated with the rank r of the saddle.
  */
 final class LossChart extends XyViewChart {
     /** plateau labels closer than this fraction of the top level are left out */
@@ -41,8 +44,6 @@ final class LossChart extends XyViewChart {
         if (runs != null) update(runs, cursorT);
     }
 
-    public boolean isLogTime() { return log; }
-
     @Override
     protected void fill(RunSet rs) {
         if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
@@ -69,31 +70,22 @@ final class LossChart extends XyViewChart {
         }
         addLayer(exact);
         addLayer(sim);
-        Trajectory.Setup su = rs.runs().get(0).trajectory().setup();
-        boolean plateaus = false;
-        if (su != null && su.task().isWhitened()) {
-            double[] s = su.task().targetSingularValues();
-            double min = su.task().minimumLoss();
-            int k = 0;
-            // singular values at rounding level (a random basis gives 1e−17 for a zero target) are zero
-            double sMax = 0;
-            for (double v : s) sMax = Math.max(sMax, v);
-            for (double v : s) if (v > SingularValuesChart.ZERO_LEVEL * sMax) k++;
-            // plateau of the saddle with r modes learned: ½ Σ_{α>r} s_α² + ℒ_min
-            double top = min;
-            for (double v : s) top += 0.5 * v * v;
+        // the model's "saddle-plateaus" overlay: ℒ_r = ½ Σ_{α>r} s_α² + ℒ_min, r = 0 … k−1, descending
+        OverlayResult saddles = Overlays.evaluate(Overlays.SADDLE_PLATEAUS, OverlayInput.of(rs.runs().get(0).trajectory()));
+        boolean plateaus = saddles.available();
+        if (plateaus) {
+            double[] levels = saddles.array("levels");
+            double top = levels[0];
             double lastLabelled = Double.NaN;
-            for (int rank = 0; rank < k; rank++) {
-                double level = min;
-                for (int a = rank; a < s.length; a++) level += 0.5 * s[a] * s[a];
+            for (int rank = 0; rank < levels.length; rank++) {
+                double level = levels[rank];
                 // label a plateau only when it is clear of the previous label (levels crowd near 0)
                 boolean room = Double.isNaN(lastLabelled) || lastLabelled - level >= LABEL_GAP * top;
                 level(level, room ? "rank " + rank + ": ℒ = " + Fmt.num(level) : null, ChartStyle.MUTED);
                 if (room) lastLabelled = level;
-                plateaus = true;
             }
             // the top plateau as an invisible series: the range then holds its level and label (no clipping)
-            if (k > 0 && hasData()) {
+            if (hasData()) {
                 double x0 = plot.getDomainAxis().getLowerBound(), x1 = plot.getDomainAxis().getUpperBound();
                 addLayer(List.of(new Line("plateau", new double[][]{{x0, x1}, {top, top}}, new Color(0, 0, 0, 0), style.thin())));
             }

@@ -3,6 +3,9 @@ package org.dlnexplorer.chart;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.OverlayInput;
+import org.dlnexplorer.model.theory.OverlayResult;
+import org.dlnexplorer.model.theory.Overlays;
 import org.jfree.chart.axis.NumberAxis;
 
 import java.util.ArrayList;
@@ -87,25 +90,13 @@ final class SharpnessChart extends XyViewChart {
     private static final double THRESHOLD_HEADROOM = 1.5;
 
     /**
-     * Marion & Chizat's minimal sharpness over all minimizers, S_min = L a ‖π*‖^{2−2/L} (= the balanced rank-one
-     * minimizer's, exact for whitened inputs: model.theory.MarionChizat), when it applies to the first run:
-     * scalar output, whitened inputs, every layer rate 1. NaN otherwise.
+     * Marion & Chizat's minimal sharpness over all minimizers (the model's "minimal-sharpness" overlay) for the
+     * first run, NaN where the overlay does not apply.
      */
     static double minimalSharpness(RunSet rs) {
-        for (RunSet.Labeled l : rs.runs()) {
-            Trajectory tr = l.trajectory();
-            Trajectory.Setup su = tr.setup();
-            if (su == null) return Double.NaN;
-            int[] w = tr.widths();
-            if (w[w.length - 1] != 1 || !su.task().isWhitened()) return Double.NaN;
-            for (double r : su.network().layerRates()) if (r != 1.0) return Double.NaN;
-            double[] pi = su.task().target().data;
-            double norm = 0;
-            for (double v : pi) norm += v * v;
-            if (norm == 0) return Double.NaN;
-            return org.dlnexplorer.model.theory.MarionChizat.sharpnessLowerBound(tr.depth(), pi, su.task().sigmaXX());
-        }
-        return Double.NaN;
+        if (rs.runs().isEmpty()) return Double.NaN;
+        OverlayResult r = Overlays.evaluate(Overlays.MINIMAL_SHARPNESS, OverlayInput.of(rs.runs().get(0).trajectory()));
+        return r.available() ? r.number("value") : Double.NaN;
     }
 
     /** η of a gradient-descent run: from its setup, else from t = η·k of a recorded frame */

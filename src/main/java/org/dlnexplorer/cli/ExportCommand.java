@@ -1,7 +1,7 @@
 package org.dlnexplorer.cli;
 
 import org.dlnexplorer.chart.ChartStyle;
-import org.dlnexplorer.chart.PhaseDiagramExport;
+import org.dlnexplorer.export.PhaseDiagramExport;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.chart.ViewChart;
 import org.dlnexplorer.export.AtomicFiles;

@@ -4,14 +4,19 @@ import com.google.gson.stream.JsonWriter;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
+import org.dlnexplorer.model.theory.OverlayInput;
+import org.dlnexplorer.model.theory.OverlayResult;
+import org.dlnexplorer.model.theory.Overlays;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The `run` JSON output of SPEC §3: one object with the sampled series, the exact solution on the same t
- * grid, and the divergence report. Numbers are written in shortest round-trip form; a non-finite number is
+ * grid, every theory overlay (model.theory.Overlays) with its numbers or the reason it does not apply, and
+ * the divergence report. Numbers are written in shortest round-trip form; a non-finite number is
  * never written (frames are finite by construction; theory values that are not are written as null).
  */
 public final class RunJsonWriter {
@@ -91,12 +96,40 @@ public final class RunJsonWriter {
             }
         }
         w.endObject();
+        overlays(w, Overlays.evaluateAll(OverlayInput.of(tr)));
         w.name("diverged").value(tr.diverged());
         w.name("divergedAtStep");
         if (tr.divergedAtStep() == null) w.nullValue(); else w.value(tr.divergedAtStep());
         w.name("steps").value(tr.steps());
         w.endObject();
         w.flush();
+    }
+
+    /**
+     * "overlays": one object per overlay of the model, {"id", "available"} plus "reason" when unavailable, else
+     * its named numbers ("value") and arrays ("levels", "beta"); the exact solutions' series stay in "exact".
+     */
+    private static void overlays(JsonWriter w, List<OverlayResult> results) throws IOException {
+        w.name("overlays").beginArray();
+        for (OverlayResult r : results) {
+            w.beginObject();
+            w.name("id").value(r.id());
+            w.name("available").value(r.available());
+            if (!r.available()) {
+                w.name("reason").value(r.reason());
+            } else {
+                for (Map.Entry<String, Double> e : r.numbers().entrySet()) {
+                    w.name(e.getKey());
+                    num(w, e.getValue());
+                }
+                for (Map.Entry<String, double[]> e : r.arrays().entrySet()) {
+                    w.name(e.getKey());
+                    array(w, e.getValue());
+                }
+            }
+            w.endObject();
+        }
+        w.endArray();
     }
 
     private static void layers(JsonWriter w, double[][] layers, int[] widths) throws IOException {

@@ -13,34 +13,50 @@ import java.util.function.Function;
 final class ExactOverlay implements Overlay {
     private static final double[] ORIGIN = {0.0};
     private final String id;
+    private final Function<OverlayInput, String> shape;
     private final Function<OverlayInput, String> equation;
 
-    ExactOverlay(String id, Function<OverlayInput, String> equation) {
+    /**
+     * @param shape why the network's widths rule this solution out, or null (asked first: a sharper reason than
+     *              the one {@link Theories} gives for the run as a whole)
+     */
+    ExactOverlay(String id, Function<OverlayInput, String> shape, Function<OverlayInput, String> equation) {
         this.id = id;
+        this.shape = shape;
         this.equation = equation;
     }
 
     @Override public String id() { return id; }
 
     @Override
-    public String whyNot(OverlayInput run) { return reason(solve(run, false)); }
+    public String whyNot(OverlayInput run) {
+        String why = shape.apply(run);
+        return why != null ? why : reason(solve(run, false));
+    }
 
     @Override
-    public OverlayResult evaluate(OverlayInput run) { return from(solve(run, true)); }
+    public OverlayResult evaluate(OverlayInput run) { return from(run, solve(run, true)); }
 
     @Override
     public String equation(OverlayInput run) { return equation.apply(run); }
 
-    /** this overlay's view of an exact solution computed once for every exact overlay */
-    OverlayResult from(TheoryResult exact) {
-        String why = reason(exact);
+    /** this overlay's view of the run's exact solution (computed once for every exact overlay) */
+    OverlayResult from(OverlayInput run, TheoryResult exact) {
+        String why = shape.apply(run);
+        if (why == null) why = reason(exact);
         return why == null ? OverlayResult.exact(id, exact) : OverlayResult.unavailable(id, why);
     }
 
     private String reason(TheoryResult exact) {
-        if (!exact.available()) return exact.reason();
+        if (!exact.available()) return firstSentence(exact.reason());
         return id.equals(exact.model()) ? null
                 : "the exact solution that fits these numbers is \"" + exact.model() + "\", not this one";
+    }
+
+    /** an overlay's reason is one sentence; Theories' reason (kept as is in "exact") may add a hint after it */
+    static String firstSentence(String reason) {
+        int end = reason.indexOf(". ");
+        return end < 0 ? reason : reason.substring(0, end);
     }
 
     /** the run's exact solution: attached, or evaluated on the run's grid (wholeGrid) or at t = 0 */

@@ -21,21 +21,30 @@ public final class Overlays {
             IMPLICIT_BIAS = ImplicitBiasOverlay.ID;
 
     /** the update rule when no overlay names a sharper equation: gradient descent, and gradient flow */
-    static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
-    static final String FLOW_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ";
+    public static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
+    public static final String FLOW_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ";
 
     /** every overlay, exact solutions first (in the order the equation is looked up) */
     public static final List<Overlay> ALL = List.of(
-            new ExactOverlay(LINEAR, run -> "dW/dt = −η (W Σxx − Σyx)  (linear regression)"),
-            new ExactOverlay(SINGLE_NEURON, run -> ImplicitBiasOverlay.EQUATION),
-            new ExactOverlay(SAXE, run -> run.depth() == 2 ? "ȧ_α = 2a_α(s_α − a_α)  (Saxe et al.)"
+            new ExactOverlay(LINEAR, run -> run.depth() == 1 ? null
+                    : "the linear solution is for depth 1, and this network has depth " + run.depth(),
+                    run -> "dW/dt = −η (W Σxx − Σyx)  (linear regression)"),
+            new ExactOverlay(SINGLE_NEURON, run -> Theories.isSingleNeuron(run.widths()) ? null
+                    : "the single-neuron solution needs one hidden neuron (widths [d, 1, 1] or [1, 1, c])",
+                    run -> ImplicitBiasOverlay.EQUATION),
+            new ExactOverlay(SAXE, Overlays::needsDepth,
+                    run -> run.depth() == 2 ? "ȧ_α = 2a_α(s_α − a_α)  (Saxe et al.)"
                     : "ȧ_α = L·a_α^(2(L−1)/L) (s_α − a_α), L = " + run.depth() + "  (Saxe et al.)"),
-            new ExactOverlay(LAMBDA_BALANCED, run -> run.depth() == 2
+            new ExactOverlay(LAMBDA_BALANCED, Overlays::needsDepth, run -> run.depth() == 2
                     ? "ȧ_α = √(δ² + 4a_α²)(s_α − a_α)  (λ-balanced modes)" : null),
-            new ExactOverlay(ALIGNED_MODES, run -> null),
+            new ExactOverlay(ALIGNED_MODES, Overlays::needsDepth, run -> null),
             new SaddlePlateausOverlay(),
             new MinimalSharpnessOverlay(),
             new ImplicitBiasOverlay());
+
+    private static String needsDepth(OverlayInput run) {
+        return run.depth() >= 2 ? null : "mode solutions need a hidden layer, and this network has depth 1";
+    }
 
     /** the overlay with this id */
     public static Overlay get(String id) {
@@ -55,7 +64,7 @@ public final class Overlays {
         for (Overlay o : ALL) {
             if (o instanceof ExactOverlay e) {
                 if (exact == null) exact = ExactOverlay.solve(run, true);
-                out.add(e.from(exact));
+                out.add(e.from(run, exact));
             } else {
                 out.add(o.evaluate(run));
             }
@@ -71,7 +80,7 @@ public final class Overlays {
         OverlayInput run = OverlayInput.of(spec);
         TheoryResult exact = ExactOverlay.solve(run, false);
         for (Overlay o : ALL) {
-            boolean applies = o instanceof ExactOverlay e ? e.from(exact).available() : o.whyNot(run) == null;
+            boolean applies = o instanceof ExactOverlay e ? e.from(run, exact).available() : o.whyNot(run) == null;
             String eq = applies ? o.equation(run) : null;
             if (eq != null) return eq;
         }

@@ -67,14 +67,14 @@ public final class Theories {
             if (Double.isNaN(c))
                 return TheoryResult.unavailable("inputs are not whitened (Σxx is not a multiple of I) and the start is not"
                         + " task-aligned: no exact trajectory is known"
-                        + (single ? "; the implicit bias at interpolation is NeuronFlow.implicitBias (seed 002 Thm 1)" : ""));
+                        + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
             return TheoryResult.unavailable("no exact solution: " + why[0]
                     + ". Exact solutions need a task-aligned initialization (any depth, any layer gains) or one hidden neuron");
         }
         double[] lambda = modes.inputVariances(task.sigmaXX(), why);
         if (lambda == null)
             return TheoryResult.unavailable(why[0] + ": no exact trajectory is known"
-                    + (single ? "; the implicit bias at interpolation is NeuronFlow.implicitBias (seed 002 Thm 1)" : ""));
+                    + (single ? "; the implicit bias at interpolation is SingleNeuron.implicitBias (seed 002 Thm 1)" : ""));
         return aligned(net, task, modes, lambda, t);
     }
 
@@ -92,7 +92,11 @@ public final class Theories {
     }
 
     static boolean isSingleNeuron(Network net) {
-        int[] w = net.widths();
+        return isSingleNeuron(net.widths());
+    }
+
+    /** widths [d, 1, 1] or [1, 1, c] */
+    static boolean isSingleNeuron(int[] w) {
         return w.length == 3 && w[1] == 1 && (w[2] == 1 || w[0] == 1);
     }
 

@@ -1,5 +1,7 @@
-package org.dlnexplorer.chart;
+package org.dlnexplorer.export;
 
+import org.dlnexplorer.chart.ChartStyle;
+import org.dlnexplorer.chart.PhaseDiagramStyle;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
 import org.dlnexplorer.model.sweep.SweepSettings;

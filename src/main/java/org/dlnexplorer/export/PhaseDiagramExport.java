@@ -1,5 +1,8 @@
-package org.dlnexplorer.chart;
+package org.dlnexplorer.export;
 
+import org.dlnexplorer.chart.ChartStyle;
+import org.dlnexplorer.chart.PhaseDiagramChart;
+import org.dlnexplorer.chart.PhaseDiagramStyle;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
 import org.dlnexplorer.model.sweep.SweepListener;
@@ -11,7 +14,7 @@ import org.dlnexplorer.preset.PresetGrid;
 import org.jfree.chart.ui.Drawable;
 
 /**
- * The phase diagram of a preset for `export --view phase-diagram` and {@code ViewRenderers}: runs the
+ * The phase diagram of a preset for `export --view phase-diagram`: runs the
  * default sweep (τ log × δ linear, 41 × 41) or the given axes in parallel, then renders it with a marker
  * at the preset's own configuration. Blocks until the sweep is done (seconds to a minute).
  */
