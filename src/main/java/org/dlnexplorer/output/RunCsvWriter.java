@@ -24,7 +24,8 @@ public final class RunCsvWriter {
         int k = Math.min(tr.widths()[0], tr.widths()[tr.widths().length - 1]);
         boolean sharp = !frames.isEmpty() && frames.get(0).hasSharpness();
         TheoryResult ex = tr.exact();
-        boolean exact = ex != null && ex.available() && ex.singularValues() != null;
+        double[][] exactSv = ex != null && ex.available() ? ex.singularValues() : null;   // one copy, not one per row
+        boolean exact = exactSv != null;
         StringBuilder sb = new StringBuilder("t,loss");
         for (int i = 1; i <= k; i++) sb.append(",sv").append(i);
         sb.append(",kernel_distance,balance_drift");
@@ -42,7 +43,7 @@ public final class RunCsvWriter {
             cell(sb.append(','), f.balanceDrift());
             if (sharp) cell(sb.append(','), f.sharpness());
             if (exact) {
-                double[] sv = r < ex.singularValues().length ? ex.singularValues()[r] : null;
+                double[] sv = r < exactSv.length ? exactSv[r] : null;
                 for (int i = 0; i < k; i++) cell(sb.append(','), sv != null && i < sv.length ? sv[i] : Double.NaN);
             }
             out.write(sb.append('\n').toString());
