@@ -143,7 +143,7 @@ final class FrameLoop {
         RunSet follow = charted != null ? charted : rs;
         boolean followComplete = charted != null ? latency.isRecentComplete(charted) : vm.complete.get();
         for (ViewCell c : panes.cells().values()) {
-            if (!c.isVisible()) continue;
+            if (!c.isVisible() || c.getParent() == null) continue;   // hidden or not in the grid: caught up when shown
             c.placeCursor(vm.cursorT.get());
             c.pulse(follow, vm.cursorT.get(), followComplete, now);
         }
