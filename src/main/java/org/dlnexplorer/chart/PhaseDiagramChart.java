@@ -18,9 +18,6 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
-import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
@@ -28,8 +25,6 @@ import org.jfree.chart.ui.Drawable;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.Range;
-import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -55,7 +50,6 @@ import java.util.Locale;
 public final class PhaseDiagramChart {
     /** contour lines: dash patterns per level (cycled), drawn black over a white halo */
     private static final float[][] DASHES = {{8f, 5f}, null, {2f, 4f}};
-    private static final double HATCH_SPACING = 6.0;
     /** the λ-balanced closed form's contours: Okabe–Ito vermillion, dotted */
     static final Color THEORY_COLOUR = ChartStyle.OKABE_ITO[1];
     private static final float[] THEORY_DASH = {3f, 3f};
@@ -84,7 +78,7 @@ public final class PhaseDiagramChart {
         Axis ax = r.x(), ay = r.y();
         ValueAxis xAxis = axis(ax, labelFont, tickFont);
         ValueAxis yAxis = axis(ay, labelFont, tickFont);
-        GridRenderer renderer = new GridRenderer(r, style, range);
+        PhaseGridRenderer renderer = new PhaseGridRenderer(r, style, range);
         XYPlot plot = new XYPlot(renderer.dataset(), xAxis, yAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(new Color(PhaseDiagramStyle.PENDING_RGB));
@@ -265,123 +259,6 @@ public final class PhaseDiagramChart {
     private static Stroke stroke(float[] dash, float width) {
         return dash == null ? new BasicStroke(width)
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
-    }
-
-    /** Java2D rectangle of cell (ix, iy) between its edges on both axes */
-    static Rectangle2D cellRect(double[] ex, double[] ey, int ix, int iy, Rectangle2D area, ValueAxis xAxis,
-                                ValueAxis yAxis, RectangleEdge xEdge, RectangleEdge yEdge) {
-        double x0 = xAxis.valueToJava2D(ex[ix], area, xEdge), x1 = xAxis.valueToJava2D(ex[ix + 1], area, xEdge);
-        double y0 = yAxis.valueToJava2D(ey[iy], area, yEdge), y1 = yAxis.valueToJava2D(ey[iy + 1], area, yEdge);
-        return new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
-    }
-
-    /**
-     * Draws each cell as a block spanning its own edges (so log-spaced cells have log widths), coloured by
-     * value, or as its category. One dataset item per grid cell (pending ones included) with z = value.
-     */
-    static final class GridRenderer extends XYBlockRenderer {
-        private final transient SweepResult result;
-        private final transient PhaseDiagramStyle style;
-        private final double[] range;
-        private final int[] cellIx;
-        private final int[] cellIy;
-        private final double[] edgesX;
-        private final double[] edgesY;
-        private final DefaultXYZDataset dataset = new DefaultXYZDataset();
-
-        GridRenderer(SweepResult r, PhaseDiagramStyle style, double[] range) {
-            this.result = r;
-            this.style = style;
-            this.range = range.clone();
-            this.edgesX = r.x().edges();
-            this.edgesY = r.y().edges();
-            int nx = r.x().n(), ny = r.y().n(), n = nx * ny;
-            double[][] xyz = new double[3][n];
-            cellIx = new int[n];
-            cellIy = new int[n];
-            int k = 0;
-            for (int iy = 0; iy < ny; iy++)
-                for (int ix = 0; ix < nx; ix++) {
-                    CellResult c = r.get(ix, iy);
-                    xyz[0][k] = r.x().value(ix);
-                    xyz[1][k] = r.y().value(iy);
-                    xyz[2][k] = c == null ? Double.NaN : c.metric(style.metric());
-                    cellIx[k] = ix;
-                    cellIy[k] = iy;
-                    k++;
-                }
-            dataset.addSeries("cells", xyz);
-            setPaintScale(new Viridis(range[0], range[1]));
-            setDefaultCreateEntities(false);
-        }
-
-        XYDataset dataset() { return dataset; }
-
-        @Override
-        public Range findDomainBounds(XYDataset d) {
-            double[] e = result.x().edges();
-            return new Range(Math.min(e[0], e[e.length - 1]), Math.max(e[0], e[e.length - 1]));
-        }
-
-        @Override
-        public Range findRangeBounds(XYDataset d) {
-            double[] e = result.y().edges();
-            return new Range(Math.min(e[0], e[e.length - 1]), Math.max(e[0], e[e.length - 1]));
-        }
-
-        @Override
-        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
-                             XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset d, int series, int item,
-                             CrosshairState crosshairState, int pass) {
-            int ix = cellIx[item], iy = cellIy[item];
-            CellResult c = result.get(ix, iy);
-            Rectangle2D rect = cellRect(edgesX, edgesY, ix, iy, dataArea, domainAxis, rangeAxis,
-                    plot.getDomainAxisEdge(), plot.getRangeAxisEdge());
-            // blocks are filled without anti-aliasing and grown by half a pixel: no seams between neighbours
-            Rectangle2D block = new Rectangle2D.Double(rect.getX() - 0.5, rect.getY() - 0.5,
-                    rect.getWidth() + 1, rect.getHeight() + 1);
-            if (c == null) return; // pending: the plot background shows through
-            Object aa = g2.getRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING);
-            g2.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
-            try {
-                fillCell(g2, c, rect, block);
-            } finally {
-                if (aa != null) g2.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
-            }
-        }
-
-        private void fillCell(Graphics2D g2, CellResult c, Rectangle2D rect, Rectangle2D block) {
-            int rgb = style.rgb(c, range);
-            if (rgb >= 0) {
-                g2.setPaint(new Color(rgb));
-                g2.fill(block);
-            } else if (c.diverged()) {
-                g2.setPaint(new Color(PhaseDiagramStyle.DIVERGED_RGB));
-                g2.fill(block);
-                hatch(g2, rect);
-            } else if (c.failed()) {
-                g2.setPaint(new Color(PhaseDiagramStyle.FAILED_RGB));
-                g2.fill(block);
-            } else {
-                g2.setPaint(new Color(PhaseDiagramStyle.NO_VALUE_RGB));
-                g2.fill(block);
-            }
-        }
-
-        private static void hatch(Graphics2D g2, Rectangle2D r) {
-            Shape oldClip = g2.getClip();
-            Stroke oldStroke = g2.getStroke();
-            g2.clip(r);
-            g2.setPaint(new Color(PhaseDiagramStyle.HATCH_RGB));
-            g2.setStroke(new BasicStroke(1f));
-            double x0 = r.getMinX(), y1 = r.getMaxY(), w = r.getWidth(), h = r.getHeight();
-            // lines of slope −1 in screen space, anchored to a global lattice so neighbours line up
-            double start = Math.floor((x0 + r.getMinY()) / HATCH_SPACING) * HATCH_SPACING;
-            for (double s = start; s <= x0 + w + y1 + h; s += HATCH_SPACING)
-                g2.draw(new Line2D.Double(s - r.getMinY() + 1, r.getMinY() - 1, s - y1 - 1, y1 + 1));
-            g2.setClip(oldClip);
-            g2.setStroke(oldStroke);
-        }
     }
 
     /**
