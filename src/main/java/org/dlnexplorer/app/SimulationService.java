@@ -84,7 +84,8 @@ public final class SimulationService implements AutoCloseable {
                 t.setPriority(Thread.NORM_PRIORITY - 1);
                 return t;
             });
-    private final AtomicInteger theoryBusy = new AtomicInteger();
+    /** the slots of the theory pool: taken on submit, given back when the evaluation returns or is cancelled unstarted */
+    private final TheorySlots theorySlots = new TheorySlots(MAX_THEORY_THREADS, theoryPool);
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final AtomicLong generations = new AtomicLong();
@@ -286,32 +287,26 @@ public final class SimulationService implements AutoCloseable {
      * theory evaluation can neither freeze the service nor delay a newer request. Null when cancelled.
      */
     private Trajectory withTheory(SimulationSpec spec, Trajectory tr, CancellationToken token) {
-        if (theoryBusy.get() >= MAX_THEORY_THREADS)
-            return tr.withExact(TheoryResult.unavailable("exact solution not computed (theory evaluations still busy)"));
         double[] times = tr.times();
-        theoryBusy.incrementAndGet();
-        java.util.concurrent.Future<TheoryResult> f;
-        try {
-            f = theoryPool.submit(() -> {
-                try { return Theories.evaluate(spec, times); } finally { theoryBusy.decrementAndGet(); }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            theoryBusy.decrementAndGet();
-            return tr;
-        }
+        TheorySlots.Task<TheoryResult> f = theorySlots.trySubmit(() -> Theories.evaluate(spec, times));
+        if (f == null)
+            return tr.withExact(TheoryResult.unavailable("exact solution not computed (theory evaluations still busy)"));
         long deadline = System.nanoTime() + THEORY_BUDGET_MILLIS * 1_000_000L;
         while (true) {
-            if (token.isCancelled()) { f.cancel(true); return null; }
+            if (token.isCancelled()) { f.cancel(); return null; }
             try {
                 return tr.withExact(f.get(THEORY_POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
             } catch (java.util.concurrent.TimeoutException e) {
                 if (System.nanoTime() > deadline) {
-                    f.cancel(true);
+                    f.cancel();
                     return tr.withExact(TheoryResult.unavailable("exact solution took longer than "
                             + THEORY_BUDGET_MILLIS / 1000.0 + " s; not shown"));
                 }
             } catch (InterruptedException e) {
+                f.cancel();
                 Thread.currentThread().interrupt();
+                return null;
+            } catch (java.util.concurrent.CancellationException e) {
                 return null;
             } catch (java.util.concurrent.ExecutionException e) {
                 Throwable c = e.getCause();
