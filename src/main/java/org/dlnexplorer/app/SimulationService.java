@@ -254,7 +254,7 @@ public final class SimulationService implements AutoCloseable {
             }
         }, token);
         if (token.isCancelled()) return null;
-        if (tr.complete() || tr.diverged()) tr = withTheory(spec, tr, token);
+        if (tr.complete() || tr.diverged() || tr.stopped() != null) tr = withTheory(spec, tr, token);
         if (tr == null || token.isCancelled()) return null;
         if (tr.setup() == null) tr = tr.withSetup(setup);
         return new RunSet.Labeled(m.label(), tr);

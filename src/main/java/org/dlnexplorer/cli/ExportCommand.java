@@ -11,6 +11,7 @@ import org.dlnexplorer.export.ExportFormat;
 import org.dlnexplorer.export.ExportSize;
 import org.dlnexplorer.export.PresetRunner;
 import org.dlnexplorer.export.ViewSource;
+import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetException;
@@ -68,6 +69,10 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             description = "PNG pixel scale, e.g. 2 for projectors (default ${DEFAULT-VALUE}).")
     double scale;
 
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "" + TimeBudget.DEFAULT_SECONDS,
+            description = "Wall-time budget of the simulations: runs not done after S seconds stop there (default ${DEFAULT-VALUE}).")
+    double maxSeconds;
+
     @Option(names = "--log-time", negatable = true,
             description = "Log-scaled time axis where a view supports it (default: the preset's view.logTime).")
     Boolean logTime;
@@ -109,6 +114,7 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         } catch (ExportException e) {
             throw new UsageError(e.getMessage());
         }
+        CancellationToken token = TimeBudget.token(maxSeconds);
         List<ViewId> ids = new ArrayList<>();
         List<ExportFormat> formats = new ArrayList<>();
         Path dir;
@@ -134,9 +140,25 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());
         }
+        // claim the folder (or file) while writing: two exports into one place are refused, not mixed
+        try (OutputLock lock = OutputLock.acquire(all ? dir : out)) {
+            if (all) {
+                // the manifest first: a folder is claimed by its preset even if the export is cut short
+                ExportManifest.check(dir, p, preset);
+                List<String> files = new ArrayList<>();
+                for (ViewId id : ids) for (ExportFormat f : formats) files.add(id.cliName() + "." + f.extension());
+                ExportManifest.write(dir, p, preset, files);
+            }
+            return export(p, ids, formats, dir, size, token);
+        }
+    }
+
+    private int export(Preset p, List<ViewId> ids, List<ExportFormat> formats, Path dir, ExportSize size,
+                       CancellationToken token) {
         RunSet runs;
-        try {
-            runs = PresetRunner.runSet(p, preset.toString());
+        try (TimeBudget.Watch watch = new TimeBudget.Watch(
+                Progress.on(spec.commandLine().getErr(), "export " + preset.getFileName()), token)) {
+            runs = PresetRunner.runSet(p, preset.toString(), token, watch::member);
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());
         }
@@ -147,7 +169,16 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         for (RunSet.Labeled r : runs.runs()) {
             if (r.trajectory().diverged())
                 stderr.println("dln-explorer: note: " + r.label() + " diverged at step " + r.trajectory().divergedAtStep());
+            else if (r.trajectory().stopped() != null)
+                stderr.println("dln-explorer: note: " + r.label() + " " + r.trajectory().stopped().describe());
+            else if (!r.trajectory().complete())
+                stderr.println("dln-explorer: note: " + r.label() + " not run (time budget spent)");
         }
+        List<RunSet.Labeled> drawn = new ArrayList<>();
+        for (RunSet.Labeled r : runs.runs()) if (!r.trajectory().frames().isEmpty()) drawn.add(r);
+        if (drawn.isEmpty())
+            throw new UsageError(preset + ": the time budget (--max-seconds " + maxSeconds + ") ran out before any run started");
+        runs = new RunSet(runs.title(), drawn);
         try {
             for (ViewId id : ids) {
                 Drawable drawable = id == ViewId.PHASE_DIAGRAM && views == null
@@ -158,6 +189,7 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
                     stdout.println(file);
                 }
             }
+
         } catch (ExportException e) {
             throw new UsageError(e.getMessage());
         } finally {

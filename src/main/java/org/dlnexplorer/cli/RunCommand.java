@@ -1,5 +1,8 @@
 package org.dlnexplorer.cli;
 
+import org.dlnexplorer.export.AtomicFiles;
+import org.dlnexplorer.export.ExportException;
+import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.theory.TheoryRun;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Trajectory;
@@ -35,11 +38,25 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
     Path out;
 
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "" + TimeBudget.DEFAULT_SECONDS,
+            description = "wall-time budget: the run stops after S seconds and reports so (default: ${DEFAULT-VALUE})")
+    double maxSeconds;
+
     @Override
     public Integer call() throws IOException {
         if (!format.equals("json") && !format.equals("csv"))
             throw new UsageError("--format: unknown format \"" + format + "\" (expected json or csv)");
-        Trajectory tr = simulate(preset);
+        CancellationToken token = TimeBudget.token(maxSeconds);
+        SimulationSpec s = compile(preset);
+        Trajectory tr;
+        try (TimeBudget.Watch watch = new TimeBudget.Watch(
+                Progress.on(spec.commandLine().getErr(), "run " + preset.getFileName()), token)) {
+            tr = TheoryRun.run(s, watch.member(0, 1, s), token);
+        }
+        if (tr.stopped() != null) {
+            spec.commandLine().getErr().println("dln-explorer: note: " + preset + ": " + tr.stopped().describe());
+            spec.commandLine().getErr().flush();
+        }
         String text = format.equals("json") ? RunJsonWriter.toJson(tr) + "\n" : RunCsvWriter.toCsv(tr);
         if (out == null) {
             PrintWriter w = spec.commandLine().getOut();
@@ -65,13 +82,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes atomically; an unwritable place is a usage error naming the file. */
+    /** Writes atomically, with the user's normal file mode; an unwritable place is a usage error naming the file. */
     static void writeOut(Path file, String text) {
         try {
-            PresetIo.writeAtomically(file, text);
-        } catch (IOException | SecurityException e) {
-            throw new UsageError(file + ": cannot write (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            AtomicFiles.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ExportException e) {
+            throw new UsageError(e.getMessage());
         }
     }
 }

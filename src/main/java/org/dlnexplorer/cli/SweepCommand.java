@@ -53,12 +53,18 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all processors)")
     Integer threads;
 
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "" + TimeBudget.DEFAULT_SECONDS,
+            description = "wall-time budget: cells not done after S seconds are left out, and the sweep says so "
+                    + "(default: ${DEFAULT-VALUE})")
+    double maxSeconds;
+
     @Override
     public Integer call() {
         Axis x = axis(xSpec);
         Axis y = axis(ySpec);
         if (samples < 2) throw new UsageError("--samples must be at least 2, got " + samples);
         if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1, got " + threads);
+        CancellationToken token = TimeBudget.token(maxSeconds);
         Preset p;
         try {
             p = PresetIo.read(preset);
@@ -72,19 +78,35 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
             throw new UsageError(preset + ": " + e.getMessage());
         }
         SweepRunner runner = threads == null ? new SweepRunner() : new SweepRunner(threads);
-        SweepResult r = runner.run(grid.title(), x, y, grid, SweepListener.NONE, new CancellationToken());
+        // claim --out for the whole sweep: a second sweep writing the same file is refused, not silently lost
+        try (OutputLock lock = out == null ? null : OutputLock.acquire(out)) {
+            return sweep(runner, grid, x, y, token);
+        }
+    }
+
+    private int sweep(SweepRunner runner, PresetGrid grid, Axis x, Axis y, CancellationToken token) {
+        Progress progress = Progress.on(spec.commandLine().getErr(), "sweep " + preset.getFileName());
+        int total = x.n() * y.n();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        SweepListener listener = c -> progress.update(done.incrementAndGet() / (double) total);
+        SweepResult r = runner.run(grid.title(), x, y, grid, listener, token);
+        progress.done();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        if (token.timedOut())
+            err.printf(Locale.ROOT, "dln-explorer: note: %s: stopped after %.0f s (time budget): %d of %d cells done, "
+                    + "the rest are left out%n", preset, maxSeconds, r.completed(), total);
+        long stopped = r.cells().stream().filter(c -> c.status() == org.dlnexplorer.model.sweep.CellStatus.STOPPED).count();
+        if (stopped > 0)
+            err.printf(Locale.ROOT, "dln-explorer: note: %s: %d cells stopped at their step budget (status stopped)%n",
+                    preset, stopped);
+        err.flush();
         String csv = SweepCsv.write(r);
         if (out == null) {
             spec.commandLine().getOut().print(csv);
             spec.commandLine().getOut().flush();
             return DlnCommand.OK;
         }
-        try {
-            PresetIo.writeAtomically(out, csv);
-        } catch (IOException | SecurityException e) {
-            throw new UsageError(out + ": cannot write (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
+        RunCommand.writeOut(out, csv);
         long diverged = r.cells().stream().filter(c -> c.diverged()).count();
         long failed = r.cells().stream().filter(c -> c.failed()).count();
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d cells in %.2f s (%.1f cells/s, %d threads), "

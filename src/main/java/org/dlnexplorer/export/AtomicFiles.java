@@ -27,6 +27,15 @@ public final class AtomicFiles {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** A file being overwritten keeps its permissions (e.g. 0644 stays 0644); a new one gets the umask's. */
+    private static void keepMode(Path target, Path tmp) {
+        try {
+            if (Files.exists(target)) Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not a POSIX file system, or not ours to read: the umask's mode stands
+        }
+    }
+
     public static void write(Path file, byte[] content) throws ExportException {
         Path target = file.toAbsolutePath().normalize();
         Path dir = target.getParent();
@@ -41,6 +50,7 @@ public final class AtomicFiles {
                 tmp = fresh; // ours from here on: removed on any failure below
                 os.write(content);
             }
+            keepMode(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -24,10 +24,20 @@ public final class PresetRunner {
     }
 
     public static RunSet runSet(Preset preset, String source, CancellationToken cancel) throws PresetException {
+        return runSet(preset, source, cancel, (i, n, spec) -> FrameListener.NONE);
+    }
+
+    /** Chooses the frame listener of member i of n (e.g. to report progress). */
+    public interface MemberListeners {
+        FrameListener of(int member, int members, org.dlnexplorer.model.engine.SimulationSpec spec);
+    }
+
+    public static RunSet runSet(Preset preset, String source, CancellationToken cancel, MemberListeners listeners)
+            throws PresetException {
         List<PresetCompiler.Member> members = PresetCompiler.compileSet(preset, source);
         List<RunSet.Labeled> runs = new ArrayList<>(members.size());
         for (PresetCompiler.Member m : members) {
-            Trajectory t = TheoryRun.run(m.spec(), FrameListener.NONE, cancel);
+            Trajectory t = TheoryRun.run(m.spec(), listeners.of(runs.size(), members.size(), m.spec()), cancel);
             runs.add(new RunSet.Labeled(m.label(), t));
         }
         return new RunSet(preset.name, runs);

@@ -101,6 +101,15 @@ public final class RunJsonWriter {
         w.name("divergedAtStep");
         if (tr.divergedAtStep() == null) w.nullValue(); else w.value(tr.divergedAtStep());
         w.name("steps").value(tr.steps());
+        if (tr.stopped() != null) {
+            // a budget ended the run early: not a divergence (SPEC extension)
+            w.name("stopped").beginObject();
+            w.name("reason").value(tr.stopped().reason());
+            w.name("steps").value(tr.stopped().steps());
+            w.name("t");
+            num(w, tr.stopped().t());
+            w.endObject();
+        }
         w.endObject();
         w.flush();
     }

@@ -66,6 +66,8 @@ public final class Preset {
         public double[] layerRates;
         public Double rtol;
         public Double atol;
+        /** the step budget: the run stops (and says so) after this many steps; default Limits.DEFAULT_MAX_STEPS for the flows */
+        public Long maxSteps;
         /** record sharpness for gradient flow too (always recorded for gradient descent) */
         public Boolean sharpness;
     }

@@ -43,9 +43,10 @@ public final class PresetCompiler {
         double rtol = p.training.rtol == null ? SimulationSpec.DEFAULT_RTOL : p.training.rtol;
         double atol = p.training.atol == null ? SimulationSpec.DEFAULT_ATOL : p.training.atol;
         boolean sharp = Boolean.TRUE.equals(p.training.sharpness);
+        long maxSteps = p.training.maxSteps == null ? 0 : p.training.maxSteps;
         return SimulationSpec.builder(net, task, theta0).name(p.name).scheme(scheme).scale(tau).delta(delta).seed(seed)
                 .method(method).grid(p.training.duration, samples).learningRate(eta).tolerances(rtol, atol)
-                .sharpness(sharp).build();
+                .sharpness(sharp).maxSteps(maxSteps).build();
     }
 
     /** The whole set: one member per compare value, or the preset alone (label = its name). */
@@ -55,8 +56,10 @@ public final class PresetCompiler {
             out.add(new Member(p.name, Double.NaN, compile(p, source)));
             return out;
         }
+        PresetValidator.validate(p, source);
+        Preset base = PresetValidator.withoutCompare(p);   // each variant copies the preset: not its compare set
         for (double v : p.compare.values) {
-            Preset variant = PresetPaths.with(p, p.compare.parameter, v);
+            Preset variant = PresetPaths.with(base, p.compare.parameter, v);
             variant.compare = null;
             out.add(new Member(label(p.compare.parameter, v), v, compile(variant, source)));
         }

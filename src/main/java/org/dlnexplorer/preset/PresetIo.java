@@ -32,6 +32,10 @@ public final class PresetIo {
         String source = file.toString();
         String text;
         try {
+            long size = Files.size(file);
+            if (size > Limits.MAX_FILE_BYTES)
+                throw new PresetException(source, null, "file of " + size + " bytes exceeds the limit of "
+                        + Limits.MAX_FILE_BYTES + " bytes");
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PresetException(source, null, "file not found");
@@ -44,6 +48,7 @@ public final class PresetIo {
 
     /** Parses and validates preset JSON text; source names it in error messages. */
     public static Preset parse(String text, String source) throws PresetException {
+        JsonShapeCheck.check(text, source);
         Preset p;
         // parse from a reader (not a tree) so that a failure knows the JSON path of the field
         JsonReader reader = new JsonReader(new StringReader(text));
@@ -51,7 +56,7 @@ public final class PresetIo {
             p = GSON.fromJson(reader, Preset.class);
             if (reader.peek() != JsonToken.END_DOCUMENT)
                 throw new PresetException(source, null, "malformed JSON (content after the end of the object)");
-        } catch (JsonParseException | IllegalStateException | NumberFormatException | IOException e) {
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | IOException e) {
             String field = fieldOf(e);
             if (field == null) field = pathOf(reader);
             throw new PresetException(source, field, "malformed JSON (" + firstLine(e) + ")");

@@ -14,21 +14,50 @@ import com.google.gson.JsonPrimitive;
 public final class PresetPaths {
     private PresetPaths() {}
 
+    /** a field path: names joined by dots, each optionally indexed, e.g. task.target.singularValues[0] */
+    private static final java.util.regex.Pattern PATH =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\[\\d{1,6}])?(\\.[A-Za-z][A-Za-z0-9]*(\\[\\d{1,6}])?)*");
+
+    /** @throws IllegalArgumentException when path is not a well-formed field path */
+    public static void checkSyntax(String path) {
+        if (path == null || path.length() > 200 || !PATH.matcher(path).matches())
+            throw new IllegalArgumentException("bad field path \"" + (path == null ? "" : path.length() > 60 ? path.substring(0, 60) + "…" : path)
+                    + "\" (expected names joined by dots, each with an optional [index], e.g. init.delta or task.target.singularValues[0])");
+    }
+
+    /**
+     * @throws IllegalArgumentException when path is not a numeric field that {@link #with} can set on p (checked
+     *                                  without setting it, so that a bad value is not blamed on the path)
+     */
+    public static void checkSettable(Preset p, String path) {
+        checkSyntax(path);
+        if (path.equals("network.depth") || path.equals("network.width")) return;
+        if (get(p, path) == null && !KNOWN_NUMERIC.contains(path))
+            throw new IllegalArgumentException("unknown numeric field \"" + path + "\"");
+    }
+
     /** A copy of p with the field at path set to value (integral fields are rounded). */
     public static Preset with(Preset p, String path, double value) {
+        checkSyntax(path);
         if (!Double.isFinite(value)) throw new IllegalArgumentException("value for " + path + " must be finite");
-        if (path.equals("network.depth")) return withDepth(p, (int) Math.round(value));
-        if (path.equals("network.width")) return withHiddenWidth(p, (int) Math.round(value));
+        if (path.equals("network.depth")) return withDepth(p, integral(path, value, 1, Limits.MAX_DEPTH));
+        if (path.equals("network.width")) return withHiddenWidth(p, integral(path, value, 1, Limits.MAX_WIDTH));
         JsonObject root = PresetIo.gson().toJsonTree(p).getAsJsonObject();
         String[] parts = path.split("\\.");
         JsonElement node = root;
         for (int i = 0; i < parts.length - 1; i++) node = child(node, parts[i], path, true);
         set(node, parts[parts.length - 1], value, path);
-        return PresetIo.gson().fromJson(root, Preset.class);
+        try {
+            return PresetIo.gson().fromJson(root, Preset.class);
+        } catch (com.google.gson.JsonParseException e) {
+            throw new IllegalArgumentException(path + " cannot hold the value " + Limits.show(value)
+                    + " (an integer field, or out of its range)");
+        }
     }
 
     /** The numeric value at path, or null when the field is absent. */
     public static Double get(Preset p, String path) {
+        checkSyntax(path);
         if (path.equals("network.depth")) return p.network == null || p.network.widths == null ? null : (double) (p.network.widths.length - 1);
         if (path.equals("network.width")) return p.network == null || p.network.widths == null || p.network.widths.length < 3 ? null : (double) p.network.widths[1];
         JsonElement node = PresetIo.gson().toJsonTree(p);
@@ -96,8 +125,18 @@ public final class PresetPaths {
             "init.scale", "init.delta", "init.seed", "training.duration", "training.samples",
             "training.learningRate", "training.rtol", "training.atol", "task.target.seed");
 
+    /** value rounded to an int in [min, max], checked before any allocation sized by it */
+    private static int integral(String path, double value, int min, int max) {
+        double r = Math.rint(value);
+        if (!(r >= min && r <= max))
+            throw new IllegalArgumentException(path + " must be between " + min + " and " + max + " (the limit), got "
+                    + Limits.show(value));
+        return (int) r;
+    }
+
     private static Preset withDepth(Preset p, int depth) {
-        if (depth < 1) throw new IllegalArgumentException("network.depth must be ≥ 1");
+        if (p.network == null || p.network.widths == null || p.network.widths.length < 2)
+            throw new IllegalArgumentException("network.depth needs network.widths with at least two entries");
         Preset c = PresetIo.copy(p);
         int[] w = c.network.widths;
         int hidden = w.length >= 3 ? w[1] : Math.max(w[0], w[w.length - 1]);
@@ -112,7 +151,8 @@ public final class PresetPaths {
     }
 
     private static Preset withHiddenWidth(Preset p, int width) {
-        if (width < 1) throw new IllegalArgumentException("network.width must be ≥ 1");
+        if (p.network == null || p.network.widths == null)
+            throw new IllegalArgumentException("network.width needs network.widths");
         Preset c = PresetIo.copy(p);
         int[] w = c.network.widths;
         for (int i = 1; i < w.length - 1; i++) w[i] = width;

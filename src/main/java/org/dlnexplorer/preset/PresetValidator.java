@@ -13,10 +13,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * {@link PresetException} naming the source and the JSON path of the field.
  */
 public final class PresetValidator {
-    public static final int MAX_WIDTH = 1024;
-    public static final int MAX_DEPTH = 100;
-    public static final int MAX_SAMPLES = 100_000;
-    public static final double MAX_GD_STEPS = 1e8;
+    public static final int MAX_WIDTH = Limits.MAX_WIDTH;
+    public static final int MAX_DEPTH = Limits.MAX_DEPTH;
+    public static final int MAX_SAMPLES = Limits.MAX_SAMPLES;
+    public static final double MAX_GD_STEPS = Limits.MAX_GD_STEPS;
     /** relative tolerance on Σxx symmetry and on negative eigenvalues (round-off) */
     public static final double PSD_TOLERANCE = 1e-10;
 
@@ -40,31 +40,86 @@ public final class PresetValidator {
                 throw new PresetException(src, "network.widths[" + i + "]", "exceeds " + MAX_WIDTH);
         }
         int n0 = widths[0], nL = widths[widths.length - 1], depth = widths.length - 1;
-        validateTask(p.task, n0, nL, src);
+        long parameters = 0;
+        for (int l = 1; l <= depth; l++) parameters += (long) widths[l] * widths[l - 1];
+        if (parameters > Limits.MAX_PARAMETERS)
+            throw new PresetException(src, "network.widths", parameters + " parameters exceed the limit of "
+                    + Limits.MAX_PARAMETERS + " (Σ n_ℓ·n_ℓ₋₁; memory)");
+        validateTask(p.task, n0, nL, depth, src);
         validateInit(p.init, widths, src);
         validateTraining(p.training, depth, src);
-        if (p.compare != null) {
-            if (p.compare.parameter == null || p.compare.parameter.isBlank())
-                throw new PresetException(src, "compare.parameter", "missing");
-            if (p.compare.values == null || p.compare.values.length == 0)
-                throw new PresetException(src, "compare.values", "must list at least one value");
-            finite(p.compare.values, "compare.values", src);
-            for (int i = 0; i < p.compare.values.length; i++) {
-                try {
-                    Preset variant = PresetPaths.with(p, p.compare.parameter, p.compare.values[i]);
-                    variant.compare = null;
-                    validate(variant, src);
-                } catch (IllegalArgumentException e) {
-                    throw new PresetException(src, "compare.parameter", e.getMessage());
-                } catch (PresetException e) {
-                    throw new PresetException(src, "compare.values[" + i + "]",
-                            "gives an invalid preset (" + e.field() + ": " + e.problem() + ")");
-                }
+        int members = p.compare == null || p.compare.values == null ? 1 : p.compare.values.length;
+        if (members > Limits.MAX_COMPARE_VALUES)
+            throw new PresetException(src, "compare.values", members + " values exceed the limit of "
+                    + Limits.MAX_COMPARE_VALUES + " (one run each)");
+        recordedNumbers(p, widths, members, src);
+        if (p.compare != null) validateCompare(p, src);
+    }
+
+    /**
+     * Every compare value gives a valid preset. Linear in the number of values: each variant is built from
+     * the preset without its compare set (which would otherwise be copied once per value).
+     */
+    private static void validateCompare(Preset p, String src) throws PresetException {
+        if (p.compare.parameter == null || p.compare.parameter.isBlank())
+            throw new PresetException(src, "compare.parameter", "missing");
+        if (p.compare.values == null || p.compare.values.length == 0)
+            throw new PresetException(src, "compare.values", "must list at least one value");
+        if (p.compare.values.length > Limits.MAX_COMPARE_VALUES)
+            throw new PresetException(src, "compare.values", p.compare.values.length + " values exceed the limit of "
+                    + Limits.MAX_COMPARE_VALUES + " (one run each)");
+        finite(p.compare.values, "compare.values", src);
+        Preset base = withoutCompare(p);
+        try {
+            PresetPaths.checkSettable(base, p.compare.parameter);
+        } catch (IllegalArgumentException e) {
+            throw new PresetException(src, "compare.parameter", e.getMessage());
+        }
+        for (int i = 0; i < p.compare.values.length; i++) {
+            Preset variant;
+            try {
+                variant = PresetPaths.with(base, p.compare.parameter, p.compare.values[i]);
+            } catch (IllegalArgumentException e) {
+                throw new PresetException(src, "compare.values[" + i + "]", e.getMessage());
+            }
+            try {
+                validate(variant, src);
+            } catch (PresetException e) {
+                throw new PresetException(src, "compare.values[" + i + "]",
+                        "gives an invalid preset (" + e.field() + ": " + e.problem() + ")");
             }
         }
     }
 
-    private static void validateTask(Preset.TaskSection task, int n0, int nL, String src) throws PresetException {
+    /** p without its compare set (a shallow copy: the sections are shared, not changed) */
+    static Preset withoutCompare(Preset p) {
+        Preset c = new Preset();
+        c.schema = p.schema;
+        c.name = p.name;
+        c.description = p.description;
+        c.network = p.network;
+        c.task = p.task;
+        c.init = p.init;
+        c.training = p.training;
+        c.view = p.view;
+        return c;
+    }
+
+    /** members × frames × numbers per frame (W_eff, the singular values of every layer, a few scalars) */
+    private static void recordedNumbers(Preset p, int[] widths, int members, String src) throws PresetException {
+        int depth = widths.length - 1;
+        long perFrame = (long) widths[0] * widths[depth] + Math.min(widths[0], widths[depth]) + 16;
+        for (int l = 1; l <= depth; l++) perFrame += Math.min(widths[l], widths[l - 1]);
+        long frames = p.training.samples == null ? PresetCompiler.DEFAULT_SAMPLES : p.training.samples;
+        long total = members * frames * perFrame;
+        if (total > Limits.MAX_RECORDED_NUMBERS)
+            throw new PresetException(src, "training.samples", members + " run(s) × " + frames + " frames × " + perFrame
+                    + " numbers per frame exceed the limit of " + Limits.MAX_RECORDED_NUMBERS
+                    + " recorded numbers (1 GiB); record at most "
+                    + Math.max(2, Limits.MAX_RECORDED_NUMBERS / (members * perFrame)) + " frames");
+    }
+
+    private static void validateTask(Preset.TaskSection task, int n0, int nL, int depth, String src) throws PresetException {
         if (task == null) throw new PresetException(src, "task", "missing");
         boolean hasTarget = task.target != null, hasData = task.data != null;
         if (hasTarget == hasData)
@@ -79,7 +134,7 @@ public final class PresetValidator {
                 if (t.singularValues.length == 0 || t.singularValues.length > k)
                     throw new PresetException(src, "task.target.singularValues",
                             "needs 1 to " + k + " values (min(n_0, n_L)), got " + t.singularValues.length);
-                finite(t.singularValues, "task.target.singularValues", src);
+                bounded(t.singularValues, "task.target.singularValues", src);
                 for (int i = 0; i < t.singularValues.length; i++)
                     if (t.singularValues[i] < 0)
                         throw new PresetException(src, "task.target.singularValues[" + i + "]", "must be ≥ 0");
@@ -99,6 +154,13 @@ public final class PresetValidator {
             if (task.data.Y == null) throw new PresetException(src, "task.data.Y", "missing");
             int n = task.data.X.length;
             if (n == 0) throw new PresetException(src, "task.data.X", "needs at least one row");
+            if (n > Limits.MAX_DATA_ROWS)
+                throw new PresetException(src, "task.data.X", n + " rows exceed the limit of " + Limits.MAX_DATA_ROWS
+                        + " (the kernel distance keeps n×n blocks)");
+            if ((long) depth * n * n > Limits.MAX_KERNEL_ENTRIES)
+                throw new PresetException(src, "task.data.X", n + " rows at depth " + depth + " exceed the limit of "
+                        + Limits.MAX_KERNEL_ENTRIES + " kernel entries (depth × rows²; at most "
+                        + (long) Math.sqrt((double) Limits.MAX_KERNEL_ENTRIES / depth) + " rows at this depth)");
             matrix(task.data.X, n, n0, "task.data.X", src);
             matrix(task.data.Y, n, nL, "task.data.Y", src);
         }
@@ -145,8 +207,9 @@ public final class PresetValidator {
         if (scheme == null)
             throw new PresetException(src, "init.scheme", "unknown scheme \"" + init.scheme
                     + "\" (expected aligned, orthogonal, gaussian, residual or explicit)");
-        if (init.delta != null && !Double.isFinite(init.delta))
-            throw new PresetException(src, "init.delta", "must be a finite number");
+        if (init.delta != null && !(Math.abs(init.delta) <= Limits.MAX_MAGNITUDE))
+            throw new PresetException(src, "init.delta", "must be a finite number of size at most "
+                    + Limits.show(Limits.MAX_MAGNITUDE) + " (the limit), got " + init.delta);
         if (scheme == Scheme.EXPLICIT) {
             if (init.weights == null) throw new PresetException(src, "init.weights", "missing (required by the explicit scheme)");
             int depth = widths.length - 1;
@@ -160,6 +223,9 @@ public final class PresetValidator {
         if (!Double.isFinite(init.scale)) throw new PresetException(src, "init.scale", "must be a finite number");
         if (scheme == Scheme.RESIDUAL ? init.scale < 0 : init.scale <= 0)
             throw new PresetException(src, "init.scale", "must be " + (scheme == Scheme.RESIDUAL ? "≥ 0" : "> 0") + ", got " + init.scale);
+        if (init.scale > Limits.MAX_SCALE)
+            throw new PresetException(src, "init.scale", "must be at most " + Limits.show(Limits.MAX_SCALE)
+                    + " (the limit), got " + init.scale);
         if (scheme == Scheme.RESIDUAL && init.delta != null && init.delta != 0.0)
             throw new PresetException(src, "init.delta", "the residual scheme has no relative scale (omit it or use 0)");
         if (init.weights != null) throw new PresetException(src, "init.weights", "only the explicit scheme takes weights");
@@ -174,6 +240,12 @@ public final class PresetValidator {
         if (tr.duration == null) throw new PresetException(src, "training.duration", "missing");
         if (!(tr.duration > 0) || !Double.isFinite(tr.duration))
             throw new PresetException(src, "training.duration", "must be a positive finite number, got " + tr.duration);
+        if (tr.duration < Limits.MIN_DURATION || tr.duration > Limits.MAX_DURATION)
+            throw new PresetException(src, "training.duration", "must be between " + Limits.MIN_DURATION + " and "
+                    + Limits.MAX_DURATION + " (the limits), got " + tr.duration);
+        if (tr.maxSteps != null && (tr.maxSteps < 1 || tr.maxSteps > Limits.MAX_MAX_STEPS))
+            throw new PresetException(src, "training.maxSteps", "must be between 1 and " + Limits.MAX_MAX_STEPS
+                    + " (the limit), got " + tr.maxSteps);
         if (tr.samples != null && (tr.samples < 2 || tr.samples > MAX_SAMPLES))
             throw new PresetException(src, "training.samples", "must be between 2 and " + MAX_SAMPLES + ", got " + tr.samples);
         if (method == Method.GRADIENT_DESCENT) {
@@ -193,13 +265,21 @@ public final class PresetValidator {
                 if (!(tr.layerRates[i] > 0) || !Double.isFinite(tr.layerRates[i]))
                     throw new PresetException(src, "training.layerRates[" + i + "]", "must be a positive finite number");
         }
-        positiveOptional(tr.rtol, "training.rtol", src);
-        positiveOptional(tr.atol, "training.atol", src);
+        between(tr.rtol, Limits.MIN_RTOL, Limits.MAX_RTOL, "training.rtol", src);
+        between(tr.atol, Limits.MIN_ATOL, Limits.MAX_ATOL, "training.atol", src);
     }
 
-    private static void positiveOptional(Double v, String f, String src) throws PresetException {
-        if (v != null && (!(v > 0) || !Double.isFinite(v)))
-            throw new PresetException(src, f, "must be a positive finite number, got " + v);
+    private static void between(Double v, double min, double max, String f, String src) throws PresetException {
+        if (v != null && !(v >= min && v <= max))
+            throw new PresetException(src, f, "must be between " + min + " and " + max + " (the limits), got " + v);
+    }
+
+    /** finite and of size at most Limits.MAX_MAGNITUDE */
+    private static void bounded(double[] v, String f, String src) throws PresetException {
+        for (int i = 0; i < v.length; i++)
+            if (!(Math.abs(v[i]) <= Limits.MAX_MAGNITUDE))
+                throw new PresetException(src, f + "[" + i + "]", "must be a finite number of size at most "
+                        + Limits.show(Limits.MAX_MAGNITUDE) + " (the limit), got " + v[i]);
     }
 
     private static void finite(double[] v, String f, String src) throws PresetException {
@@ -216,8 +296,9 @@ public final class PresetValidator {
                 throw new PresetException(src, f + "[" + i + "]", "must have " + cols + " entries, got "
                         + (m[i] == null ? 0 : m[i].length) + " (shape " + rows + "×" + cols + ")");
             for (int j = 0; j < cols; j++)
-                if (!Double.isFinite(m[i][j]))
-                    throw new PresetException(src, f + "[" + i + "][" + j + "]", "must be a finite number");
+                if (!(Math.abs(m[i][j]) <= Limits.MAX_MAGNITUDE))
+                    throw new PresetException(src, f + "[" + i + "][" + j + "]", "must be a finite number of size at most "
+                            + Limits.show(Limits.MAX_MAGNITUDE) + " (the limit), got " + m[i][j]);
         }
     }
 }

@@ -68,6 +68,7 @@ class ExportCommandTest {
         List<String> expected = new ArrayList<>();
         for (ViewId v : ViewId.values())
             for (ExportFormat f : ExportFormat.values()) expected.add(v.cliName() + "." + f.extension());
+        expected.add("manifest.json");   // which preset the folder's files belong to (issue 18)
         assertEquals(expected.stream().sorted().toList(), ChartExporterTest.listing(out));
         for (ViewId v : ViewId.values()) {
             BufferedImage img = ImageIO.read(out.resolve(v.cliName() + ".png").toFile());
@@ -150,6 +151,7 @@ class ExportCommandTest {
         int code = cl.execute(PRESET, "--all", "--out", dir.toString(), "--width", "300", "--height", "200");
         assertEquals(0, code, err.toString());
         assertEquals(List.of(ViewId.values()), asked);
-        assertEquals(ViewId.values().length * ExportFormat.values().length, ChartExporterTest.listing(dir).size());
+        assertEquals(ViewId.values().length * ExportFormat.values().length + 1, ChartExporterTest.listing(dir).size(),
+                "every view in every format, and manifest.json");
     }
 }

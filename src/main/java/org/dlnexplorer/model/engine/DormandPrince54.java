@@ -32,8 +32,10 @@ public final class DormandPrince54 {
     private static final double EXPO1 = 0.2 - 0.75 * PI_BETA;
     /** the error of the previous accepted step is floored here (as in DOPRI5) */
     private static final double ERR_OLD_FLOOR = 1e-4;
-    /** steps allowed per unit of requested duration before giving up (stiff or blowing up) */
-    public static final long MAX_STEPS = 50_000_000L;
+    /** the step budget when none is given: the integration stops (not fails) after this many accepted steps */
+    public static final long MAX_STEPS = SimulationSpec.DEFAULT_MAX_STEPS;
+    /** cancellation is polled every this many steps (a power of two) */
+    static final long CANCEL_CHECK_STEPS = 64;
 
     private final int n;
     private final double[] k1, k2, k3, k4, k5, k6, k7, yStage, yNew, r1, r2, r3, r4, r5, out;
@@ -53,6 +55,15 @@ public final class DormandPrince54 {
      */
     public IntegrationResult integrate(VectorField f, double[] y0, double[] grid, double rtol, double atol,
                                        GridListener listener) {
+        return integrate(f, y0, grid, rtol, atol, MAX_STEPS, CancellationToken.NEVER, listener);
+    }
+
+    /**
+     * As above, stopping (budgetExhausted, not failed) after maxSteps accepted steps, and (not completed) when
+     * cancel is cancelled, checked every {@link #CANCEL_CHECK_STEPS} steps between grid times too.
+     */
+    public IntegrationResult integrate(VectorField f, double[] y0, double[] grid, double rtol, double atol,
+                                       long maxSteps, CancellationToken cancel, GridListener listener) {
         double[] y = y0.clone();
         double t = grid[0];
         long steps = 0, evals = 0;
@@ -67,7 +78,11 @@ public final class DormandPrince54 {
         boolean rejectedLast = false;
         double errOld = ERR_OLD_FLOOR;
         while (next < grid.length) {
-            if (steps > MAX_STEPS) return new IntegrationResult(steps, evals, false, true, "step limit exceeded");
+            if (steps >= maxSteps) return new IntegrationResult(steps, evals, false, false, null, true);
+            if ((steps & (CANCEL_CHECK_STEPS - 1)) == 0) {
+                cancel.reportSteps(steps);
+                if (cancel.isCancelled()) return new IntegrationResult(steps, evals, false, false, null);
+            }
             if (h < 1e-14 * Math.max(1.0, Math.abs(t)))
                 return new IntegrationResult(steps, evals, false, true, "step size underflow at t = " + t);
             if (t + h > tEnd) h = tEnd - t;

@@ -11,8 +11,12 @@ import org.dlnexplorer.model.objective.Objective;
 public final class GradientDescent {
     public static final double DIVERGENCE_FACTOR = 1e10;
 
-    /** Outcome: steps taken, and the step at which the run diverged (or −1). */
-    public record Result(long steps, boolean completed, long divergedAtStep) {
+    /** Outcome: steps taken, the step at which the run diverged (or −1), and whether the step budget ran out. */
+    public record Result(long steps, boolean completed, long divergedAtStep, boolean budgetExhausted) {
+        public Result(long steps, boolean completed, long divergedAtStep) {
+            this(steps, completed, divergedAtStep, false);
+        }
+
         public boolean diverged() { return divergedAtStep >= 0; }
     }
 
@@ -39,6 +43,12 @@ public final class GradientDescent {
     }
 
     public Result run(double[] theta0, double eta, double[] grid, StepListener listener, CancellationToken cancel) {
+        return run(theta0, eta, grid, Long.MAX_VALUE, listener, cancel);
+    }
+
+    /** As above, stopping after maxSteps steps (budgetExhausted). */
+    public Result run(double[] theta0, double eta, double[] grid, long maxSteps, StepListener listener,
+                      CancellationToken cancel) {
         double[] theta = theta0.clone();
         long[] record = recordedSteps(grid, eta);
         long total = record[record.length - 1];
@@ -60,6 +70,8 @@ public final class GradientDescent {
             }
             if (step >= total) return new Result(step, true, -1);
             if (cancel.isCancelled()) return new Result(step, false, -1);
+            if ((step & 63) == 0) cancel.reportSteps(step);
+            if (step >= maxSteps) return new Result(step, false, -1, true);
             for (int i = 0; i < theta.length; i++) theta[i] -= stepRate[i] * grad[i];
             step++;
             double loss = step < total ? objective.gradient(theta, grad) : objective.loss(theta);

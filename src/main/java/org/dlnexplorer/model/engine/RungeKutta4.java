@@ -14,6 +14,12 @@ public final class RungeKutta4 {
     }
 
     public IntegrationResult integrate(VectorField f, double[] y0, double[] grid, double h, GridListener listener) {
+        return integrate(f, y0, grid, h, Long.MAX_VALUE, CancellationToken.NEVER, listener);
+    }
+
+    /** As above, stopping (budgetExhausted, not failed) after maxSteps steps, and when cancel is cancelled. */
+    public IntegrationResult integrate(VectorField f, double[] y0, double[] grid, double h, long maxSteps,
+                                       CancellationToken cancel, GridListener listener) {
         double[] y = y0.clone();
         long steps = 0;
         if (!listener.onGrid(0, grid[0], y, 0)) return new IntegrationResult(0, 0, false, false, null);
@@ -22,6 +28,11 @@ public final class RungeKutta4 {
             int m = Math.max(1, (int) Math.ceil(span / h - 1e-9));
             double dt = span / m;
             for (int s = 0; s < m; s++) {
+                if (steps >= maxSteps) return new IntegrationResult(steps, 4 * steps, false, false, null, true);
+                if ((steps & 63) == 0) {
+                    cancel.reportSteps(steps);
+                    if (cancel.isCancelled()) return new IntegrationResult(steps, 4 * steps, false, false, null);
+                }
                 step(f, y, dt);
                 steps++;
             }

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * One run: integrates the spec, computes observables only on recorded frames, streams each frame to the
  * listener as it is produced, and returns the immutable trajectory. Cancellable; the trajectory of a
- * cancelled run has complete() == false. The engine knows no theory: model.theory.TheoryRun attaches the
+ * cancelled run has complete() == false. A run whose step budget (spec.maxSteps) or wall-time budget (a
+ * token with a deadline) runs out is a result, not a divergence: its frames so far, marked
+ * {@link Trajectory#stopped()}. The engine knows no theory: model.theory.TheoryRun attaches the
  * exact solution, model.theory.Overlays evaluates every overlay for a run.
  */
 public final class Simulation {
@@ -32,10 +34,11 @@ public final class Simulation {
         boolean diverged = false;
         Long divergedAt = null;
         boolean complete;
+        boolean budgetExhausted;
         long steps;
         if (spec.method() == Method.GRADIENT_DESCENT) {
             GradientDescent gd = new GradientDescent(objective);
-            GradientDescent.Result r = gd.run(theta0, spec.learningRate(), grid, (i, step, t, theta) -> {
+            GradientDescent.Result r = gd.run(theta0, spec.learningRate(), grid, spec.maxSteps(), (i, step, t, theta) -> {
                 if (cancel.isCancelled()) return false;
                 Frame f = obs.frame(i, step, t, theta);
                 if (!isFinite(f)) return false;
@@ -45,6 +48,7 @@ public final class Simulation {
             }, cancel);
             steps = r.steps();
             complete = r.completed();
+            budgetExhausted = r.budgetExhausted();
             if (r.diverged()) { diverged = true; divergedAt = r.divergedAtStep(); }
         } else {
             GridListener gl = (i, t, y, n) -> {
@@ -57,20 +61,26 @@ public final class Simulation {
             };
             VectorField field = objective::flow;
             IntegrationResult r = spec.method() == Method.GRADIENT_FLOW
-                    ? new DormandPrince54(theta0.length).integrate(field, theta0, grid, spec.rtol(), spec.atol(), gl)
-                    : new RungeKutta4(theta0.length).integrate(field, theta0, grid, spec.rk4Step(), gl);
+                    ? new DormandPrince54(theta0.length).integrate(field, theta0, grid, spec.rtol(), spec.atol(),
+                            spec.maxSteps(), cancel, gl)
+                    : new RungeKutta4(theta0.length).integrate(field, theta0, grid, spec.rk4Step(), spec.maxSteps(), cancel, gl);
             steps = r.steps();
             complete = r.completed();
+            budgetExhausted = r.budgetExhausted();
             if (r.failed()) { diverged = true; divergedAt = r.steps(); }
         }
-        if (!complete && !diverged && !cancel.isCancelled() && frames.size() < grid.length) {
+        Trajectory.Stop stop = null;
+        double lastT = frames.isEmpty() ? 0.0 : frames.get(frames.size() - 1).t();
+        if (budgetExhausted) stop = new Trajectory.Stop(Trajectory.STEP_BUDGET, steps, lastT);
+        else if (!complete && !diverged && cancel.timedOut()) stop = new Trajectory.Stop(Trajectory.TIME_BUDGET, steps, lastT);
+        if (!complete && !diverged && stop == null && !cancel.isCancelled() && frames.size() < grid.length) {
             // a frame with non-finite observables: treat as divergence at that point
             diverged = true;
             divergedAt = steps;
         }
         String method = spec.method() == Method.GRADIENT_DESCENT ? "gradient-descent" : "gradient-flow";
         return new Trajectory(spec.name(), method, spec.network().widths(), frames, diverged, divergedAt,
-                complete, steps, null, new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()));
+                complete, steps, null, new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()), stop);
     }
 
     private static boolean isFinite(Frame f) {

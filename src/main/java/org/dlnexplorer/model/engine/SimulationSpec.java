@@ -23,14 +23,18 @@ import java.util.Objects;
  * @param atol         the adaptive integrator's absolute tolerance
  * @param rk4Step      the fixed step of the RK4 reference integrator
  * @param sharpness    whether sharpness is recorded (read it through {@link #sharpness()})
+ * @param maxSteps     the step budget, 0 for the default (read it through {@link #maxSteps()})
  */
 public record SimulationSpec(String name, Network network, Task task, double[] theta0, Scheme scheme, double scale,
                              double delta, long seed, Method method, double duration, int samples,
-                             double learningRate, double rtol, double atol, double rk4Step, boolean sharpness) {
+                             double learningRate, double rtol, double atol, double rk4Step, boolean sharpness,
+                             long maxSteps) {
     /** default adaptive tolerances: tight enough for 1e-8 agreement with the exact solutions */
     public static final double DEFAULT_RTOL = 1e-11;
     public static final double DEFAULT_ATOL = 1e-13;
     public static final double DEFAULT_RK4_STEP = 1e-3;
+    /** the step budget of a flow (adaptive or RK4) when the preset gives none; gradient descent has none by default */
+    public static final long DEFAULT_MAX_STEPS = 10_000_000L;
 
     public SimulationSpec {
         Objects.requireNonNull(network, "network");
@@ -38,6 +42,7 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
         Objects.requireNonNull(method, "method");
         if (theta0 == null || theta0.length != network.parameterCount())
             throw new IllegalArgumentException("initial parameters do not match the network");
+        if (maxSteps < 0) throw new IllegalArgumentException("maxSteps must be ≥ 0");
         theta0 = theta0.clone();
     }
 
@@ -50,7 +55,7 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
     public Builder toBuilder() {
         return new Builder(network, task, theta0).name(name).scheme(scheme).scale(scale).delta(delta).seed(seed)
                 .method(method).grid(duration, samples).learningRate(learningRate).tolerances(rtol, atol)
-                .rk4Step(rk4Step).sharpness(sharpness);
+                .rk4Step(rk4Step).sharpness(sharpness).maxSteps(maxSteps);
     }
 
     /** θ(0), flat (W_1, …, W_L), each row-major (a copy) */
@@ -60,6 +65,12 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
     /** whether sharpness is recorded (always for gradient descent) */
     @Override
     public boolean sharpness() { return sharpness || method == Method.GRADIENT_DESCENT; }
+
+    /** the step budget: as given, else DEFAULT_MAX_STEPS for a flow and none (Long.MAX_VALUE) for gradient descent */
+    @Override
+    public long maxSteps() {
+        return maxSteps > 0 ? maxSteps : method.isFlow() ? DEFAULT_MAX_STEPS : Long.MAX_VALUE;
+    }
 
     /** The requested sample times: samples points evenly spaced in [0, duration], both ends included. */
     public double[] grid() {
@@ -80,7 +91,7 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
                 && Double.compare(duration, s.duration) == 0 && samples == s.samples
                 && Double.compare(learningRate, s.learningRate) == 0 && Double.compare(rtol, s.rtol) == 0
                 && Double.compare(atol, s.atol) == 0 && Double.compare(rk4Step, s.rk4Step) == 0
-                && sharpness == s.sharpness;
+                && sharpness == s.sharpness && maxSteps == s.maxSteps;
     }
 
     @Override
@@ -96,7 +107,7 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
 
     /**
      * Builds a {@link SimulationSpec}. Defaults: name "run", scheme explicit, τ = δ = 0, seed 0, gradient
-     * flow, T = 1 with 2 samples, η = 0, the default tolerances and RK4 step, sharpness off.
+     * flow, T = 1 with 2 samples, η = 0, the default tolerances and RK4 step, sharpness off, the default step budget.
      */
     public static final class Builder {
         private final Network network;
@@ -112,6 +123,7 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
         private double learningRate;
         private double rtol = DEFAULT_RTOL, atol = DEFAULT_ATOL, rk4Step = DEFAULT_RK4_STEP;
         private boolean sharpness;
+        private long maxSteps;
 
         private Builder(Network network, Task task, double[] theta0) {
             this.network = network;
@@ -138,11 +150,13 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
         public Builder tolerances(double rtol, double atol) { this.rtol = rtol; this.atol = atol; return this; }
         public Builder rk4Step(double v) { rk4Step = v; return this; }
         public Builder sharpness(boolean v) { sharpness = v; return this; }
+        /** the step budget (0: the default) */
+        public Builder maxSteps(long v) { maxSteps = v; return this; }
 
         /** @throws IllegalArgumentException when θ(0) does not match the network */
         public SimulationSpec build() {
             return new SimulationSpec(name, network, task, theta0, scheme, scale, delta, seed, method, duration,
-                    samples, learningRate, rtol, atol, rk4Step, sharpness);
+                    samples, learningRate, rtol, atol, rk4Step, sharpness, maxSteps);
         }
     }
 }

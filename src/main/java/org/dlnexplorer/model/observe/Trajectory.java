@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * An immutable completed (or cancelled/diverged) run: the recorded frames, the setup behind them and, once
- * model.theory has attached it, the exact solution on the same t grid.
+ * An immutable completed (or cancelled/diverged/stopped) run: the recorded frames, the setup behind them and,
+ * once model.theory has attached it, the exact solution on the same t grid.
  */
 public final class Trajectory {
     private final String name;
@@ -22,6 +22,21 @@ public final class Trajectory {
     private final TheoryResult exact;
     private final long steps;
     private final Setup setup;
+    private final Stop stopped;
+
+    /**
+     * Why a run ended before its duration without diverging: its step budget ran out ({@link #STEP_BUDGET}) or
+     * its wall-time budget ({@link #TIME_BUDGET}); after steps steps, at time t (the last recorded frame's).
+     */
+    public record Stop(String reason, long steps, double t) {
+        /** "stopped after 10000000 steps at t = 4.2 (step budget)" */
+        public String describe() {
+            return "stopped after " + steps + " steps at t = " + t + " (" + reason + ")";
+        }
+    }
+
+    public static final String STEP_BUDGET = "step budget";
+    public static final String TIME_BUDGET = "time budget";
 
     /** What the views need besides the frames: the task (targets, Σxx), the network (rates) and η. */
     public record Setup(Task task, Network network, double learningRate) {}
@@ -33,6 +48,12 @@ public final class Trajectory {
 
     public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
                       Long divergedAtStep, boolean complete, long steps, TheoryResult exact, Setup setup) {
+        this(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, setup, null);
+    }
+
+    public Trajectory(String name, String method, int[] widths, List<Frame> frames, boolean diverged,
+                      Long divergedAtStep, boolean complete, long steps, TheoryResult exact, Setup setup,
+                      Stop stopped) {
         this.name = name;
         this.method = method;
         this.widths = widths.clone();
@@ -43,16 +64,25 @@ public final class Trajectory {
         this.steps = steps;
         this.exact = exact;
         this.setup = setup;
+        this.stopped = stopped;
     }
 
     public Trajectory withExact(TheoryResult theory) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory, setup);
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, theory, setup, stopped);
     }
 
     /** A copy carrying the run's setup (task, network, η), for the views. */
     public Trajectory withSetup(Setup s) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, s);
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, s, stopped);
     }
+
+    /** A copy marked as stopped by a budget. */
+    public Trajectory withStop(Stop stop) {
+        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, setup, stop);
+    }
+
+    /** why the run stopped before its duration (a budget), or null: it completed, diverged or was cancelled */
+    public Stop stopped() { return stopped; }
 
     /** the task, network and η of the run, or null when not attached */
     public Setup setup() { return setup; }

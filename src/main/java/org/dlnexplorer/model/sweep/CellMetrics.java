@@ -16,6 +16,10 @@ public final class CellMetrics {
     /** The metrics of a complete or diverged trajectory (a cancelled one must not be passed). */
     public static CellResult of(int ix, int iy, double x, double y, SimulationSpec spec, Trajectory tr,
                                 CellPrediction prediction) {
+        if (tr.stopped() != null) {
+            return new CellResult(ix, iy, x, y, CellStatus.STOPPED, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, -1, tr.stopped().describe(), prediction, tr.steps());
+        }
         if (tr.diverged() || tr.frames().isEmpty()) {
             long at = tr.divergedAtStep() == null ? -1 : tr.divergedAtStep();
             return new CellResult(ix, iy, x, y, CellStatus.DIVERGED, Double.NaN, Double.NaN, Double.NaN, Double.NaN,

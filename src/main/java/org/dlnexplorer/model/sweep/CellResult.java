@@ -13,7 +13,7 @@ package org.dlnexplorer.model.sweep;
  * @param relativeParameterDistance    ‖θ(t_end) − θ(0)‖ / ‖θ(0)‖ (NaN when θ(0) = 0)
  * @param finalSharpness               λ_max of the Hessian at t_end (gradient descent, or when recorded)
  * @param divergedAtStep               step of the divergence, or −1
- * @param message                      why the cell failed (null otherwise)
+ * @param message                      why the cell failed or stopped (null otherwise)
  * @param prediction                   the theory's prediction (never null; maybe unavailable)
  * @param steps                        integrator / gradient-descent steps taken (cost)
  */

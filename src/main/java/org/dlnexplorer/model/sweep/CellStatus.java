@@ -7,5 +7,7 @@ public enum CellStatus {
     /** blew up (non-finite values or gradient-descent divergence): metrics are not meaningful */
     DIVERGED,
     /** no valid configuration or an internal error: see the message */
-    FAILED
+    FAILED,
+    /** its step budget ran out before the end of its duration: metrics are not meaningful, see the message */
+    STOPPED
 }

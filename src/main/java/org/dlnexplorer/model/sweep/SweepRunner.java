@@ -92,7 +92,7 @@ public final class SweepRunner {
         }
         try {
             Trajectory tr = Simulation.simulate(spec, FrameListener.NONE, cancel);
-            if (!tr.complete() && !tr.diverged()) return null;
+            if (!tr.complete() && !tr.diverged() && (tr.stopped() == null || cancel.isCancelled())) return null;
             return CellMetrics.of(ix, iy, x, y, spec, tr, LambdaBalancedPrediction.predict(spec));
         } catch (RuntimeException e) {
             return CellResult.failed(ix, iy, x, y, message(e));

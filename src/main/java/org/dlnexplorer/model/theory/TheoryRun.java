@@ -8,7 +8,7 @@ import org.dlnexplorer.model.observe.Trajectory;
 
 /**
  * A run with its exact solution attached: {@link Simulation#simulate}, then {@link Theories#evaluate} on the
- * recorded t grid. A run cancelled before the end (neither complete nor diverged) gets none.
+ * recorded t grid. A run cancelled before the end (neither complete, diverged nor stopped by a budget) gets none.
  */
 public final class TheoryRun {
     private TheoryRun() {}
@@ -23,7 +23,7 @@ public final class TheoryRun {
 
     /** the simulated trajectory with the exact solution on its grid, unless it was cancelled part-way */
     public static Trajectory withExact(SimulationSpec spec, Trajectory simulated) {
-        if (!simulated.complete() && !simulated.diverged()) return simulated;
+        if (!simulated.complete() && !simulated.diverged() && simulated.stopped() == null) return simulated;
         return simulated.withExact(Theories.evaluate(spec, simulated.times()));
     }
 }
