@@ -199,6 +199,22 @@ class BadInputRegressionTest {
     }
 
     @Test
+    void aSweepOfLongRunsFinishesWithinItsCellsStepBudgets() throws IOException {
+        Path f = dir.resolve("long.json"), out = dir.resolve("grid.csv");
+        Files.writeString(f, mutated(o -> at(o, "training").addProperty("duration", 1e6)));
+        long t0 = System.nanoTime();
+        Result r = exec("sweep", f.toString(), "--x", "init.scale=0.1:1:2:log", "--y", "init.delta=-1:1:2",
+                "--out", out.toString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(DlnCommand.OK, r.code(), r.err());
+        assertTrue(seconds < 30, "4 cells of 20,000 steps took " + seconds + " s");
+        java.util.List<String> rows = Files.readAllLines(out);
+        assertEquals(5, rows.size());
+        for (String row : rows.subList(1, 5)) assertTrue(row.contains(",false,stopped,"), row);
+        assertTrue(r.err().contains("4 cells stopped at their step budget"), r.err());
+    }
+
+    @Test
     void aRunPastItsWallTimeStopsAndSaysSo() throws IOException {
         Path f = dir.resolve("slow.json");
         Files.writeString(f, mutated(o -> at(o, "training").addProperty("duration", 1e9)));

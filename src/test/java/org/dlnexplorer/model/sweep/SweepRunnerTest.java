@@ -94,7 +94,8 @@ class SweepRunnerTest {
         p.training.learningRate = 1e-4;
         p.training.duration = 9e3;
         Axis x = Axis.parse("init.scale=0.1:1:6:log"), y = Axis.parse("init.delta=-1:1:6");
-        PresetGrid grid = new PresetGrid(p, "long", x, y, SweepSettings.DEFAULT);
+        // without the cells' step budget (which would stop each cell after 20,000 steps, in milliseconds)
+        PresetGrid grid = new PresetGrid(p, "long", x, y, SweepSettings.DEFAULT.withMaxSteps(Long.MAX_VALUE));
         CancellationToken cancel = new CancellationToken();
         AtomicInteger started = new AtomicInteger();
         int parallelism = 2;
