@@ -58,9 +58,9 @@ public final class Limits {
     /** gradient-descent steps duration/η (about 1 µs each for a small network: minutes at most) */
     public static final double MAX_GD_STEPS = 1e8;
     /** training.maxSteps default for the flows (adaptive and RK4): seconds to a minute for a small network */
-    public static final long DEFAULT_MAX_STEPS = 10_000_000L;
+    public static final long DEFAULT_MAX_STEPS = org.dlnexplorer.model.engine.SimulationSpec.DEFAULT_MAX_STEPS;
     /** training.maxSteps ceiling: the gradient-descent ceiling */
-    public static final long MAX_MAX_STEPS = 100_000_000L;
+    public static final long MAX_MAX_STEPS = (long) MAX_GD_STEPS;
 
     /** A number as a person writes it: 1024, 0.001, 1e+09. */
     static String show(double v) {

@@ -76,11 +76,6 @@ public final class Trajectory {
         return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, s, stopped);
     }
 
-    /** A copy marked as stopped by a budget. */
-    public Trajectory withStop(Stop stop) {
-        return new Trajectory(name, method, widths, frames, diverged, divergedAtStep, complete, steps, exact, setup, stop);
-    }
-
     /** why the run stopped before its duration (a budget), or null: it completed, diverged or was cancelled */
     public Stop stopped() { return stopped; }
 
