@@ -149,12 +149,17 @@ public final class PeerWorkload {
 
     /** The peer's run as a spec with {@code samples} recorded frames (2 = start and end only). */
     public SimulationSpec spec(int samples) {
+        return spec(samples, T_END);
+    }
+
+    /** The same on t ∈ [0, tEnd] (the peer's --t-end). */
+    public SimulationSpec spec(int samples, double tEnd) {
         int[] widths = new int[depth + 1];
         java.util.Arrays.fill(widths, width);
         Network net = new Network(widths);
         Task task = Task.whitened(target);
         return SimulationSpec.builder(net, task, theta0).name("peer " + depth + "x" + width + " " + init)
-                .scheme(Scheme.EXPLICIT).method(Method.GRADIENT_FLOW).grid(T_END, samples).tolerances(RTOL, ATOL)
+                .scheme(Scheme.EXPLICIT).method(Method.GRADIENT_FLOW).grid(tEnd, samples).tolerances(RTOL, ATOL)
                 .build();
     }
 

@@ -56,6 +56,12 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--peer-dump", paramLabel = "DIR", description = "read T and W0 from numpy_peer.py --dump DIR (the identical problem)")
     Path peerDump;
 
+    @Option(names = "--peer-scale", paramLabel = "S", description = "with --peer-config: the peer's --init-scale (default ${DEFAULT-VALUE}; 30 with product init is its stiff workload)")
+    double peerScale = PeerWorkload.INIT_SCALE;
+
+    @Option(names = "--peer-t-end", paramLabel = "T", description = "with --peer-config: the peer's --t-end (default ${DEFAULT-VALUE})")
+    double peerTEnd = PeerWorkload.T_END;
+
     @Option(names = "--peer-seed", paramLabel = "SEED", description = "seed of the Java-drawn peer problem when no dump is given (default ${DEFAULT-VALUE})")
     long peerSeed = 0;
 
@@ -132,12 +138,14 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 throw new UsageError("--peer-init: must be product or entry, got '" + peerInit + "'");
             try {
                 peer = peerDump == null
-                        ? PeerWorkload.generate(ln[0], ln[1], peerInit, PeerWorkload.INIT_SCALE, peerSeed)
+                        ? PeerWorkload.generate(ln[0], ln[1], peerInit, peerScale, peerSeed)
                         : PeerWorkload.fromDump(peerDump, ln[0], ln[1], peerInit);
             } catch (IOException e) {
                 throw new UsageError("--peer-dump: " + e.getMessage());
             }
-            specs.add(peer.spec(samples));
+            if (!(peerScale > 0) || !Double.isFinite(peerScale)) throw new UsageError("--peer-scale: must be positive, got " + peerScale);
+            if (!(peerTEnd > 0) || !Double.isFinite(peerTEnd)) throw new UsageError("--peer-t-end: must be positive, got " + peerTEnd);
+            specs.add(peer.spec(samples, peerTEnd));
             json.put("workload", "peer");
             json.put("config", peerConfig);
             json.put("init", peerInit);

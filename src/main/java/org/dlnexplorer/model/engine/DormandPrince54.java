@@ -65,33 +65,49 @@ public final class DormandPrince54 {
     public IntegrationResult integrate(VectorField f, double[] y0, double[] grid, double rtol, double atol,
                                        long maxSteps, CancellationToken cancel, GridListener listener) {
         double[] y = y0.clone();
-        double t = grid[0];
-        long steps = 0, evals = 0;
-        if (!listener.onGrid(0, t, y, 0)) return new IntegrationResult(0, 0, false, false, null);
-        int next = 1;
+        if (!listener.onGrid(0, grid[0], y, 0)) return new IntegrationResult(0, 0, false, false, null);
         if (grid.length == 1) return new IntegrationResult(0, 0, true, false, null);
+        return advance(f, y, grid[0], 1, grid, rtol, atol, maxSteps, cancel, listener, 0, 0, Double.NaN, null).result();
+    }
+
+    /**
+     * Steps from (t, y) on, reporting grid[next], grid[next + 1], …, until the grid ends, the listener stops,
+     * the budget or the token stops the run, it fails, or (with a stiffness test) the problem turns stiff: then
+     * it returns at the last accepted point with y updated in place and the step size it would take next.
+     * steps0/evals0 continue the counts of earlier segments; hStart NaN means Hairer's starting step. Without a
+     * test (null), integrate() is this from grid[0].
+     */
+    public Segment advance(VectorField f, double[] y, double t, int next, double[] grid, double rtol, double atol,
+                           long maxSteps, CancellationToken cancel, GridListener listener, long steps0, long evals0,
+                           double hStart, StiffnessTest stiffness) {
+        long steps = steps0, evals = evals0;
         double tEnd = grid[grid.length - 1];
         f.evaluate(y, k1);
         evals++;
-        double h = initialStep(f, y, t, tEnd, rtol, atol);
-        evals++;
+        double h;
+        if (Double.isNaN(hStart)) {
+            h = initialStep(f, y, t, tEnd, rtol, atol);
+            evals++;
+        } else {
+            h = Math.min(hStart, tEnd - t);
+        }
         boolean rejectedLast = false;
         double errOld = ERR_OLD_FLOOR;
         while (next < grid.length) {
-            if (steps >= maxSteps) return new IntegrationResult(steps, evals, false, false, null, true);
+            if (steps >= maxSteps) return Segment.budget(t, next, steps, evals);
             if ((steps & (CANCEL_CHECK_STEPS - 1)) == 0) {
                 cancel.reportSteps(steps);
-                if (cancel.isCancelled()) return new IntegrationResult(steps, evals, false, false, null);
+                if (cancel.isCancelled()) return Segment.stopped(t, next, steps, evals);
             }
             if (h < 1e-14 * Math.max(1.0, Math.abs(t)))
-                return new IntegrationResult(steps, evals, false, true, "step size underflow at t = " + t);
+                return Segment.failed(t, next, steps, evals, "step size underflow at t = " + t);
             if (t + h > tEnd) h = tEnd - t;
             step(f, y, h);
             evals += 6;
             double err = errorNorm(y, h, rtol, atol);
             if (!(err <= 1.0)) {
                 if (Double.isNaN(err) || Double.isInfinite(err)) {
-                    if (!allFinite(y)) return new IntegrationResult(steps, evals, false, true, "non-finite state at t = " + t);
+                    if (!allFinite(y)) return Segment.failed(t, next, steps, evals, "non-finite state at t = " + t);
                     h *= MIN_FACTOR;
                 } else {
                     // h ← h / min(1/MIN_FACTOR, err^EXPO1 / SAFETY)
@@ -101,6 +117,8 @@ public final class DormandPrince54 {
                 continue;
             }
             steps++;
+            // Hairer's test on the accepted step: h·ρ ≈ h‖k7 − k6‖/‖y_new − y_stage6‖ (read only)
+            boolean stiff = stiffness != null && stiffness.afterStep(h, tEnd - t - h, k7, k6, yNew, yStage);
             double tNew = (tEnd - (t + h) <= 1e-14 * Math.max(1.0, Math.abs(tEnd))) ? tEnd : t + h;
             // dense output coefficients (Hairer, contd5), only for steps that contain a grid time
             boolean interpolate = next < grid.length && grid[next] < tNew;
@@ -125,8 +143,8 @@ public final class DormandPrince54 {
                         out[i] = r1[i] + s * (r2[i] + s1 * (r3[i] + s * (r4[i] + s1 * r5[i])));
                     state = out;
                 }
-                if (!allFinite(state)) return new IntegrationResult(steps, evals, false, true, "non-finite state at t = " + grid[next]);
-                if (!listener.onGrid(next, grid[next], state, steps)) return new IntegrationResult(steps, evals, false, false, null);
+                if (!allFinite(state)) return Segment.failed(t, next, steps, evals, "non-finite state at t = " + grid[next]);
+                if (!listener.onGrid(next, grid[next], state, steps)) return Segment.stopped(t, next, steps, evals);
                 next++;
             }
             System.arraycopy(yNew, 0, y, 0, n);
@@ -139,8 +157,9 @@ public final class DormandPrince54 {
             errOld = Math.max(err, ERR_OLD_FLOOR);
             rejectedLast = false;
             h /= quotient;
+            if (stiff && next < grid.length) return Segment.handOver(t, next, h, steps, evals);
         }
-        return new IntegrationResult(steps, evals, true, false, null);
+        return Segment.done(t, next, steps, evals);
     }
 
     /**

@@ -61,8 +61,8 @@ public final class Simulation {
             };
             VectorField field = objective::flow;
             IntegrationResult r = spec.method() == Method.GRADIENT_FLOW
-                    ? new DormandPrince54(theta0.length).integrate(field, theta0, grid, spec.rtol(), spec.atol(),
-                            spec.maxSteps(), cancel, gl)
+                    ? new AutoStiffFlow(objective, new Objective(spec.network(), spec.task()))
+                            .integrate(theta0, grid, spec.rtol(), spec.atol(), spec.maxSteps(), cancel, gl)
                     : new RungeKutta4(theta0.length).integrate(field, theta0, grid, spec.rk4Step(), spec.maxSteps(), cancel, gl);
             steps = r.steps();
             complete = r.completed();

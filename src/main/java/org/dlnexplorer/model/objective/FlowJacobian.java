@@ -1,0 +1,235 @@
+package org.dlnexplorer.model.objective;
+
+import org.dlnexplorer.model.core.Network;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+import java.util.Random;
+
+/**
+ * The Jacobian of gradient flow dθ/dt = −R ∇ℒ(θ) (R = diag of the per-layer rates η_ℓ) from exact
+ * Hessian-vector products: J = −R H. With D = R^{1/2} it is similar to a symmetric matrix,
+ *   J = −D M D⁻¹,  M = D H D,
+ * so its spectrum is real and M = U Θ Uᵀ with orthonormal U. {@link #spectrum} returns (Θ, U): exactly
+ * (P products H e_i and a dense symmetric eigen-decomposition) when P ≤ {@link #DENSE_MAX}, otherwise the
+ * Rayleigh–Ritz pairs of an m-step Lanczos run on M (m ≤ {@link #KRYLOV_MAX}, full re-orthogonalisation),
+ * matrix-free: M ≈ Q_m T_m Q_mᵀ, which holds the extreme (stiff) eigenvalues. Not thread-safe.
+ */
+public final class FlowJacobian {
+    /** parameter counts up to which the spectrum is computed exactly from a dense M */
+    public static final int DENSE_MAX = 64;
+    /** first Krylov dimension of the Lanczos spectrum for larger networks… */
+    public static final int KRYLOV_START = 64;
+    /** …widened (doubled) up to this while the rest of the spectrum is still stiff ({@link Spectrum#rest}) */
+    public static final int KRYLOV_MAX = 256;
+    /** power iterations estimating the largest |eigenvalue| of M off the Krylov space */
+    private static final int REST_ITERATIONS = 8;
+    /** a Lanczos vector below this fraction of the largest |α| ends the run (invariant subspace) */
+    private static final double BREAKDOWN = 1e-12;
+
+    /**
+     * Eigenvalues θ_j of M (largest |θ| first) and its eigenvectors as rows u_j; exact or Ritz pairs. rest
+     * estimates max |eigenvalue| of M off span(u_j) (0 when exact): the stiffness the pairs leave out.
+     */
+    public record Spectrum(double[] values, double[][] vectors, boolean exact, double rest) {
+        /** max |θ_j|: the spectral radius of J */
+        public double radius() {
+            return values.length == 0 ? 0.0 : Math.abs(values[0]);
+        }
+    }
+
+    private final Objective objective;
+    private final int n;
+    private final double[] sqrtRate;
+    private final double[] v, hv;
+    private final Random rng = new Random(0x1ac0b1L);
+
+    /** objective: an instance of its own (its HVP caches are reused across the products at one θ) */
+    public FlowJacobian(Objective objective) {
+        this.objective = objective;
+        this.n = objective.parameterCount();
+        Network net = objective.network();
+        sqrtRate = new double[n];
+        for (int l = 1; l <= net.depth(); l++) {
+            double d = Math.sqrt(net.rate(l));
+            for (int i = net.offset(l), end = i + net.rows(l) * net.cols(l); i < end; i++) sqrtRate[i] = d;
+        }
+        v = new double[n];
+        hv = new double[n];
+    }
+
+    public int size() { return n; }
+
+    /** D = R^{1/2}, per parameter (a live array: do not modify) */
+    public double[] sqrtRates() { return sqrtRate; }
+
+    /** whether every rate is positive (D invertible) */
+    public boolean ratesPositive() {
+        for (double d : sqrtRate) if (!(d > 0)) return false;
+        return true;
+    }
+
+    /** J = −R H at θ, dense row-major n × n, column by column from H e_j */
+    public double[] dense(double[] theta) {
+        double[] j = new double[n * n];
+        for (int c = 0; c < n; c++) {
+            java.util.Arrays.fill(v, 0.0);
+            v[c] = 1.0;
+            objective.hessianVector(theta, v, hv);
+            for (int r = 0; r < n; r++) j[r * n + c] = -sqrtRate[r] * sqrtRate[r] * hv[r];
+        }
+        return j;
+    }
+
+    /** M v = D H D v into out */
+    public void applyM(double[] theta, double[] vec, double[] out) {
+        for (int i = 0; i < n; i++) v[i] = sqrtRate[i] * vec[i];
+        objective.hessianVector(theta, v, hv);
+        for (int i = 0; i < n; i++) out[i] = sqrtRate[i] * hv[i];
+    }
+
+    /** the spectrum of M at θ (exact for small networks, Lanczos of dimension ≤ krylov for large) */
+    public Spectrum spectrum(double[] theta, int krylov) {
+        return n <= DENSE_MAX ? denseSpectrum(theta) : lanczosSpectrum(theta, Math.min(n, krylov));
+    }
+
+    /** the exact spectrum whatever the size (tests) */
+    Spectrum denseSpectrumForTest(double[] theta) { return denseSpectrum(theta); }
+
+    /** M = D H D from n products, symmetrised, and its full eigen-decomposition */
+    private Spectrum denseSpectrum(double[] theta) {
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        double[] e = new double[n], col = new double[n];
+        for (int c = 0; c < n; c++) {
+            e[c] = 1.0;
+            applyM(theta, e, col);
+            e[c] = 0.0;
+            for (int r = 0; r < n; r++) m.data[r * n + c] = col[r];
+        }
+        for (int r = 0; r < n; r++)
+            for (int c = r + 1; c < n; c++) {
+                double s = 0.5 * (m.data[r * n + c] + m.data[c * n + r]);
+                m.data[r * n + c] = s;
+                m.data[c * n + r] = s;
+            }
+        return eigen(m, null, true, 0.0);
+    }
+
+    /**
+     * m steps of Lanczos on M with full re-orthogonalisation (Gram–Schmidt twice): M Q_k = Q_k T_k + β q eₖᵀ;
+     * the eigenpairs (θ, s) of T_k give the Ritz pairs (θ, Q_k s).
+     */
+    public Spectrum lanczosSpectrum(double[] theta, int m) {
+        double[][] q = new double[m][];
+        double[] alpha = new double[m], beta = new double[m];
+        double[] w = new double[n];
+        double[] q0 = new double[n];
+        for (int i = 0; i < n; i++) q0[i] = rng.nextGaussian();
+        scale(q0, 1.0 / norm(q0));
+        q[0] = q0;
+        int k = 0;
+        double alphaMax = 0;
+        while (true) {
+            applyM(theta, q[k], w);
+            alpha[k] = dot(w, q[k]);
+            alphaMax = Math.max(alphaMax, Math.abs(alpha[k]));
+            for (int pass = 0; pass < 2; pass++)
+                for (int j = 0; j <= k; j++) axpy(-dot(w, q[j]), q[j], w);
+            k++;
+            if (k == m) break;
+            double b = norm(w);
+            if (!(b > BREAKDOWN * Math.max(alphaMax, 1e-300))) {
+                // invariant subspace (e.g. a repeated eigenvalue): restart from a random vector orthogonal to it,
+                // uncoupled in T (β = 0), so that every eigenspace is reached
+                for (int i = 0; i < n; i++) w[i] = rng.nextGaussian();
+                for (int pass = 0; pass < 2; pass++)
+                    for (int j = 0; j < k; j++) axpy(-dot(w, q[j]), q[j], w);
+                double nw = norm(w);
+                if (!(nw > 1e-8)) break;
+                scale(w, 1.0 / nw);
+                beta[k] = 0.0;
+                q[k] = w.clone();
+                continue;
+            }
+            beta[k] = b;
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) next[i] = w[i] / b;
+            q[k] = next;
+        }
+        DMatrixRMaj t = new DMatrixRMaj(k, k);
+        for (int i = 0; i < k; i++) {
+            t.set(i, i, alpha[i]);
+            if (i + 1 < k) {
+                t.set(i, i + 1, beta[i + 1]);
+                t.set(i + 1, i, beta[i + 1]);
+            }
+        }
+        return eigen(t, q, k == n, k == n ? 0.0 : restRadius(theta, q, k));
+    }
+
+    /** max |λ| of (I − QQᵀ) M (I − QQᵀ) by a few power iterations (Q: the k Lanczos vectors) */
+    private double restRadius(double[] theta, double[][] q, int k) {
+        double[] x = new double[n], mx = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rng.nextGaussian();
+        double estimate = 0;
+        for (int it = 0; it < REST_ITERATIONS; it++) {
+            for (int j = 0; j < k; j++) axpy(-dot(x, q[j]), q[j], x);
+            double nx = norm(x);
+            if (!(nx > 0)) return 0.0;
+            scale(x, 1.0 / nx);
+            applyM(theta, x, mx);
+            for (int j = 0; j < k; j++) axpy(-dot(mx, q[j]), q[j], mx);
+            estimate = norm(mx);
+            System.arraycopy(mx, 0, x, 0, n);
+        }
+        return estimate;
+    }
+
+    /** eigenpairs of the symmetric matrix a, sorted by |θ| descending; with basis q the vectors are Q s */
+    private Spectrum eigen(DMatrixRMaj a, double[][] q, boolean exact, double rest) {
+        int k = a.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
+        if (!eig.decompose(a)) throw new IllegalStateException("symmetric eigen-decomposition failed");
+        Integer[] order = new Integer[k];
+        double[] val = new double[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+            val[i] = eig.getEigenvalue(i).real;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(Math.abs(val[y]), Math.abs(val[x])));
+        double[] values = new double[k];
+        double[][] vectors = new double[k][];
+        for (int r = 0; r < k; r++) {
+            int i = order[r];
+            values[r] = val[i];
+            DMatrixRMaj s = eig.getEigenVector(i);
+            double[] u = new double[n];
+            if (q == null) {
+                System.arraycopy(s.data, 0, u, 0, n);
+            } else {
+                for (int j = 0; j < k; j++) axpy(s.data[j], q[j], u);
+            }
+            scale(u, 1.0 / norm(u));
+            vectors[r] = u;
+        }
+        return new Spectrum(values, vectors, exact, rest);
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s0 = 0, s1 = 0;
+        int len = a.length, i = 0;
+        for (; i + 1 < len; i += 2) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+        }
+        if (i < len) s0 += a[i] * b[i];
+        return s0 + s1;
+    }
+
+    private static double norm(double[] a) { return Math.sqrt(dot(a, a)); }
+
+    private static void scale(double[] a, double c) { for (int i = 0; i < a.length; i++) a[i] *= c; }
+
+    private static void axpy(double c, double[] x, double[] y) { for (int i = 0; i < y.length; i++) y[i] += c * x[i]; }
+}
