@@ -7,7 +7,7 @@
 One run, in this order, same jar, same shell:
   1. the numpy/scipy peer (../shared/bench/numpy_peer.py --init product --skip-rk4, BLAS on one thread),
      which also dumps its problems (T, W0, final W_eff) so that our side integrates the identical ones;
-  2. ours on the peer's problems: `bench --peer-config LxN --peer-dump DIR` as the contract's plain
+  2. ours on the peer's problems (and 2b. the stiff runs of bench/stiff_table.py, alone with --stiff): `bench --peer-config LxN --peer-dump DIR` as the contract's plain
      `java -jar` (which runs the SIMD kernels: it re-runs itself with the Vector API module), and once more
      with `-Ddln.relaunch=false` (the scalar fallback of a runtime without the module);
   3. every bundled lecture preset: `bench PRESET` (all compare members, all observables, theory overlay);
@@ -22,6 +22,8 @@ import os
 import subprocess
 import sys
 import time
+
+import stiff_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -45,6 +47,7 @@ def parse_args():
     p.add_argument("--accuracy", action="store_true",
                    help="also integrate the peer problems at rtol = atol = 1e-12 and report both sides' error")
     p.add_argument("--skip-app", action="store_true")
+    p.add_argument("--stiff", action="store_true", help="only the stiff-run targets (bench/stiff_table.py)")
     return p.parse_args()
 
 
@@ -74,6 +77,14 @@ def load():
 def main():
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     load0 = load()
+    if ARGS.stiff:
+        stiff = stiff_table.measure(java, ARGS.peer, ARGS.out, log, ARGS.peer_repeats)
+        table = "\n".join(["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
+                           % (started, load0, load()), "", "| target | ours | peer (scipy, OpenBLAS, 1 thread) | ratio | met? |",
+                           "|---|---|---|---|---|"] + stiff_table.rows(stiff))
+        print(table)
+        open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+        return
     # 1. the peer
     peer_dir = os.path.join(ARGS.out, "peer")
     peer_json = os.path.join(peer_dir, "peer.json")
@@ -102,6 +113,9 @@ def main():
         ours[c] = {"scalar": scalar, "vector": vector}
         log("peer-config", {"config": c, "scalar": scalar, "vector": vector})
 
+    # 2b. the stiff runs
+    stiff = stiff_table.measure(java, ARGS.peer, ARGS.out, log, ARGS.peer_repeats)
+
     # 3. lecture presets (the contract's plain java -jar)
     presets = []
     for name in open(os.path.join(ROOT, "presets", "index.txt")).read().split():
@@ -125,7 +139,7 @@ def main():
             log("app", r)
     load1 = load()
 
-    table = render(started, load0, load1, peer, ours, presets, sweep, app)
+    table = render(started, load0, load1, peer, ours, presets, sweep, app, stiff)
     print(table)
     open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
 
@@ -134,7 +148,7 @@ def ms(x):
     return "%.3g ms" % x if x < 1000 else "%.3g s" % (x / 1000)
 
 
-def render(started, load0, load1, peer, ours, presets, sweep, app):
+def render(started, load0, load1, peer, ours, presets, sweep, app, stiff):
     lines = ["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
              % (started, load0, load1), "",
              "| target | ours | peer (scipy RK45, OpenBLAS, 1 thread) | ratio | met? |", "|---|---|---|---|---|"]
@@ -151,6 +165,7 @@ def render(started, load0, load1, peer, ours, presets, sweep, app):
                         ms(pm), p["steps"] if p else "?", p["nfev"] if p else "?", v["steps"],
                         (", %d evaluations; W_eff error vs rtol 1e−12: ours %.1e, peer %.1e" % (v["evaluations"], v["weffErrorVsReference"], v["peerWeffErrorVsReference"])) if "evaluations" in v else "", rv, rs,
                         "yes" if rv >= want else "no"))
+    lines.extend(stiff_table.rows(stiff))
     over = [r for r in presets if r["medianMillis"] > FRAME_BUDGET_MS]
     worst = max(presets, key=lambda r: r["medianMillis"])
     per_run = max(r["medianMillis"] / r["runs"] for r in presets)

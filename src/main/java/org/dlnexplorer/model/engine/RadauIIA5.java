@@ -22,6 +22,8 @@ public final class RadauIIA5 {
 
     /** simplified-Newton iterations per step before it counts as failed (RADAU5: 7; scipy: 6) */
     static final int NEWTON_MAX = 7;
+    /** the step-size safety factor shrinks with the Newton iterations up to this many (RADAU5: 7) */
+    static final int SAFETY_ITERATIONS = 7;
     /** Jacobian refresh after a step that needed more Newton iterations than this… */
     static final int SLOW_NEWTON = 5;
     /** …or converged slower than this rate */
@@ -161,7 +163,7 @@ public final class RadauIIA5 {
                 solveFilter(err);
                 errNorm = errorNorm(y, z3, rtol, atol);
             }
-            double safety = SAFETY * (2 * NEWTON_MAX + 1) / (2 * NEWTON_MAX + iter + 1);
+            double safety = SAFETY * (2 * SAFETY_ITERATIONS + 1) / (2 * SAFETY_ITERATIONS + Math.min(iter + 1, SAFETY_ITERATIONS));
             if (!(errNorm <= 1)) {
                 h *= Math.max(MIN_FACTOR, safety * Math.pow(errNorm, -0.25));
                 rejected = true;

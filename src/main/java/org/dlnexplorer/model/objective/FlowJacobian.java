@@ -2,6 +2,8 @@ package org.dlnexplorer.model.objective;
 
 import org.dlnexplorer.model.core.Network;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
@@ -113,7 +115,7 @@ public final class FlowJacobian {
                 m.data[r * n + c] = s;
                 m.data[c * n + r] = s;
             }
-        return eigen(m, null, true, 0.0);
+        return eigen(m);
     }
 
     /**
@@ -157,15 +159,45 @@ public final class FlowJacobian {
             for (int i = 0; i < n; i++) next[i] = w[i] / b;
             q[k] = next;
         }
-        DMatrixRMaj t = new DMatrixRMaj(k, k);
+        return tridiagonalEigen(alpha, beta, k, q, k == n ? 0.0 : restRadius(theta, q, k));
+    }
+
+    /**
+     * Eigenpairs of the k × k tridiagonal T (diagonal α, off-diagonal β_1…β_{k−1}) by the implicit symmetric
+     * QR algorithm on T itself (eigenvalues first, then the rotations accumulated with them as shifts), and
+     * the Ritz vectors Q s; sorted by |θ| descending.
+     */
+    private Spectrum tridiagonalEigen(double[] alpha, double[] beta, int k, double[][] q, double rest) {
+        double[] off = new double[Math.max(1, k - 1)];
+        for (int i = 0; i + 1 < k; i++) off[i] = beta[i + 1];
+        SymmetricQrAlgorithm_DDRM fast = new SymmetricQrAlgorithm_DDRM();
+        fast.setFastEigenvalues(true);
+        if (!fast.process(k, alpha.clone(), off.clone())) throw new IllegalStateException("tridiagonal eigenvalues failed");
+        double[] shifts = new double[k];
+        for (int i = 0; i < k; i++) shifts[i] = fast.getEigenvalue(i);
+        SymmetricQrAlgorithm_DDRM full = new SymmetricQrAlgorithm_DDRM();
+        full.setQ(CommonOps_DDRM.identity(k));
+        if (!full.process(k, alpha.clone(), off.clone(), shifts))
+            throw new IllegalStateException("tridiagonal eigenvectors failed");
+        DMatrixRMaj s = full.getQ();          // row i: the eigenvector of eigenvalue i
+        Integer[] order = new Integer[k];
+        double[] val = new double[k];
         for (int i = 0; i < k; i++) {
-            t.set(i, i, alpha[i]);
-            if (i + 1 < k) {
-                t.set(i, i + 1, beta[i + 1]);
-                t.set(i + 1, i, beta[i + 1]);
-            }
+            order[i] = i;
+            val[i] = full.getEigenvalue(i);
         }
-        return eigen(t, q, k == n, k == n ? 0.0 : restRadius(theta, q, k));
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(Math.abs(val[y]), Math.abs(val[x])));
+        double[] values = new double[k];
+        double[][] vectors = new double[k][];
+        for (int r = 0; r < k; r++) {
+            int i = order[r];
+            values[r] = val[i];
+            double[] u = new double[n];
+            for (int j = 0; j < k; j++) axpy(s.get(i, j), q[j], u);
+            scale(u, 1.0 / norm(u));
+            vectors[r] = u;
+        }
+        return new Spectrum(values, vectors, k == n, rest);
     }
 
     /** max |λ| of (I − QQᵀ) M (I − QQᵀ) by a few power iterations (Q: the k Lanczos vectors) */
@@ -186,8 +218,8 @@ public final class FlowJacobian {
         return estimate;
     }
 
-    /** eigenpairs of the symmetric matrix a, sorted by |θ| descending; with basis q the vectors are Q s */
-    private Spectrum eigen(DMatrixRMaj a, double[][] q, boolean exact, double rest) {
+    /** eigenpairs of the dense symmetric matrix a, sorted by |θ| descending */
+    private Spectrum eigen(DMatrixRMaj a) {
         int k = a.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
         if (!eig.decompose(a)) throw new IllegalStateException("symmetric eigen-decomposition failed");
@@ -203,17 +235,11 @@ public final class FlowJacobian {
         for (int r = 0; r < k; r++) {
             int i = order[r];
             values[r] = val[i];
-            DMatrixRMaj s = eig.getEigenVector(i);
-            double[] u = new double[n];
-            if (q == null) {
-                System.arraycopy(s.data, 0, u, 0, n);
-            } else {
-                for (int j = 0; j < k; j++) axpy(s.data[j], q[j], u);
-            }
+            double[] u = eig.getEigenVector(i).data.clone();
             scale(u, 1.0 / norm(u));
             vectors[r] = u;
         }
-        return new Spectrum(values, vectors, exact, rest);
+        return new Spectrum(values, vectors, true, 0.0);
     }
 
     static double dot(double[] a, double[] b) {
