@@ -25,6 +25,12 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class BadInputRegressionTest {
     static final Path SAXE = Path.of("presets/saxe-two-modes.json");
+    /**
+     * the integrator of the long runs below: fixed-step, so a duration of 1e9 really is ~1e12 steps (adaptive
+     * gradient flow turns implicit once the run has converged and is stiff, and finishes any duration in a few
+     * hundred steps)
+     */
+    static final String LONG_RUN_METHOD = "gradient-flow-rk4";
     /** each case is refused before any work: well under this */
     static final long REFUSAL_MILLIS = 5_000;
 
@@ -180,6 +186,7 @@ class BadInputRegressionTest {
         Path f = dir.resolve("long.json");
         Files.writeString(f, mutated(o -> {
             at(o, "training").addProperty("duration", 1e9);
+            at(o, "training").addProperty("method", LONG_RUN_METHOD);
             at(o, "training").addProperty("maxSteps", 20_000);
         }));
         Result r = exec("run", f.toString());
@@ -201,7 +208,10 @@ class BadInputRegressionTest {
     @Test
     void aSweepOfLongRunsFinishesWithinItsCellsStepBudgets() throws IOException {
         Path f = dir.resolve("long.json"), out = dir.resolve("grid.csv");
-        Files.writeString(f, mutated(o -> at(o, "training").addProperty("duration", 1e6)));
+        Files.writeString(f, mutated(o -> {
+            at(o, "training").addProperty("duration", 1e6);
+            at(o, "training").addProperty("method", LONG_RUN_METHOD);
+        }));
         long t0 = System.nanoTime();
         Result r = exec("sweep", f.toString(), "--x", "init.scale=0.1:1:2:log", "--y", "init.delta=-1:1:2",
                 "--out", out.toString());
@@ -217,7 +227,10 @@ class BadInputRegressionTest {
     @Test
     void aRunPastItsWallTimeStopsAndSaysSo() throws IOException {
         Path f = dir.resolve("slow.json");
-        Files.writeString(f, mutated(o -> at(o, "training").addProperty("duration", 1e9)));
+        Files.writeString(f, mutated(o -> {
+            at(o, "training").addProperty("duration", 1e9);
+            at(o, "training").addProperty("method", LONG_RUN_METHOD);
+        }));
         long t0 = System.nanoTime();
         Result r = exec("run", f.toString(), "--max-seconds", "1");
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -236,6 +249,7 @@ class BadInputRegressionTest {
         Path f = dir.resolve("long.json");
         Files.writeString(f, mutated(o -> {
             at(o, "training").addProperty("duration", 1e9);
+            at(o, "training").addProperty("method", LONG_RUN_METHOD);
             at(o, "training").addProperty("maxSteps", 6_000_000);
         }));
         Result r = exec("run", f.toString(), "--max-seconds", "3");
