@@ -54,6 +54,10 @@ final class ControlsModel {
      */
     String commitTargets(String text) {
         double[] old = vm.targets.get();
+        if (text.trim().equals(formatList(old))) {   // the shown values (rounded to four digits), untouched: no change
+            targetsMessage.set("");
+            return formatList(old);
+        }
         try {
             String[] parts = text.trim().split("[,;\\s]+");
             double[] v = new double[parts.length];

@@ -1,5 +1,6 @@
 package org.dlnexplorer.app;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -27,6 +28,7 @@ import org.dlnexplorer.preset.Preset;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -55,17 +57,23 @@ final class ControlsPanel {
     private final MenuButton recentButton = new MenuButton("Recent");
     private final Consumer<String> messages;
     private final ScrollPane node;
+    /** the equations are worked out here (it compiles the preset): off the FX thread */
+    private final Executor background;
+    /** the newest equation asked for (an older one that finishes later is dropped) */
+    private long equationTicket;
 
-    ControlsPanel(ViewModel vm, ControlsModel fields, PresetFiles files, ExportActions exports, Actions actions) {
+    ControlsPanel(ViewModel vm, ControlsModel fields, PresetFiles files, ExportActions exports, Actions actions,
+                  Executor background) {
         this.vm = vm;
         this.fields = fields;
         this.files = files;
         this.exports = exports;
         this.actions = actions;
+        this.background = background;
         this.messages = vm.inputMessage::set;
         VBox box = new VBox(8,
-                header("Preset"), presetPicker, fileRow(), presetDescription, presetEquation,
-                header("Initialization"));
+                header("Preset"), presetPicker, fileRow(), messageLine(vm.presetMessage, "preset-message"),
+                presetDescription, presetEquation, header("Initialization"));
         box.getChildren().addAll(initialization());
         box.getChildren().add(header("Network"));
         box.getChildren().addAll(network());
@@ -87,7 +95,8 @@ final class ControlsPanel {
         presetPicker.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
             if (e == null) return;
             presetDescription.setText(e.preset().description == null ? "" : e.preset().description);
-            presetEquation.setText(PresetLibrary.equation(e.preset()));
+            showEquation(e.preset());
+            vm.presetMessage.set("");
             actions.presetChosen().accept(e);
         });
         files.setOnRecentChanged(this::refreshRecent);
@@ -105,6 +114,20 @@ final class ControlsPanel {
     void showPreset(PresetLibrary.Entry e) {
         presetPicker.getItems().add(0, e);
         presetPicker.getSelectionModel().select(e);
+    }
+
+    /** The preset's governing equation, worked out off the FX thread. */
+    private void showEquation(Preset p) {
+        long ticket = ++equationTicket;
+        presetEquation.setText("");
+        try {
+            background.execute(() -> {
+                String eq = PresetLibrary.equation(p);
+                Platform.runLater(() -> { if (ticket == equationTicket) presetEquation.setText(eq); });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the window is closing
+        }
     }
 
     private Node fileRow() {
@@ -266,7 +289,10 @@ final class ControlsPanel {
 
     private NumberControl number(String id, String sym, String unit, String tip, double min, double max, double init,
                                  boolean log, boolean integer) {
-        return new NumberControl(id, sym, unit, tip, min, max, init, log, integer, messages);
+        NumberControl c = new NumberControl(id, sym, unit, tip, min, max, init, log, integer, messages);
+        // a cleared message line (a valid entry elsewhere, a preset load, reset-all) clears the field's too
+        vm.inputMessage.addListener((o, was, now) -> { if (now == null || now.isEmpty()) c.clearMessage(); });
+        return c;
     }
 
     private static void bindInt(NumberControl c, IntegerProperty p) {

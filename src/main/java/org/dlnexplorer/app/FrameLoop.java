@@ -130,6 +130,7 @@ final class FrameLoop {
         RunSet rs = vm.runSet.get();
         requestRender();
         refreshStatus();
+        status.progress(service.progress());   // once per pulse, never per step
         ChartRenderer.Frame frame = renderer.poll();
         if (frame != null) {
             for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
@@ -232,7 +233,10 @@ final class FrameLoop {
                 vm.shownParams.set(s.params());
                 boolean current = s.generation() == service.generation();
                 vm.complete.set(s.complete() && current);
-                if (s.complete()) vm.recomputeMillis.set(s.millis());
+                if (s.complete()) {
+                    vm.recomputeMillis.set(s.millis());
+                    status.finished(s);
+                }
                 dirty.mark(Dirty.Part.STATUS);   // the status line follows once the views' images are requested
             }
             dirty.mark(Dirty.Part.VIEWS);

@@ -9,6 +9,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.dlnexplorer.app.phase.PhaseDiagramView;
@@ -21,6 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.dlnexplorer.app.ControlRanges.*;
 
@@ -43,7 +47,13 @@ public final class MainWindow {
     private final PresetFiles files;
     private final ExportActions exports;
     private final ControlsPanel controls;
-    private final StatusBar status = new StatusBar(vm);
+    private final StatusBar status = new StatusBar(vm, this::cancel);
+    /** preset files are checked here, and the picker's equations computed (both compile a preset): off the FX thread */
+    private final ExecutorService presetWork = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dln-preset-check");
+        t.setDaemon(true);
+        return t;
+    });
     private final RecomputeScheduler scheduler;
     private final FrameLoop frames;
 
@@ -62,9 +72,9 @@ public final class MainWindow {
         grid = new ViewGrid(panes, vm, this::viewsChanged);
         grid.setFooter(new TimeScrubber(vm, grid.viewMenu()).node());
         exports = new ExportActions(vm, dialogs, panes::exportable);
-        files = new PresetFiles(vm, dialogs, recent, this::showPreset);
+        files = new PresetFiles(vm, dialogs, recent, this::showPreset, presetWork, Platform::runLater);
         controls = new ControlsPanel(vm, new ControlsModel(vm), files, exports,
-                new ControlsPanel.Actions(playback::togglePlay, playback::stepCursor, this::presetChosen));
+                new ControlsPanel.Actions(playback::togglePlay, playback::stepCursor, this::presetChosen), presetWork);
 
         BorderPane root = new BorderPane();
         root.setLeft(controls.node());
@@ -76,6 +86,8 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), playback::togglePlay);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN), playback::stepCursor);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::resetAll);
+        // Esc stops a running computation (before a focused control sees it; a popup's Esc is its own)
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> { if (e.getCode() == KeyCode.ESCAPE && cancel()) e.consume(); });
         stage.setScene(scene);
         stage.setTitle("DLN Explorer");
         for (int size : ICON_SIZES) {
@@ -134,6 +146,9 @@ public final class MainWindow {
 
     private void showPreset(PresetLibrary.Entry e) { controls.showPreset(e); }
 
+    /** Stop the running computation, keeping its frames so far; false when none runs. */
+    public boolean cancel() { return service.cancelRunning(); }
+
     private void viewsChanged() { frames.viewsChanged(); }
 
     private boolean isDisposed() { return frames.isDisposed(); }
@@ -148,6 +163,7 @@ public final class MainWindow {
     }
 
     private void dispose() {
+        presetWork.shutdownNow();
         frames.dispose();
         panes.dispose();
         service.close();
@@ -176,8 +192,11 @@ public final class MainWindow {
     public void setViewShown(ViewId id, boolean shown) { grid.setShown(id, shown); }
     /** the recently used preset files shown in the Recent menu */
     public List<Path> recentFiles() { return files.recentFiles(); }
-    /** Load a preset file into the picker and select it; a bad file leaves everything as it was. */
-    public boolean open(Path file) { return files.open(file); }
+    /**
+     * Check a preset file off the FX thread, then load it into the picker and select it; a bad file leaves
+     * everything as it was, its message beside Open…. Completes on the FX thread with whether it was loaded.
+     */
+    public CompletableFuture<Boolean> open(Path file) { return files.open(file); }
     /** Write the current controls and visible views, applied to the loaded preset, as a preset file (atomically). */
     public boolean save(Path file) { return files.save(file); }
     /** Render the visible views (slide style) into dir in the chosen format, off the FX thread; reports in the status bar. */

@@ -9,18 +9,22 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.dlnexplorer.chart.Fmt;
 
 import java.util.function.Consumer;
 
 /**
  * A slider with an editable number beside it and a unit. The slider may be logarithmic (it then moves
- * log₁₀ of the value) or integral. A typed value outside [min, max], or not a number, is refused: the
- * message goes to the given sink and the field shows the previous value again.
+ * log₁₀ of the value) or integral. A typed value outside [min, max], or not a number, is refused and changes
+ * nothing: its whole message goes under the field (node id {@code <name>-message}) and to the given sink,
+ * and the field shows the previous value again. Committing the text the field shows (it rounds the value to
+ * four digits) changes nothing either.
  */
-public final class NumberControl extends HBox {
+public final class NumberControl extends VBox {
     private final Slider slider;
     private final TextField field;
+    private final Label message = new Label();
     private final DoubleProperty value = new SimpleDoubleProperty();
     private final double min, max;
     private final boolean log, integer;
@@ -61,9 +65,15 @@ public final class NumberControl extends HBox {
         Tooltip.install(slider, tip);
         Tooltip.install(field, tip);
         Tooltip.install(name, tip);
-        setSpacing(6);
-        setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(name, slider, field, units);
+        HBox row = new HBox(6, name, slider, field, units);
+        row.setAlignment(Pos.CENTER_LEFT);
+        message.setId(id.replace("-slider", "") + "-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("input-message");
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        setSpacing(4);
+        getChildren().addAll(row, message);
         getStyleClass().add("number-control");
 
         value.set(integer ? Math.round(initial) : initial);
@@ -97,9 +107,19 @@ public final class NumberControl extends HBox {
         field.setText(Fmt.num(value.get()));
     }
 
+    /** the message under the field ("" when none) */
+    public String message() { return message.getText(); }
+
+    /** Clear the message under the field (a valid entry elsewhere, a load, reset-all). */
+    public void clearMessage() { message.setText(""); }
+
     /** Parse the typed text; accept it or refuse it with a message and restore the previous value. */
     void commitText() {
         String text = field.getText() == null ? "" : field.getText().trim().replace('−', '-');
+        if (text.equals(Fmt.num(value.get()).replace('−', '-'))) {   // the shown value, untouched: no change
+            showValue();
+            return;
+        }
         double v;
         try {
             v = Double.parseDouble(text);
@@ -115,6 +135,7 @@ public final class NumberControl extends HBox {
             refuse(symbol + " must be a whole number (got " + text + "); kept " + Fmt.num(value.get()));
             return;
         }
+        message.setText("");
         if (v != value.get()) {
             value.set(v);
             messages.accept("");
@@ -122,8 +143,9 @@ public final class NumberControl extends HBox {
         showValue();
     }
 
-    private void refuse(String message) {
-        messages.accept(message);
+    private void refuse(String text) {
+        message.setText(text);
+        messages.accept(text);
         showValue();
     }
 }

@@ -4,16 +4,22 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetException;
 import org.dlnexplorer.preset.PresetIo;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * Preset files: open (into the picker), save (the current controls and visible views applied to the
- * loaded preset), and the recently used ones. Reports in the status bar. FX thread; no nodes.
+ * loaded preset), and the recently used ones. An opened file is checked off the FX thread (the CLI's
+ * validation, then every member compiled as the service will); a refused one leaves everything as it was and
+ * its whole message goes beside Open… ({@link ViewModel#presetMessage}) and into the status bar. FX thread,
+ * except the check; no nodes.
  */
 final class PresetFiles {
     private final ViewModel vm;
@@ -21,13 +27,20 @@ final class PresetFiles {
     private final RecentFiles recent;
     /** puts an opened preset into the picker and selects it (which loads it) */
     private final Consumer<PresetLibrary.Entry> show;
+    /** where files are checked, and where the result comes back (the FX thread) */
+    private final Executor background, fx;
     private Runnable onRecentChanged = () -> { };
+    /** the newest open: an older check that finishes later is dropped (latest wins) */
+    private long opening;
 
-    PresetFiles(ViewModel vm, FileDialogs dialogs, RecentFiles recent, Consumer<PresetLibrary.Entry> show) {
+    PresetFiles(ViewModel vm, FileDialogs dialogs, RecentFiles recent, Consumer<PresetLibrary.Entry> show,
+                Executor background, Executor fx) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.recent = recent;
         this.show = show;
+        this.background = background;
+        this.fx = fx;
     }
 
     /** called after the list of recent files changed */
@@ -40,19 +53,64 @@ final class PresetFiles {
 
     void chooseAndSave() { dialogs.savePreset().ifPresent(this::save); }
 
-    /** Load a preset file into the picker and select it; a bad file leaves everything as it was. */
-    boolean open(Path file) {
+    /**
+     * Check a preset file off the FX thread, then load it into the picker and select it; a bad file leaves
+     * everything as it was. Completes on the FX thread with whether it was loaded (false too when a newer
+     * open came first).
+     */
+    CompletableFuture<Boolean> open(Path file) {
+        long ticket = ++opening;
+        vm.report(Severity.INFO, "checking " + file + " …");
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        Runnable work = () -> {
+            PresetLibrary.Entry e;
+            String problem = null;
+            try {
+                e = check(file);
+            } catch (PresetException ex) {
+                e = null;
+                problem = ex.getMessage();
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+                e = null;
+                problem = file + ": cannot be loaded (" + ex.getClass().getSimpleName()
+                        + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + ")";
+            }
+            PresetLibrary.Entry checked = e;
+            String refused = problem;
+            fx.execute(() -> done.complete(ticket == opening && take(file, checked, refused)));
+        };
         try {
-            Preset p = PresetIo.read(file);
-            ViewId.panels(p, file.toString());   // the view names are checked where the registry is known
-            show.accept(new PresetLibrary.Entry(file.getFileName().toString(), file.toString(), p));
-            vm.report(Severity.INFO, "");
-            remember(file);
-            return true;
-        } catch (PresetException ex) {
-            vm.report(Severity.ERROR, "error: " + ex.getMessage());
+            background.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            done.complete(false);   // the window is closing
+        }
+        return done;
+    }
+
+    /**
+     * The validation of `dln-explorer run` (read: shape, fields, limits), the view names, and the whole set
+     * compiled as the service will compile it. Any thread.
+     */
+    static PresetLibrary.Entry check(Path file) throws PresetException {
+        Preset p = PresetIo.read(file);
+        String source = file.toString();
+        ViewId.panels(p, source);   // the view names are checked where the registry is known
+        PresetCompiler.compileSet(Params.of(p).applyTo(p), source);
+        return new PresetLibrary.Entry(file.getFileName().toString(), source, p);
+    }
+
+    /** FX thread: show the checked preset, or its whole message beside Open… and in the status bar. */
+    private boolean take(Path file, PresetLibrary.Entry e, String problem) {
+        if (e == null) {
+            vm.presetMessage.set(problem);
+            vm.report(Severity.ERROR, "error: " + problem);
             return false;
         }
+        vm.presetMessage.set("");
+        show.accept(e);
+        vm.report(Severity.INFO, "");
+        remember(file);
+        return true;
     }
 
     /** Write the current controls and visible views, applied to the loaded preset, as a preset file (atomically). */

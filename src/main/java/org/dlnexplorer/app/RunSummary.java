@@ -7,6 +7,7 @@ import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The status bar's facts about a run: the regime (lazy / rich / delayed rich), the conserved δ read
@@ -116,6 +117,39 @@ public final class RunSummary {
         if (model != null) return "theory: " + model + (Double.isNaN(dev) ? "" : ", max |Δσ| = " + Fmt.num(dev));
         if (reason != null) return "no theory: " + reason;
         return "theory: pending";
+    }
+
+    /**
+     * How runs ended before their duration: "diverged at step k", or "stopped after N steps at t = …" when a
+     * budget ran out (not a divergence), with the member label for compare sets; "" when none did.
+     */
+    public static String endings(RunSet rs) {
+        if (rs == null) return "";
+        StringBuilder b = new StringBuilder(divergence(rs));
+        for (RunSet.Labeled l : rs.runs()) {
+            Trajectory.Stop stop = l.trajectory().stopped();
+            if (stop == null || l.trajectory().diverged()) continue;
+            if (b.length() > 0) b.append("; ");
+            if (rs.runs().size() > 1) b.append(l.label()).append(": ");
+            b.append("stopped after ").append(stop.steps()).append(" steps at t = ").append(Fmt.num(stop.t()))
+                    .append(" (").append(stop.reason()).append(")");
+        }
+        return b.toString();
+    }
+
+    /** "computing: 37 % of T = 200 (t = 74.1), 12.3 s, 883216 steps" for a running computation */
+    static String progress(RunProgress.Now p) {
+        StringBuilder b = new StringBuilder("computing: ")
+                .append(String.format(Locale.ROOT, "%.0f %%", 100 * p.fraction()));
+        if (p.horizon() > 0) b.append(" of T = ").append(Fmt.num(p.horizon())).append(" (t = ").append(Fmt.num(p.t())).append(")");
+        b.append(", ").append(String.format(Locale.ROOT, "%.1f s", p.elapsedNanos() / 1e9));
+        if (p.steps() > 0) b.append(", ").append(p.steps()).append(" steps");
+        return b.toString();
+    }
+
+    /** "cancelled at t = 74.1 (after 12.3 s)" for a computation the user stopped */
+    public static String cancelled(double t, long millis) {
+        return "cancelled at t = " + Fmt.num(t) + String.format(Locale.ROOT, " (after %.1f s)", millis / 1e3);
     }
 
     /** "diverged at step k" (with the member label for compare sets), or "" */

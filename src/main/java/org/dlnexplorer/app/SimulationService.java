@@ -51,8 +51,20 @@ public final class SimulationService implements AutoCloseable {
     /** One request: the base preset and the controls to apply to it (null: the preset as written). */
     public record Request(long generation, Preset preset, String source, Params params) {}
 
-    /** What the FX thread receives: the run set so far, whether it is complete, timing, or an error. */
-    public record Snapshot(long generation, Params params, RunSet runs, boolean complete, long millis, String error) {}
+    /**
+     * What the FX thread receives: the run set so far, whether it is complete, timing, or an error; a run the
+     * user cancelled is complete (nothing more will come) with its frames so far and the time it had reached,
+     * cancelledAt (NaN when it was not cancelled).
+     */
+    public record Snapshot(long generation, Params params, RunSet runs, boolean complete, long millis, String error,
+                           double cancelledAt) {
+        public Snapshot(long generation, Params params, RunSet runs, boolean complete, long millis, String error) {
+            this(generation, params, runs, complete, millis, error, Double.NaN);
+        }
+
+        /** true when the user cancelled this computation (its frames so far are kept) */
+        public boolean cancelled() { return !Double.isNaN(cancelledAt); }
+    }
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dln-simulation");
@@ -94,6 +106,8 @@ public final class SimulationService implements AutoCloseable {
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
     private volatile CancellationToken current = new CancellationToken();
+    /** how far the running computation has got, or null when none runs */
+    private volatile RunProgress progress;
     private volatile long currentStart = Long.MIN_VALUE;
     private volatile long lastCompleteGeneration = -1;
     private volatile java.util.function.Consumer<Snapshot> onFinished = s -> { };
@@ -141,6 +155,23 @@ public final class SimulationService implements AutoCloseable {
     public long started() { return started.get(); }
     public long finished() { return finished.get(); }
 
+    /** How far the running computation has got (read once per pulse), or null when none runs. */
+    RunProgress.Now progress() {
+        RunProgress k = progress;
+        return k == null ? null : k.now(System.nanoTime());
+    }
+
+    /**
+     * Stop the running computation as the user asked: its frames so far are published as a finished snapshot
+     * ({@link Snapshot#cancelled()}). False when nothing runs. Any thread.
+     */
+    public boolean cancelRunning() {
+        RunProgress k = progress;
+        if (k == null) return false;
+        k.cancelByUser();
+        return true;
+    }
+
     /** true when the newest request has been computed completely */
     public boolean isIdle() {
         return pending.get() == null && running.get() == 0 && lastCompleteGeneration == generations.get();
@@ -156,14 +187,17 @@ public final class SimulationService implements AutoCloseable {
         int now = running.incrementAndGet();
         maxRunning.accumulateAndGet(now, Math::max);
         started.incrementAndGet();
+        RunProgress k = new RunProgress(r.generation(), currentStart, token);
+        progress = k;
         try {
-            compute(r, token);
+            compute(r, token, k);
         } catch (Throwable e) {
             Snapshot failed = new Snapshot(r.generation(), r.params(), null, true, 0, message(e));
             latest.set(failed);
             lastCompleteGeneration = r.generation();
             onFinished.accept(failed);
         } finally {
+            progress = null;
             running.decrementAndGet();
             finished.incrementAndGet();
         }
@@ -174,19 +208,22 @@ public final class SimulationService implements AutoCloseable {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private void compute(Request r, CancellationToken token) throws PresetException {
+    private void compute(Request r, CancellationToken token, RunProgress k) throws PresetException {
         long t0 = System.nanoTime();
         Preset preset = r.params() == null ? r.preset() : r.params().applyTo(r.preset());
         List<PresetCompiler.Member> members = PresetCompiler.compileSet(preset, r.source());
         String title = preset.name == null ? "" : preset.name;
         int n = members.size();
+        double[] durations = new double[n];
+        for (int i = 0; i < n; i++) durations[i] = members.get(i).spec().duration();
+        k.members(durations);
         // member i's finished run (with its exact solution) and, while it runs, its newest partial trajectory
         AtomicReferenceArray<RunSet.Labeled> done = new AtomicReferenceArray<>(n), partial = new AtomicReferenceArray<>(n);
         AtomicInteger next = new AtomicInteger();
         AtomicLong lastPublish = new AtomicLong(t0);
         Runnable worker = () -> {
             for (int i; (i = next.getAndIncrement()) < n && !token.isCancelled(); ) {
-                RunSet.Labeled run = computeMember(members.get(i), i, partial, token,
+                RunSet.Labeled run = computeMember(members.get(i), i, partial, token, k,
                         () -> publishPartial(r, title, t0, lastPublish, done, partial, token));
                 if (run == null) return;
                 done.set(i, run);
@@ -203,7 +240,10 @@ public final class SimulationService implements AutoCloseable {
         } finally {
             if (helper != null) awaitHelper(helper, token);
         }
-        if (token.isCancelled()) return;
+        if (token.isCancelled()) {
+            if (k.cancelledByUser()) publishCancelled(r, title, t0, done);
+            return;
+        }
         List<RunSet.Labeled> runs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (done.get(i) == null) return;   // a member was cut short (cancelled)
@@ -214,6 +254,26 @@ public final class SimulationService implements AutoCloseable {
         latest.set(complete);
         lastCompleteGeneration = r.generation();
         onFinished.accept(complete);
+    }
+
+    /**
+     * The user cancelled: the members that had begun, in order up to the first that had not, each with its
+     * frames so far, as a finished snapshot; cancelledAt is the smallest time they reached.
+     */
+    private void publishCancelled(Request r, String title, long t0, AtomicReferenceArray<RunSet.Labeled> done) {
+        List<RunSet.Labeled> runs = new ArrayList<>();
+        double at = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < done.length() && done.get(j) != null; j++) {
+            runs.add(done.get(j));
+            List<Frame> fs = done.get(j).trajectory().frames();
+            at = Math.min(at, fs.isEmpty() ? 0 : fs.get(fs.size() - 1).t());
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        Snapshot s = new Snapshot(r.generation(), r.params(), new RunSet(title, runs), true, millis, null,
+                runs.isEmpty() ? 0 : at);
+        latest.set(s);
+        lastCompleteGeneration = r.generation();
+        onFinished.accept(s);
     }
 
     /** Wait for the helper's share of the members; its failure is this request's failure. */
@@ -233,10 +293,10 @@ public final class SimulationService implements AutoCloseable {
     /**
      * Simulate one member (on whichever thread took it), streaming its partial trajectory into
      * partial[i] and calling publish per recorded frame; its exact solution is added when it finishes.
-     * Null when cancelled.
+     * Null when cancelled, except by the user: then its frames so far.
      */
     private RunSet.Labeled computeMember(PresetCompiler.Member m, int i, AtomicReferenceArray<RunSet.Labeled> partial,
-                                         CancellationToken token, Runnable publish) {
+                                         CancellationToken token, RunProgress k, Runnable publish) {
         SimulationSpec spec = m.spec();
         Trajectory.Setup setup = new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate());
         List<Frame> history = new ArrayList<>(spec.samples());
@@ -244,6 +304,7 @@ public final class SimulationService implements AutoCloseable {
         long[] lastPartial = {System.nanoTime()};
         Trajectory tr = Simulation.simulate(spec, f -> {
             history.add(f);
+            k.frame(i, f.t());
             long now = System.nanoTime();
             if (now - lastPartial[0] >= PUBLISH_INTERVAL_NANOS && !token.isCancelled()) {
                 lastPartial[0] = now;
@@ -253,9 +314,17 @@ public final class SimulationService implements AutoCloseable {
                 publish.run();
             }
         }, token);
-        if (token.isCancelled()) return null;
-        if (tr.complete() || tr.diverged() || tr.stopped() != null) tr = withTheory(spec, tr, token);
-        if (tr == null || token.isCancelled()) return null;
+        if (!token.isCancelled() && (tr.complete() || tr.diverged() || tr.stopped() != null)) {
+            Trajectory withExact = withTheory(spec, tr, token);
+            if (withExact == null && !token.isCancelled()) return null;   // interrupted: the service closes
+            if (withExact != null) tr = withExact;
+        }
+        if (token.isCancelled()) {
+            if (!k.cancelledByUser()) return null;
+            if (tr.exact() == null) tr = tr.withExact(TheoryResult.unavailable("the run was cancelled"));
+        } else {
+            k.finished(i);
+        }
         if (tr.setup() == null) tr = tr.withSetup(setup);
         return new RunSet.Labeled(m.label(), tr);
     }

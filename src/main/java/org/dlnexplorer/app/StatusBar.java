@@ -3,6 +3,7 @@ package org.dlnexplorer.app;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -13,19 +14,29 @@ import org.dlnexplorer.model.observe.Trajectory;
 import java.util.Locale;
 
 /**
- * The status bar: regime, conserved δ, the theory line, compute time, divergence, and the message slot
- * (coloured by the message's {@link Severity}). FX thread.
+ * The status bar: regime, conserved δ, the theory line, the running computation's progress (or the last
+ * one's time), Cancel, how runs ended early (diverged, stopped by a budget), and the message slot (coloured by
+ * the message's {@link Severity}). FX thread.
  */
 final class StatusBar {
     /** |δ| below this shows as 0 (round-off of a balanced start) */
     private static final double ZERO_DELTA = 1e-12;
+    /**
+     * a computation shows its progress (and may be cancelled by the button) once it has run this long: the
+     * short runs of a drag go from one result to the next without the line flickering
+     */
+    static final long PROGRESS_AFTER_NANOS = 300_000_000L;
 
     private final ViewModel vm;
     private final Label regime = new Label(), delta = new Label(), theory = new Label(), time = new Label(),
             diverged = new Label(), message = new Label();
+    private final Button cancel = new Button("Cancel");
     private final HBox bar;
+    /** what the time label says when nothing runs: the last computation's time, or where it was cancelled */
+    private String resultLine = "";
 
-    StatusBar(ViewModel vm) {
+    /** cancel stops the running computation (the button, and Esc in the window) */
+    StatusBar(ViewModel vm, Runnable cancel) {
         this.vm = vm;
         regime.setId("status-regime");
         delta.setId("status-delta");
@@ -45,8 +56,13 @@ final class StatusBar {
         theoryTip.textProperty().bind(theory.textProperty());
         theory.setTooltip(theoryTip);
         message.setMaxWidth(600);
-        vm.recomputeMillis.addListener((o, a, b) -> time.setText(b.longValue() < 0 ? "" : "recomputed in " + b + " ms"));
-        bar = new HBox(18, regime, delta, theory, time, diverged, message);
+        this.cancel.setId("cancel-button");
+        this.cancel.setTooltip(new Tooltip("Stop the running computation, keeping its frames so far (Esc)"));
+        this.cancel.setOnAction(e -> cancel.run());
+        this.cancel.setDisable(true);
+        this.cancel.setFocusTraversable(false);
+        diverged.setWrapText(false);
+        bar = new HBox(18, regime, delta, theory, time, this.cancel, diverged, message);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
@@ -57,6 +73,22 @@ final class StatusBar {
     private void styleMessage() {
         for (Severity s : Severity.values()) message.getStyleClass().remove(s.styleClass());
         message.getStyleClass().add(vm.severity.get().styleClass());
+    }
+
+    /** A finished computation was taken: the time label says how long it took, or where it was cancelled. */
+    void finished(SimulationService.Snapshot s) {
+        resultLine = s.cancelled() ? RunSummary.cancelled(s.cancelledAt(), s.millis()) : "recomputed in " + s.millis() + " ms";
+    }
+
+    /**
+     * Once per pulse: the running computation's progress and elapsed time (once it has run
+     * {@link #PROGRESS_AFTER_NANOS}), else the last result; Cancel is enabled while progress shows.
+     */
+    void progress(RunProgress.Now p) {
+        boolean running = p != null && p.elapsedNanos() >= PROGRESS_AFTER_NANOS;
+        String text = running ? RunSummary.progress(p) : resultLine;
+        if (!text.equals(time.getText())) time.setText(text);
+        if (cancel.isDisable() == running) cancel.setDisable(!running);
     }
 
     /** Rewrite the lines about the shown run set. */
@@ -78,7 +110,7 @@ final class StatusBar {
                 + " (S = " + String.format(Locale.ROOT, "%.3f", tr.last().kernelDistance()) + ")");
         delta.setText(Double.isNaN(d) ? "conserved δ: n/a (not λ-balanced)" : "conserved δ = " + Fmt.num(clean(d)));
         theory.setText(RunSummary.theoryLine(rs));
-        diverged.setText(RunSummary.divergence(rs));
+        diverged.setText(RunSummary.endings(rs));
     }
 
     private static double clean(double d) { return Math.abs(d) < ZERO_DELTA ? 0 : d; }

@@ -59,6 +59,8 @@ public final class ViewModel {
     public final StringProperty error = new SimpleStringProperty(this, "error", "");
     public final ObjectProperty<Severity> severity = new SimpleObjectProperty<>(this, "severity", Severity.INFO);
     public final StringProperty inputMessage = new SimpleStringProperty(this, "inputMessage", "");
+    /** why the last preset file opened was refused, whole (shown beside Open…), or "" */
+    public final StringProperty presetMessage = new SimpleStringProperty(this, "presetMessage", "");
     public final ObjectProperty<Preset> basePreset = new SimpleObjectProperty<>(this, "basePreset");
     public final StringProperty presetSource = new SimpleStringProperty(this, "presetSource", "");
 

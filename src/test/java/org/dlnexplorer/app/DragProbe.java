@@ -26,7 +26,7 @@ class DragProbe {
     @Test
     void drag() throws Exception {
         String preset = System.getProperty("probe.preset");
-        if (preset != null) WaitForAsyncUtils.asyncFx(() -> window.open(java.nio.file.Path.of(preset))).get();
+        if (preset != null) WaitForAsyncUtils.asyncFx(() -> window.open(java.nio.file.Path.of(preset))).get().get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(window::isSettled).get());
         ViewModel vm = window.viewModel();
         int[] pulses = {0}, complete = {0};

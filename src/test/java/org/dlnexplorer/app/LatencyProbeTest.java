@@ -84,7 +84,7 @@ class LatencyProbeTest {
 
     @Test
     void aPresetThatFixesDeltaIsProbedOnTau() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.open(Path.of("presets/single-neuron-delta-sweep.json"))).get();
+        WaitForAsyncUtils.asyncFx(() -> window.open(Path.of("presets/single-neuron-delta-sweep.json"))).get().get(60, java.util.concurrent.TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(window::isSettled).get());
         double tau = WaitForAsyncUtils.asyncFx(() -> window.viewModel().logScale.get()).get();
         LatencyProbe.Result r = LatencyProbe.measure(window, new LatencyProbe.Settings(2, 0, 0, 0, 30_000, 60_000, true), 120_000);

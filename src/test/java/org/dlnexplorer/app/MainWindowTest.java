@@ -65,6 +65,11 @@ class MainWindowTest {
         robot.clickOn(n);
     }
 
+    /** Open a preset file as Open… does (checked off the FX thread); whether it was loaded. */
+    private boolean opened(java.nio.file.Path file) throws Exception {
+        return fx(() -> window.open(file)).get(60, TimeUnit.SECONDS);
+    }
+
     private void awaitSettled() throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> window.isSettled()));
     }
@@ -90,6 +95,8 @@ class MainWindowTest {
         RunSet rs = fx(() -> vm.runSet.get());
         for (ViewCell c : window.cells().values()) assertSame(rs, fx(c::shown), c.viewId().toString());
         assertFalse(fx(() -> robot.lookup("#status-regime").queryAs(Label.class).getText()).isBlank());
+        // the equation is worked out off the FX thread
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(() -> robot.lookup("#preset-equation").queryAs(Label.class).getText()).isEmpty());
         assertTrue(fx(() -> robot.lookup("#preset-equation").queryAs(Label.class).getText()).contains("ȧ"));
     }
 
@@ -320,12 +327,12 @@ class MainWindowTest {
         java.nio.file.Path bad = dir.resolve("bad.json");
         java.nio.file.Files.writeString(bad, "{ not json");
         Trajectory before = shown();
-        assertFalse(fx(() -> window.open(bad)));
+        assertFalse(opened(bad));
         assertTrue(fx(() -> vm.error.get()).contains("bad.json"), fx(() -> vm.error.get()));
         assertEquals(0.75, fx(() -> vm.delta.get()), 0, "a bad file changes nothing");
         assertSame(before, shown());
         run(() -> vm.delta.set(0));
-        assertTrue(fx(() -> window.open(file)));
+        assertTrue(opened(file));
         awaitSettled();
         assertEquals(0.75, fx(() -> vm.delta.get()), 0);
         assertEquals(0.75, RunSummary.conservedDelta(shown()), 1e-9);
@@ -337,7 +344,7 @@ class MainWindowTest {
 
     @Test
     void theHyperboloidFallsBackTo2dAndRotatesWithTheMouse(FxRobot robot) throws Exception {
-        assertTrue(fx(() -> window.open(java.nio.file.Path.of("presets/single-neuron-balanced.json"))));
+        assertTrue(opened(java.nio.file.Path.of("presets/single-neuron-balanced.json")));
         awaitSettled();
         ViewCell.Hyperboloid h = (ViewCell.Hyperboloid) window.cells().get(ViewId.HYPERBOLOID);
         assertEquals(javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D), h.isThreeD());
@@ -426,7 +433,7 @@ class MainWindowTest {
         java.nio.file.Path file = dir.resolve("two-views.json");
         java.nio.file.Files.writeString(file, PresetLibrary.DEFAULT_JSON.replace("\"schema\": 1,",
                 "\"schema\": 1, \"view\": { \"panels\": [\"loss\", \"conservation\"] },"));
-        assertTrue(fx(() -> window.open(file)));
+        assertTrue(opened(file));
         awaitSettled();
         for (ViewId id : ViewId.values())
             assertEquals(id == ViewId.LOSS || id == ViewId.CONSERVATION, onScreen(robot, id), id.toString());
@@ -439,7 +446,7 @@ class MainWindowTest {
         assertEquals(List.of(ViewId.SINGULAR_VALUES, ViewId.LOSS, ViewId.CONSERVATION),
                 ViewId.panels(org.dlnexplorer.preset.PresetIo.read(saved), saved.toString()));
         // another preset without view.panels: every view again
-        assertTrue(fx(() -> window.open(java.nio.file.Path.of("presets/saxe-two-modes.json"))));
+        assertTrue(opened(java.nio.file.Path.of("presets/saxe-two-modes.json")));
         awaitSettled();
         for (ViewId id : ViewId.values()) assertTrue(onScreen(robot, id), id.toString());
     }
