@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.dlnexplorer.chart.Fmt;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
@@ -62,7 +63,9 @@ final class StatusBar {
         this.cancel.setDisable(true);
         this.cancel.setFocusTraversable(false);
         diverged.setWrapText(false);
-        bar = new HBox(18, regime, delta, theory, time, this.cancel, diverged, message);
+        // progress and Cancel first: on a narrow window they stay on screen
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        bar = new HBox(18, time, this.cancel, regime, delta, theory, diverged, message);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
