@@ -52,4 +52,20 @@ class ControlsModelTest {
         vm.inputMessage.set("");
         assertEquals("", fields.seedMessage.get());
     }
+
+    @Test
+    void committingTheShownRoundedTargetsChangesNothing() {
+        double[] precise = {3.14159265, 1.0 / 3};
+        vm.targets.set(precise.clone());
+        String shown = ControlsModel.formatList(precise);
+        assertEquals("3.142, 0.3333", shown);
+        int[] changes = {0};
+        vm.targets.addListener(o -> changes[0]++);
+        assertEquals(shown, fields.commitTargets(shown), "focus lost on the untouched field");
+        assertEquals(shown, fields.commitTargets(" " + shown + " "));
+        assertArrayEquals(precise, vm.targets.get(), 0, "the values stay exact");
+        assertEquals(0, changes[0], "no change, so no recomputation");
+        assertEquals("3, 0.3333", fields.commitTargets("3, 0.3333"), "an edit is taken");
+        assertEquals(1, changes[0]);
+    }
 }

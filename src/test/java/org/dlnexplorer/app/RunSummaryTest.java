@@ -53,4 +53,24 @@ class RunSummaryTest {
         RunSet diverging = Fixtures.runSet(Fixtures.GD.replace("\"learningRate\": 0.05", "\"learningRate\": 1.5").replace("\"duration\": 4.0", "\"duration\": 150.0"));
         assertTrue(RunSummary.divergence(diverging).startsWith("diverged at step "), RunSummary.divergence(diverging));
     }
+
+    @Test
+    void aRunStoppedByItsBudgetIsStoppedNotDiverged() throws Exception {
+        RunSet stopped = Fixtures.runSet(Fixtures.SAXE.replace("\"training\": {", "\"training\": { \"maxSteps\": 50,"));
+        Trajectory tr = stopped.runs().get(0).trajectory();
+        assertNotNull(tr.stopped(), "the fixture must run out of steps");
+        assertFalse(tr.diverged());
+        assertEquals("", RunSummary.divergence(stopped));
+        assertEquals("stopped after 50 steps at t = " + org.dlnexplorer.chart.Fmt.num(tr.last().t()) + " (step budget)",
+                RunSummary.endings(stopped));
+        assertEquals("", RunSummary.endings(sweep));
+    }
+
+    @Test
+    void progressAndCancelLines() {
+        RunProgress.Now p = new RunProgress.Now(3, 0.37, 74.1, 200, 883216, 12_340_000_000L);
+        assertEquals("computing: 37 % of T = 200 (t = 74.1), 12.3 s, 883216 steps", RunSummary.progress(p));
+        assertEquals("computing: 0 % of T = 6 (t = 0), 0.4 s", RunSummary.progress(new RunProgress.Now(1, 0, 0, 6, 0, 400_000_000L)));
+        assertEquals("cancelled at t = 74.1 (after 12.3 s)", RunSummary.cancelled(74.1, 12_340));
+    }
 }

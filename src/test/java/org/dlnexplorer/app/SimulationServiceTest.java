@@ -108,4 +108,62 @@ class SimulationServiceTest {
             }
         }
     }
+
+    @Test
+    void aLongRunReportsItsProgressAndTheUsersCancelKeepsItsFrames() throws Exception {
+        Preset base = PresetIo.parse(Fixtures.SAXE, "test");
+        try (SimulationService s = new SimulationService()) {
+            assertNull(s.progress(), "nothing runs");
+            assertFalse(s.cancelRunning());
+            Params p0 = Params.of(base);
+            // depth 7, width 32, τ = 4, T = 200: minutes of stiff integration
+            Params heavy = new Params(0, 4, 7, 32, p0.learningRate(), p0.method(), p0.targets(), 3, 200);
+            long g = s.submit(base, "test", heavy);
+            RunProgress.Now now = null;
+            for (int i = 0; i < 12000 && (now == null || now.steps() == 0 || now.t() <= 0); i++) {
+                now = s.progress();
+                Thread.sleep(10);
+            }
+            assertNotNull(now);
+            assertEquals(g, now.generation());
+            assertEquals(200, now.horizon(), 0);
+            assertTrue(now.t() > 0 && now.t() < 200, "t = " + now.t());
+            assertEquals(now.t() / 200, now.fraction(), 1e-12, "the share of the horizon reached");
+            assertTrue(now.steps() > 0);
+            assertTrue(s.cancelRunning());
+            SimulationService.Snapshot done = awaitComplete(s, g);
+            assertTrue(done.cancelled());
+            assertNull(done.error());
+            Trajectory tr = done.runs().runs().get(0).trajectory();
+            assertFalse(tr.complete());
+            assertFalse(tr.diverged());
+            assertTrue(tr.frames().size() >= 2, "the frames so far are kept");
+            assertEquals(tr.last().t(), done.cancelledAt(), 0);
+            assertTrue(done.cancelledAt() >= now.t());
+            assertFalse(tr.exact().available());
+            assertTrue(s.isIdle());
+            assertNull(s.progress());
+            // the next request runs as usual, with its exact solution
+            long g2 = s.submit(base, "test", p0);
+            SimulationService.Snapshot next = awaitComplete(s, g2);
+            assertFalse(next.cancelled());
+            assertTrue(next.runs().runs().get(0).trajectory().complete());
+            assertTrue(next.runs().runs().get(0).trajectory().exact().available());
+        }
+    }
+
+    @Test
+    void aNewerRequestsCancelIsNotTheUsers() throws Exception {
+        Preset base = PresetIo.parse(Fixtures.SAXE, "test");
+        try (SimulationService s = new SimulationService()) {
+            Params p0 = Params.of(base);
+            long g = s.submit(base, "test", new Params(0, 4, 7, 32, p0.learningRate(), p0.method(), p0.targets(), 4, 200));
+            for (int i = 0; i < 12000 && s.progress() == null; i++) Thread.sleep(10);
+            long g2 = s.submit(base, "test", p0);
+            SimulationService.Snapshot done = awaitComplete(s, g2);
+            assertTrue(g2 > g);
+            assertFalse(done.cancelled(), "superseded, not cancelled: nothing of the older run is published as finished");
+            assertTrue(done.runs().runs().get(0).trajectory().complete());
+        }
+    }
 }
