@@ -63,9 +63,10 @@ final class StatusBar {
         this.cancel.setDisable(true);
         this.cancel.setFocusTraversable(false);
         diverged.setWrapText(false);
-        // progress and Cancel first: on a narrow window they stay on screen
+        // Cancel and the progress first: on a narrow window they stay on screen, and the button does not move
+        // while the progress line changes length
         time.setMinWidth(Region.USE_PREF_SIZE);
-        bar = new HBox(18, time, this.cancel, regime, delta, theory, diverged, message);
+        bar = new HBox(18, this.cancel, time, regime, delta, theory, diverged, message);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
