@@ -79,13 +79,17 @@ class AppRobustnessTest {
         return fx(() -> vm.runSet.get().runs().get(0).trajectory());
     }
 
-    /** widths 2-32×7-2 at τ = 4 for T = 200: minutes of stiff integration (the "9 minutes") */
+    /**
+     * Gradient descent with the smallest η over the longest T, widths 2-32×8-2: 2,000,000 steps, tens of
+     * seconds at least (the issue's 9-minute stiff flow now takes seconds: the flow turns implicit)
+     */
     private void startALongRun() throws Exception {
         run(() -> vm.batch(() -> {
-            vm.depth.set(7);
-            vm.width.set(32);
-            vm.logScale.set(Math.log10(4));
-            vm.duration.set(200);
+            vm.method.set(org.dlnexplorer.model.engine.Method.GRADIENT_DESCENT);
+            vm.learningRate.set(ControlRanges.ETA_MIN);
+            vm.depth.set(ControlRanges.DEPTH_MAX);
+            vm.width.set(ControlRanges.WIDTH_MAX);
+            vm.duration.set(ControlRanges.DURATION_MAX);
             vm.seed.set(vm.seed.get() + 1);
         }));
     }
@@ -106,7 +110,7 @@ class AppRobustnessTest {
         await(() -> robot.lookup("#status-time").queryAs(Label.class).getText().startsWith("cancelled at t = "));
         awaitSettled();
         Trajectory tr = shown();
-        assertEquals(8, tr.widths().length, "the cancelled run is shown");
+        assertEquals(ControlRanges.DEPTH_MAX + 1, tr.widths().length, "the cancelled run is shown");
         assertFalse(tr.complete());
         assertFalse(tr.frames().isEmpty(), "its frames so far are kept");
         assertTrue(text(robot, "#status-time").startsWith("cancelled at t = " + Fmt.num(tr.last().t()) + " "),
@@ -134,8 +138,11 @@ class AppRobustnessTest {
     @Test
     void aRunStoppedByItsStepBudgetSaysSoNotDiverged(@TempDir Path dir, FxRobot robot) throws Exception {
         awaitSettled();
+        // gradient descent, η = 0.01 over T = 6: 600 steps, a budget of 100
         Path file = Files.writeString(dir.resolve("budget.json"), PresetLibrary.DEFAULT_JSON.replace(
-                "\"samples\": 600", "\"samples\": 600, \"maxSteps\": 100"));
+                "\"method\": \"gradient-flow\", \"duration\": 6.0, \"samples\": 600",
+                "\"method\": \"gradient-descent\", \"learningRate\": 0.01, \"duration\": 6.0, \"samples\": 600, \"maxSteps\": 100"));
+        assertTrue(Files.readString(file).contains("\"maxSteps\": 100"));
         dialogs.open = file;
         robot.clickOn("#open-preset-button");
         await(() -> file.toString().equals(vm.presetSource.get()));
@@ -145,7 +152,7 @@ class AppRobustnessTest {
         assertFalse(tr.diverged());
         String ending = text(robot, "#status-diverged");
         assertEquals("stopped after 100 steps at t = " + Fmt.num(tr.last().t()) + " (step budget)", ending);
-        assertTrue(tr.last().t() < 6);
+        assertEquals(1.0, tr.last().t(), 1e-9, "the frame at step 100 (t = 100·η)");
     }
 
     @Test

@@ -56,7 +56,8 @@ class RunSummaryTest {
 
     @Test
     void aRunStoppedByItsBudgetIsStoppedNotDiverged() throws Exception {
-        RunSet stopped = Fixtures.runSet(Fixtures.SAXE.replace("\"training\": {", "\"training\": { \"maxSteps\": 50,"));
+        // gradient descent: 80 steps of η = 0.05 over T = 4, a budget of 50
+        RunSet stopped = Fixtures.runSet(Fixtures.GD.replace("\"training\": {", "\"training\": { \"maxSteps\": 50,"));
         Trajectory tr = stopped.runs().get(0).trajectory();
         assertNotNull(tr.stopped(), "the fixture must run out of steps");
         assertFalse(tr.diverged());

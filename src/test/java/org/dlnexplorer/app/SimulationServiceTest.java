@@ -116,8 +116,9 @@ class SimulationServiceTest {
             assertNull(s.progress(), "nothing runs");
             assertFalse(s.cancelRunning());
             Params p0 = Params.of(base);
-            // depth 7, width 32, τ = 4, T = 200: minutes of stiff integration
-            Params heavy = new Params(0, 4, 7, 32, p0.learningRate(), p0.method(), p0.targets(), 3, 200);
+            // gradient descent of widths 2-32×8-2 with η = 1e−4 over T = 200: 2,000,000 steps
+            Params heavy = new Params(0, p0.tau(), 8, 32, 1e-4, org.dlnexplorer.model.engine.Method.GRADIENT_DESCENT,
+                    p0.targets(), 3, 200);
             long g = s.submit(base, "test", heavy);
             RunProgress.Now now = null;
             for (int i = 0; i < 12000 && (now == null || now.steps() == 0 || now.t() <= 0); i++) {
@@ -157,7 +158,8 @@ class SimulationServiceTest {
         Preset base = PresetIo.parse(Fixtures.SAXE, "test");
         try (SimulationService s = new SimulationService()) {
             Params p0 = Params.of(base);
-            long g = s.submit(base, "test", new Params(0, 4, 7, 32, p0.learningRate(), p0.method(), p0.targets(), 4, 200));
+            long g = s.submit(base, "test", new Params(0, p0.tau(), 8, 32, 1e-4, org.dlnexplorer.model.engine.Method.GRADIENT_DESCENT,
+                    p0.targets(), 4, 200));
             for (int i = 0; i < 12000 && s.progress() == null; i++) Thread.sleep(10);
             long g2 = s.submit(base, "test", p0);
             SimulationService.Snapshot done = awaitComplete(s, g2);
