@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetChanges;
 import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetException;
 import org.dlnexplorer.preset.PresetIo;
@@ -119,6 +120,11 @@ final class PresetFiles {
         if (base == null) return false;
         try {
             Preset p = vm.params().applyTo(base);
+            // the controls always write a method; a preset silent on it (gradient flow) stays silent
+            if (base.training == null || base.training.method == null) {
+                if (p.training != null && "gradient-flow".equals(p.training.method)) p.training.method = null;
+            }
+            p = PresetChanges.annotate(base, p);   // a changed preset says so (name and description)
             p.view = withPanels(base.view, vm.panels.get());
             PresetIo.writeAtomically(file, PresetIo.toJson(p));
             vm.report(Severity.INFO, "saved " + file);

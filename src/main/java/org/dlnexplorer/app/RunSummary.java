@@ -1,7 +1,7 @@
 package org.dlnexplorer.app;
 
 import org.dlnexplorer.chart.Fmt;
-import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.Regime;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
@@ -14,46 +14,18 @@ import java.util.Locale;
  * from the initial weights, whether theory applies and its deviation from the simulation, divergence.
  */
 public final class RunSummary {
-    /** final kernel distance below which a run counts as lazy (the kernel barely moved) */
-    public static final double LAZY_KERNEL_DISTANCE = 0.1;
-    /** a rich run is "delayed" when S(0,t) stays below this fraction of its final value … */
-    public static final double DELAY_LEVEL = 0.1;
-    /** … for at least this fraction of the duration, starting downstream (δ < 0) */
-    public static final double DELAY_FRACTION = 0.2;
     /** D_1 counts as λ-balanced when ‖D_1 − λI‖_F ≤ this·max(1, |λ|) */
     public static final double BALANCE_TOLERANCE = 1e-8;
 
     private RunSummary() {}
 
-    /** a run whose layers' top singular values all change by less than this factor stays lazy */
-    public static final double LAZY_GROWTH = 1.5;
-
     /**
-     * "lazy", "rich" or "delayed rich" from δ, the kernel distance S(0,t) and how much the layers grow:
-     * lazy when the kernel neither rotates (S small) nor rescales (every layer's σ_max within a factor
-     * {@link #LAZY_GROWTH}); delayed rich when a downstream (δ < 0) run's kernel only starts to move late.
+     * The regime's name by the model's one rule on the kernel distance ({@link Regime}): "lazy", "rich",
+     * "delayed rich", "between lazy and rich", "not converged yet", or that S cannot tell.
      */
-    public static String regime(double delta, double tau, Trajectory tr) {
-        List<Frame> fs = tr.frames();
-        if (fs.isEmpty()) return "–";
-        double sEnd = tr.last().kernelDistance();
-        if (sEnd < LAZY_KERNEL_DISTANCE && layerGrowth(tr) < LAZY_GROWTH) return "lazy";
-        double tEnd = tr.last().t(), tRise = tEnd;
-        for (Frame f : fs) if (f.kernelDistance() >= DELAY_LEVEL * sEnd) { tRise = f.t(); break; }
-        if (delta < 0 && tEnd > 0 && tRise / tEnd >= DELAY_FRACTION) return "delayed rich";
-        return "rich";
-    }
-
-    /** max over layers of σ_max(W_ℓ(T))/σ_max(W_ℓ(0)) and its inverse */
-    public static double layerGrowth(Trajectory tr) {
-        double[][] s0 = tr.frames().get(0).layerSingularValues(), s1 = tr.last().layerSingularValues();
-        double g = 1;
-        for (int l = 0; l < Math.min(s0.length, s1.length); l++) {
-            double a = s0[l].length > 0 ? s0[l][0] : 0, b = s1[l].length > 0 ? s1[l][0] : 0;
-            if (a <= 0 || b <= 0) { if (a != b) return Double.POSITIVE_INFINITY; continue; }
-            g = Math.max(g, Math.max(b / a, a / b));
-        }
-        return g;
+    public static String regime(double delta, Trajectory tr) {
+        if (tr.frames().isEmpty()) return "–";
+        return Regime.classify(tr, delta).label();
     }
 
     /**

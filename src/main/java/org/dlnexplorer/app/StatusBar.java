@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.dlnexplorer.chart.Fmt;
+import org.dlnexplorer.model.observe.Regime;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 
@@ -110,8 +111,7 @@ final class StatusBar {
         double d = RunSummary.conservedDelta(tr);
         double nominal = p == null ? vm.delta.get() : p.delta();
         String prefix = rs.runs().size() > 1 ? rs.runs().get(0).label() + ": " : "";
-        regime.setText("regime: " + prefix + RunSummary.regime(Double.isNaN(d) ? nominal : d, p == null ? vm.tau() : p.tau(), tr)
-                + " (S = " + String.format(Locale.ROOT, "%.3f", tr.last().kernelDistance()) + ")");
+        regime.setText("regime: " + prefix + Regime.describe(tr, Double.isNaN(d) ? nominal : d));
         delta.setText(Double.isNaN(d) ? "conserved δ: n/a (not λ-balanced)" : "conserved δ = " + Fmt.num(clean(d)));
         theory.setText(RunSummary.theoryLine(rs));
         diverged.setText(RunSummary.endings(rs));

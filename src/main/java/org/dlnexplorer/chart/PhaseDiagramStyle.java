@@ -33,13 +33,13 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
         colourRange = colourRange == null ? null : colourRange.clone();
     }
 
-    /** kernel distance with contours at S = 0.01 (edge of the lazy regime) and S = 0.1, no marker */
+    /** kernel distance with contours at the regime rule's thresholds (model.observe.Regime: lazy below S = 0.02, rich from S = 0.1), no marker */
     public static PhaseDiagramStyle defaults() {
         return of(Metric.KERNEL_DISTANCE);
     }
 
     public static PhaseDiagramStyle of(Metric m) {
-        double[] levels = m.unitInterval() ? new double[] {0.01, 0.1} : new double[0];
+        double[] levels = m.unitInterval() ? new double[] {org.dlnexplorer.model.observe.Regime.LAZY_MAX_S, org.dlnexplorer.model.observe.Regime.RICH_MIN_S} : new double[0];
         return new PhaseDiagramStyle(m, levels, Double.NaN, Double.NaN, null, null);
     }
 

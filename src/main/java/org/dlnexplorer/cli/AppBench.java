@@ -15,7 +15,7 @@ import org.dlnexplorer.app.ViewCell;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetException;
-import org.dlnexplorer.preset.PresetIo;
+import org.dlnexplorer.preset.BundledPresets;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ final class AppBench {
             throws Exception {
         Preset preset;
         try {
-            preset = PresetIo.read(presetFile);
+            preset = BundledPresets.readFileOrName(presetFile);
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());
         }

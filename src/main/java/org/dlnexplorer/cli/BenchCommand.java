@@ -8,7 +8,7 @@ import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetException;
-import org.dlnexplorer.preset.PresetIo;
+import org.dlnexplorer.preset.BundledPresets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -154,7 +154,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             if (preset == null) throw new UsageError("bench: give PRESET.json or --peer-config LxN");
             if (accuracy) throw new UsageError("--accuracy: only with --peer-config");
             try {
-                Preset p = PresetIo.read(preset);
+                Preset p = BundledPresets.readFileOrName(preset);
                 for (PresetCompiler.Member m : PresetCompiler.compileSet(p, preset.toString())) specs.add(m.spec());
             } catch (PresetException e) {
                 throw new UsageError(e.getMessage());
@@ -234,7 +234,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         try {
             x = sweepX == null ? org.dlnexplorer.preset.PresetGrid.DEFAULT_X : org.dlnexplorer.model.sweep.Axis.parse(sweepX);
             y = sweepY == null ? org.dlnexplorer.preset.PresetGrid.DEFAULT_Y : org.dlnexplorer.model.sweep.Axis.parse(sweepY);
-            p = PresetIo.read(preset);
+            p = BundledPresets.readFileOrName(preset);
         } catch (IllegalArgumentException e) {
             throw new UsageError("--x/--y: " + e.getMessage());
         } catch (PresetException e) {

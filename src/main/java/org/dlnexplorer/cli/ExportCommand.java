@@ -15,7 +15,7 @@ import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetException;
-import org.dlnexplorer.preset.PresetIo;
+import org.dlnexplorer.preset.BundledPresets;
 import org.jfree.chart.ui.Drawable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,7 +136,7 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         }
         Preset p;
         try {
-            p = PresetIo.read(preset);
+            p = BundledPresets.readFileOrName(preset);
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());
         }

@@ -6,7 +6,7 @@ import org.dlnexplorer.app.PresetLibrary;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetException;
-import org.dlnexplorer.preset.PresetIo;
+import org.dlnexplorer.preset.BundledPresets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +33,7 @@ public final class GuiCommand implements java.util.concurrent.Callable<Integer> 
         AppOptions options = AppOptions.defaults();
         if (preset != null) {
             try {
-                Preset p = PresetIo.read(preset);
+                Preset p = BundledPresets.readFileOrName(preset);
                 ViewId.panels(p, preset.toString());   // the app's visible views: names from the view registry
                 options = options.withPreset(new PresetLibrary.Entry(preset.getFileName().toString(), preset.toString(), p));
             } catch (PresetException e) {

@@ -11,6 +11,7 @@ import org.dlnexplorer.output.RunJsonWriter;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetException;
+import org.dlnexplorer.preset.BundledPresets;
 import org.dlnexplorer.preset.PresetIo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
 
     static SimulationSpec compile(Path presetFile) {
         try {
-            Preset p = PresetIo.read(presetFile);
+            Preset p = BundledPresets.readFileOrName(presetFile);
             return PresetCompiler.compile(p, presetFile.toString());
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());

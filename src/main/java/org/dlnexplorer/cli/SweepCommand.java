@@ -10,6 +10,7 @@ import org.dlnexplorer.model.sweep.SweepSettings;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetException;
 import org.dlnexplorer.preset.PresetGrid;
+import org.dlnexplorer.preset.BundledPresets;
 import org.dlnexplorer.preset.PresetIo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +68,7 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
         CancellationToken token = TimeBudget.token(maxSeconds);
         Preset p;
         try {
-            p = PresetIo.read(preset);
+            p = BundledPresets.readFileOrName(preset);
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());
         }

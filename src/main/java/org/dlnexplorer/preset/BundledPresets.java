@@ -89,6 +89,20 @@ public final class BundledPresets {
         return new Listing(origin, entries, failures);
     }
 
+    /**
+     * What the command line takes as a preset: an existing file, else a bundled preset's name as `presets`
+     * lists it (its file name with or without ".json", e.g. "saxe-two-modes"). Neither: one line saying so.
+     */
+    public static Preset readFileOrName(Path fileOrName) throws PresetException {
+        if (Files.exists(fileOrName)) return PresetIo.read(fileOrName);
+        String arg = fileOrName.toString();
+        if (fileOrName.getNameCount() == 1 && !arg.isEmpty()) {
+            String file = arg.endsWith(".json") ? arg : arg + ".json";
+            for (Entry e : load().entries()) if (e.file().equals(file)) return e.preset();
+        }
+        throw new PresetException(arg, null, "no such file, and no bundled preset has this name (`presets` lists them)");
+    }
+
     /** A bundled preset by file name, from ./presets or the class path. */
     public static Preset read(String file) throws PresetException {
         Path local = DEFAULT_DIRECTORY.resolve(file);

@@ -107,9 +107,12 @@ public final class PresetIo {
     public static void writeAtomically(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null) throw new IOException("no parent directory for " + file);
-        Path tmp = Files.createTempFile(dir, ".dln-", ".tmp");
+        // a fresh name created with the user's default permissions (umask), unlike createTempFile's 0600
+        Path tmp = dir.resolve(".dln-" + file.getFileName() + "." + Long.toHexString(System.nanoTime()
+                ^ Double.doubleToLongBits(Math.random())) + ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.writeString(tmp, content, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);

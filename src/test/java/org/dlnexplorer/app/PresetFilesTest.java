@@ -141,6 +141,36 @@ class PresetFilesTest {
     }
 
     @Test
+    void aSavedChangedPresetSaysWhatChangedAndIsWrittenWithTheUsersFileMode(@TempDir Path dir) throws Exception {
+        Preset base = PresetIo.parse(PresetLibrary.DEFAULT_JSON, "base");
+        vm.load(base, "base");
+        Path same = dir.resolve("same.json");
+        assertTrue(files.save(same));
+        Preset unchanged = PresetIo.read(same);
+        assertEquals(base.name, unchanged.name, "nothing changed: the name stays");
+        assertEquals(base.description, unchanged.description);
+
+        vm.method.set(org.dlnexplorer.model.engine.Method.GRADIENT_DESCENT);
+        vm.delta.set(1.5);
+        Path file = dir.resolve("changed.json");
+        assertTrue(files.save(file));
+        Preset saved = PresetIo.read(file);
+        assertEquals(base.name + " (modified)", saved.name);
+        assertTrue(saved.description.startsWith(base.description.strip()), saved.description);
+        String last = saved.description.lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("Changed from \"" + base.name + "\": "), last);
+        assertTrue(last.contains("training.method: none → gradient-descent") || last.contains("training.method: gradient-flow → gradient-descent"), last);
+        assertTrue(last.contains("init.delta: "), last);
+        assertTrue(last.contains(" → 1.5"), last);
+
+        // the file mode is what a plain new file gets here (the user's umask), not owner-only 0600
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+        }
+    }
+
+    @Test
     void loadingAPresetShowsItsPanelsAndResetRestoresThem() throws Exception {
         Preset p = PresetIo.parse(PresetLibrary.DEFAULT_JSON.replace("\"schema\": 1,",
                 "\"schema\": 1, \"view\": { \"panels\": [\"conservation\", \"singular-values\"] },"), "p");

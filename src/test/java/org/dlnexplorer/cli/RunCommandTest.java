@@ -75,6 +75,21 @@ class RunCommandTest {
     }
 
     @Test
+    void aBundledPresetsNameIsAcceptedWhereAFileIs() {
+        // `presets` lists "saxe-two-modes.json": the bare name and the file name both run it, as the file does
+        Result byFile = exec("run", SAXE.toString());
+        for (String name : new String[]{"saxe-two-modes", "saxe-two-modes.json"}) {
+            Result byName = exec("run", name);
+            assertEquals(0, byName.code(), byName.err());
+            assertEquals(byFile.out(), byName.out(), name);
+        }
+        Result none = exec("run", "no-such-preset");
+        assertEquals(2, none.code());
+        assertEquals(1, none.err().strip().lines().count(), none.err());
+        assertTrue(none.err().contains("no-such-preset") && none.err().contains("no bundled preset"), none.err());
+    }
+
+    @Test
     void missingFileUnknownFormatAndUnwritableOutExitTwo(@TempDir Path dir) {
         assertEquals(2, exec("run", dir.resolve("none.json").toString()).code());
         assertEquals(2, exec("run", SAXE.toString(), "--format", "xml").code());
