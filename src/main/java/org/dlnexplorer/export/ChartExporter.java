@@ -1,10 +1,6 @@
 package org.dlnexplorer.export;
 
 import org.jfree.chart.ui.Drawable;
-import org.jfree.pdf.PDFDocument;
-import org.jfree.pdf.PDFGraphics2D;
-import org.jfree.pdf.PDFHints;
-import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
 import javax.imageio.ImageIO;
@@ -80,18 +76,8 @@ public final class ChartExporter {
         return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * One-page PDF of width × height points. Text is drawn as vector outlines: the PDF standard fonts cannot
-     * show Greek letters and math symbols (δ, τ, η, ‖·‖, Σ), which every view label uses.
-     */
-    public static byte[] pdf(Drawable view, ExportSize size, String title) {
-        PDFDocument doc = new PDFDocument();
-        if (title != null) doc.setTitle(title);
-        doc.setAuthor("DLN Explorer");
-        Page page = doc.createPage(new Rectangle(size.width(), size.height()));
-        PDFGraphics2D g2 = page.getGraphics2D();
-        g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-        view.draw(g2, new Rectangle(0, 0, size.width(), size.height()));
-        return doc.getPDFBytes();
+    /** One-page PDF of width × height points with searchable text in an embedded font (PdfWriter). */
+    public static byte[] pdf(Drawable view, ExportSize size, String title) throws IOException {
+        return PdfWriter.pdf(view, size, title);
     }
 }

@@ -76,6 +76,33 @@ class ChartExporterTest {
     }
 
     @Test
+    void pdfTextIsRealSearchableTextWithAnEmbeddedFontAndAUnicodeTitle() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PdfWriter.fontFile(java.awt.Font.PLAIN) != null,
+                "DejaVu Sans is installed (.ci/run installs fonts-dejavu-core)");
+        Path f = dir.resolve("v.pdf");
+        String title = "Saxe: two modes — Singular values σ_α";
+        ChartExporter.export(TestCharts.chart(), f, ExportFormat.PDF, ExportSize.of(800, 500, 1), title);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(f.toFile())) {
+            assertEquals(1, doc.getNumberOfPages());
+            assertEquals(title, doc.getDocumentInformation().getTitle(), "the title in UTF-8, the dash kept");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("σ_α(W_eff) & <loss>"), "chart title as text: " + text);
+            assertTrue(text.contains("t (time units)"), "axis label as text: " + text);
+            assertTrue(text.contains("δ = 2"), "legend with a Greek letter as text: " + text);
+            var resources = doc.getPage(0).getResources();
+            boolean embedded = false;
+            for (var xo : resources.getXObjectNames()) {
+                var form = (org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject) resources.getXObject(xo);
+                for (var fn : form.getResources().getFontNames()) {
+                    var font = form.getResources().getFont(fn);
+                    embedded |= font.isEmbedded() && font.getName().contains("DejaVuSans");
+                }
+            }
+            assertTrue(embedded, "DejaVu Sans is embedded");
+        }
+    }
+
+    @Test
     void formatComesFromTheExtension() throws Exception {
         assertEquals(ExportFormat.PNG, ExportFormat.fromPath(Path.of("a/b.PNG")));
         assertEquals(ExportFormat.SVG, ExportFormat.fromPath(Path.of("x.svg")));
