@@ -1,5 +1,7 @@
 package org.dlnexplorer.app;
 
+import org.dlnexplorer.preset.Preset;
+
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -43,10 +45,33 @@ final class ExportActions {
         if (rs == null) { vm.report(Severity.INFO, "nothing to export yet"); return; }
         List<ViewId> shown = views.get();
         ExportFormat f = format.get();
+        Preset preset = shownPreset();
+        String source = vm.presetSource.get();
         background("dln-export", () -> {
-            List<Path> files = ViewExport.views(dir, shown, rs, f);
-            return "exported " + files.size() + " " + f + " files to " + dir;
+            ViewExport.Result r = ViewExport.views(dir, shown, rs, preset, source, f);
+            return "exported " + r.files().size() + " " + f + " files to " + dir
+                    + (r.skipped().isEmpty() ? "" : "; skipped " + String.join("; ", r.skipped()));
         });
+    }
+
+    /** "Export view…" of one view's context menu: the file (and format) from the dialog. */
+    void chooseAndExportView(ViewId id) {
+        dialogs.exportView(id.cliName()).ifPresent(file -> exportView(id, file));
+    }
+
+    /** Write one view to file (format from its extension); a view that does not apply is refused with why. */
+    void exportView(ViewId id, Path file) {
+        RunSet rs = vm.runSet.get();
+        if (rs == null) { vm.report(Severity.INFO, "nothing to export yet"); return; }
+        Preset preset = shownPreset();
+        String source = vm.presetSource.get();
+        background("dln-export-view", () -> "exported " + ViewExport.view(file, id, rs, preset, source));
+    }
+
+    /** the preset the views show: the loaded one with the controls applied (null before any load) */
+    private Preset shownPreset() {
+        Preset base = vm.basePreset.get();
+        return base == null ? null : vm.params().applyTo(base);
     }
 
     /** Write the shown run set as CSV/JSON (by extension). */

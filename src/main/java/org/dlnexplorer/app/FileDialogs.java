@@ -17,6 +17,9 @@ public interface FileDialogs {
     /** a folder to write the visible views into, as format */
     Optional<Path> exportDirectory(String format);
 
+    /** a PNG, SVG or PDF file for one view (its name suggests the file name) */
+    Optional<Path> exportView(String view);
+
     /** a CSV or JSON file for the trajectory */
     Optional<Path> exportData();
 }

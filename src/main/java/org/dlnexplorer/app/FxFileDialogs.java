@@ -42,6 +42,16 @@ final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> exportView(String view) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export view " + view);
+        chooser.getExtensionFilters().addAll(new ExtensionFilter("PNG (*.png)", "*.png"),
+                new ExtensionFilter("SVG (*.svg)", "*.svg"), new ExtensionFilter("PDF (*.pdf)", "*.pdf"));
+        chooser.setInitialFileName(view + ".png");
+        return path(chooser.showSaveDialog(owner));
+    }
+
+    @Override
     public Optional<Path> exportData() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export trajectory");

@@ -72,6 +72,7 @@ public final class MainWindow {
         grid = new ViewGrid(panes, vm, this::viewsChanged);
         grid.setFooter(new TimeScrubber(vm, grid.viewMenu()).node());
         exports = new ExportActions(vm, dialogs, panes::exportable);
+        panes.installContextMenus(exports::chooseAndExportView);
         files = new PresetFiles(vm, dialogs, recent, this::showPreset, presetWork, Platform::runLater);
         controls = new ControlsPanel(vm, new ControlsModel(vm), files, exports,
                 new ControlsPanel.Actions(playback::togglePlay, playback::stepCursor, this::presetChosen), presetWork);
@@ -113,6 +114,9 @@ public final class MainWindow {
         vm.targets.addListener(params);
         vm.seed.addListener(params);
         vm.duration.addListener(params);
+        vm.panels.addListener((o, a, b) -> {   // showing the sharpness view: compute the sharpness
+            if (b.contains(ViewId.SHARPNESS) && (a == null || !a.contains(ViewId.SHARPNESS))) scheduler.recompute();
+        });
         vm.cursorT.addListener(o -> viewsChanged());
         vm.logTime.addListener(o -> viewsChanged());
         vm.duration.addListener((o, a, b) -> {

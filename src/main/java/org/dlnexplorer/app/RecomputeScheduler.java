@@ -55,6 +55,9 @@ final class RecomputeScheduler {
         dirty.take(Dirty.Part.PARAMETERS);
         Preset base = vm.basePreset.get();
         if (base == null) return;
+        // the sharpness view asks for the sharpness, which gradient flow records only when asked
+        if (vm.panels.get().contains(org.dlnexplorer.chart.ViewId.SHARPNESS))
+            base = org.dlnexplorer.preset.PresetCompiler.withSharpness(base);
         long g = service.submit(base, vm.presetSource.get(), vm.params());
         submittedSincePulse = true;
         latency.submitted(g);

@@ -231,7 +231,8 @@ public class ViewCell extends StackPane {
                 cursorShown = cursorT;
                 scene3d.setVisible(ok);
                 message.setVisible(!ok);
-                message.setText(rs == null ? "computing…" : "needs one hidden neuron: widths [d, 1, 1]");
+                String why = ViewId.HYPERBOLOID.whyNot(rs);   // the one applicability rule of the views
+                message.setText(rs == null ? "computing…" : why != null ? why : "");
                 note.setText(ok ? noteFor(rs) : "");
             } else if (Double.compare(cursorT, cursorShown) != 0) {
                 cursorShown = cursorT;

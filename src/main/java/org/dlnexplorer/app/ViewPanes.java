@@ -1,5 +1,8 @@
 package org.dlnexplorer.app;
 
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 import org.dlnexplorer.app.phase.PhaseDiagramView;
@@ -90,11 +93,22 @@ final class ViewPanes {
         return Collections.unmodifiableMap(states);
     }
 
-    /** the views on screen that show the run set (what "Export…" writes), in registry order */
+    /** the views on screen (what "Export…" writes, the phase diagram included), in registry order */
     List<ViewId> exportable() {
         List<ViewId> out = new ArrayList<>();
-        cells.forEach((id, c) -> { if (c.getParent() != null) out.add(id); });
+        nodes.forEach((id, n) -> { if (n.getParent() != null) out.add(id); });
         return out;
+    }
+
+    /** Right-click on a view: "Export view…" (exportView is given the view). */
+    void installContextMenus(Consumer<ViewId> exportView) {
+        nodes.forEach((id, n) -> n.setOnContextMenuRequested(e -> {
+            MenuItem item = new MenuItem("Export view…");
+            item.setId(id.cliName() + "-export");
+            item.setOnAction(a -> exportView.accept(id));
+            new ContextMenu(item).show(n, e.getScreenX(), e.getScreenY());
+            e.consume();
+        }));
     }
 
     /** the interactive phase diagram, or null */

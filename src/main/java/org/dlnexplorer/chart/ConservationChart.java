@@ -63,8 +63,9 @@ final class ConservationChart extends XyViewChart {
             times.add(tr.times());
             members.add(r);
         }
-        if (!anyLayers) {
-            showMessage("depth 1: no conserved quantities Dₗ", "a one-layer network has no Dₗ to conserve");
+        ViewApplicability.Reason why = ViewApplicability.whyNot(id, rs);
+        if (why != null || !anyLayers) {
+            showMessage(why == null ? "no run to draw" : why.message(), why == null ? null : why.detail());
             return;
         }
         // a member that conserves Dₗ exactly (drift 0 at every frame) has no point on a log axis: draw it at a

@@ -41,9 +41,9 @@ final class FunctionSpaceChart extends XyViewChart {
             int[] w = l.trajectory().widths();
             if (w.length == 3 && w[1] == 1 && w[2] == 1 && w[0] == 2 && !l.trajectory().frames().isEmpty()) ok.add(l);
         }
-        if (ok.isEmpty()) {
-            showMessage("needs one hidden neuron with two inputs: widths [2, 1, 1]",
-                    "this network has widths " + java.util.Arrays.toString(rs.runs().get(0).trajectory().widths()));
+        ViewApplicability.Reason why = ViewApplicability.whyNot(id, rs);
+        if (why != null || ok.isEmpty()) {
+            showMessage(why == null ? "no run to draw" : why.message(), why == null ? null : why.detail());
             return;
         }
         boolean compare = ok.size() > 1;

@@ -86,9 +86,10 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
             MessageChart.drawMessage(g, area, style, title, "computing…", null);
             return;
         }
-        if (neurons.isEmpty()) {
-            MessageChart.drawMessage(g, area, style, title, "needs one hidden neuron: widths [d, 1, 1]",
-                    "this network has widths " + java.util.Arrays.toString(rs.runs().get(0).trajectory().widths()));
+        ViewApplicability.Reason why = ViewApplicability.whyNot(ViewId.HYPERBOLOID, rs);
+        if (why != null || neurons.isEmpty()) {
+            MessageChart.drawMessage(g, area, style, title, why == null ? "no run to draw" : why.message(),
+                    why == null ? null : why.detail());
             return;
         }
         Trajectory first = neurons.get(0).trajectory();

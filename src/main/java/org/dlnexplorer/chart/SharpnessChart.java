@@ -52,8 +52,9 @@ final class SharpnessChart extends XyViewChart {
                 thresholdColors.add(compare ? ChartStyle.color(r) : ChartStyle.MUTED);
             }
         }
-        if (lines.isEmpty()) {
-            showMessage("sharpness is recorded for gradient descent", "choose method = gradient descent");
+        ViewApplicability.Reason why = ViewApplicability.whyNot(id, rs);
+        if (why != null || lines.isEmpty()) {
+            showMessage(why == null ? "no run to draw" : why.message(), why == null ? null : why.detail());
             return;
         }
         // 2/η as series so that the range includes the threshold

@@ -77,6 +77,12 @@ public enum ViewId {
     public boolean paintsCursor() { return paintsCursor; }
     public CellKind cell() { return cell; }
 
+    /** why this view does not apply to the runs (one line), or null when it does (ViewApplicability) */
+    public String whyNot(org.dlnexplorer.model.observe.RunSet runs) {
+        ViewApplicability.Reason r = ViewApplicability.whyNot(this, runs);
+        return r == null ? null : r.line();
+    }
+
     public static ViewId fromCliName(String name) {
         for (ViewId v : values()) if (v.cliName.equals(name)) return v;
         return null;

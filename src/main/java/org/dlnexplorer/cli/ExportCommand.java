@@ -158,7 +158,9 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         RunSet runs;
         try (TimeBudget.Watch watch = new TimeBudget.Watch(
                 Progress.on(spec.commandLine().getErr(), "export " + preset.getFileName()), token)) {
-            runs = PresetRunner.runSet(p, preset.toString(), token, watch::member);
+            // the sharpness view asks for the sharpness, which gradient flow records only when asked
+            Preset simulated = ids.contains(ViewId.SHARPNESS) ? org.dlnexplorer.preset.PresetCompiler.withSharpness(p) : p;
+            runs = PresetRunner.runSet(simulated, preset.toString(), token, watch::member);
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());
         }
@@ -179,16 +181,36 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
         if (drawn.isEmpty())
             throw new UsageError(preset + ": the time budget (--max-seconds " + maxSeconds + ") ran out before any run started");
         runs = new RunSet(runs.title(), drawn);
+        List<String> written = new ArrayList<>();
+        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
         try {
             for (ViewId id : ids) {
-                Drawable drawable = id == ViewId.PHASE_DIAGRAM && views == null
-                        ? phaseDiagram(p, source, runs, stderr) : source.render(id, runs);
+                Drawable drawable;
+                String why = id.whyNot(runs);
+                if (why == null && id == ViewId.PHASE_DIAGRAM && views == null) {
+                    try {
+                        drawable = PhaseDiagramExport.render(p, preset.toString());
+                    } catch (IllegalArgumentException e) {
+                        drawable = null;
+                        why = e.getMessage();
+                    }
+                } else {
+                    drawable = why == null ? source.render(id, runs) : null;
+                }
+                if (why != null) {   // a view that does not apply is never exported as a placeholder
+                    if (!all) throw new UsageError("--view " + id.cliName() + ": does not apply to " + preset + ": " + why);
+                    stdout.println("skipped " + id.cliName() + ": " + why);
+                    skipped.put(id.cliName(), why);
+                    continue;
+                }
                 for (ExportFormat f : formats) {
                     Path file = all ? dir.resolve(id.cliName() + "." + f.extension()) : out;
                     ChartExporter.export(drawable, file, f, size, p.name + " — " + id.title());
                     stdout.println(file);
+                    written.add(file.getFileName().toString());
                 }
             }
+            if (all) ExportManifest.write(dir, p, preset, written, skipped);   // what was written, and what not and why
 
         } catch (ExportException e) {
             throw new UsageError(e.getMessage());
@@ -197,20 +219,6 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             stderr.flush();
         }
         return DlnCommand.OK;
-    }
-
-    /**
-     * The phase diagram needs the preset, not only its runs: the default (τ, δ) sweep of the preset
-     * (PhaseDiagramExport, 41 × 41 cells in parallel, seconds). A preset that cannot be swept over τ and δ
-     * gets the view's message instead, with a note on stderr.
-     */
-    private Drawable phaseDiagram(Preset p, ViewSource source, RunSet runs, PrintWriter stderr) throws ExportException {
-        try {
-            return PhaseDiagramExport.render(p, preset.toString());
-        } catch (IllegalArgumentException e) {
-            stderr.println("dln-explorer: note: phase diagram not drawn: " + e.getMessage());
-            return source.render(ViewId.PHASE_DIAGRAM, runs);
-        }
     }
 
     /** The --all output directory, created with its parents when missing. */

@@ -45,12 +45,22 @@ final class ExportManifest {
 
     /** Writes the manifest (atomically) after the files. */
     static void write(Path dir, Preset p, Path presetFile, List<String> files) {
+        write(dir, p, presetFile, files, java.util.Map.of());
+    }
+
+    /** The same, with the views left out because they do not apply (view → reason), as "skipped". */
+    static void write(Path dir, Preset p, Path presetFile, List<String> files, java.util.Map<String, String> skipped) {
         JsonObject o = new JsonObject();
         o.addProperty("preset", p.name);
         o.addProperty("source", presetFile.toString());
         JsonArray a = new JsonArray();
         for (String f : files) a.add(f);
         o.add("files", a);
+        if (!skipped.isEmpty()) {
+            JsonObject s = new JsonObject();
+            skipped.forEach(s::addProperty);
+            o.add("skipped", s);
+        }
         try {
             AtomicFiles.write(dir.resolve(FILE), (o.toString() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (ExportException e) {

@@ -100,7 +100,7 @@ public final class BundledPresets {
             String file = arg.endsWith(".json") ? arg : arg + ".json";
             for (Entry e : load().entries()) if (e.file().equals(file)) return e.preset();
         }
-        throw new PresetException(arg, null, "no such file, and no bundled preset has this name (`presets` lists them)");
+        throw new PresetException(arg, null, "file not found, and no bundled preset has this name (`presets` lists them)");
     }
 
     /** A bundled preset by file name, from ./presets or the class path. */

@@ -116,4 +116,12 @@ public final class PresetCompiler {
         DMatrixRMaj cov = PresetValidator.covarianceOf(ts.inputs, n0, src);
         return cov == null ? Task.whitened(target) : Task.withCovariance(target, cov);
     }
+
+    /** a copy that records the sharpness under gradient flow too (the sharpness view asks for it) */
+    public static Preset withSharpness(Preset p) {
+        Preset c = PresetIo.copy(p);
+        if (c.training == null) c.training = new Preset.TrainingSection();
+        c.training.sharpness = true;
+        return c;
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** File dialogs for tests: each answers with the path set for it (null: the user cancelled) and records what was asked. */
 final class FakeFileDialogs implements FileDialogs {
-    Path open, save, exportDirectory, exportData;
+    Path open, save, exportDirectory, exportData, exportView;
     final List<String> asked = new ArrayList<>();
 
     @Override
@@ -18,6 +18,9 @@ final class FakeFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> exportDirectory(String format) { asked.add("export " + format); return Optional.ofNullable(exportDirectory); }
+
+    @Override
+    public Optional<Path> exportView(String view) { asked.add("view " + view); return Optional.ofNullable(exportView); }
 
     @Override
     public Optional<Path> exportData() { asked.add("data"); return Optional.ofNullable(exportData); }

@@ -83,6 +83,37 @@ class ExportCommandTest {
     }
 
     @Test
+    void aViewThatDoesNotApplyIsNeverExportedAsAPlaceholder() throws Exception {
+        // Saxe's 2-2-2 network: no single neuron, so no hyperboloid and no function-space path
+        Path png = dir.resolve("h.png");
+        assertUsageError(run("export", "presets/saxe-two-modes.json", "--view", "hyperboloid", "--out", png.toString()),
+                "--view hyperboloid", "needs one hidden neuron: widths [d, 1, 1]");
+        assertEquals(List.of(), ChartExporterTest.listing(dir), "nothing written");
+
+        Path out = dir.resolve("all");
+        Result r = run("export", "saxe-two-modes", "--all", "--out", out.toString(), "--width", "400", "--height", "300");
+        assertEquals(DlnCommand.OK, r.code(), r.err());
+        assertTrue(r.out().contains("skipped hyperboloid: needs one hidden neuron: widths [d, 1, 1]"), r.out());
+        assertTrue(r.out().contains("skipped function-space: needs one hidden neuron with two inputs"), r.out());
+        List<String> files = ChartExporterTest.listing(out);
+        assertFalse(files.stream().anyMatch(f -> f.startsWith("hyperboloid.") || f.startsWith("function-space.")), files.toString());
+        assertTrue(files.contains("sharpness.png") && files.contains("phase-diagram.pdf"), files.toString());
+        var manifest = com.google.gson.JsonParser.parseString(Files.readString(out.resolve("manifest.json"))).getAsJsonObject();
+        assertTrue(manifest.getAsJsonObject("skipped").get("hyperboloid").getAsString().startsWith("needs one hidden neuron"), manifest.toString());
+        assertFalse(manifest.getAsJsonArray("files").toString().contains("hyperboloid."), manifest.toString());
+    }
+
+    @Test
+    void sharpnessIsComputedForGradientFlowWhenItsViewIsAskedFor() throws Exception {
+        var p = org.dlnexplorer.preset.BundledPresets.read("saxe-two-modes.json");
+        assertNotNull(ViewId.SHARPNESS.whyNot(PresetRunner.runSet(p, "saxe")), "gradient flow records no sharpness by default");
+        assertNull(ViewId.SHARPNESS.whyNot(PresetRunner.runSet(org.dlnexplorer.preset.PresetCompiler.withSharpness(p), "saxe")));
+        Path png = dir.resolve("s.png");
+        Result r = run("export", "presets/saxe-two-modes.json", "--view", "sharpness", "--out", png.toString());
+        assertEquals(DlnCommand.OK, r.code(), r.err());
+    }
+
+    @Test
     void divergedRunsAreExportedAndReported() throws Exception {
         String json = Files.readString(Path.of("presets/edge-of-stability.json"))
                 .replace("\"values\": [0.2, 0.22, 0.24]", "\"values\": [0.2, 1.0]");

@@ -1,0 +1,49 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+
+import java.util.Arrays;
+
+/**
+ * Whether a view applies to a run set, in one place: the charts show this reason instead of a plot, the
+ * app's placeholder cells show it, and `export` refuses (one view) or skips (--all, Export…) a view that
+ * does not apply, quoting it. Null: the view applies (or there is nothing to judge yet).
+ */
+public final class ViewApplicability {
+    /** why not, in a headline and a detail line (the detail may be null) */
+    public record Reason(String message, String detail) {
+        /** both on one line: "needs one hidden neuron: widths [d, 1, 1] (this network has widths [2, 3, 1])" */
+        public String line() { return detail == null ? message : message + " (" + detail + ")"; }
+    }
+
+    private ViewApplicability() {}
+
+    public static Reason whyNot(ViewId view, RunSet rs) {
+        if (rs == null || rs.runs().isEmpty()) return null;
+        String widths = "this network has widths " + Arrays.toString(rs.runs().get(0).trajectory().widths());
+        return switch (view) {
+            case HYPERBOLOID -> any(rs, SingleNeuron::applies) ? null
+                    : new Reason("needs one hidden neuron: widths [d, 1, 1]", widths);
+            case FUNCTION_SPACE -> any(rs, ViewApplicability::twoInputNeuron) ? null
+                    : new Reason("needs one hidden neuron with two inputs: widths [2, 1, 1]", widths);
+            case CONSERVATION -> any(rs, t -> t.depth() >= 2) ? null
+                    : new Reason("depth 1: no conserved quantities Dₗ", "a one-layer network has no Dₗ to conserve");
+            case SHARPNESS -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasSharpness()) ? null
+                    : new Reason("sharpness was not recorded for this run",
+                            "it is recorded for gradient descent, and for gradient flow when this view is shown");
+            default -> null;
+        };
+    }
+
+    /** the function-space view's network: one hidden neuron, two inputs, one output */
+    static boolean twoInputNeuron(Trajectory t) {
+        int[] w = t.widths();
+        return w.length == 3 && w[0] == 2 && w[1] == 1 && w[2] == 1 && !t.frames().isEmpty();
+    }
+
+    private static boolean any(RunSet rs, java.util.function.Predicate<Trajectory> p) {
+        for (RunSet.Labeled l : rs.runs()) if (p.test(l.trajectory())) return true;
+        return false;
+    }
+}

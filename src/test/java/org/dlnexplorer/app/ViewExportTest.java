@@ -1,0 +1,38 @@
+package org.dlnexplorer.app;
+
+import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.export.ExportException;
+import org.dlnexplorer.export.ExportFormat;
+import org.dlnexplorer.export.PresetRunner;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.preset.BundledPresets;
+import org.dlnexplorer.preset.Preset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The app's Export… and Export view…: no placeholder, the phase diagram included, reasons listed. */
+class ViewExportTest {
+    @Test
+    void exportSkipsViewsThatDoNotApplyAndIncludesThePhaseDiagram(@TempDir Path dir) throws Exception {
+        Preset p = BundledPresets.read("saxe-two-modes.json");
+        RunSet rs = PresetRunner.runSet(org.dlnexplorer.preset.PresetCompiler.withSharpness(p), "saxe");   // as the app asks when the view is shown
+        ViewExport.Result r = ViewExport.views(dir, List.of(ViewId.values()), rs, p, "saxe", ExportFormat.PNG);
+        assertEquals(List.of("hyperboloid: " + ViewId.HYPERBOLOID.whyNot(rs), "function-space: " + ViewId.FUNCTION_SPACE.whyNot(rs)),
+                r.skipped());
+        assertTrue(r.files().contains(dir.resolve("phase-diagram.png")), r.files().toString());
+        assertFalse(Files.exists(dir.resolve("hyperboloid.png")));
+
+        ExportException e = assertThrows(ExportException.class,
+                () -> ViewExport.view(dir.resolve("one.svg"), ViewId.HYPERBOLOID, rs, p, "saxe"));
+        assertTrue(e.getMessage().contains("needs one hidden neuron: widths [d, 1, 1]"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("one.svg")));
+        assertEquals(dir.resolve("loss.pdf"), ViewExport.view(dir.resolve("loss.pdf"), ViewId.LOSS, rs, p, "saxe"));
+        assertTrue(Files.size(dir.resolve("loss.pdf")) > 0);
+    }
+}
