@@ -46,7 +46,13 @@ public final class ChartRenderer implements AutoCloseable {
     public record ViewState(int width, int height, double azimuth, double elevation) {}
 
     /** Everything the views need; runs is immutable and shared; complete: runs is a finished run set (painted whole). */
-    public record Job(long seq, RunSet runs, boolean complete, double cursorT, boolean logTime, Map<ViewId, ViewState> views) {}
+    public record Job(long seq, RunSet runs, boolean complete, double cursorT, boolean logTime, boolean logLoss,
+                      Map<ViewId, ViewState> views) {
+        /** linear loss axis */
+        public Job(long seq, RunSet runs, boolean complete, double cursorT, boolean logTime, Map<ViewId, ViewState> views) {
+            this(seq, runs, complete, cursorT, logTime, false, views);
+        }
+    }
 
     /**
      * Where time t falls on a painted chart with a time axis: pixel x = x0 + (x1 − x0)·(t − lower)/(upper − lower)
@@ -83,9 +89,10 @@ public final class ChartRenderer implements AutoCloseable {
         }
     }
 
-    private record Key(RunSet runs, double cursorT, boolean logTime, ViewState state) {
+    private record Key(RunSet runs, double cursorT, boolean logTime, boolean logLoss, ViewState state) {
         boolean same(Key k) {
             return k != null && k.runs == runs && Double.compare(k.cursorT, cursorT) == 0 && k.logTime == logTime
+                    && k.logLoss == logLoss
                     && Objects.equals(k.state, state);
         }
     }
@@ -284,7 +291,7 @@ public final class ChartRenderer implements AutoCloseable {
                 // charts with a time axis are painted without the cursor: the app overlays it, so moving the
                 // cursor repaints nothing; the others (hyperboloid) paint it in
                 double cursor = e.getKey().paintsCursor() ? job.cursorT() : Double.NaN;
-                Key key = new Key(job.runs(), cursor, job.logTime(), st);
+                Key key = new Key(job.runs(), cursor, job.logTime(), job.logLoss(), st);
                 if (key.same(drawn.get(e.getKey()))) continue;
                 try {
                     TimeAxis[] time = new TimeAxis[1];
@@ -336,6 +343,7 @@ public final class ChartRenderer implements AutoCloseable {
 
     private BufferedImage paint(ViewChart chart, Key key, TimeAxis[] time, Key old) {
         chart.setLogTime(key.logTime());
+        chart.setLogLoss(key.logLoss());
         if (chart instanceof HyperboloidChart h) h.setView(key.state().azimuth(), key.state().elevation());
         if (old != null && old.runs() == key.runs() && chart.runs() == key.runs()) chart.setCursor(key.cursorT());
         else chart.update(key.runs(), key.cursorT());

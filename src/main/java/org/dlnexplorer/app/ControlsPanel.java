@@ -239,7 +239,10 @@ final class ControlsPanel {
         CheckBox logTime = new CheckBox("log-time axis (loss)");
         logTime.setId("log-time-toggle");
         logTime.selectedProperty().bindBidirectional(vm.logTime);
-        return List.of(new HBox(6, play, step, reset), speed, logTime);
+        CheckBox logLoss = new CheckBox("log-scale loss");
+        logLoss.setId("log-loss-toggle");
+        logLoss.selectedProperty().bindBidirectional(vm.logLoss);
+        return List.of(new HBox(6, play, step, reset), speed, new HBox(12, logTime, logLoss));
     }
 
     private Node exportRow() {

@@ -23,7 +23,7 @@ final class FrameLoop {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /** what the views looked like at the newest render request: their sizes, the cursor, the time axis */
-    private record ViewsNow(Map<ViewId, ChartRenderer.ViewState> states, double cursorT, boolean logTime) {}
+    private record ViewsNow(Map<ViewId, ChartRenderer.ViewState> states, double cursorT, boolean logTime, boolean logLoss) {}
 
     private final ViewModel vm;
     private final SimulationService service;
@@ -196,14 +196,14 @@ final class FrameLoop {
     /** Ask the chart renderer for the views' new images if anything they show changed. */
     private void requestRender() {
         if (!dirty.take(Dirty.Part.VIEWS)) return;
-        ViewsNow v = new ViewsNow(panes.states(), vm.cursorT.get(), vm.logTime.get());
+        ViewsNow v = new ViewsNow(panes.states(), vm.cursorT.get(), vm.logTime.get(), vm.logLoss.get());
         viewsNow = v;
         paint(vm.runSet.get(), shownComplete, v);
     }
 
     /** Ask the painters for images of runs as the views v look (any thread). */
     private void paint(RunSet runs, boolean complete, ViewsNow v) {
-        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), runs, complete, v.cursorT(), v.logTime(), v.states()));
+        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), runs, complete, v.cursorT(), v.logTime(), v.logLoss(), v.states()));
     }
 
     /**

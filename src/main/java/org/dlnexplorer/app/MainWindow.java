@@ -119,6 +119,7 @@ public final class MainWindow {
         });
         vm.cursorT.addListener(o -> viewsChanged());
         vm.logTime.addListener(o -> viewsChanged());
+        vm.logLoss.addListener(o -> viewsChanged());
         vm.duration.addListener((o, a, b) -> {
             if (vm.cursorT.get() > b.doubleValue() || vm.cursorT.get() == a.doubleValue()) vm.cursorT.set(b.doubleValue());
         });

@@ -46,6 +46,8 @@ public final class ViewModel {
     /** time units per second of playback = speed × duration / 5 */
     public final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     public final BooleanProperty logTime = new SimpleBooleanProperty(this, "logTime", false);
+    /** the loss view's vertical axis on a log scale (preset "view": {"logLoss": true}) */
+    public final BooleanProperty logLoss = new SimpleBooleanProperty(this, "logLoss", false);
     /** the views on screen, in registry order (the preset's view.panels; the View menu changes it) */
     public final ObjectProperty<List<ViewId>> panels = new SimpleObjectProperty<>(this, "panels", List.of(ViewId.values()));
 
@@ -89,6 +91,7 @@ public final class ViewModel {
         initial.put(playing, false);
         initial.put(speed, 1.0);
         initial.put(logTime, p.view != null && p.view.has("logTime") && p.view.get("logTime").getAsBoolean());
+        initial.put(logLoss, p.view != null && p.view.has("logLoss") && p.view.get("logLoss").getAsBoolean());
         initial.put(panels, ViewId.panelsOrAll(p));
         initial.put(inputMessage, "");
         batch(() -> {

@@ -83,8 +83,12 @@ final class ConservationChart extends XyViewChart {
                 lines.add(new Line(label, new double[][]{{t[0], t[n - 1]}, {floor, floor}}, c, style.dashed()));
                 legendLine(label + (compare ? ": drift" : "") + " = 0 (exact)", c, style.dashed());
             } else {
-                lines.add(new Line(label, Decimator.xy(t, d, n, false, true), c, style.solid()));
-                legendLine(label, c, style.solid());
+                // frames with drift exactly 0 (common in flow: ‖Dₗ(t) − Dₗ(0)‖ rounds to 0) go at the floor too,
+                // so that the run stays one visible line and the legend says where its zeros are drawn
+                boolean zeros = false;
+                for (double v : d) zeros |= v == 0;
+                lines.add(new Line(label, Decimator.xy(t, atFloor(d, floor), n, false, true), c, style.solid()));
+                legendLine(zeros ? label + ": 0 drawn at " + Fmt.num(floor) : label, c, style.solid());
             }
         }
         double tEnd = 0;
@@ -99,5 +103,12 @@ final class ConservationChart extends XyViewChart {
         addLayer(lines);
         subtitle.setText(join(anyGd ? "gradient descent does not conserve Dₗ exactly (O(η²) per step)"
                 : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ", divergenceNote(rs)));
+    }
+
+    /** a copy of the drifts with every value ≤ 0 (an exact zero) raised to floor, for a log axis */
+    static double[] atFloor(double[] d, double floor) {
+        double[] out = d.clone();
+        for (int i = 0; i < out.length; i++) if (!(out[i] > 0) && !Double.isNaN(out[i])) out[i] = floor;
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import org.dlnexplorer.model.theory.OverlayInput;
 import org.dlnexplorer.model.theory.OverlayResult;
 import org.dlnexplorer.model.theory.Overlays;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.axis.NumberAxis;
 
 import java.awt.Color;
@@ -24,6 +25,9 @@ final class LossChart extends XyViewChart {
     private final NumberAxis linearTime;
     private final LogAxis logTime;
     private boolean log;
+    private final ValueAxis linearLoss;
+    private final LogAxis logLossAxis;
+    private boolean logLoss;
 
     LossChart(ChartStyle style) {
         super(ViewId.LOSS, style, "Loss", SlideAxes.number("t (time units)"), SlideAxes.number("loss ℒ(t)"), true);
@@ -33,6 +37,19 @@ final class LossChart extends XyViewChart {
         logTime.setLowerMargin(0);
         logTime.setUpperMargin(0);
         plot.getRangeAxis().setUpperMargin(0.1);
+        linearLoss = plot.getRangeAxis();
+        logLossAxis = logAxis("loss ℒ(t) (log scale)");
+        styleAxis(logLossAxis);
+    }
+
+    /** ℒ on a log axis: the plateaus stay readable under a large first loss (values ≤ 0 have no place on it) */
+    @Override
+    public void setLogLoss(boolean on) {
+        if (on == logLoss) return;
+        logLoss = on;
+        chart.setNotify(false);
+        try { plot.setRangeAxis(on ? logLossAxis : linearLoss); } finally { chart.setNotify(true); }
+        if (runs != null) update(runs, cursorT);
     }
 
     @Override
@@ -59,12 +76,12 @@ final class LossChart extends XyViewChart {
             double[] t = tr.times(), l = new double[n];
             for (int i = 0; i < n; i++) l[i] = fs.get(i).loss();
             Color c = compare ? ChartStyle.color(r) : ChartStyle.color(0);
-            sim.add(new Line(run.label(), Decimator.xy(t, l, n, log, false), c, style.solid()));
+            sim.add(new Line(run.label(), Decimator.xy(t, l, n, log, logLoss), c, style.solid()));
             TheoryResult ex = tr.exact();
             if (ex != null && ex.available() && ex.loss() != null) {
                 double[] et = ex.t() != null ? ex.t() : t;
                 int m = Math.min(et.length, ex.loss().length);
-                exact.add(new Line(run.label() + " exact", Decimator.xy(et, ex.loss(), m, log, false), c.darker(), style.dashed()));
+                exact.add(new Line(run.label() + " exact", Decimator.xy(et, ex.loss(), m, log, logLoss), c.darker(), style.dashed()));
                 anyExact = true;
             }
         }

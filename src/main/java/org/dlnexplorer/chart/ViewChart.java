@@ -46,6 +46,9 @@ public abstract class ViewChart {
     /** Log-scaled time axis where the view supports it (loss). */
     public void setLogTime(boolean on) {}
 
+    /** Log-scaled loss axis where the view supports it (loss). */
+    public void setLogLoss(boolean on) {}
+
     /** What to paint (a JFreeChart for the plots). */
     public abstract Drawable drawable();
 

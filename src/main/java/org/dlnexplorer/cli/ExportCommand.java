@@ -77,6 +77,10 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             description = "Log-scaled time axis where a view supports it (default: the preset's view.logTime).")
     Boolean logTime;
 
+    @Option(names = "--log-loss", negatable = true,
+            description = "Log-scaled loss axis (default: the preset's view.logLoss).")
+    Boolean logLoss;
+
     /** null: the product's views in the slide style */
     private final ViewSource views;
 
@@ -90,10 +94,11 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
     }
 
     /** The product's views in the slide style, with the log-time axis on or off. */
-    static ViewSource slideViews(boolean logTime) {
+    static ViewSource slideViews(boolean logTime, boolean logLoss) {
         return (id, runs) -> {
             ViewChart chart = ViewChart.create(id, ChartStyle.slide());
             chart.setLogTime(logTime);
+            chart.setLogLoss(logLoss);
             chart.update(runs, Double.NaN);
             return chart.drawable();
         };
@@ -101,8 +106,13 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
 
     /** The preset's initial view state: "view": { "logTime": true } */
     static boolean presetLogTime(Preset p) {
-        return p.view != null && p.view.has("logTime") && p.view.get("logTime").isJsonPrimitive()
-                && p.view.get("logTime").getAsBoolean();
+        return presetFlag(p, "logTime");
+    }
+
+    /** a boolean of the preset's "view" section (false when absent) */
+    static boolean presetFlag(Preset p, String key) {
+        return p.view != null && p.view.has(key) && p.view.get(key).isJsonPrimitive()
+                && p.view.get(key).getAsBoolean();
     }
 
     @Override
@@ -165,7 +175,7 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             throw new UsageError(e.getMessage());
         }
         ViewSource source = views != null ? views
-                : slideViews(logTime != null ? logTime : presetLogTime(p));
+                : slideViews(logTime != null ? logTime : presetLogTime(p), logLoss != null ? logLoss : presetFlag(p, "logLoss"));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         for (RunSet.Labeled r : runs.runs()) {
