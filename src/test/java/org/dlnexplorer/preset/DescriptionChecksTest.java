@@ -1,0 +1,151 @@
+package org.dlnexplorer.preset;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.dlnexplorer.export.PresetRunner;
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Preset descriptions quote only what their simulation gives: every number in a checked description is the
+ * preset's own parameter, a reference (§, Theorem, Fig, year), or an entry of description-checks.json whose
+ * observable is asserted within the quote's printed precision (half a unit of its last digit).
+ */
+class DescriptionChecksTest {
+    /** section, theorem, figure and year references: not quantities */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "(Theorem|Thm|Lemma|Figs?|§|Eq\\.?|Section|Prop\\.?|Corollary)\\s*[\\d.–\\-, b]+[a-z]?|\\b(19|20)\\d\\d\\b");
+    /** a number as printed: 0.39, −10, 1.5e−6 (not inside a word or a sub/superscript like W_{ℓ+1}) */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w_^{+])[−-]?\\d+(?:\\.\\d+)?(?:e[−-]?\\d+)?");
+
+    static JsonObject checks() {
+        var in = DescriptionChecksTest.class.getResourceAsStream("/description-checks.json");
+        assertNotNull(in, "description-checks.json on the test class path");
+        return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    @Test
+    void everyNumberACheckedDescriptionQuotesIsItsSimulationsWithinPrintedPrecision() throws Exception {
+        JsonObject all = checks();
+        int checked = 0;
+        for (String file : all.keySet()) {
+            if (file.startsWith("_")) continue;
+            Preset p = BundledPresets.read(file);
+            RunSet rs = PresetRunner.runSet(p, file);
+            JsonArray entries = all.getAsJsonArray(file);
+            Set<String> covered = new HashSet<>();
+            for (JsonElement e : entries) {
+                JsonObject c = e.getAsJsonObject();
+                String quote = c.get("quote").getAsString();
+                covered.add(normal(quote));
+                if (c.has("input")) continue;
+                double q = parse(quote), half = halfUnit(quote);
+                String compare = c.has("compare") ? c.get("compare").getAsString() : "approx";
+                for (double v : observe(rs, c.get("member").getAsString(), c.get("observable").getAsString())) {
+                    String what = file + ": " + quote + " (" + c.get("observable").getAsString() + " of "
+                            + c.get("member").getAsString() + ") is " + v;
+                    switch (compare) {
+                        case "le" -> assertTrue(v <= q + half, what);
+                        case "ge" -> assertTrue(v >= q - half, what);
+                        default -> assertEquals(q, v, half, what);
+                    }
+                    checked++;
+                }
+            }
+            Set<Double> given = new HashSet<>();
+            numbers(PresetIo.gson().toJsonTree(p), given);
+            for (String n : quoted(p.description)) {
+                if (covered.contains(normal(n)) || given.contains(Math.abs(parse(n))) || given.contains(parse(n))) continue;
+                fail(file + ": the description quotes " + n + ", which no check in description-checks.json covers");
+            }
+        }
+        assertTrue(checked > 0);
+    }
+
+    @Test
+    void theReportedMisquotesAreGone() {
+        // the issue's three: numbers the simulation does not give
+        assertFalse(BundledPresets.load().entries().stream().anyMatch(e ->
+                e.file().equals("conservation-gradient-descent.json") && e.preset().description.contains("0.30")));
+        for (String f : new String[]{"conservation-gradient-descent.json", "marion-chizat-small-scale.json", "implicit-bias-low-rank.json"})
+            assertTrue(checks().has(f), f + " is checked");
+    }
+
+    /** numbers in the text that are quantities (references removed) */
+    static List<String> quoted(String description) {
+        String d = REFERENCE.matcher(description).replaceAll(" ");
+        List<String> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(d);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    private static String normal(String s) { return s.replace('−', '-'); }
+
+    private static double parse(String s) { return Double.parseDouble(normal(s)); }
+
+    /** half a unit of the last printed digit: 0.39 → 0.005, 1.5e−6 → 0.05e−6, 4 → 0.5 */
+    static double halfUnit(String s) {
+        String n = normal(s);
+        int e = n.indexOf('e');
+        BigDecimal mantissa = new BigDecimal(e < 0 ? n : n.substring(0, e));
+        double unit = Math.pow(10, -mantissa.scale());
+        if (e >= 0) unit *= Math.pow(10, Integer.parseInt(n.substring(e + 1)));
+        return unit / 2;
+    }
+
+    private static void numbers(JsonElement e, Set<Double> out) {
+        if (e == null || e.isJsonNull()) return;
+        if (e.isJsonObject()) {
+            for (var kv : e.getAsJsonObject().entrySet())
+                if (!kv.getKey().equals("name") && !kv.getKey().equals("description")) numbers(kv.getValue(), out);
+        } else if (e.isJsonArray()) {
+            for (JsonElement x : e.getAsJsonArray()) numbers(x, out);
+        } else if (e.getAsJsonPrimitive().isNumber()) {
+            out.add(Math.abs(e.getAsDouble()));
+            out.add(e.getAsDouble());
+        }
+    }
+
+    /** the observable's values (several for the all-layer ones) on the member */
+    static List<Double> observe(RunSet rs, String member, String observable) {
+        Trajectory t = member.isEmpty() ? rs.runs().get(0).trajectory()
+                : rs.runs().stream().filter(l -> l.label().equals(member)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no member " + member)).trajectory();
+        Frame first = t.frames().get(0), last = t.last();
+        List<Double> out = new ArrayList<>();
+        Matcher idx = Pattern.compile("\\[(\\d+)]").matcher(observable);
+        int i = idx.find() ? Integer.parseInt(idx.group(1)) : -1;
+        if (observable.startsWith("drift@")) {
+            double at = Double.parseDouble(observable.substring(6));
+            for (Frame f : t.frames()) if (Math.abs(f.t() - at) < 1e-9) out.add(f.balanceDrift());
+            assertFalse(out.isEmpty(), "a frame at t = " + at);
+        } else if (observable.startsWith("beta0[")) out.add(first.effectiveWeight()[i]);
+        else if (observable.startsWith("beta[")) out.add(last.effectiveWeight()[i]);
+        else if (observable.startsWith("sv[")) out.add(last.singularValues()[i]);
+        else if (observable.equals("layerTop")) for (double[] s : last.layerSingularValues()) out.add(s[0]);
+        else if (observable.equals("layerRest")) {
+            for (double[] s : last.layerSingularValues()) for (int k = 1; k < s.length; k++) out.add(s[k]);
+        } else if (observable.equals("Send")) out.add(last.kernelDistance());
+        else if (observable.equals("Smax")) out.add(org.dlnexplorer.model.observe.Regime.peakKernelDistance(t));
+        else if (observable.equals("sharpness")) out.add(last.sharpness());
+        else fail("unknown observable " + observable);
+        return out;
+    }
+}
