@@ -145,7 +145,22 @@ class DescriptionChecksTest {
         } else if (observable.equals("Send")) out.add(last.kernelDistance());
         else if (observable.equals("Smax")) out.add(org.dlnexplorer.model.observe.Regime.peakKernelDistance(t));
         else if (observable.equals("sharpness")) out.add(last.sharpness());
+        else if (observable.startsWith("tHalf[")) out.add(halfTime(t, i));
+        else if (observable.equals("tFit"))
+            out.add(org.dlnexplorer.model.sweep.CellMetrics.timeToFit(t.frames(), t.setup().task().minimumLoss()));
         else fail("unknown observable " + observable);
         return out;
+    }
+
+    /** first t with σ_i(W_eff)(t) = σ_i(t_end)/2, linear between the bracketing frames (Saxe's t* for a sigmoid) */
+    static double halfTime(Trajectory t, int i) {
+        double goal = t.last().singularValues()[i] / 2, prevT = 0, prevS = 0;
+        for (Frame f : t.frames()) {
+            double s = f.singularValues()[i];
+            if (s >= goal) return f == t.frames().get(0) ? f.t() : prevT + (goal - prevS) / (s - prevS) * (f.t() - prevT);
+            prevT = f.t();
+            prevS = s;
+        }
+        return Double.NaN;
     }
 }
