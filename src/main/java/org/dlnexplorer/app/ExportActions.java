@@ -50,7 +50,7 @@ final class ExportActions {
         background("dln-export", () -> {
             ViewExport.Result r = ViewExport.views(dir, shown, rs, preset, source, f);
             return "exported " + r.files().size() + " " + f + " files to " + dir
-                    + (r.skipped().isEmpty() ? "" : "; skipped " + String.join("; ", r.skipped()));
+                    + (r.skipped().isEmpty() ? "" : "; skipped " + String.join("; skipped ", r.skipped()));
         });
     }
 
