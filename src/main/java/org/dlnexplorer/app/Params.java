@@ -2,6 +2,7 @@ package org.dlnexplorer.app;
 
 import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PresetDefaults;
 import org.dlnexplorer.preset.PresetIo;
 import org.dlnexplorer.preset.PresetPaths;
 
@@ -24,21 +25,21 @@ public record Params(double delta, double tau, int depth, int width, double lear
 
     /** The controls' values as read from a preset (defaults where the preset is silent). */
     public static Params of(Preset p) {
-        double delta = p.init != null && p.init.delta != null ? p.init.delta : 0.0;
-        double tau = p.init != null && p.init.scale != null && p.init.scale > 0 ? p.init.scale : 0.01;
+        double delta = p.init != null && p.init.delta != null ? p.init.delta : PresetDefaults.DELTA;
+        // the τ control is logarithmic: a preset without a positive τ shows the default
+        double tau = p.init != null && p.init.scale != null && p.init.scale > 0 ? p.init.scale : PresetDefaults.SCALE;
         int depth = p.network.widths.length - 1;
         int width = p.network.widths.length >= 3 ? p.network.widths[1] : Math.max(p.network.widths[0], p.network.widths[depth]);
-        Method m = p.training != null && "gradient-descent".equals(p.training.method) ? Method.GRADIENT_DESCENT : Method.GRADIENT_FLOW;
+        Method m = p.training != null && Method.fromId(p.training.method) == Method.GRADIENT_DESCENT
+                ? Method.GRADIENT_DESCENT : PresetDefaults.METHOD;
         double eta = p.training != null && p.training.learningRate != null && p.training.learningRate > 0
-                ? p.training.learningRate : DEFAULT_LEARNING_RATE;
+                ? p.training.learningRate : PresetDefaults.LEARNING_RATE;
         double[] t = p.task != null && p.task.target != null && p.task.target.singularValues != null
                 ? p.task.target.singularValues.clone() : new double[0];
-        long seed = p.init != null && p.init.seed != null ? p.init.seed : 0L;
-        double duration = p.training != null && p.training.duration != null ? p.training.duration : 10.0;
+        long seed = p.init != null && p.init.seed != null ? p.init.seed : PresetDefaults.SEED;
+        double duration = p.training != null && p.training.duration != null ? p.training.duration : PresetDefaults.DURATION;
         return new Params(delta, tau, depth, width, eta, m, t, seed, duration);
     }
-
-    public static final double DEFAULT_LEARNING_RATE = 0.05;
 
     /** The base preset with these values applied (a new object; the base is not changed). */
     public Preset applyTo(Preset base) {
@@ -53,9 +54,9 @@ public record Params(double delta, double tau, int depth, int width, double lear
         if (method == Method.GRADIENT_DESCENT) {
             if (learningRate != b.learningRate || p.training.learningRate == null)
                 p = PresetPaths.with(p, "training.learningRate", learningRate);
-            p.training.method = "gradient-descent";
+            p.training.method = Method.GRADIENT_DESCENT.id();
         } else {
-            p.training.method = "gradient-flow";
+            p.training.method = Method.GRADIENT_FLOW.id();
         }
         if (!Arrays.equals(targets, b.targets) && p.task.target != null && p.task.target.singularValues != null)
             p.task.target.singularValues = targets.clone();

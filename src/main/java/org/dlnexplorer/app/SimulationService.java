@@ -300,7 +300,7 @@ public final class SimulationService implements AutoCloseable {
         SimulationSpec spec = m.spec();
         Trajectory.Setup setup = new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate());
         List<Frame> history = new ArrayList<>(spec.samples());
-        String method = spec.method().isFlow() ? "gradient-flow" : "gradient-descent";
+        String method = spec.method().outputName();
         long[] lastPartial = {System.nanoTime()};
         Trajectory tr = Simulation.simulate(spec, f -> {
             history.add(f);

@@ -34,7 +34,7 @@ public final class ViewModel {
     public final DoubleProperty logScale = new SimpleDoubleProperty(this, "logScale", -2);
     public final IntegerProperty depth = new SimpleIntegerProperty(this, "depth", 2);
     public final IntegerProperty width = new SimpleIntegerProperty(this, "width", 2);
-    public final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", Params.DEFAULT_LEARNING_RATE);
+    public final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", org.dlnexplorer.preset.PresetDefaults.LEARNING_RATE);
     public final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method", Method.GRADIENT_FLOW);
     public final ObjectProperty<double[]> targets = new SimpleObjectProperty<>(this, "targets", new double[0]);
     public final LongProperty seed = new SimpleLongProperty(this, "seed", 0);

@@ -1,5 +1,6 @@
 package org.dlnexplorer.chart;
 
+import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
@@ -50,7 +51,7 @@ final class ConservationChart extends XyViewChart {
             Trajectory tr = run.trajectory();
             if (tr.depth() < 2) continue;
             anyLayers = true;
-            anyGd |= "gradient-descent".equals(tr.method());
+            anyGd |= Method.isGradientDescent(tr.method());
             List<Frame> fs = tr.frames();
             int n = fs.size();
             if (n == 0) continue;

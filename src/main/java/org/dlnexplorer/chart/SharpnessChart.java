@@ -1,5 +1,6 @@
 package org.dlnexplorer.chart;
 
+import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
@@ -47,7 +48,7 @@ final class SharpnessChart extends XyViewChart {
                     ChartStyle.color(compare ? r : 0), style.solid()));
             legendLine(compare ? run.label() : "sharpness", ChartStyle.color(compare ? r : 0), style.solid());
             double eta = learningRate(tr);
-            if ("gradient-descent".equals(tr.method()) && eta > 0 && !thresholds.contains(eta)) {
+            if (Method.isGradientDescent(tr.method()) && eta > 0 && !thresholds.contains(eta)) {
                 thresholds.add(eta);
                 thresholdColors.add(compare ? ChartStyle.color(r) : ChartStyle.MUTED);
             }

@@ -15,8 +15,6 @@ import java.util.Random;
 
 /** Turns a validated preset into model objects: the task, the network, θ(0) and the simulation spec. */
 public final class PresetCompiler {
-    public static final int DEFAULT_SAMPLES = 400;
-
     private PresetCompiler() {}
 
     /** One member of a compare set: its label (e.g. "δ = 2") and its spec. */
@@ -28,25 +26,27 @@ public final class PresetCompiler {
         Network net = new Network(p.network.widths, p.training.layerRates);
         Task task = task(p, source);
         Scheme scheme = Scheme.fromId(p.init.scheme);
-        double tau = p.init.scale == null ? 0.0 : p.init.scale;
-        double delta = p.init.delta == null ? 0.0 : p.init.delta;
-        long seed = p.init.seed == null ? 0L : p.init.seed;
+        double tau = p.init.scale == null ? PresetDefaults.SCALE : p.init.scale;
+        double delta = p.init.delta == null ? PresetDefaults.DELTA : p.init.delta;
+        long seed = p.init.seed == null ? PresetDefaults.SEED : p.init.seed;
         DMatrixRMaj[] explicit = null;
         if (scheme == Scheme.EXPLICIT) {
             explicit = new DMatrixRMaj[p.init.weights.length];
             for (int l = 0; l < explicit.length; l++) explicit[l] = new DMatrixRMaj(p.init.weights[l]);
         }
         double[] theta0 = Initializer.initialize(net, task, scheme, tau, delta, seed, explicit);
-        Method method = p.training.method == null ? Method.GRADIENT_FLOW : Method.fromId(p.training.method);
-        int samples = p.training.samples == null ? DEFAULT_SAMPLES : p.training.samples;
-        double eta = p.training.learningRate == null ? 0.0 : p.training.learningRate;
-        double rtol = p.training.rtol == null ? SimulationSpec.DEFAULT_RTOL : p.training.rtol;
-        double atol = p.training.atol == null ? SimulationSpec.DEFAULT_ATOL : p.training.atol;
+        Method method = p.training.method == null ? PresetDefaults.METHOD : Method.fromId(p.training.method);
+        int samples = p.training.samples == null ? PresetDefaults.SAMPLES : p.training.samples;
+        // gradient flow has no η (0); a gradient-descent preset gives one (the validator requires it)
+        double eta = p.training.learningRate != null ? p.training.learningRate
+                : method == Method.GRADIENT_DESCENT ? PresetDefaults.LEARNING_RATE : 0.0;
+        double rtol = p.training.rtol == null ? PresetDefaults.RTOL : p.training.rtol;
+        double atol = p.training.atol == null ? PresetDefaults.ATOL : p.training.atol;
         boolean sharp = Boolean.TRUE.equals(p.training.sharpness);
-        long maxSteps = p.training.maxSteps == null ? 0 : p.training.maxSteps;
+        long maxSteps = p.training.maxSteps == null ? PresetDefaults.MAX_STEPS : p.training.maxSteps;
         return SimulationSpec.builder(net, task, theta0).name(p.name).scheme(scheme).scale(tau).delta(delta).seed(seed)
                 .method(method).grid(p.training.duration, samples).learningRate(eta).tolerances(rtol, atol)
-                .sharpness(sharp).maxSteps(maxSteps).build();
+                .rk4Step(PresetDefaults.RK4_STEP).sharpness(sharp).maxSteps(maxSteps).build();
     }
 
     /** The whole set: one member per compare value, or the preset alone (label = its name). */

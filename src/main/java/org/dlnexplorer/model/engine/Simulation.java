@@ -78,7 +78,7 @@ public final class Simulation {
             diverged = true;
             divergedAt = steps;
         }
-        String method = spec.method() == Method.GRADIENT_DESCENT ? "gradient-descent" : "gradient-flow";
+        String method = spec.method().outputName();
         return new Trajectory(spec.name(), method, spec.network().widths(), frames, diverged, divergedAt,
                 complete, steps, null, new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()), stop);
     }

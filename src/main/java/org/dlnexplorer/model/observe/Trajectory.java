@@ -83,7 +83,7 @@ public final class Trajectory {
     public Setup setup() { return setup; }
 
     public String name() { return name; }
-    /** "gradient-flow" or "gradient-descent" */
+    /** "gradient-flow" or "gradient-descent" (the engine's Method.outputName()) */
     public String method() { return method; }
     public int[] widths() { return widths.clone(); }
     public int depth() { return widths.length - 1; }
