@@ -6,6 +6,7 @@ import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.init.Initializer;
 import org.dlnexplorer.model.init.Scheme;
+import org.dlnexplorer.model.sweep.AxisLabels;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -66,19 +67,10 @@ public final class PresetCompiler {
         return out;
     }
 
-    /** "δ = 2", "τ = 0.01", "L = 4", … */
+    /** "δ = 2", "τ = 0.01", "L = 4", … (the symbol from {@link AxisLabels}) */
     public static String label(String parameter, double v) {
-        String sym = switch (parameter) {
-            case "init.delta" -> "δ";
-            case "init.scale" -> "τ";
-            case "network.depth" -> "L";
-            case "network.width" -> "width";
-            case "training.learningRate" -> "η";
-            case "init.seed" -> "seed";
-            default -> parameter;
-        };
         String num = v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : trim(v);
-        return sym + " = " + num;
+        return AxisLabels.symbol(parameter) + " = " + num;
     }
 
     private static String trim(double v) {

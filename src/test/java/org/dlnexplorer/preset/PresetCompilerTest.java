@@ -39,4 +39,16 @@ class PresetCompilerTest {
         SimulationSpec s = PresetCompiler.compile(p, "r.json");
         assertArrayEquals(new double[]{3, 1}, s.task().targetSingularValues(), 1e-12);
     }
+
+    @Test
+    void compareLabelsUseTheOneSymbolTable() {
+        for (String field : new String[]{"init.delta", "init.scale", "training.learningRate", "network.depth",
+                "network.width", "training.duration", "init.seed", "task.target.seed"})
+            assertEquals(org.dlnexplorer.model.sweep.AxisLabels.symbol(field) + " = 4", PresetCompiler.label(field, 4), field);
+        assertEquals("δ = -2", PresetCompiler.label("init.delta", -2));
+        assertEquals("τ = 0.01", PresetCompiler.label("init.scale", 0.01));
+        assertEquals("η = 0.05", PresetCompiler.label("training.learningRate", 0.05));
+        assertEquals("L = 4", PresetCompiler.label("network.depth", 4));
+        assertEquals("seed = 3", PresetCompiler.label("init.seed", 3));
+    }
 }
