@@ -1,5 +1,6 @@
 package org.dlnexplorer.app;
 
+import org.dlnexplorer.output.AtomicFiles;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -14,7 +15,6 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The JavaFX application. Started from the command line (cli.GuiCommand) through {@link #launch};
@@ -103,12 +103,9 @@ public final class DlnApp extends Application {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".screenshot", ".png.tmp");
-        try {
-            if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) throw new IOException("no PNG writer");
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        java.awt.image.BufferedImage png = SwingFXUtils.fromFXImage(img, null);
+        AtomicFiles.write(abs, out -> {
+            if (!ImageIO.write(png, "png", out)) throw new IOException("no PNG writer");
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.dlnexplorer.app;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.dlnexplorer.chart.ViewId;
+import org.dlnexplorer.output.AtomicFiles;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetChanges;
 import org.dlnexplorer.preset.PresetCompiler;
@@ -126,7 +127,7 @@ final class PresetFiles {
             }
             p = PresetChanges.annotate(base, p);   // a changed preset says so (name and description)
             p.view = withPanels(base.view, vm.panels.get());
-            PresetIo.writeAtomically(file, PresetIo.toJson(p));
+            AtomicFiles.writeString(file, PresetIo.toJson(p));
             vm.report(Severity.INFO, "saved " + file);
             remember(file);
             return true;

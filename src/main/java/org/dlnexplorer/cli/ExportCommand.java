@@ -4,7 +4,7 @@ import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.export.PhaseDiagramExport;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.chart.ViewChart;
-import org.dlnexplorer.export.AtomicFiles;
+import org.dlnexplorer.output.AtomicFiles;
 import org.dlnexplorer.export.ChartExporter;
 import org.dlnexplorer.export.ExportException;
 import org.dlnexplorer.export.ExportFormat;

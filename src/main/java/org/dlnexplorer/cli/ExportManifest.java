@@ -4,8 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.dlnexplorer.export.AtomicFiles;
-import org.dlnexplorer.export.ExportException;
+import org.dlnexplorer.output.AtomicFiles;
 import org.dlnexplorer.preset.Preset;
 
 import java.io.IOException;
@@ -62,8 +61,8 @@ final class ExportManifest {
             o.add("skipped", s);
         }
         try {
-            AtomicFiles.write(dir.resolve(FILE), (o.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (ExportException e) {
+            AtomicFiles.writeString(dir.resolve(FILE), o.toString() + "\n");
+        } catch (IOException e) {
             throw new UsageError(e.getMessage());
         }
     }

@@ -52,7 +52,7 @@ final class OutputLock implements AutoCloseable {
             throw busy(target);
         } catch (IOException | SecurityException e) {
             closeQuietly(ch);
-            throw new UsageError(target + ": cannot lock for writing (" + org.dlnexplorer.export.AtomicFiles.reason(e)
+            throw new UsageError(target + ": cannot lock for writing (" + org.dlnexplorer.output.AtomicFiles.reason(e)
                     + "; lock file " + file + ")");
         }
     }

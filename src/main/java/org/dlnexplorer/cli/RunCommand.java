@@ -1,9 +1,8 @@
 package org.dlnexplorer.cli;
 
-import org.dlnexplorer.export.AtomicFiles;
-import org.dlnexplorer.export.ExportException;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.theory.TheoryRun;
+import org.dlnexplorer.output.AtomicFiles;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.output.RunCsvWriter;
@@ -86,8 +85,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Writes atomically, with the user's normal file mode; an unwritable place is a usage error naming the file. */
     static void writeOut(Path file, String text) {
         try {
-            AtomicFiles.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (ExportException e) {
+            AtomicFiles.writeString(file, text);
+        } catch (IOException e) {
             throw new UsageError(e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package org.dlnexplorer.cli;
 
+import org.dlnexplorer.output.AtomicFiles;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
 import org.dlnexplorer.model.sweep.SweepCsv;

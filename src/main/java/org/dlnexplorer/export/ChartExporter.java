@@ -1,5 +1,6 @@
 package org.dlnexplorer.export;
 
+import org.dlnexplorer.output.AtomicFiles;
 import org.jfree.chart.ui.Drawable;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -26,7 +27,11 @@ public final class ChartExporter {
     public static void export(Drawable view, Path file, ExportFormat format, ExportSize size, String title)
             throws ExportException {
         byte[] bytes = render(view, format, size, title);
-        AtomicFiles.write(file, bytes);
+        try {
+            AtomicFiles.write(file, bytes);
+        } catch (IOException e) {
+            throw new ExportException(e.getMessage(), e);
+        }
     }
 
     /** Renders to the bytes of a complete file. A failure inside the drawable itself is a bug and propagates. */

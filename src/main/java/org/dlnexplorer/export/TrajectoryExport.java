@@ -1,11 +1,12 @@
 package org.dlnexplorer.export;
 
+import org.dlnexplorer.output.AtomicFiles;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.output.RunCsvWriter;
 import org.dlnexplorer.output.RunJsonWriter;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +46,11 @@ public final class TrajectoryExport {
 
     /** One trajectory to file (format from its extension). */
     public static void write(Trajectory t, Path file) throws ExportException {
-        AtomicFiles.write(file, text(t, Format.fromPath(file)).getBytes(StandardCharsets.UTF_8));
+        try {
+            AtomicFiles.writeString(file, text(t, Format.fromPath(file)));
+        } catch (IOException e) {
+            throw new ExportException(e.getMessage(), e);
+        }
     }
 
     /**

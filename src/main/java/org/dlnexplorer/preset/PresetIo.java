@@ -1,5 +1,6 @@
 package org.dlnexplorer.preset;
 
+import org.dlnexplorer.output.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,24 +99,8 @@ public final class PresetIo {
         return GSON.fromJson(GSON.toJsonTree(p), Preset.class);
     }
 
-    /** Writes atomically: a temporary file beside the target, then a move; nothing half written is left. */
+    /** Writes atomically ({@link AtomicFiles}): nothing half written is left. */
     public static void write(Preset p, Path file) throws IOException {
-        writeAtomically(file, toJson(p) + "\n");
-    }
-
-    public static void writeAtomically(Path file, String content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null) throw new IOException("no parent directory for " + file);
-        // a fresh name created with the user's default permissions (umask), unlike createTempFile's 0600
-        Path tmp = dir.resolve(".dln-" + file.getFileName() + "." + Long.toHexString(System.nanoTime()
-                ^ Double.doubleToLongBits(Math.random())) + ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        AtomicFiles.writeString(file, toJson(p) + "\n");
     }
 }

@@ -110,7 +110,7 @@ public final class PresetValidator {
         int depth = widths.length - 1;
         long perFrame = (long) widths[0] * widths[depth] + Math.min(widths[0], widths[depth]) + 16;
         for (int l = 1; l <= depth; l++) perFrame += Math.min(widths[l], widths[l - 1]);
-        long frames = p.training.samples == null ? PresetCompiler.DEFAULT_SAMPLES : p.training.samples;
+        long frames = p.training.samples == null ? PresetDefaults.SAMPLES : p.training.samples;
         long total = members * frames * perFrame;
         if (total > Limits.MAX_RECORDED_NUMBERS)
             throw new PresetException(src, "training.samples", members + " run(s) × " + frames + " frames × " + perFrame

@@ -1,5 +1,6 @@
 package org.dlnexplorer.export;
 
+import org.dlnexplorer.output.AtomicFiles;
 import org.jfree.chart.ui.Drawable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
