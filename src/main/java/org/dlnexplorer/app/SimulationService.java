@@ -1,6 +1,7 @@
 package org.dlnexplorer.app;
 
 import org.dlnexplorer.model.engine.CancellationToken;
+import org.dlnexplorer.model.engine.CompareSetRunner;
 import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Frame;
@@ -211,7 +212,7 @@ public final class SimulationService implements AutoCloseable {
     private void compute(Request r, CancellationToken token, RunProgress k) throws PresetException {
         long t0 = System.nanoTime();
         Preset preset = r.params() == null ? r.preset() : r.params().applyTo(r.preset());
-        List<PresetCompiler.Member> members = PresetCompiler.compileSet(preset, r.source());
+        List<CompareSetRunner.Member> members = PresetCompiler.compileSet(preset, r.source());
         String title = preset.name == null ? "" : preset.name;
         int n = members.size();
         double[] durations = new double[n];
@@ -295,7 +296,7 @@ public final class SimulationService implements AutoCloseable {
      * partial[i] and calling publish per recorded frame; its exact solution is added when it finishes.
      * Null when cancelled, except by the user: then its frames so far.
      */
-    private RunSet.Labeled computeMember(PresetCompiler.Member m, int i, AtomicReferenceArray<RunSet.Labeled> partial,
+    private RunSet.Labeled computeMember(CompareSetRunner.Member m, int i, AtomicReferenceArray<RunSet.Labeled> partial,
                                          CancellationToken token, RunProgress k, Runnable publish) {
         SimulationSpec spec = m.spec();
         Trajectory.Setup setup = new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate());

@@ -1,9 +1,9 @@
 package org.dlnexplorer.bench;
 
+import org.dlnexplorer.model.engine.CompareSetRunner;
 import org.dlnexplorer.model.theory.TheoryRun;
 import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
-import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetIo;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,13 +41,12 @@ public class TrajectoryBenchmarks {
                 "bench/presets/lambda-balanced-width4.json", "bench/presets/saddle-to-saddle-depth4-width8.json",
                 "bench/presets/gd-sharpness-depth3.json"})
         public String preset;
-        public List<SimulationSpec> specs;
+        public List<CompareSetRunner.Member> members;
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
             Path file = Path.of(preset);
-            specs = new ArrayList<>();
-            for (PresetCompiler.Member m : PresetCompiler.compileSet(PresetIo.read(file), preset)) specs.add(m.spec());
+            members = PresetCompiler.compileSet(PresetIo.read(file), preset);
         }
     }
 
@@ -71,9 +69,7 @@ public class TrajectoryBenchmarks {
 
     @Benchmark
     public Object lectureTrajectory(Lecture l) {
-        Trajectory last = null;
-        for (SimulationSpec s : l.specs) last = TheoryRun.run(s);
-        return last;
+        return CompareSetRunner.run(l.preset, l.members, TheoryRun::run);
     }
 
     @Benchmark

@@ -1,7 +1,8 @@
 package org.dlnexplorer.bench;
 
+import org.dlnexplorer.model.engine.CompareSetRunner;
+import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.theory.TheoryRun;
-import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Trajectory;
 
 import java.lang.management.ManagementFactory;
@@ -10,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Times the full trajectory computation ({@link TheoryRun#run} with every observable and the theory
- * overlay) of one or more specs in-process: warm-up first (JIT), then {@code repeat} timed runs of the
- * whole set, one after another on the calling thread.
+ * Times the full trajectory computation ({@link TheoryRun#run}: every observable and the exact solution) of a
+ * compare set in-process, through {@link CompareSetRunner} as the app and export run it: warm-up first (JIT),
+ * then {@code repeat} timed runs of the whole set, its members one after another on the calling thread.
  */
 public final class TrajectoryTimer {
     /** warm-up runs at least once (a multi-second run JIT-compiles everything it needs)… */
@@ -43,7 +44,7 @@ public final class TrajectoryTimer {
         }
     }
 
-    public static Timing time(List<SimulationSpec> specs, int repeat, double warmupSeconds) {
+    public static Timing time(List<CompareSetRunner.Member> specs, int repeat, double warmupSeconds) {
         if (repeat < 1) throw new IllegalArgumentException("repeat must be at least 1");
         long warmupNanos = (long) (warmupSeconds * 1e9);
         long start = System.nanoTime();
@@ -73,9 +74,8 @@ public final class TrajectoryTimer {
         return new Timing(ms, cpu, steps, frames, warm, last);
     }
 
-    static List<Trajectory> runAll(List<SimulationSpec> specs) {
-        Trajectory[] out = new Trajectory[specs.size()];
-        for (int i = 0; i < out.length; i++) out[i] = TheoryRun.run(specs.get(i));
-        return Arrays.asList(out);
+    static List<Trajectory> runAll(List<CompareSetRunner.Member> members) {
+        RunSet set = CompareSetRunner.run("bench", members, TheoryRun::run);
+        return set.runs().stream().map(RunSet.Labeled::trajectory).toList();
     }
 }

@@ -3,7 +3,7 @@ package org.dlnexplorer.cli;
 import org.dlnexplorer.app.LatencyProbe;
 import org.dlnexplorer.bench.PeerWorkload;
 import org.dlnexplorer.bench.TrajectoryTimer;
-import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.engine.CompareSetRunner;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.preset.Preset;
 import org.dlnexplorer.preset.PresetCompiler;
@@ -124,7 +124,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         if (!(warmupSeconds >= 0) || warmupSeconds > 600) throw new UsageError("--warmup: must be between 0 and 600 seconds");
         if (samples < 2) throw new UsageError("--samples: must be at least 2, got " + samples);
         Map<String, Object> json = new LinkedHashMap<>();
-        List<SimulationSpec> specs = new ArrayList<>();
+        List<CompareSetRunner.Member> specs = new ArrayList<>();
         PeerWorkload peer = null;
         if (peerConfig != null) {
             if (preset != null) throw new UsageError("give either PRESET.json or --peer-config, not both");
@@ -145,7 +145,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             }
             if (!(peerScale > 0) || !Double.isFinite(peerScale)) throw new UsageError("--peer-scale: must be positive, got " + peerScale);
             if (!(peerTEnd > 0) || !Double.isFinite(peerTEnd)) throw new UsageError("--peer-t-end: must be positive, got " + peerTEnd);
-            specs.add(peer.spec(samples, peerTEnd));
+            specs.add(new CompareSetRunner.Member("peer", Double.NaN, peer.spec(samples, peerTEnd)));
             json.put("workload", "peer");
             json.put("config", peerConfig);
             json.put("init", peerInit);
@@ -155,7 +155,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             if (accuracy) throw new UsageError("--accuracy: only with --peer-config");
             try {
                 Preset p = BundledPresets.readFileOrName(preset);
-                for (PresetCompiler.Member m : PresetCompiler.compileSet(p, preset.toString())) specs.add(m.spec());
+                specs.addAll(PresetCompiler.compileSet(p, preset.toString()));
             } catch (PresetException e) {
                 throw new UsageError(e.getMessage());
             }

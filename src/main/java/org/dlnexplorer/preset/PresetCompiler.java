@@ -2,6 +2,7 @@ package org.dlnexplorer.preset;
 
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
+import org.dlnexplorer.model.engine.CompareSetRunner.Member;
 import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.init.Initializer;
@@ -17,9 +18,6 @@ import java.util.Random;
 /** Turns a validated preset into model objects: the task, the network, θ(0) and the simulation spec. */
 public final class PresetCompiler {
     private PresetCompiler() {}
-
-    /** One member of a compare set: its label (e.g. "δ = 2") and its spec. */
-    public record Member(String label, double value, SimulationSpec spec) {}
 
     /** The preset as written (compare set ignored). */
     public static SimulationSpec compile(Preset p, String source) throws PresetException {

@@ -1,7 +1,7 @@
 package org.dlnexplorer.app;
 
 import org.dlnexplorer.model.engine.Method;
-import org.dlnexplorer.model.engine.Simulation;
+import org.dlnexplorer.model.theory.TheoryRun;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Trajectory;
@@ -69,8 +69,8 @@ class PresetDefaultsTest {
         Preset p = PresetIo.read(Path.of("presets/single-neuron-balanced.json"));
         Preset withTau = PresetIo.copy(p);
         withTau.init.scale = 0.7;
-        Trajectory a = Simulation.run(PresetCompiler.compile(p, "a"));
-        Trajectory b = Simulation.run(PresetCompiler.compile(withTau, "b"));
+        Trajectory a = TheoryRun.run(PresetCompiler.compile(p, "a"));
+        Trajectory b = TheoryRun.run(PresetCompiler.compile(withTau, "b"));
         assertEquals(a.frames().size(), b.frames().size());
         for (int i = 0; i < a.frames().size(); i++) {
             Frame fa = a.frames().get(i), fb = b.frames().get(i);

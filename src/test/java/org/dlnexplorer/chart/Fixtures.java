@@ -5,6 +5,7 @@ import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.engine.FrameListener;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.model.engine.CompareSetRunner;
 import org.dlnexplorer.preset.PresetCompiler;
 import org.dlnexplorer.preset.PresetIo;
 
@@ -42,7 +43,7 @@ public final class Fixtures {
     public static RunSet runSet(String json) throws Exception {
         Preset p = PresetIo.parse(json, "fixture");
         List<RunSet.Labeled> runs = new ArrayList<>();
-        for (PresetCompiler.Member m : PresetCompiler.compileSet(p, "fixture"))
+        for (CompareSetRunner.Member m : PresetCompiler.compileSet(p, "fixture"))
             runs.add(new RunSet.Labeled(m.label(), TheoryRun.run(m.spec(), FrameListener.NONE, new CancellationToken())));
         return new RunSet(p.name, runs);
     }

@@ -1,5 +1,6 @@
 package org.dlnexplorer.preset;
 
+import org.dlnexplorer.model.engine.CompareSetRunner;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class PresetCompilerTest {
         String json = PresetValidationTest.VALID.replaceFirst("\\{",
                 "{\"compare\": {\"parameter\": \"init.delta\", \"values\": [-2, 0, 2.5]},");
         Preset p = PresetIo.parse(json, "c.json");
-        List<PresetCompiler.Member> set = PresetCompiler.compileSet(p, "c.json");
+        List<CompareSetRunner.Member> set = PresetCompiler.compileSet(p, "c.json");
         assertEquals(3, set.size());
         assertEquals("δ = -2", set.get(0).label());
         assertEquals("δ = 2.5", set.get(2).label());
