@@ -2,9 +2,14 @@ package org.dlnexplorer.app;
 
 import org.dlnexplorer.chart.Fmt;
 import org.dlnexplorer.model.observe.Regime;
+import org.dlnexplorer.model.core.Network;
+import org.dlnexplorer.model.objective.Balance;
+import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
+
+import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,28 +39,11 @@ public final class RunSummary {
      */
     public static double conservedDelta(Trajectory tr) {
         if (tr.frames().isEmpty() || !tr.frames().get(0).hasWeights() || tr.depth() < 2) return Double.NaN;
-        int[] w = tr.widths();
-        double[][] ws = tr.frames().get(0).weights();
-        double eta1 = 1, eta2 = 1;
-        if (tr.setup() != null) { eta1 = tr.setup().network().rate(1); eta2 = tr.setup().network().rate(2); }
-        int n0 = w[0], n1 = w[1], n2 = w[2];
-        double[] w1 = ws[0], w2 = ws[1];   // W_1: n1×n0, W_2: n2×n1, row-major
-        double[][] d = new double[n1][n1];
-        for (int i = 0; i < n1; i++)
-            for (int j = 0; j < n1; j++) {
-                double up = 0, down = 0;
-                for (int k = 0; k < n2; k++) up += w2[k * n1 + i] * w2[k * n1 + j];
-                for (int k = 0; k < n0; k++) down += w1[i * n0 + k] * w1[j * n0 + k];
-                d[i][j] = eta1 * up - eta2 * down;
-            }
-        double lambda = 0;
-        for (int i = 0; i < n1; i++) lambda += d[i][i];
-        lambda /= n1;
-        double off = 0;
-        for (int i = 0; i < n1; i++)
-            for (int j = 0; j < n1; j++) { double e = d[i][j] - (i == j ? lambda : 0); off += e * e; }
-        if (Math.sqrt(off) > BALANCE_TOLERANCE * Math.max(1, Math.abs(lambda))) return Double.NaN;
-        return (tr.depth() - 1) * lambda;
+        Network net = tr.setup() != null ? tr.setup().network() : new Network(tr.widths());
+        double[][] ws = tr.frames().get(0).weights();   // W_ℓ row-major, n_ℓ × n_{ℓ−1}
+        DMatrixRMaj[] w = new DMatrixRMaj[ws.length];
+        for (int l = 1; l <= ws.length; l++) w[l - 1] = DMatrixRMaj.wrap(net.rows(l), net.cols(l), ws[l - 1]);
+        return Balance.delta(net, w, BALANCE_TOLERANCE);
     }
 
     /** max over frames and modes of |σ_sim − σ_exact|, or NaN when no theory is available */

@@ -1,5 +1,6 @@
 package org.dlnexplorer.chart;
 
+import org.dlnexplorer.model.objective.Balance;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
@@ -35,13 +36,11 @@ public final class SingleNeuron {
         return new double[]{tr.setup().network().rate(1), tr.setup().network().rate(2)};
     }
 
-    /** δ = η_w a² − η_a ‖w‖² at t = 0 */
+    /** δ = η_w a² − η_a ‖w‖² at t = 0 ({@link Balance#singleNeuron}) */
     public static double delta(Trajectory tr) {
         double[][] w = tr.frames().get(0).weights();
         double[] r = rates(tr);
-        double a = w[1][0], ww = 0;
-        for (double v : w[0]) ww += v * v;
-        return r[0] * a * a - r[1] * ww;
+        return Balance.singleNeuron(w[1][0], w[0], r[0], r[1]);
     }
 
     /** the point (a, x, y) for weights W_1 = w (length d), W_2 = a */

@@ -4,6 +4,7 @@ import org.dlnexplorer.model.core.Matrices;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.objective.Kernels;
+import org.dlnexplorer.model.objective.Balance;
 import org.dlnexplorer.model.objective.Objective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -39,7 +40,8 @@ public final class Observables {
     private final boolean xIsIdentity;
     private final DMatrixRMaj[] ntkZ;        // P_{ℓ−1} Xᵀ
     private final DMatrixRMaj[] ntkA, ntkB;
-    private final DMatrixRMaj[] balanceNow, balanceDiff, balanceUp, balanceDown;
+    private final DMatrixRMaj[] balanceNow, balanceDiff;
+    private final Balance balance;
     private final SingularValueDecomposition_F64<DMatrixRMaj> weffSvd;
     private final DMatrixRMaj svdWork, svdU, svdW, svdV;
     private final SingularValueDecomposition_F64<DMatrixRMaj>[] layerSvd;
@@ -93,14 +95,11 @@ public final class Observables {
         int nb = Math.max(0, depth - 1);
         balanceNow = new DMatrixRMaj[nb];
         balanceDiff = new DMatrixRMaj[nb];
-        balanceUp = new DMatrixRMaj[nb];
-        balanceDown = new DMatrixRMaj[nb];
+        balance = new Balance(net);
         for (int l = 1; l < depth; l++) {
             int n = net.width(l);
             balanceNow[l - 1] = new DMatrixRMaj(n, n);
             balanceDiff[l - 1] = new DMatrixRMaj(n, n);
-            balanceUp[l - 1] = new DMatrixRMaj(n, n);
-            balanceDown[l - 1] = new DMatrixRMaj(n, n);
         }
         weffSvd = DecompositionFactory_DDRM.svd(nL, n0, true, true, true);
         svdWork = new DMatrixRMaj(nL, n0);
@@ -146,7 +145,7 @@ public final class Observables {
         double denom = ntkNorm0 * Math.sqrt(Math.max(0.0, kk));
         double kernelDistance = denom > 0 ? clamp01(1.0 - k0k / denom) : 0.0;
 
-        balanceInto(w, balanceNow);
+        balance.into(w, balanceNow);
         double drift = 0;
         for (int l = 0; l < balanceNow.length; l++) {
             CommonOps_DDRM.subtract(balanceNow[l], balance0[l], balanceDiff[l]);
@@ -352,23 +351,8 @@ public final class Observables {
         return denom > 0 ? clamp01(1.0 - Matrices.inner(k0, kt) / denom) : 0.0;
     }
 
-    /** D_ℓ = η_ℓ W_{ℓ+1}ᵀ W_{ℓ+1} − η_{ℓ+1} W_ℓ W_ℓᵀ, ℓ = 1…L−1 */
+    /** D_ℓ = η_ℓ W_{ℓ+1}ᵀ W_{ℓ+1} − η_{ℓ+1} W_ℓ W_ℓᵀ, ℓ = 1…L−1 ({@link Balance}) */
     public DMatrixRMaj[] balance(DMatrixRMaj[] w) {
-        int depth = net.depth();
-        DMatrixRMaj[] d = new DMatrixRMaj[Math.max(0, depth - 1)];
-        for (int l = 1; l < depth; l++) d[l - 1] = new DMatrixRMaj(net.width(l), net.width(l));
-        balanceInto(w, d);
-        return d;
-    }
-
-    private void balanceInto(DMatrixRMaj[] w, DMatrixRMaj[] d) {
-        for (int l = 1; l < net.depth(); l++) {
-            DMatrixRMaj up = balanceUp[l - 1], down = balanceDown[l - 1];
-            int nl = net.width(l);
-            // W_{ℓ+1}ᵀW_{ℓ+1} and W_ℓW_ℓᵀ (n_ℓ × n_ℓ) on the blocked kernels
-            Kernels.multTransA(1.0, w[l].data, 0, w[l].data, 0, up.data, 0, nl, net.rows(l + 1), nl);
-            Kernels.multTransB(1.0, w[l - 1].data, 0, w[l - 1].data, 0, down.data, 0, nl, net.cols(l), nl);
-            CommonOps_DDRM.add(net.rate(l), up, -net.rate(l + 1), down, d[l - 1]);
-        }
+        return balance.of(w);
     }
 }

@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.model.objective.Balance;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -52,7 +53,7 @@ public final class NeuronFlow {
         this.omega0 = dot(w0, betaStar);
         this.wPerp0 = w0.clone();
         if (b2 > 0) for (int i = 0; i < d; i++) wPerp0[i] -= omega0 / b2 * betaStar[i];
-        this.delta = etaW * a0 * a0 - etaA * dot(w0, w0);
+        this.delta = Balance.singleNeuron(a0, w0, etaW, etaA);
         this.rr = 0.5 * Math.sqrt(delta * delta + 4 * etaA * etaW * b2);
         double prod = etaA * etaW * b2;
         if (delta >= 0) {                       // κ₊κ₋ = −η_aη_w‖β*‖²: take the non-cancelling root first
@@ -219,7 +220,7 @@ public final class NeuronFlow {
      */
     public static double basinFunction(double[] betaStar, double a, double[] w, double etaA, double etaW) {
         double b2 = dot(betaStar, betaStar);
-        double delta = etaW * a * a - etaA * dot(w, w);
+        double delta = Balance.singleNeuron(a, w, etaW, etaA);
         double kp = delta / 2 + 0.5 * Math.sqrt(delta * delta + 4 * etaA * etaW * b2);
         return etaA * dot(w, betaStar) + kp * a;
     }
@@ -274,7 +275,7 @@ public final class NeuronFlow {
         double[] b0 = new double[d];
         for (int i = 0; i < d; i++) b0[i] = a0 * w0[i];
         if (dot(b0, b0) == 0) return null;
-        double delta = etaW * a0 * a0 - etaA * dot(w0, w0);
+        double delta = Balance.singleNeuron(a0, w0, etaW, etaA);
         DMatrixRMaj sxx = spec.task().sigmaXX();
         if (!columnForm) return null;   // [1,1,c]: the input covariance is a scalar; nothing is underdetermined
         return implicitBias(sxx, beta, b0, delta, etaA, etaW, aChangesSign);
