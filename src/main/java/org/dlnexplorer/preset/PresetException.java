@@ -26,8 +26,4 @@ public final class PresetException extends Exception {
     /** the JSON path of the offending field, e.g. "init.scheme" */
     public String field() { return field; }
     public String problem() { return problem; }
-
-    public PresetException withSource(String newSource) {
-        return new PresetException(newSource, field, problem);
-    }
 }

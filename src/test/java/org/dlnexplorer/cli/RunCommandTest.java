@@ -1,5 +1,6 @@
 package org.dlnexplorer.cli;
 
+import org.dlnexplorer.Tolerances;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class RunCommandTest {
         for (int i = 0; i < sim.size(); i++)
             for (int a = 0; a < 2; a++) {
                 double s = sim.get(i).getAsJsonArray().get(a).getAsDouble();
-                assertEquals(s, ex.get(i).getAsJsonArray().get(a).getAsDouble(), 1e-8 * Math.max(1, s));
+                assertEquals(s, ex.get(i).getAsJsonArray().get(a).getAsDouble(), Tolerances.AGREEMENT * Math.max(1, s));
             }
         if (exact.has("kernelDistance")) assertEquals(sim.size(), exact.getAsJsonArray("kernelDistance").size());
     }

@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.engine;
 
+import org.dlnexplorer.Tolerances;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.preset.PresetCompiler;
@@ -14,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * logistic a_α(t) = s/(1 + (s/a₀ − 1)e^{−2st}) to 1e-8, and conservation of D_ℓ to 1e-8.
  */
 class FastEngineAccuracyTest {
-    private static final double THEORY_TOL = 1e-8;
 
     @Test
     void saxeLogisticModesAgreeToOneEMinusEight() throws Exception {
@@ -36,7 +36,7 @@ class FastEngineAccuracyTest {
             }
             assertTrue(f.balanceDrift() < 1e-8, "balance drift " + f.balanceDrift() + " at t = " + f.t());
         }
-        assertTrue(worst < THEORY_TOL, "max |σ − logistic| = " + worst);
+        assertTrue(worst < Tolerances.AGREEMENT, "max |σ − logistic| = " + worst);
     }
 
     @Test
@@ -63,6 +63,6 @@ class FastEngineAccuracyTest {
         for (int i = 0; i < grid.length; i++)
             for (int a = 0; a < 3; a++)
                 worst = Math.max(worst, Math.abs(tr.frames().get(i).singularValue(a) - exact[i][a]));
-        assertTrue(worst < THEORY_TOL, "max |σ − Saxe ODE| = " + worst);
+        assertTrue(worst < Tolerances.AGREEMENT, "max |σ − Saxe ODE| = " + worst);
     }
 }

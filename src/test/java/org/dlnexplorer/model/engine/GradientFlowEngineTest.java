@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.engine;
 
+import org.dlnexplorer.Tolerances;
 import org.dlnexplorer.model.Fixtures;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
@@ -15,10 +16,6 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 class GradientFlowEngineTest {
-    /** agreement demanded of the adaptive engine with closed forms (SPEC §2) */
-    static final double THEORY_TOLERANCE = 1e-8;
-    /** RK4 at h = 1e-3 has global error ~1e-11 on these problems */
-    static final double RK4_AGREEMENT = 1e-8;
 
     /** a(t) = s/(1 + (s/a₀ − 1)e^{−2st}) */
     static double logistic(double s, double a0, double t) {
@@ -35,8 +32,8 @@ class GradientFlowEngineTest {
         assertEquals(601, tr.frames().size());
         for (Frame f : tr.frames()) {
             double[] sv = f.singularValues();
-            assertEquals(logistic(3, 0.01, f.t()), sv[0], THEORY_TOLERANCE * Math.max(1, sv[0]), "σ₁ at t=" + f.t());
-            assertEquals(logistic(1, 0.01, f.t()), sv[1], THEORY_TOLERANCE * Math.max(1, sv[1]), "σ₂ at t=" + f.t());
+            assertEquals(logistic(3, 0.01, f.t()), sv[0], Tolerances.AGREEMENT * Math.max(1, sv[0]), "σ₁ at t=" + f.t());
+            assertEquals(logistic(1, 0.01, f.t()), sv[1], Tolerances.AGREEMENT * Math.max(1, sv[1]), "σ₂ at t=" + f.t());
         }
         // half-way times read off the simulation: t* = ln(s/a₀ − 1)/(2s) = 0.95007… and 2.29756…
         // (SPEC §4 prints 0.9502 and 2.2976; the first is 0.9501 to four decimals, so allow its rounding)
@@ -71,7 +68,8 @@ class GradientFlowEngineTest {
             Trajectory rk = Simulation.simulate(spec.toBuilder().method(Method.GRADIENT_FLOW_RK4).rk4Step(1e-3).build());
             for (int i = 0; i < dp.frames().size(); i++) {
                 double[] a = dp.frames().get(i).effectiveWeight(), b = rk.frames().get(i).effectiveWeight();
-                for (int j = 0; j < a.length; j++) assertEquals(b[j], a[j], RK4_AGREEMENT * Math.max(1, Math.abs(b[j])));
+                // RK4 at h = 1e-3 has global error ~1e-11 on these problems
+                for (int j = 0; j < a.length; j++) assertEquals(b[j], a[j], Tolerances.AGREEMENT * Math.max(1, Math.abs(b[j])));
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.sweep;
 
+import org.dlnexplorer.Tolerances;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
@@ -135,6 +136,6 @@ class LambdaBalancedPredictionTest {
         SimulationSpec spec = PresetCompiler.compile(SweepFixtures.preset("aligned"), "a");
         Trajectory tr = Simulation.simulate(spec);
         CellPrediction th = LambdaBalancedPrediction.predict(spec);
-        assertEquals(th.kernelDistance(), tr.last().kernelDistance(), 1e-8);
+        assertEquals(th.kernelDistance(), tr.last().kernelDistance(), Tolerances.AGREEMENT);
     }
 }

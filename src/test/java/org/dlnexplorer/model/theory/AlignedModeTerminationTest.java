@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.Tolerances;
 import org.dlnexplorer.model.observe.TheoryResult;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
@@ -21,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * matches the engine, or unavailable with a reason — never hang and never draw a wrong curve.
  */
 class AlignedModeTerminationTest {
-    static final double AGREEMENT = 1e-8;
     /** a guard against non-termination, not a performance bound */
     static final Duration HANG_GUARD = Duration.ofSeconds(120);
 
@@ -46,7 +46,7 @@ class AlignedModeTerminationTest {
             for (int i = 0; i < sv.length; i++) {
                 double[] sim = tr.frames().get(i).singularValues();
                 for (int a = 0; a < sim.length; a++)
-                    assertEquals(sim[a], sv[i][a], AGREEMENT * Math.max(1, Math.abs(sim[a])), "δ = " + delta + " frame " + i);
+                    assertEquals(sim[a], sv[i][a], Tolerances.AGREEMENT * Math.max(1, Math.abs(sim[a])), "δ = " + delta + " frame " + i);
             }
         }
     }

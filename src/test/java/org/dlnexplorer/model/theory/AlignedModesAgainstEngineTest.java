@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.Tolerances;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.init.Initializer;
@@ -127,7 +128,7 @@ class AlignedModesAgainstEngineTest {
                     Theories.isSingleNeuron(d.net) && !Double.isNaN(Theories.isotropicScale(d.task.sigmaXX()))
                             ? "single-neuron" : "saxe"));
         }
-        assertTrue(worst <= EngineComparison.AGREEMENT);
+        assertTrue(worst <= Tolerances.AGREEMENT);
     }
 
     @Test

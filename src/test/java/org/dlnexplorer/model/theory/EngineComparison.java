@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.Tolerances;
 import org.dlnexplorer.model.observe.TheoryResult;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
@@ -16,10 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs the adaptive engine and compares every frame with the exact solution TheoryRun.run attached. */
+/**
+ * Runs the adaptive engine and compares every frame with the exact solution TheoryRun.run attached:
+ * |exact − simulated| ≤ Tolerances.AGREEMENT · max(1, |value|).
+ */
 final class EngineComparison {
-    /** |exact − simulated| ≤ AGREEMENT · max(1, |value|) */
-    static final double AGREEMENT = 1e-8;
     static final double RTOL = 1e-11;
     static final double ATOL = 1e-13;
 
@@ -70,7 +72,7 @@ final class EngineComparison {
         }
         final double w = worst;
         if (Boolean.getBoolean("theory.report")) System.out.printf("%-40s %-16s worst %.2e%n", spec.name(), ex.model(), worst);
-        assertTrue(worst <= AGREEMENT, () -> spec.name() + ": exact vs engine " + w);
+        assertTrue(worst <= Tolerances.AGREEMENT, () -> spec.name() + ": exact vs engine " + w);
         return new Outcome(tr, worst);
     }
 

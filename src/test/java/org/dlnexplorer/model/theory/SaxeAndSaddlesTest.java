@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.Tolerances;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.init.Initializer;
@@ -40,7 +41,7 @@ class SaxeAndSaddlesTest {
         assertEquals(Saxe.halfwayTime(2, 1, 0.01), escape[1], MACHINE);
         for (int mode = 0; mode < 2; mode++) {
             Trajectory tr = TheoryRun.run(spec.toBuilder().grid(escape[mode], 2).build());
-            assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), 1e-8);
+            assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), Tolerances.AGREEMENT);
         }
     }
 
@@ -159,7 +160,7 @@ class SaxeAndSaddlesTest {
         assertEquals(Math.log(99) / 2 / 0.5, escape[1], MACHINE);
         EngineComparison.compare(spec, "saxe");
         Trajectory tr = TheoryRun.run(spec.toBuilder().grid(escape[1], 2).build());
-        assertEquals(0.5, tr.last().singularValue(1), 1e-8);
+        assertEquals(0.5, tr.last().singularValue(1), Tolerances.AGREEMENT);
     }
 
     @Test
@@ -191,7 +192,7 @@ class SaxeAndSaddlesTest {
         double[] escape = Saddles.escapeTimes(spec);
         for (int mode = 0; mode < 2; mode++) {
             Trajectory tr = TheoryRun.run(spec.toBuilder().grid(escape[mode], 2).build());
-            assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), 1e-8);
+            assertEquals(new double[]{1.5, 0.5}[mode], tr.last().singularValue(mode), Tolerances.AGREEMENT);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.Tolerances;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.engine.Simulation;
@@ -99,7 +100,7 @@ class SingleNeuronAgainstEngineTest {
             NeuronFlow sn = NeuronFlow.fromSpec(spec);
             double w2 = w[1][0];                     // [d,1,1]: a = W_2 (for d = 1 both readings are the same flow)
             if (cs.net().width(2) == 1)
-                assertEquals(w2, sn.a(duration), EngineComparison.AGREEMENT * Math.max(1, Math.abs(w2)));
+                assertEquals(w2, sn.a(duration), Tolerances.AGREEMENT * Math.max(1, Math.abs(w2)));
         }
         assertTrue(signChanges >= 5, "draws must include trajectories where a changes sign: " + signChanges);
         assertTrue(negativeStarts >= 30);
