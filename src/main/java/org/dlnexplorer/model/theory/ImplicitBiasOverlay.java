@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.theory;
 
+import org.dlnexplorer.model.objective.Balance;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.observe.Frame;
@@ -46,15 +47,14 @@ final class ImplicitBiasOverlay implements Overlay {
         double a0 = theta[d];
         if (a0 == 0) return "a(0) = 0: the neuron starts on the saddle and stays there";
         double[] beta0 = new double[d];
-        double ww = 0, bb = 0;
+        double bb = 0;
         for (int i = 0; i < d; i++) {
             beta0[i] = a0 * theta[i];
-            ww += theta[i] * theta[i];
             bb += beta0[i] * beta0[i];
         }
         if (bb == 0) return "β(0) = 0: the neuron starts on the saddle and stays there";
         double etaW = net.rate(1), etaA = net.rate(2);
-        double delta = etaW * a0 * a0 - etaA * ww;
+        double delta = Balance.singleNeuron(a0, java.util.Arrays.copyOf(theta, d), etaW, etaA);
         List<Frame> frames = run.frames();
         if (delta < 0 && frames != null)
             for (Frame f : frames)

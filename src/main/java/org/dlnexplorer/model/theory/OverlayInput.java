@@ -43,7 +43,7 @@ public record OverlayInput(SimulationSpec spec, Trajectory trajectory) {
     /** gradient descent or a gradient flow (the trajectory records "gradient-descent" / "gradient-flow") */
     public boolean isGradientFlow() {
         if (spec != null) return spec.method().isFlow();
-        return !Method.GRADIENT_DESCENT.id().equals(trajectory.method());
+        return !Method.isGradientDescent(trajectory.method());
     }
 
     public double learningRate() {
