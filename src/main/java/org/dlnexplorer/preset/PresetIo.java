@@ -1,6 +1,5 @@
 package org.dlnexplorer.preset;
 
-import org.dlnexplorer.output.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -97,10 +96,5 @@ public final class PresetIo {
     /** Deep copy through JSON. */
     public static Preset copy(Preset p) {
         return GSON.fromJson(GSON.toJsonTree(p), Preset.class);
-    }
-
-    /** Writes atomically ({@link AtomicFiles}): nothing half written is left. */
-    public static void write(Preset p, Path file) throws IOException {
-        AtomicFiles.writeString(file, toJson(p) + "\n");
     }
 }

@@ -1,5 +1,6 @@
 package org.dlnexplorer.preset;
 
+import org.dlnexplorer.output.AtomicFiles;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import org.dlnexplorer.cli.DlnCommand;
@@ -88,7 +89,7 @@ class BundledPresetsTest {
             // nothing in the file is unknown to the model (a misspelt field would be silently dropped)
             assertEquals(original, PresetIo.gson().toJsonTree(read), file + ": file vs model");
             Path copy = tmp.resolve(file);
-            PresetIo.write(read, copy);
+            AtomicFiles.writeString(copy, PresetIo.toJson(read));   // as the app saves a preset
             Preset again = PresetIo.read(copy);
             assertEquals(PresetIo.gson().toJsonTree(read), PresetIo.gson().toJsonTree(again), file + ": write → read");
         }
