@@ -35,7 +35,7 @@ public final class PresetDefaults {
     public static final double DURATION = 10.0;
     /** training.rtol / training.atol: the adaptive integrator's error control, tight enough for 1e-8 agreement */
     public static final double RTOL = SimulationSpec.DEFAULT_RTOL, ATOL = SimulationSpec.DEFAULT_ATOL;
-    /** training.maxSteps: the step budget of a run; 0 = none */
+    /** training.maxSteps: the step budget of a run; 0 = the engine's default (SimulationSpec.DEFAULT_MAX_STEPS) */
     public static final long MAX_STEPS = 0L;
     /** the step of the fixed-step RK4 reference integrator (no preset field) */
     public static final double RK4_STEP = SimulationSpec.DEFAULT_RK4_STEP;
