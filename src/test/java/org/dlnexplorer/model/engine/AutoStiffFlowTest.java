@@ -117,7 +117,7 @@ class AutoStiffFlowTest {
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("presets"), "*.json")) {
             for (Path file : dir) {
                 Preset p = PresetIo.read(file);
-                for (PresetCompiler.Member m : PresetCompiler.compileSet(p, file.toString())) {
+                for (CompareSetRunner.Member m : PresetCompiler.compileSet(p, file.toString())) {
                     SimulationSpec s = m.spec();
                     if (s.method() != Method.GRADIENT_FLOW) continue;
                     AutoStiffFlow flow = auto(s);
