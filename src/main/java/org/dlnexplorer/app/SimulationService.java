@@ -2,6 +2,7 @@ package org.dlnexplorer.app;
 
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.engine.CompareSetRunner;
+import org.dlnexplorer.model.engine.FrameListener;
 import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Frame;
@@ -209,6 +210,10 @@ public final class SimulationService implements AutoCloseable {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
+    /**
+     * One request: the compare set through the one {@link CompareSetRunner} (a second thread takes every other
+     * member), each member streaming its partial trajectory and getting its budgeted exact solution here.
+     */
     private void compute(Request r, CancellationToken token, RunProgress k) throws PresetException {
         long t0 = System.nanoTime();
         Preset preset = r.params() == null ? r.preset() : r.params().applyTo(r.preset());
@@ -220,38 +225,18 @@ public final class SimulationService implements AutoCloseable {
         k.members(durations);
         // member i's finished run (with its exact solution) and, while it runs, its newest partial trajectory
         AtomicReferenceArray<RunSet.Labeled> done = new AtomicReferenceArray<>(n), partial = new AtomicReferenceArray<>(n);
-        AtomicInteger next = new AtomicInteger();
         AtomicLong lastPublish = new AtomicLong(t0);
-        Runnable worker = () -> {
-            for (int i; (i = next.getAndIncrement()) < n && !token.isCancelled(); ) {
-                RunSet.Labeled run = computeMember(members.get(i), i, partial, token, k,
-                        () -> publishPartial(r, title, t0, lastPublish, done, partial, token));
-                if (run == null) return;
-                done.set(i, run);
-                partial.set(i, null);
-            }
-        };
-        // a compare set's runs are independent: a second thread takes every other one
-        java.util.concurrent.Future<?> helper = n > 1 && memberHelper != null ? memberHelper.submit(worker) : null;
-        try {
-            worker.run();
-        } catch (RuntimeException | Error e) {
-            token.cancel();   // the request failed: the helper's member need not finish
-            throw e;
-        } finally {
-            if (helper != null) awaitHelper(helper, token);
-        }
+        MemberStreams streams = new MemberStreams(members, partial, token, k,
+                () -> publishPartial(r, title, t0, lastPublish, done, partial, token), done);
+        RunSet set = CompareSetRunner.run(title, members, (spec, frames, cancel) -> runMember(spec, frames, cancel, k),
+                streams, token, memberHelper);
         if (token.isCancelled()) {
             if (k.cancelledByUser()) publishCancelled(r, title, t0, done);
             return;
         }
-        List<RunSet.Labeled> runs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            if (done.get(i) == null) return;   // a member was cut short (cancelled)
-            runs.add(done.get(i));
-        }
+        if (set == null) return;   // a member was cut short (cancelled)
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        Snapshot complete = new Snapshot(r.generation(), r.params(), new RunSet(title, runs), true, millis, null);
+        Snapshot complete = new Snapshot(r.generation(), r.params(), set, true, millis, null);
         latest.set(complete);
         lastCompleteGeneration = r.generation();
         onFinished.accept(complete);
@@ -277,44 +262,14 @@ public final class SimulationService implements AutoCloseable {
         onFinished.accept(s);
     }
 
-    /** Wait for the helper's share of the members; its failure is this request's failure. */
-    private static void awaitHelper(java.util.concurrent.Future<?> helper, CancellationToken token) {
-        try {
-            helper.get();
-        } catch (InterruptedException e) {
-            token.cancel();
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     /**
-     * Simulate one member (on whichever thread took it), streaming its partial trajectory into
-     * partial[i] and calling publish per recorded frame; its exact solution is added when it finishes.
-     * Null when cancelled, except by the user: then its frames so far.
+     * Simulate one member (on whichever thread took it); its exact solution is added when it finishes. Null
+     * when cancelled (no member starts after a cancel), except by the user: then its frames so far.
      */
-    private RunSet.Labeled computeMember(CompareSetRunner.Member m, int i, AtomicReferenceArray<RunSet.Labeled> partial,
-                                         CancellationToken token, RunProgress k, Runnable publish) {
-        SimulationSpec spec = m.spec();
-        Trajectory.Setup setup = new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate());
-        List<Frame> history = new ArrayList<>(spec.samples());
-        String method = spec.method().outputName();
-        long[] lastPartial = {System.nanoTime()};
-        Trajectory tr = Simulation.simulate(spec, f -> {
-            history.add(f);
-            k.frame(i, f.t());
-            long now = System.nanoTime();
-            if (now - lastPartial[0] >= PUBLISH_INTERVAL_NANOS && !token.isCancelled()) {
-                lastPartial[0] = now;
-                // a copy of the history so far (Trajectory copies the list): safe to hand to other threads
-                partial.set(i, new RunSet.Labeled(m.label(), new Trajectory(spec.name(), method, spec.network().widths(),
-                        history, false, null, false, f.step(), null).withSetup(setup)));
-                publish.run();
-            }
-        }, token);
+    private Trajectory runMember(SimulationSpec spec, FrameListener frames,
+                                 CancellationToken token, RunProgress k) {
+        if (token.isCancelled()) return null;
+        Trajectory tr = Simulation.simulate(spec, frames, token);
         if (!token.isCancelled() && (tr.complete() || tr.diverged() || tr.stopped() != null)) {
             Trajectory withExact = withTheory(spec, tr, token);
             if (withExact == null && !token.isCancelled()) return null;   // interrupted: the service closes
@@ -323,11 +278,63 @@ public final class SimulationService implements AutoCloseable {
         if (token.isCancelled()) {
             if (!k.cancelledByUser()) return null;
             if (tr.exact() == null) tr = tr.withExact(TheoryResult.unavailable("the run was cancelled"));
-        } else {
-            k.finished(i);
         }
-        if (tr.setup() == null) tr = tr.withSetup(setup);
-        return new RunSet.Labeled(m.label(), tr);
+        if (tr.setup() == null) tr = tr.withSetup(new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()));
+        return tr;
+    }
+
+    /**
+     * The set's progress as the app shows it: each recorded frame goes into the member's history, the
+     * progress line, and (at most every PUBLISH_INTERVAL_NANOS) a partial trajectory for the views; a
+     * finished member moves from partial to done. Called on the member's thread.
+     */
+    private static final class MemberStreams implements CompareSetRunner.Progress {
+        private final List<CompareSetRunner.Member> members;
+        private final AtomicReferenceArray<RunSet.Labeled> partial, done;
+        private final CancellationToken token;
+        private final RunProgress k;
+        private final Runnable publish;
+        private final List<List<Frame>> history;
+        private final long[] lastPartial;
+
+        MemberStreams(List<CompareSetRunner.Member> members, AtomicReferenceArray<RunSet.Labeled> partial,
+                      CancellationToken token, RunProgress k, Runnable publish, AtomicReferenceArray<RunSet.Labeled> done) {
+            this.members = members;
+            this.partial = partial;
+            this.done = done;
+            this.token = token;
+            this.k = k;
+            this.publish = publish;
+            this.history = new ArrayList<>(members.size());
+            for (CompareSetRunner.Member m : members) history.add(new ArrayList<>(m.spec().samples()));
+            this.lastPartial = new long[members.size()];
+        }
+
+        @Override
+        public void onStart(int i) { lastPartial[i] = System.nanoTime(); }
+
+        @Override
+        public void onFrame(int i, Frame f) {
+            List<Frame> h = history.get(i);
+            h.add(f);
+            k.frame(i, f.t());
+            long now = System.nanoTime();
+            if (now - lastPartial[i] < PUBLISH_INTERVAL_NANOS || token.isCancelled()) return;
+            lastPartial[i] = now;
+            SimulationSpec spec = members.get(i).spec();
+            // a copy of the history so far (Trajectory copies the list): safe to hand to other threads
+            partial.set(i, new RunSet.Labeled(members.get(i).label(), new Trajectory(spec.name(),
+                    spec.method().outputName(), spec.network().widths(), h, false, null, false, f.step(), null)
+                    .withSetup(new Trajectory.Setup(spec.task(), spec.network(), spec.learningRate()))));
+            publish.run();
+        }
+
+        @Override
+        public void onMember(int i, RunSet.Labeled run) {
+            done.set(i, run);
+            partial.set(i, null);
+            if (!token.isCancelled()) k.finished(i);
+        }
     }
 
     /**
