@@ -73,6 +73,7 @@ final class ConservationChart extends XyViewChart {
         // floor EXACT_FLOOR_DECADES under the smallest positive drift (EXACT_FLOOR when none), "= 0 (exact)"
         double floor = Double.isFinite(minPositive)
                 ? Math.pow(10, Math.floor(Math.log10(minPositive)) - EXACT_FLOOR_DECADES) : EXACT_FLOOR;
+        boolean anyZeros = false;
         for (int k = 0; k < drifts.size(); k++) {
             double[] d = drifts.get(k), t = times.get(k);
             int r = members.get(k), n = d.length;
@@ -85,11 +86,10 @@ final class ConservationChart extends XyViewChart {
                 legendLine(label + (compare ? ": drift" : "") + " = 0 (exact)", c, style.dashed());
             } else {
                 // frames with drift exactly 0 (common in flow: ‖Dₗ(t) − Dₗ(0)‖ rounds to 0) go at the floor too,
-                // so that the run stays one visible line and the legend says where its zeros are drawn
-                boolean zeros = false;
-                for (double v : d) zeros |= v == 0;
+                // so that the run stays one visible line; the subtitle says once where zeros are drawn
+                for (double v : d) anyZeros |= v == 0;
                 lines.add(new Line(label, Decimator.xy(t, atFloor(d, floor), n, false, true), c, style.solid()));
-                legendLine(zeros ? label + ": 0 drawn at " + Fmt.num(floor) : label, c, style.solid());
+                legendLine(label, c, style.solid());
             }
         }
         double tEnd = 0;
@@ -102,8 +102,11 @@ final class ConservationChart extends XyViewChart {
             legendLine("10⁻⁸ (flow target)", ChartStyle.MUTED, style.dotted());
         }
         addLayer(lines);
-        subtitle.setText(join(anyGd ? "gradient descent does not conserve Dₗ exactly (O(η²) per step)"
-                : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ", divergenceNote(rs)));
+        String base = anyGd ? "gradient descent does not conserve Dₗ exactly (O(η²) per step)"
+                : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ";
+        // one note for every member's exact zeros (one legend entry per member crowded the plot out of a grid cell)
+        if (anyZeros) base = join(base, "drift 0 drawn at " + Fmt.num(floor));
+        subtitle.setText(join(base, divergenceNote(rs)));
     }
 
     /** a copy of the drifts with every value ≤ 0 (an exact zero) raised to floor, for a log axis */
