@@ -145,6 +145,12 @@ class DescriptionChecksTest {
         } else if (observable.equals("Send")) out.add(last.kernelDistance());
         else if (observable.equals("Smax")) out.add(org.dlnexplorer.model.observe.Regime.peakKernelDistance(t));
         else if (observable.equals("sharpness")) out.add(last.sharpness());
+        else if (observable.equals("sharpnessMax")) {
+            out.add(t.frames().stream().mapToDouble(Frame::sharpness).filter(s -> !Double.isNaN(s)).max().orElse(Double.NaN));
+        } else if (observable.equals("lossLate")) {
+            List<Frame> fs = t.frames();
+            for (Frame f : fs.subList(fs.size() / 2, fs.size())) out.add(f.loss());
+        }
         else if (observable.startsWith("tHalf[")) out.add(halfTime(t, i));
         else if (observable.equals("tFit"))
             out.add(org.dlnexplorer.model.sweep.CellMetrics.timeToFit(t.frames(), t.setup().task().minimumLoss()));
