@@ -136,7 +136,12 @@ class DescriptionChecksTest {
             double at = Double.parseDouble(observable.substring(6));
             for (Frame f : t.frames()) if (Math.abs(f.t() - at) < 1e-9) out.add(f.balanceDrift());
             assertFalse(out.isEmpty(), "a frame at t = " + at);
-        } else if (observable.startsWith("beta0[")) out.add(first.effectiveWeight()[i]);
+        } else if (observable.equals("driftMax"))
+            out.add(t.frames().stream().mapToDouble(Frame::balanceDrift).max().orElseThrow());
+        else if (observable.startsWith("tBelow@")) out.add(timeBelow(t, Double.parseDouble(observable.substring(7))));
+        else if (observable.startsWith("dir0[")) out.add(first.effectiveWeight()[i] / norm(first.effectiveWeight()));
+        else if (observable.equals("aEnd")) out.add(last.weights()[t.depth() - 1][0]);
+        else if (observable.startsWith("beta0[")) out.add(first.effectiveWeight()[i]);
         else if (observable.startsWith("beta[")) out.add(last.effectiveWeight()[i]);
         else if (observable.startsWith("sv[")) out.add(last.singularValues()[i]);
         else if (observable.equals("layerTop")) for (double[] s : last.layerSingularValues()) out.add(s[0]);
@@ -151,16 +156,38 @@ class DescriptionChecksTest {
             List<Frame> fs = t.frames();
             for (Frame f : fs.subList(fs.size() / 2, fs.size())) out.add(f.loss());
         }
+        else if (observable.equals("sharpnessOverMin")) {
+            // S_min = L‖β‖^{2−2/L} at the reached minimizer β (Marion & Chizat's lower bound)
+            int depth = last.layerSingularValues().length;
+            out.add(last.sharpness() / (depth * Math.pow(norm(last.effectiveWeight()), 2 - 2.0 / depth)));
+        } else if (observable.equals("loss0")) out.add(first.loss());
         else if (observable.startsWith("tHalf[")) out.add(halfTime(t, i));
+        else if (observable.startsWith("rise[")) out.add(levelTime(t, i, 0.9) - levelTime(t, i, 0.1));
         else if (observable.equals("tFit"))
             out.add(org.dlnexplorer.model.sweep.CellMetrics.timeToFit(t.frames(), t.setup().task().minimumLoss()));
         else fail("unknown observable " + observable);
         return out;
     }
 
+    /** first t with loss(t) = level, linear between the bracketing frames (the end of a plateau above it) */
+    static double timeBelow(Trajectory t, double level) {
+        double prevT = 0, prevL = Double.NaN;
+        for (Frame f : t.frames()) {
+            if (f.loss() <= level) return Double.isNaN(prevL) ? f.t() : prevT + (prevL - level) / (prevL - f.loss()) * (f.t() - prevT);
+            prevT = f.t();
+            prevL = f.loss();
+        }
+        return Double.NaN;
+    }
+
+    private static double norm(double[] v) { return Math.sqrt(java.util.Arrays.stream(v).map(x -> x * x).sum()); }
+
     /** first t with σ_i(W_eff)(t) = σ_i(t_end)/2, linear between the bracketing frames (Saxe's t* for a sigmoid) */
-    static double halfTime(Trajectory t, int i) {
-        double goal = t.last().singularValues()[i] / 2, prevT = 0, prevS = 0;
+    static double halfTime(Trajectory t, int i) { return levelTime(t, i, 0.5); }
+
+    /** first t with σ_i(W_eff)(t) = level·σ_i(t_end), linear between the bracketing frames */
+    static double levelTime(Trajectory t, int i, double level) {
+        double goal = t.last().singularValues()[i] * level, prevT = 0, prevS = 0;
         for (Frame f : t.frames()) {
             double s = f.singularValues()[i];
             if (s >= goal) return f == t.frames().get(0) ? f.t() : prevT + (goal - prevS) / (s - prevS) * (f.t() - prevT);
