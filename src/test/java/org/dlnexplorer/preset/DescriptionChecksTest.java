@@ -49,10 +49,12 @@ class DescriptionChecksTest {
             Preset p = BundledPresets.read(file);
             RunSet rs = PresetRunner.runSet(p, file);
             JsonArray entries = all.getAsJsonArray(file);
-            Set<String> covered = new HashSet<>();
+            Set<String> covered = new HashSet<>(), inText = new HashSet<>();
+            for (String n : quoted(p.description)) inText.add(normal(n));
             for (JsonElement e : entries) {
                 JsonObject c = e.getAsJsonObject();
                 String quote = c.get("quote").getAsString();
+                assertTrue(inText.contains(normal(quote)), file + ": a check quotes " + quote + ", which the description does not");
                 covered.add(normal(quote));
                 if (c.has("input")) continue;
                 double q = parse(quote), half = halfUnit(quote);
