@@ -1,5 +1,7 @@
 package org.dlnexplorer.cli;
 
+import static org.dlnexplorer.cli.CliRun.exec;
+import org.dlnexplorer.cli.CliRun.Result;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -36,14 +38,6 @@ class BadInputRegressionTest {
 
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {}
-
-    static Result exec(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = DlnCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     static JsonObject saxe() {
         try {

@@ -1,5 +1,7 @@
 package org.dlnexplorer.cli;
 
+import static org.dlnexplorer.cli.CliRun.exec;
+import org.dlnexplorer.cli.CliRun.Result;
 import org.dlnexplorer.Tolerances;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -15,14 +17,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class RunCommandTest {
     static final Path SAXE = Path.of("presets/saxe-two-modes.json");
-
-    record Result(int code, String out, String err) {}
-
-    static Result exec(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = DlnCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void runPrintsTheSpecJson() {

@@ -1,5 +1,7 @@
 package org.dlnexplorer.export;
 
+import static org.dlnexplorer.cli.CliRun.exec;
+import org.dlnexplorer.cli.CliRun.Result;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.dlnexplorer.cli.DlnCommand;
@@ -27,14 +29,6 @@ class SilentLossTest {
 
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {}
-
-    static Result exec(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = DlnCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** export --all with quick stand-in charts (the real views are tested elsewhere) */
     static Result exportAll(String preset, Path out) {

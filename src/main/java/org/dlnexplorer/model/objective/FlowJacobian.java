@@ -180,13 +180,9 @@ public final class FlowJacobian {
         if (!full.process(k, alpha.clone(), off.clone(), shifts))
             throw new IllegalStateException("tridiagonal eigenvectors failed");
         DMatrixRMaj s = full.getQ();          // row i: the eigenvector of eigenvalue i
-        Integer[] order = new Integer[k];
         double[] val = new double[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
-            val[i] = full.getEigenvalue(i);
-        }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(Math.abs(val[y]), Math.abs(val[x])));
+        for (int i = 0; i < k; i++) val[i] = full.getEigenvalue(i);
+        Integer[] order = byMagnitudeDescending(val);
         double[] values = new double[k];
         double[][] vectors = new double[k][];
         for (int r = 0; r < k; r++) {
@@ -223,13 +219,9 @@ public final class FlowJacobian {
         int k = a.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
         if (!eig.decompose(a)) throw new IllegalStateException("symmetric eigen-decomposition failed");
-        Integer[] order = new Integer[k];
         double[] val = new double[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
-            val[i] = eig.getEigenvalue(i).real;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(Math.abs(val[y]), Math.abs(val[x])));
+        for (int i = 0; i < k; i++) val[i] = eig.getEigenvalue(i).real;
+        Integer[] order = byMagnitudeDescending(val);
         double[] values = new double[k];
         double[][] vectors = new double[k][];
         for (int r = 0; r < k; r++) {
@@ -240,6 +232,14 @@ public final class FlowJacobian {
             vectors[r] = u;
         }
         return new Spectrum(values, vectors, true, 0.0);
+    }
+
+    /** indices of val ordered by |val| descending (both spectra list their eigenpairs so) */
+    private static Integer[] byMagnitudeDescending(double[] val) {
+        Integer[] order = new Integer[val.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(Math.abs(val[y]), Math.abs(val[x])));
+        return order;
     }
 
     static double dot(double[] a, double[] b) {

@@ -73,6 +73,23 @@ public final class NeuronFlow {
     }
 
     /**
+     * A one-neuron run's start read from θ(0): widths [d,1,1] (column form: W_1 = wᵀ, W_2 = a) or [1,1,c]
+     * (W_1 = a, W_2 = w), with the layer rates of a and w and the target β*.
+     */
+    private record Start(double[] beta, double a0, double[] w0, double rateA, double rateW, boolean columnForm) {
+        static Start of(org.dlnexplorer.model.engine.SimulationSpec spec) {
+            org.dlnexplorer.model.core.Network net = spec.network();
+            double[] theta = spec.theta0();
+            double[] beta = spec.task().target().data.clone();
+            int d = beta.length;
+            boolean columnForm = net.width(2) == 1;
+            double[] w0 = columnForm ? java.util.Arrays.copyOf(theta, d) : java.util.Arrays.copyOfRange(theta, 1, d + 1);
+            double a0 = columnForm ? theta[d] : theta[0];
+            return new Start(beta, a0, w0, net.rate(columnForm ? 2 : 1), net.rate(columnForm ? 1 : 2), columnForm);
+        }
+    }
+
+    /**
      * The exact solution of a run whose network is one hidden neuron (widths [d,1,1] with W_1 = wᵀ, W_2 = a,
      * or [1,1,c] with W_1 = a, W_2 = w) on inputs with Σxx = cI; null when the run is not such a model.
      */
@@ -81,14 +98,8 @@ public final class NeuronFlow {
         if (!Theories.isSingleNeuron(net)) return null;
         double c = Theories.isotropicScale(spec.task().sigmaXX());
         if (!(c > 0)) return null;
-        double[] theta = spec.theta0();
-        double[] beta = spec.task().target().data.clone();
-        int d = beta.length;
-        boolean columnForm = net.width(2) == 1;
-        double[] w0 = columnForm ? java.util.Arrays.copyOf(theta, d) : java.util.Arrays.copyOfRange(theta, 1, d + 1);
-        double a0 = columnForm ? theta[d] : theta[0];
-        double etaA = c * net.rate(columnForm ? 2 : 1), etaW = c * net.rate(columnForm ? 1 : 2);
-        return new NeuronFlow(beta, a0, w0, etaA, etaW);
+        Start s = Start.of(spec);
+        return new NeuronFlow(s.beta, s.a0, s.w0, c * s.rateA, c * s.rateW);
     }
 
     /** conserved δ = η_w a² − η_a ‖w‖² */
@@ -265,13 +276,11 @@ public final class NeuronFlow {
     public static double[] implicitBias(org.dlnexplorer.model.engine.SimulationSpec spec, boolean aChangesSign) {
         org.dlnexplorer.model.core.Network net = spec.network();
         if (!Theories.isSingleNeuron(net)) return null;
-        double[] theta = spec.theta0();
-        double[] beta = spec.task().target().data.clone();
+        Start s = Start.of(spec);
+        double[] beta = s.beta, w0 = s.w0;
+        double a0 = s.a0, etaA = s.rateA, etaW = s.rateW;
+        boolean columnForm = s.columnForm;
         int d = beta.length;
-        boolean columnForm = net.width(2) == 1;
-        double[] w0 = columnForm ? java.util.Arrays.copyOf(theta, d) : java.util.Arrays.copyOfRange(theta, 1, d + 1);
-        double a0 = columnForm ? theta[d] : theta[0];
-        double etaA = net.rate(columnForm ? 2 : 1), etaW = net.rate(columnForm ? 1 : 2);
         double[] b0 = new double[d];
         for (int i = 0; i < d; i++) b0[i] = a0 * w0[i];
         if (dot(b0, b0) == 0) return null;
