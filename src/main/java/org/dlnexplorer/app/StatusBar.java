@@ -66,6 +66,7 @@ final class StatusBar {
         diverged.setWrapText(false);
         // Cancel and the progress first: on a narrow window they stay on screen, and the button does not move
         // while the progress line changes length
+        this.cancel.setMinWidth(Region.USE_PREF_SIZE);
         time.setMinWidth(Region.USE_PREF_SIZE);
         bar = new HBox(18, this.cancel, time, regime, delta, theory, diverged, message);
         bar.setPadding(new Insets(4, 10, 4, 10));
