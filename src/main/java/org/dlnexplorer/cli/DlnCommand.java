@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The root command: `dln-explorer [gui|run|export|presets|sweep|bench] …`; no subcommand opens the app. */
+/** The root command: `dln-explorer [gui|run|export|presets|sweep|sweep-merge|bench] …`; no subcommand opens the app. */
 @Command(name = "dln-explorer", mixinStandardHelpOptions = true, version = "DLN Explorer 0.1.0",
         description = "Deep linear network learning dynamics: interactive app and batch tools.",
         subcommands = {GuiCommand.class, RunCommand.class, ExportCommand.class, PresetsCommand.class,
-                SweepCommand.class, BenchCommand.class})
+                SweepCommand.class, SweepMergeCommand.class, BenchCommand.class})
 public final class DlnCommand implements java.util.concurrent.Callable<Integer> {
     /** exit status: success (also for a diverged run) */
     public static final int OK = 0;

@@ -3,6 +3,8 @@ package org.dlnexplorer.cli;
 import org.dlnexplorer.output.AtomicFiles;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
+import org.dlnexplorer.model.sweep.Shard;
+import org.dlnexplorer.model.sweep.ShardCsv;
 import org.dlnexplorer.model.sweep.SweepCsv;
 import org.dlnexplorer.model.sweep.SweepListener;
 import org.dlnexplorer.model.sweep.SweepResult;
@@ -23,7 +25,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** `sweep PRESET.json --x FIELD=FROM:TO:N[:log] --y … --out FILE.csv`: one run per grid cell, in parallel. */
+/**
+ * `sweep PRESET.json --x FIELD=FROM:TO:N[:log] --y … [--shard K/N] --out FILE.csv`: one run per grid cell, in
+ * parallel; with --shard only share K of N of the cells, for sweep-merge to join.
+ */
 @Command(name = "sweep", description = {
         "Run a preset over a 2D parameter grid (one simulation per cell, in parallel) and write per-cell metrics as CSV.",
         "Columns: the two fields, kernel_distance, time_to_fit, parameter_distance, relative_parameter_distance, "
@@ -55,6 +60,11 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all processors)")
     Integer threads;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "compute only share K of N (1-based) of the cells, into a shard CSV that sweep-merge joins "
+                    + "with the others into the single sweep's table (one shard per cluster job)")
+    String shardSpec;
+
     @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "" + TimeBudget.DEFAULT_SECONDS,
             description = "wall-time budget: cells not done after S seconds are left out, and the sweep says so "
                     + "(default: ${DEFAULT-VALUE})")
@@ -66,6 +76,7 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
         Axis y = axis(ySpec);
         if (samples < 2) throw new UsageError("--samples must be at least 2, got " + samples);
         if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1, got " + threads);
+        Shard shard = shard(shardSpec);
         CancellationToken token = TimeBudget.token(maxSeconds);
         Preset p;
         try {
@@ -82,16 +93,18 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
         SweepRunner runner = threads == null ? new SweepRunner() : new SweepRunner(threads);
         // claim --out for the whole sweep: a second sweep writing the same file is refused, not silently lost
         try (OutputLock lock = out == null ? null : OutputLock.acquire(out)) {
-            return sweep(runner, grid, x, y, token);
+            return sweep(runner, grid, x, y, token, shard, shard == null ? null : ShardRun.id(p, samples));
         }
     }
 
-    private int sweep(SweepRunner runner, PresetGrid grid, Axis x, Axis y, CancellationToken token) {
-        Progress progress = Progress.on(spec.commandLine().getErr(), "sweep " + preset.getFileName());
-        int total = x.n() * y.n();
+    private int sweep(SweepRunner runner, PresetGrid grid, Axis x, Axis y, CancellationToken token, Shard shard,
+                      String runId) {
+        Progress progress = Progress.on(spec.commandLine().getErr(), "sweep " + preset.getFileName()
+                + (shard == null ? "" : " shard " + shard));
+        int total = (shard == null ? Shard.ALL : shard).count(x.n() * y.n());
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         SweepListener listener = c -> progress.update(done.incrementAndGet() / (double) total);
-        SweepResult r = runner.run(grid.title(), x, y, grid, listener, token);
+        SweepResult r = runner.run(grid.title(), x, y, grid, listener, token, shard == null ? Shard.ALL : shard);
         progress.done();
         java.io.PrintWriter err = spec.commandLine().getErr();
         if (token.timedOut())
@@ -102,7 +115,7 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
             err.printf(Locale.ROOT, "dln-explorer: note: %s: %d cells stopped at their step budget (status stopped)%n",
                     preset, stopped);
         err.flush();
-        String csv = SweepCsv.write(r);
+        String csv = shard == null ? SweepCsv.write(r) : ShardCsv.write(r, shard, runId);
         if (out == null) {
             spec.commandLine().getOut().print(csv);
             spec.commandLine().getOut().flush();
@@ -111,11 +124,21 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
         RunCommand.writeOut(out, csv);
         long diverged = r.cells().stream().filter(c -> c.diverged()).count();
         long failed = r.cells().stream().filter(c -> c.failed()).count();
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d cells in %.2f s (%.1f cells/s, %d threads), "
-                        + "%d diverged, %d failed%n", out, r.completed(), r.elapsedSeconds(), r.cellsPerSecond(),
-                runner.parallelism(), diverged, failed);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d cells%s in %.2f s (%.1f cells/s, %d threads), "
+                        + "%d diverged, %d failed%n", out, r.completed(),
+                shard == null ? "" : " (shard " + shard + " of " + x.n() * y.n() + ")", r.elapsedSeconds(),
+                r.cellsPerSecond(), runner.parallelism(), diverged, failed);
         spec.commandLine().getOut().flush();
         return DlnCommand.OK;
+    }
+
+    private static Shard shard(String text) {
+        if (text == null) return null;
+        try {
+            return Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--shard: " + e.getMessage());
+        }
     }
 
     private static Axis axis(String text) {

@@ -42,8 +42,22 @@ public final class SweepRunner {
         return result;
     }
 
+    /** Runs one shard's cells of the grid (the others stay absent) and blocks until they are done or cancelled. */
+    public SweepResult run(String title, Axis x, Axis y, CellSpecFactory factory, SweepListener listener,
+                           CancellationToken cancel, Shard shard) {
+        SweepResult result = new SweepResult(title, x, y);
+        run(result, factory, listener, cancel, shard);
+        return result;
+    }
+
     /** Fills an empty result (so that a caller can hand it to a view before the cells arrive). */
     public void run(SweepResult into, CellSpecFactory factory, SweepListener listener, CancellationToken cancel) {
+        run(into, factory, listener, cancel, Shard.ALL);
+    }
+
+    /** Fills an empty result with one shard's cells (coarse to fine within the shard). */
+    public void run(SweepResult into, CellSpecFactory factory, SweepListener listener, CancellationToken cancel,
+                    Shard shard) {
         Axis x = into.x(), y = into.y();
         into.markStarted();
         int pool = POOL_COUNTER.incrementAndGet();
@@ -54,9 +68,10 @@ public final class SweepRunner {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         };
-        ExecutorService exec = Executors.newFixedThreadPool(Math.min(parallelism, into.size()), tf);
+        ExecutorService exec = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, shard.count(into.size()))), tf);
         try {
             for (int cell : order(x.n(), y.n())) {
+                if (!shard.contains(cell)) continue;
                 int ix = cell % x.n(), iy = cell / x.n();
                 exec.execute(() -> {
                     if (cancel.isCancelled()) return;
