@@ -184,7 +184,11 @@ final class ControlsPanel {
                         && "explicit".equals(vm.basePreset.get().init.scheme), vm.basePreset);
         delta.disableProperty().bind(explicit.or(comparing("init.delta")));
         tau.disableProperty().bind(explicit.or(comparing("init.scale")));
-        seed.disableProperty().bind(explicit.or(comparing("init.seed")));
+        // the neuron scheme is fixed by its direction, τ and δ: no seed
+        BooleanBinding seedless = Bindings.createBooleanBinding(
+                () -> vm.basePreset.get() != null && vm.basePreset.get().init != null
+                        && "neuron".equals(vm.basePreset.get().init.scheme), vm.basePreset);
+        seed.disableProperty().bind(explicit.or(seedless).or(comparing("init.seed")));
         return List.of(delta, tau, labelled("seed", seed), messageLine(fields.seedMessage, "seed-message"));
     }
 

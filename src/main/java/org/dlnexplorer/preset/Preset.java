@@ -46,7 +46,7 @@ public final class Preset {
     }
 
     public static final class InitSection {
-        /** aligned | orthogonal | gaussian | residual | explicit */
+        /** aligned | orthogonal | gaussian | residual | explicit | neuron | isotropic */
         public String scheme;
         /** τ */
         public Double scale;
@@ -55,6 +55,8 @@ public final class Preset {
         public Long seed;
         /** explicit: [W_1, …, W_L], each n_ℓ × n_{ℓ−1} */
         public double[][][] weights;
+        /** neuron: the start direction β₀/‖β₀‖ (any non-zero vector; normalised), d entries for [d, 1, 1], c for [1, 1, c] */
+        public double[] direction;
     }
 
     public static final class TrainingSection {

@@ -33,7 +33,7 @@ public final class PresetCompiler {
             explicit = new DMatrixRMaj[p.init.weights.length];
             for (int l = 0; l < explicit.length; l++) explicit[l] = new DMatrixRMaj(p.init.weights[l]);
         }
-        double[] theta0 = Initializer.initialize(net, task, scheme, tau, delta, seed, explicit);
+        double[] theta0 = Initializer.initialize(net, task, scheme, tau, delta, seed, explicit, p.init.direction);
         Method method = p.training.method == null ? PresetDefaults.METHOD : Method.fromId(p.training.method);
         int samples = p.training.samples == null ? PresetDefaults.SAMPLES : p.training.samples;
         // gradient flow has no η (0); a gradient-descent preset gives one (the validator requires it)

@@ -3,6 +3,8 @@ package org.dlnexplorer.preset;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.dlnexplorer.model.engine.Method;
+import org.dlnexplorer.model.init.IsotropicInit;
+import org.dlnexplorer.model.init.NeuronInit;
 import org.dlnexplorer.model.init.Scheme;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -206,7 +208,7 @@ public final class PresetValidator {
         Scheme scheme = Scheme.fromId(init.scheme);
         if (scheme == null)
             throw new PresetException(src, "init.scheme", "unknown scheme \"" + init.scheme
-                    + "\" (expected aligned, orthogonal, gaussian, residual or explicit)");
+                    + "\" (expected aligned, orthogonal, gaussian, residual, explicit, neuron or isotropic)");
         if (init.delta != null && !(Math.abs(init.delta) <= Limits.MAX_MAGNITUDE))
             throw new PresetException(src, "init.delta", "must be a finite number of size at most "
                     + Limits.show(Limits.MAX_MAGNITUDE) + " (the limit), got " + init.delta);
@@ -221,14 +223,43 @@ public final class PresetValidator {
         }
         if (init.scale == null) throw new PresetException(src, "init.scale", "missing");
         if (!Double.isFinite(init.scale)) throw new PresetException(src, "init.scale", "must be a finite number");
-        if (scheme == Scheme.RESIDUAL ? init.scale < 0 : init.scale <= 0)
-            throw new PresetException(src, "init.scale", "must be " + (scheme == Scheme.RESIDUAL ? "≥ 0" : "> 0") + ", got " + init.scale);
+        boolean zeroScaleAllowed = scheme == Scheme.RESIDUAL || scheme == Scheme.ISOTROPIC;
+        if (zeroScaleAllowed ? init.scale < 0 : init.scale <= 0)
+            throw new PresetException(src, "init.scale", "must be " + (zeroScaleAllowed ? "≥ 0" : "> 0") + ", got " + init.scale);
         if (init.scale > Limits.MAX_SCALE)
             throw new PresetException(src, "init.scale", "must be at most " + Limits.show(Limits.MAX_SCALE)
                     + " (the limit), got " + init.scale);
         if (scheme == Scheme.RESIDUAL && init.delta != null && init.delta != 0.0)
             throw new PresetException(src, "init.delta", "the residual scheme has no relative scale (omit it or use 0)");
         if (init.weights != null) throw new PresetException(src, "init.weights", "only the explicit scheme takes weights");
+        if (scheme == Scheme.NEURON) neuron(init, widths, src);
+        else if (init.direction != null) throw new PresetException(src, "init.direction", "only the neuron scheme takes a direction");
+        if (scheme == Scheme.ISOTROPIC) isotropic(init, widths, src);
+    }
+
+    /** one hidden neuron, a direction of the right length, finite and non-zero */
+    private static void neuron(Preset.InitSection init, int[] widths, String src) throws PresetException {
+        if (!NeuronInit.accepts(widths))
+            throw new PresetException(src, "network.widths", "the neuron scheme needs one hidden neuron: widths [d, 1, 1] or [1, 1, c]");
+        if (init.direction == null) throw new PresetException(src, "init.direction", "missing (required by the neuron scheme)");
+        int n = NeuronInit.directionLength(widths);
+        if (init.direction.length != n)
+            throw new PresetException(src, "init.direction", "needs " + n + " entries, got " + init.direction.length);
+        bounded(init.direction, "init.direction", src);
+        boolean zero = true;
+        for (double v : init.direction) zero &= v == 0;
+        if (zero) throw new PresetException(src, "init.direction", "must not be the zero vector");
+    }
+
+    /** widths [d, d, …, d, 1]; aaᵀ − δI ⪰ 0 needs δ ≤ 0 when d > 1; τ = 0 needs δ < 0 (else every weight is 0) */
+    private static void isotropic(Preset.InitSection init, int[] widths, String src) throws PresetException {
+        if (!IsotropicInit.accepts(widths))
+            throw new PresetException(src, "network.widths", "the isotropic scheme needs widths [d, d, …, d, 1] (at least one d × d layer)");
+        double delta = init.delta == null ? PresetDefaults.DELTA : init.delta;
+        if (delta > 0 && widths[0] > 1)
+            throw new PresetException(src, "init.delta", "the isotropic scheme needs δ ≤ 0 (aaᵀ − W_LW_Lᵀ = δI with a rank-one aaᵀ), got " + delta);
+        if (init.scale == 0 && delta == 0)
+            throw new PresetException(src, "init.scale", "τ = 0 with δ = 0 starts every weight at 0; give τ > 0 or δ < 0");
     }
 
     private static void validateTraining(Preset.TrainingSection tr, int depth, String src) throws PresetException {

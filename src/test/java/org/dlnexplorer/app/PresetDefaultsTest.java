@@ -65,8 +65,8 @@ class PresetDefaultsTest {
 
     @Test
     void aDefaultTauDoesNotChangeAnExplicitRun() throws Exception {
-        // the bundled presets that leave τ out are explicit: their runs must not depend on the default
-        Preset p = PresetIo.read(Path.of("presets/single-neuron-balanced.json"));
+        // a preset that leaves τ out is explicit: its run must not depend on the default
+        Preset p = PresetIo.parse(SILENT, "silent");
         Preset withTau = PresetIo.copy(p);
         withTau.init.scale = 0.7;
         Trajectory a = TheoryRun.run(PresetCompiler.compile(p, "a"));
@@ -77,12 +77,32 @@ class PresetDefaultsTest {
             assertEquals(fa.loss(), fb.loss(), 0.0);
             assertArrayEquals(fa.singularValues(), fb.singularValues(), 0.0);
         }
-        for (String file : new String[]{"single-neuron-balanced", "single-neuron-upstream", "single-neuron-downstream"}) {
-            Preset q = PresetIo.read(Path.of("presets/" + file + ".json"));
-            assertEquals("explicit", q.init.scheme, file);
-            assertEquals(null, q.init.scale, file + " leaves τ out");
+        // every bundled preset that leaves τ out is explicit (the single-neuron ones now give τ: issue #14)
+        try (var files = Files.list(Path.of("presets"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".json")).toList()) {
+                Preset q = PresetIo.read(f);
+                if (q.init.scale == null) assertEquals("explicit", q.init.scheme, f.toString());
+            }
         }
         assertEquals(Method.GRADIENT_FLOW, PresetCompiler.compile(p, "a").method());
         assertEquals(true, Files.isDirectory(Path.of("presets")));
+    }
+
+    /** the δ and τ controls drive the neuron init: β0 stays put, the conserved δ and ‖β0‖ follow the controls */
+    @Test
+    void theDeltaAndTauControlsDriveTheNeuronInit() throws Exception {
+        Preset p = PresetIo.read(Path.of("presets/single-neuron-balanced.json"));
+        assertEquals("neuron", p.init.scheme);
+        Params base = Params.of(p);
+        for (double[] dt : new double[][]{{-3, 1}, {0.5, 1}, {2, 0.4}}) {
+            Params moved = new Params(dt[0], dt[1], base.depth(), base.width(), base.learningRate(), base.method(),
+                    base.targets(), base.seed(), base.duration());
+            SimulationSpec spec = PresetCompiler.compile(moved.applyTo(p), "dragged");
+            double[] th = spec.theta0();   // w1, w2, a
+            double a = th[2], w2 = th[0] * th[0] + th[1] * th[1];
+            assertEquals(dt[0], a * a - w2, 1e-12 * (a * a + w2), "δ = a² − ‖w‖² follows the δ control");
+            assertEquals(-dt[1], a * th[0], 1e-12, "β0 = τ·(−1, 0)");
+            assertEquals(0.0, a * th[1], 0.0);
+        }
     }
 }

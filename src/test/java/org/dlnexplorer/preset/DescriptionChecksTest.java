@@ -143,6 +143,8 @@ class DescriptionChecksTest {
         else if (observable.startsWith("tBelow@")) out.add(timeBelow(t, Double.parseDouble(observable.substring(7))));
         else if (observable.startsWith("dir0[")) out.add(first.effectiveWeight()[i] / norm(first.effectiveWeight()));
         else if (observable.equals("aEnd")) out.add(last.weights()[t.depth() - 1][0]);
+        else if (observable.equals("a0")) out.add(first.weights()[t.depth() - 1][0]);
+        else if (observable.startsWith("w0[")) out.add(first.weights()[0][i]);
         else if (observable.startsWith("beta0[")) out.add(first.effectiveWeight()[i]);
         else if (observable.startsWith("beta[")) out.add(last.effectiveWeight()[i]);
         else if (observable.startsWith("sv[")) out.add(last.singularValues()[i]);

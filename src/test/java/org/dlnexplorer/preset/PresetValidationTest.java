@@ -140,4 +140,31 @@ class PresetValidationTest {
         String unknown = VALID.replaceFirst("\\{", "{\"compare\": {\"parameter\": \"init.bogus\", \"values\": [1]},");
         assertEquals("compare.parameter", reject(unknown).field());
     }
+
+    /** the neuron and isotropic schemes name the field that is wrong */
+    @ParameterizedTest(name = "{0} / {1} → {2}")
+    @CsvSource(delimiter = '|', value = {
+            "[2, 2, 2]|{\"scheme\": \"neuron\", \"direction\": [1, 0], \"scale\": 1}|network.widths",
+            "[2, 1, 1]|{\"scheme\": \"neuron\", \"scale\": 1}|init.direction",
+            "[2, 1, 1]|{\"scheme\": \"neuron\", \"direction\": [1], \"scale\": 1}|init.direction",
+            "[2, 1, 1]|{\"scheme\": \"neuron\", \"direction\": [0, 0], \"scale\": 1}|init.direction",
+            "[2, 1, 1]|{\"scheme\": \"orthogonal\", \"direction\": [1, 0], \"scale\": 1}|init.direction",
+            "[2, 2, 1]|{\"scheme\": \"isotropic\", \"scale\": 0.1, \"delta\": 1}|init.delta",
+            "[2, 3, 1]|{\"scheme\": \"isotropic\", \"scale\": 0.1, \"delta\": -1}|network.widths",
+            "[2, 2, 1]|{\"scheme\": \"isotropic\", \"scale\": 0, \"delta\": 0}|init.scale"})
+    void neuronAndIsotropicSchemesNameTheField(String widths, String init, String field) {
+        String json = mutate("init", init);
+        json = json.replace("[2,2,2]", widths).replace("\"singularValues\":[3,1]", "\"singularValues\":[1]");
+        assertEquals(field, reject(json).field());
+    }
+
+    @Test
+    void neuronAndIsotropicSchemesAcceptTheirShapes() throws Exception {
+        String neuron = mutate("init", "{\"scheme\": \"neuron\", \"direction\": [-1, 0], \"scale\": 1, \"delta\": -2}")
+                .replace("[2,2,2]", "[2,1,1]").replace("\"singularValues\":[3,1]", "\"singularValues\":[1]");
+        assertEquals("neuron", PresetIo.parse(neuron, "n.json").init.scheme);
+        String iso = mutate("init", "{\"scheme\": \"isotropic\", \"scale\": 0, \"delta\": -0.5, \"seed\": 3}")
+                .replace("[2,2,2]", "[2,2,2,1]").replace("\"singularValues\":[3,1]", "\"singularValues\":[1]");
+        assertEquals("isotropic", PresetIo.parse(iso, "i.json").init.scheme);
+    }
 }

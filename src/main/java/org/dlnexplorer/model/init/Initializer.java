@@ -17,6 +17,12 @@ public final class Initializer {
 
     public static double[] initialize(Network net, Task task, Scheme scheme, double tau, double delta,
                                       long seed, DMatrixRMaj[] explicit) {
+        return initialize(net, task, scheme, tau, delta, seed, explicit, null);
+    }
+
+    /** as above; direction is the neuron scheme's start direction β₀/‖β₀‖ (unused by the other schemes) */
+    public static double[] initialize(Network net, Task task, Scheme scheme, double tau, double delta,
+                                      long seed, DMatrixRMaj[] explicit, double[] direction) {
         Random rng = new Random(seed);
         DMatrixRMaj[] w = switch (scheme) {
             case ALIGNED -> aligned(net, task, tau, delta, rng);
@@ -24,6 +30,8 @@ public final class Initializer {
             case GAUSSIAN -> gaussian(net, tau, delta, rng);
             case RESIDUAL -> residual(net, tau, rng);
             case EXPLICIT -> explicit;
+            case NEURON -> NeuronInit.weights(net, tau, delta, direction);
+            case ISOTROPIC -> IsotropicInit.weights(net, tau, delta, rng);
         };
         return Objective.flatten(net, w);
     }
