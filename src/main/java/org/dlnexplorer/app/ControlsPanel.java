@@ -44,7 +44,7 @@ final class ControlsPanel {
     private static final double LOG_EPSILON = 1e-12;
 
     /** what the panel's buttons do beyond the view-model */
-    record Actions(Runnable togglePlay, Runnable stepCursor, Consumer<PresetLibrary.Entry> presetChosen) {}
+    record Actions(Runnable togglePlay, Runnable stepCursor, Runnable stepBack, Consumer<PresetLibrary.Entry> presetChosen) {}
 
     private final ViewModel vm;
     private final ControlsModel fields;
@@ -113,6 +113,12 @@ final class ControlsPanel {
     /** Put an opened preset at the top of the picker and select it (which loads it). */
     void showPreset(PresetLibrary.Entry e) {
         presetPicker.getItems().add(0, e);
+        presetPicker.getSelectionModel().select(e);
+    }
+
+    /** Select a preset (putting it at the top of the picker when it is not there), which loads it. */
+    void select(PresetLibrary.Entry e) {
+        if (!presetPicker.getItems().contains(e)) presetPicker.getItems().add(0, e);
         presetPicker.getSelectionModel().select(e);
     }
 
@@ -236,6 +242,7 @@ final class ControlsPanel {
         Button play = button("", "play-button", "Play / pause: move the time cursor through t (Ctrl+Space)", actions.togglePlay());
         play.textProperty().bind(Bindings.when(vm.playing).then("Pause").otherwise("Play"));
         Button step = button("Step", "step-button", "Pause and move the cursor one recorded frame forward (Ctrl+Right)", actions.stepCursor());
+        Button back = button("Back", "step-back-button", "Pause and move the cursor one recorded frame back (Ctrl+Left)", actions.stepBack());
         Button reset = button("Reset all", "reset-button", "Restore every control to the preset's values (Ctrl+R)", vm::resetAll);
         NumberControl speed = number("speed-slider", "×", "", "Playback speed (1 = whole run in " + (int) Playback.PLAYBACK_SECONDS + " s)",
                 SPEED_MIN, SPEED_MAX, 1, true, false);
@@ -246,7 +253,7 @@ final class ControlsPanel {
         CheckBox logLoss = new CheckBox("log-scale loss");
         logLoss.setId("log-loss-toggle");
         logLoss.selectedProperty().bindBidirectional(vm.logLoss);
-        return List.of(new HBox(6, play, step, reset), speed, new HBox(12, logTime, logLoss));
+        return List.of(new HBox(6, play, back, step, reset), speed, new HBox(12, logTime, logLoss));
     }
 
     private Node exportRow() {

@@ -9,7 +9,6 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.dlnexplorer.app.phase.PhaseDiagramView;
@@ -56,6 +55,8 @@ public final class MainWindow {
     });
     private final RecomputeScheduler scheduler;
     private final FrameLoop frames;
+    private final KeyBindings keys = new KeyBindings();
+    private final LectureTools tools;
 
     public MainWindow(Stage stage, AppOptions options) {
         this(stage, options, RecentFiles.forUser(), new FxFileDialogs(stage));
@@ -75,20 +76,19 @@ public final class MainWindow {
         panes.installContextMenus(exports::chooseAndExportView);
         files = new PresetFiles(vm, dialogs, recent, this::showPreset, presetWork, Platform::runLater);
         controls = new ControlsPanel(vm, new ControlsModel(vm), files, exports,
-                new ControlsPanel.Actions(playback::togglePlay, playback::stepCursor, this::presetChosen), presetWork);
+                new ControlsPanel.Actions(playback::togglePlay, playback::stepCursor, playback::stepBack, this::presetChosen), presetWork);
+        tools = new LectureTools(vm, e -> controls.select(e));
 
         BorderPane root = new BorderPane();
         root.setLeft(controls.node());
         root.setCenter(grid.node());
         root.setBottom(status.node());
-        Scene scene = new Scene(root, options.width(), options.height());
+        bindKeys();
+        root.setTop(AppMenus.of(keys));
+        Scene scene = new Scene(tools.wrap(root, keys, root), options.width(), options.height());
         URL css = MainWindow.class.getResource("app.css");
         if (css != null) scene.getStylesheets().add(css.toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN), playback::togglePlay);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHORTCUT_DOWN), playback::stepCursor);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::resetAll);
-        // Esc stops a running computation (before a focused control sees it; a popup's Esc is its own)
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> { if (e.getCode() == KeyCode.ESCAPE && cancel()) e.consume(); });
+        keys.install(scene);
         stage.setScene(scene);
         stage.setTitle("DLN Explorer");
         for (int size : ICON_SIZES) {
@@ -100,6 +100,27 @@ public final class MainWindow {
         wire();
         loadPresets(options);
         frames.start();
+    }
+
+    /** The window's shortcuts, all in one registry (the menus and the help read it). */
+    private void bindKeys() {
+        KeyCombination.Modifier ctrl = KeyCombination.SHORTCUT_DOWN;
+        keys.add(new KeyCodeCombination(KeyCode.SPACE, ctrl), KeyBindings.Group.PLAYBACK, "Play / pause",
+                "move the time cursor through t, or stop it", playback::togglePlay);
+        keys.add(new KeyCodeCombination(KeyCode.RIGHT, ctrl), KeyBindings.Group.PLAYBACK, "Step forward",
+                "pause and move the cursor one recorded frame forward", playback::stepCursor);
+        keys.add(new KeyCodeCombination(KeyCode.LEFT, ctrl), KeyBindings.Group.PLAYBACK, "Step back",
+                "pause and move the cursor one recorded frame back", playback::stepBack);
+        keys.add(new KeyCodeCombination(KeyCode.R, ctrl), KeyBindings.Group.PLAYBACK, "Reset all",
+                "restore every control to the preset's values", vm::resetAll);
+        // Esc before a focused control sees it (a popup's Esc is its own); a key that did nothing goes on
+        keys.addFirst(new KeyCodeCombination(KeyCode.ESCAPE), KeyBindings.Group.PLAYBACK, "Escape",
+                "close the help, else stop the running computation (keeping its frames so far)",
+                () -> tools.escape() || cancel());
+        tools.register(keys);
+        keys.gesture("double-click a view", KeyBindings.Group.VIEWS, "Maximize", "show one view over the whole grid, or restore the grid");
+        keys.gesture("right-click a view", KeyBindings.Group.VIEWS, "Export view…", "write that view to a file (format from its extension)");
+        keys.gesture("drag the 3D hyperboloid", KeyBindings.Group.VIEWS, "Rotate", "turn the parameter-space picture; the wheel zooms");
     }
 
     /** Every parameter change asks for a recomputation; cursor and time axis changes for new images. */
@@ -145,6 +166,7 @@ public final class MainWindow {
     }
 
     private void presetChosen(PresetLibrary.Entry e) {
+        tools.presetLoaded(e);
         vm.load(e.preset(), e.source());
         scheduler.recompute();
     }
@@ -206,6 +228,12 @@ public final class MainWindow {
     public boolean save(Path file) { return files.save(file); }
     /** Render the visible views (slide style) into dir in the chosen format, off the FX thread; reports in the status bar. */
     public void export(Path dir) { exports.export(dir); }
+    /** the registry of every shortcut (the menus and the help read it) */
+    KeyBindings keyBindings() { return keys; }
+    /** undo/redo, the help overlay */
+    LectureTools tools() { return tools; }
+    /** Pause and move the cursor to the previous recorded frame. */
+    public void stepBack() { playback.stepBack(); }
     /** Write the shown run set as CSV/JSON (by extension), off the FX thread; reports in the status bar. */
     public void exportData(Path file) { exports.exportData(file); }
 }

@@ -2,7 +2,7 @@ package org.dlnexplorer.app;
 
 import org.dlnexplorer.model.observe.RunSet;
 
-/** The time cursor's playback: play/pause, one frame forward, and the advance per pulse. FX thread. */
+/** The time cursor's playback: play/pause, one frame forward or back, and the advance per pulse. FX thread. */
 final class Playback {
     /** playback: speed 1 crosses the whole duration in this many seconds */
     static final double PLAYBACK_SECONDS = 5.0;
@@ -30,6 +30,18 @@ final class Playback {
             for (double ti : rs.runs().get(0).trajectory().times()) if (ti > t + TIME_EPSILON) { next = ti; break; }
         if (Double.isNaN(next)) next = t >= vm.duration.get() ? 0 : vm.duration.get();
         vm.cursorT.set(Math.min(next, vm.duration.get()));
+    }
+
+    /** Pause and move the cursor to the previous recorded frame (before the start: to the end). */
+    void stepBack() {
+        vm.playing.set(false);
+        RunSet rs = vm.runSet.get();
+        double t = vm.cursorT.get();
+        double previous = Double.NaN;
+        if (rs != null && !rs.runs().isEmpty())
+            for (double ti : rs.runs().get(0).trajectory().times()) if (ti < t - TIME_EPSILON) previous = ti; else break;
+        if (Double.isNaN(previous)) previous = t <= 0 ? vm.duration.get() : 0;
+        vm.cursorT.set(Math.max(0, Math.min(previous, vm.duration.get())));
     }
 
     /** While playing, move the cursor on by dt seconds of wall time: t += dt · speed · T / PLAYBACK_SECONDS. */
