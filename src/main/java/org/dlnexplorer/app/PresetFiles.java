@@ -95,10 +95,14 @@ final class PresetFiles {
      */
     static PresetLibrary.Entry check(Path file) throws PresetException {
         Preset p = PresetIo.read(file);
-        String source = file.toString();
+        return checked(p, file.getFileName().toString(), file.toString());
+    }
+
+    /** A read preset's view names checked and its whole set compiled, as an entry of the picker. Any thread. */
+    static PresetLibrary.Entry checked(Preset p, String file, String source) throws PresetException {
         ViewId.panels(p, source);   // the view names are checked where the registry is known
         PresetCompiler.compileSet(Params.of(p).applyTo(p), source);
-        return new PresetLibrary.Entry(file.getFileName().toString(), source, p);
+        return new PresetLibrary.Entry(file, source, p);
     }
 
     /** FX thread: show the checked preset, or its whole message beside Open… and in the status bar. */
@@ -117,16 +121,9 @@ final class PresetFiles {
 
     /** Write the current controls and visible views, applied to the loaded preset, as a preset file (atomically). */
     boolean save(Path file) {
-        Preset base = vm.basePreset.get();
-        if (base == null) return false;
+        if (vm.basePreset.get() == null) return false;
         try {
-            Preset p = vm.params().applyTo(base);
-            // the controls always write a method; a preset silent on it (gradient flow) stays silent
-            if (base.training == null || base.training.method == null) {
-                if (p.training != null && "gradient-flow".equals(p.training.method)) p.training.method = null;
-            }
-            p = PresetChanges.annotate(base, p);   // a changed preset says so (name and description)
-            p.view = withPanels(base.view, vm.panels.get());
+            Preset p = current(vm);
             AtomicFiles.writeString(file, PresetIo.toJson(p));
             vm.report(Severity.INFO, "saved " + file);
             remember(file);
@@ -135,6 +132,23 @@ final class PresetFiles {
             vm.report(Severity.ERROR, "error: cannot save " + file + ": " + ex.getMessage());
             return false;
         }
+    }
+
+    /**
+     * The current controls and visible views applied to the loaded preset (null when none is loaded): what
+     * Save… writes and Copy as preset puts on the clipboard.
+     */
+    static Preset current(ViewModel vm) {
+        Preset base = vm.basePreset.get();
+        if (base == null) return null;
+        Preset p = vm.params().applyTo(base);
+        // the controls always write a method; a preset silent on it (gradient flow) stays silent
+        if (base.training == null || base.training.method == null) {
+            if (p.training != null && "gradient-flow".equals(p.training.method)) p.training.method = null;
+        }
+        p = PresetChanges.annotate(base, p);   // a changed preset says so (name and description)
+        p.view = withPanels(base.view, vm.panels.get());
+        return p;
     }
 
     /** a copy of a preset's view section with view.panels set to these views */

@@ -20,6 +20,10 @@ public final class BundledPresets {
     public static final String RESOURCE_DIR = "/presets/";
     public static final String INDEX = "index.txt";
     public static final Path DEFAULT_DIRECTORY = Path.of("presets");
+    /** the argument that reads a preset from standard input */
+    public static final String STANDARD_INPUT = "-";
+    /** how messages name standard input */
+    public static final String STANDARD_INPUT_SOURCE = "standard input";
 
     private BundledPresets() {}
 
@@ -91,9 +95,11 @@ public final class BundledPresets {
 
     /**
      * What the command line takes as a preset: an existing file, else a bundled preset's name as `presets`
-     * lists it (its file name with or without ".json", e.g. "saxe-two-modes"). Neither: one line saying so.
+     * lists it (its file name with or without ".json", e.g. "saxe-two-modes"), or "-": preset JSON on standard
+     * input (as the app's Copy as preset puts it on the clipboard). Neither: one line saying so.
      */
     public static Preset readFileOrName(Path fileOrName) throws PresetException {
+        if (fileOrName.toString().equals(STANDARD_INPUT)) return PresetIo.read(System.in, STANDARD_INPUT_SOURCE);
         if (Files.exists(fileOrName)) return PresetIo.read(fileOrName);
         String arg = fileOrName.toString();
         if (fileOrName.getNameCount() == 1 && !arg.isEmpty()) {

@@ -45,6 +45,24 @@ public final class PresetIo {
         return parse(text, source);
     }
 
+    /** Reads (at most the file size limit) and validates preset JSON from a stream, e.g. standard input. */
+    public static Preset read(java.io.InputStream in, String source) throws PresetException {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, Limits.MAX_FILE_BYTES + 1));
+        } catch (IOException e) {
+            throw new PresetException(source, null, "cannot read (" + e.getMessage() + ")");
+        }
+        if (bytes.length > Limits.MAX_FILE_BYTES)
+            throw new PresetException(source, null, "more than the limit of " + Limits.MAX_FILE_BYTES + " bytes");
+        return parse(new String(bytes, StandardCharsets.UTF_8), source);
+    }
+
+    /** Preset JSON on one line (the clipboard's and standard input's compact form). */
+    public static String toCompactJson(Preset p) {
+        return com.google.gson.JsonParser.parseString(GSON.toJson(p)).toString();
+    }
+
     /** Parses and validates preset JSON text; source names it in error messages. */
     public static Preset parse(String text, String source) throws PresetException {
         JsonShapeCheck.check(text, source);
