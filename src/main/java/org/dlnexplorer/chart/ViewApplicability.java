@@ -22,6 +22,8 @@ public final class ViewApplicability {
     public static Reason whyNot(ViewId view, RunSet rs) {
         if (rs == null || rs.runs().isEmpty()) return null;
         String widths = "this network has widths " + Arrays.toString(rs.runs().get(0).trajectory().widths());
+        Reason linearOnly = linearOnly(view, rs);
+        if (linearOnly != null) return linearOnly;
         return switch (view) {
             case HYPERBOLOID -> any(rs, SingleNeuron::applies) ? null
                     : new Reason("needs one hidden neuron: widths [d, 1, 1]", widths);
@@ -34,6 +36,25 @@ public final class ViewApplicability {
                             "it is recorded for gradient descent, and for gradient flow when this view is shown");
             default -> null;
         };
+    }
+
+    /**
+     * The views of the deep linear network (W_eff's singular values, the single neuron's hyperboloid and β
+     * path, the D_ℓ monitor, the λ-balanced phase diagram) do not apply to the piecewise-linear family.
+     */
+    private static Reason linearOnly(ViewId view, RunSet rs) {
+        boolean linear = switch (view) {
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, CONSERVATION, PHASE_DIAGRAM -> true;
+            default -> false;
+        };
+        if (!linear || !all(rs, Trajectory::isPiecewise)) return null;
+        return new Reason("a view of linear networks", "this network has a piecewise-linear activation: "
+                + "f(x) = aᵀσ(Wx) has no W_eff, and its conserved quantities are per neuron (δ_k)");
+    }
+
+    private static boolean all(RunSet rs, java.util.function.Predicate<Trajectory> p) {
+        for (RunSet.Labeled l : rs.runs()) if (!p.test(l.trajectory())) return false;
+        return true;
     }
 
     /** the function-space view's network: one hidden neuron, two inputs, one output */

@@ -32,6 +32,10 @@ public final class RunJsonWriter {
         w.beginObject();
         w.name("name").value(tr.name());
         w.name("method").value(tr.method());
+        if (tr.isPiecewise()) {
+            w.name("activation").value(tr.setup().network().activation().kind().id());
+            w.name("leak").value(tr.setup().network().activation().gamma());
+        }
         w.name("depth").value(tr.depth());
         w.name("widths").beginArray();
         for (int n : tr.widths()) w.value(n);
@@ -52,6 +56,7 @@ public final class RunJsonWriter {
         w.name("balanceDrift").beginArray();
         for (Frame f : frames) num(w, f.balanceDrift());
         w.endArray();
+        if (tr.isPiecewise()) piecewise(w, frames);
         if (!frames.isEmpty() && frames.get(0).hasSharpness()) {
             w.name("sharpness").beginArray();
             for (Frame f : frames) num(w, f.sharpness());
@@ -138,6 +143,24 @@ public final class RunJsonWriter {
             }
             w.endObject();
         }
+        w.endArray();
+    }
+
+    /**
+     * The piecewise-linear family's series (issue #13): testLoss (with test data), hamming and
+     * parameterDistance; balanceDrift above is max_k |δ_k(t) − δ_k(0)| for this family.
+     */
+    private static void piecewise(JsonWriter w, List<Frame> frames) throws IOException {
+        if (!frames.isEmpty() && frames.get(0).hasTestLoss()) {
+            w.name("testLoss").beginArray();
+            for (Frame f : frames) num(w, f.testLoss());
+            w.endArray();
+        }
+        w.name("hamming").beginArray();
+        for (Frame f : frames) num(w, f.hamming());
+        w.endArray();
+        w.name("parameterDistance").beginArray();
+        for (Frame f : frames) num(w, f.parameterDistance());
         w.endArray();
     }
 

@@ -22,6 +22,10 @@ public final class Preset {
     public static final class NetworkSection {
         /** n_0 … n_L */
         public int[] widths;
+        /** "linear" (default) | "relu" | "leaky-relu" (issue #13: widths [d, h, 1]) */
+        public String activation;
+        /** γ of leaky-relu, σ(z) = max(z, γz), in [0, 1) */
+        public Double leak;
     }
 
     public static final class TaskSection {
@@ -29,6 +33,18 @@ public final class Preset {
         /** "whitened" or { "covariance": [[…]] } */
         public JsonElement inputs;
         public DataSection data;
+        /** a teacher–student task (piecewise-linear networks) */
+        public TeacherSection teacher;
+    }
+
+    public static final class TeacherSection {
+        /** k, the teacher's hidden neurons */
+        public Integer hidden;
+        /** n, training inputs */
+        public Integer samples;
+        /** m, test inputs (0: none) */
+        public Integer testSamples;
+        public Long seed;
     }
 
     public static final class TargetSection {
@@ -43,10 +59,13 @@ public final class Preset {
     public static final class DataSection {
         public double[][] X;
         public double[][] Y;
+        /** optional test data (piecewise-linear networks): m × n_0 and m × 1 */
+        public double[][] testX;
+        public double[][] testY;
     }
 
     public static final class InitSection {
-        /** aligned | orthogonal | gaussian | residual | explicit | neuron | isotropic */
+        /** aligned | orthogonal | gaussian | residual | explicit | neuron | isotropic | symmetrized */
         public String scheme;
         /** τ */
         public Double scale;

@@ -1,5 +1,6 @@
 package org.dlnexplorer.preset;
 
+import org.dlnexplorer.model.core.Dataset;
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
 import org.dlnexplorer.model.engine.CompareSetRunner.Member;
@@ -7,6 +8,7 @@ import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.init.Initializer;
 import org.dlnexplorer.model.init.Scheme;
+import org.dlnexplorer.model.init.TeacherTask;
 import org.dlnexplorer.model.sweep.AxisLabels;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -22,7 +24,7 @@ public final class PresetCompiler {
     /** The preset as written (compare set ignored). */
     public static SimulationSpec compile(Preset p, String source) throws PresetException {
         PresetValidator.validate(p, source);
-        Network net = new Network(p.network.widths, p.training.layerRates);
+        Network net = new Network(p.network.widths, p.training.layerRates, PiecewiseChecks.activation(p.network, source));
         Task task = task(p, source);
         Scheme scheme = Scheme.fromId(p.init.scheme);
         double tau = p.init.scale == null ? PresetDefaults.SCALE : p.init.scale;
@@ -81,6 +83,17 @@ public final class PresetCompiler {
     static Task task(Preset p, String src) throws PresetException {
         int n0 = p.network.widths[0], nL = p.network.widths[p.network.widths.length - 1];
         Preset.TaskSection ts = p.task;
+        if (ts.teacher != null) {
+            Preset.TeacherSection t = ts.teacher;
+            return Task.fromDataset(TeacherTask.generate(n0, t.hidden, t.samples,
+                    t.testSamples == null ? 0 : t.testSamples, t.seed == null ? PresetDefaults.SEED : t.seed,
+                    PiecewiseChecks.activation(p.network, src)));
+        }
+        if (ts.data != null && ts.data.testX != null) {
+            int n = ts.data.X.length, m = ts.data.testX.length;
+            return Task.fromDataset(new Dataset(n, n0, new DMatrixRMaj(ts.data.X).data, new DMatrixRMaj(ts.data.Y).data,
+                    m, new DMatrixRMaj(ts.data.testX).data, new DMatrixRMaj(ts.data.testY).data, null));
+        }
         if (ts.data != null) {
             return Task.fromData(new DMatrixRMaj(ts.data.X), new DMatrixRMaj(ts.data.Y));
         }

@@ -123,7 +123,8 @@ public final class PresetPaths {
     /** numeric fields that may be absent from a preset and still be set */
     public static final java.util.Set<String> KNOWN_NUMERIC = java.util.Set.of(
             "init.scale", "init.delta", "init.seed", "training.duration", "training.samples",
-            "training.learningRate", "training.rtol", "training.atol", "task.target.seed");
+            "training.learningRate", "training.rtol", "training.atol", "task.target.seed", "network.leak",
+            "task.teacher.seed", "task.teacher.hidden", "task.teacher.samples", "task.teacher.testSamples");
 
     /** value rounded to an int in [min, max], checked before any allocation sized by it */
     private static int integral(String path, double value, int min, int max) {

@@ -2,6 +2,7 @@ package org.dlnexplorer.preset;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.dlnexplorer.model.core.Activation;
 import org.dlnexplorer.model.engine.Method;
 import org.dlnexplorer.model.init.IsotropicInit;
 import org.dlnexplorer.model.init.NeuronInit;
@@ -47,7 +48,10 @@ public final class PresetValidator {
         if (parameters > Limits.MAX_PARAMETERS)
             throw new PresetException(src, "network.widths", parameters + " parameters exceed the limit of "
                     + Limits.MAX_PARAMETERS + " (Σ n_ℓ·n_ℓ₋₁; memory)");
+        Activation activation = PiecewiseChecks.activation(p.network, src);
         validateTask(p.task, n0, nL, depth, src);
+        PiecewiseChecks.task(p.task, activation, widths, src);
+        if (p.init != null && p.init.scheme != null) PiecewiseChecks.init(p.init, activation, widths, src);
         validateInit(p.init, widths, src);
         validateTraining(p.training, depth, src);
         int members = p.compare == null || p.compare.values == null ? 1 : p.compare.values.length;
@@ -123,9 +127,12 @@ public final class PresetValidator {
 
     private static void validateTask(Preset.TaskSection task, int n0, int nL, int depth, String src) throws PresetException {
         if (task == null) throw new PresetException(src, "task", "missing");
-        boolean hasTarget = task.target != null, hasData = task.data != null;
-        if (hasTarget == hasData)
-            throw new PresetException(src, "task", hasTarget ? "give either target or data, not both" : "needs a target or data");
+        boolean hasTarget = task.target != null, hasData = task.data != null, hasTeacher = task.teacher != null;
+        int sources = (hasTarget ? 1 : 0) + (hasData ? 1 : 0) + (hasTeacher ? 1 : 0);
+        if (sources != 1)
+            throw new PresetException(src, "task", sources > 1 ? "give one of target, data or teacher, not several"
+                    : "needs a target, data or a teacher");
+        if (hasTeacher) return;   // PiecewiseChecks.task
         if (hasTarget) {
             Preset.TargetSection t = task.target;
             if ((t.singularValues == null) == (t.matrix == null))
@@ -208,7 +215,7 @@ public final class PresetValidator {
         Scheme scheme = Scheme.fromId(init.scheme);
         if (scheme == null)
             throw new PresetException(src, "init.scheme", "unknown scheme \"" + init.scheme
-                    + "\" (expected aligned, orthogonal, gaussian, residual, explicit, neuron or isotropic)");
+                    + "\" (expected aligned, orthogonal, gaussian, residual, explicit, neuron, isotropic or symmetrized)");
         if (init.delta != null && !(Math.abs(init.delta) <= Limits.MAX_MAGNITUDE))
             throw new PresetException(src, "init.delta", "must be a finite number of size at most "
                     + Limits.show(Limits.MAX_MAGNITUDE) + " (the limit), got " + init.delta);

@@ -4,14 +4,21 @@ import java.util.Arrays;
 
 /**
  * Architecture of f(x) = W_L ⋯ W_1 x: widths n_0 … n_L and per-layer rates η_ℓ (SPEC §1).
- * Parameters are stored flat, layer by layer, each W_ℓ (n_ℓ × n_{ℓ−1}) row-major.
+ * Parameters are stored flat, layer by layer, each W_ℓ (n_ℓ × n_{ℓ−1}) row-major. A network with a
+ * piecewise-linear activation (issue #13) has widths [d, h, 1]: f(x) = aᵀσ(Wx), θ = (W, aᵀ), rates [η_w, η_a].
  */
 public final class Network {
     private final int[] widths;
     private final double[] layerRates;
     private final int[] offsets;
+    private final Activation activation;
 
     public Network(int[] widths, double[] layerRates) {
+        this(widths, layerRates, Activation.LINEAR);
+    }
+
+    /** @throws IllegalArgumentException for a piecewise-linear activation on widths other than [d, h, 1] */
+    public Network(int[] widths, double[] layerRates, Activation activation) {
         if (widths.length < 2) throw new IllegalArgumentException("depth must be at least 1");
         this.widths = widths.clone();
         int depth = widths.length - 1;
@@ -23,6 +30,9 @@ public final class Network {
         this.layerRates = layerRates.clone();
         this.offsets = new int[depth + 1];
         for (int l = 0; l < depth; l++) offsets[l + 1] = offsets[l] + widths[l + 1] * widths[l];
+        this.activation = activation == null ? Activation.LINEAR : activation;
+        if (this.activation.isPiecewise() && (widths.length != 3 || widths[2] != 1))
+            throw new IllegalArgumentException("a piecewise-linear network needs widths [d, h, 1]");
     }
 
     public Network(int... widths) { this(widths, null); }
@@ -44,4 +54,8 @@ public final class Network {
     public int parameterCount() { return offsets[depth()]; }
     /** number of singular values of W_eff reported: min(n_0, n_L) */
     public int modes() { return Math.min(inputDim(), outputDim()); }
+    /** σ of the hidden layer (linear for the deep linear network) */
+    public Activation activation() { return activation; }
+    /** whether this is the two-layer piecewise-linear family f(x) = aᵀσ(Wx) */
+    public boolean isPiecewise() { return activation.isPiecewise(); }
 }

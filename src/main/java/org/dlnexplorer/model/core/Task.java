@@ -21,6 +21,7 @@ public final class Task {
     private final DMatrixRMaj ntkInputs;
     private final double minimumLoss;
     private final boolean whitened;
+    private Dataset dataset;
 
     private Task(DMatrixRMaj sigmaXX, DMatrixRMaj sigmaYX, DMatrixRMaj target, DMatrixRMaj ntkInputs,
                  double traceSigmaYY, boolean whitened) {
@@ -67,7 +68,20 @@ public final class Task {
         CommonOps_DDRM.pinv(sxx, pinv);
         DMatrixRMaj t = new DMatrixRMaj(y.numCols, x.numCols);
         CommonOps_DDRM.mult(syx, pinv, t);
-        return new Task(sxx, syx, t, x.copy(), trYY, isIdentity(sxx));
+        Task task = new Task(sxx, syx, t, x.copy(), trYY, isIdentity(sxx));
+        if (y.numCols == 1) task.dataset = Dataset.of(n, x.numCols, x.data.clone(), y.data.clone());
+        return task;
+    }
+
+    /**
+     * Data form from raw data with an optional test set and teacher (the piecewise-linear family trains on
+     * the raw data; the covariance form is kept for the views that read it).
+     */
+    public static Task fromDataset(Dataset data) {
+        Task task = fromData(new DMatrixRMaj(data.samples(), data.inputDim(), true, data.x()),
+                new DMatrixRMaj(data.samples(), 1, true, data.y()));
+        task.dataset = data;
+        return task;
     }
 
     private static double traceOf(DMatrixRMaj t, DMatrixRMaj sxx) {
@@ -101,6 +115,9 @@ public final class Task {
         }
         return r;
     }
+
+    /** the raw data of a data task with one output (with its test set and teacher), else null */
+    public Dataset dataset() { return dataset; }
 
     public int inputDim() { return sigmaXX.numRows; }
     public int outputDim() { return sigmaYX.numRows; }

@@ -25,14 +25,39 @@ public final class GradientDescent {
         boolean onStep(int index, long step, double t, double[] theta);
     }
 
-    private final Objective objective;
-    private final Network net;
+    /** ℒ and ∇ℒ of some model: the gradient into grad, ℒ returned */
+    public interface Model {
+        double gradient(double[] theta, double[] grad);
+
+        double loss(double[] theta);
+    }
+
+    private final Model objective;
+    private final double[] rates;
     private final double[] grad;
 
     public GradientDescent(Objective objective) {
-        this.objective = objective;
-        this.net = objective.network();
-        this.grad = new double[objective.parameterCount()];
+        this(new Model() {
+            @Override public double gradient(double[] theta, double[] g) { return objective.gradient(theta, g); }
+            @Override public double loss(double[] theta) { return objective.loss(theta); }
+        }, parameterRates(objective.network()));
+    }
+
+    /** gradient descent on any model, parameter j moving at rate η·rates[j] */
+    public GradientDescent(Model model, double[] rates) {
+        this.objective = model;
+        this.rates = rates.clone();
+        this.grad = new double[rates.length];
+    }
+
+    /** η_ℓ for every parameter of W_ℓ */
+    public static double[] parameterRates(Network net) {
+        double[] r = new double[net.parameterCount()];
+        for (int l = 1; l <= net.depth(); l++) {
+            int off = net.offset(l), len = net.rows(l) * net.cols(l);
+            for (int i = 0; i < len; i++) r[off + i] = net.rate(l);
+        }
+        return r;
     }
 
     /** The recorded steps k_i = round(t_i/η) for the grid (strictly non-decreasing). */
@@ -53,10 +78,7 @@ public final class GradientDescent {
         long[] record = recordedSteps(grid, eta);
         long total = record[record.length - 1];
         double[] stepRate = new double[theta.length];
-        for (int l = 1; l <= net.depth(); l++) {
-            int off = net.offset(l), len = net.rows(l) * net.cols(l);
-            for (int i = 0; i < len; i++) stepRate[off + i] = eta * net.rate(l);
-        }
+        for (int i = 0; i < theta.length; i++) stepRate[i] = eta * rates[i];
         // ∇ℒ and ℒ come from one pass: the gradient at the new θ is computed right after each update, its
         // loss serves the divergence check, and the next step reuses the gradient (bit-identical results)
         double loss0 = objective.gradient(theta, grad);

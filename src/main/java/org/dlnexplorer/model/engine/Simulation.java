@@ -24,6 +24,7 @@ public final class Simulation {
     }
 
     public static Trajectory simulate(SimulationSpec spec, FrameListener listener, CancellationToken cancel) {
+        if (spec.network().isPiecewise()) return PiecewiseSimulation.simulate(spec, listener, cancel);
         Objective objective = new Objective(spec.network(), spec.task());
         Observables obs = new Observables(spec.network(), spec.task(), new Objective(spec.network(), spec.task()),
                 spec.sharpness());

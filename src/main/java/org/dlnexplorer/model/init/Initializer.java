@@ -32,6 +32,7 @@ public final class Initializer {
             case EXPLICIT -> explicit;
             case NEURON -> NeuronInit.weights(net, tau, delta, direction);
             case ISOTROPIC -> IsotropicInit.weights(net, tau, delta, rng);
+            case SYMMETRIZED -> Symmetrized.weights(net, tau, delta, rng);
         };
         return Objective.flatten(net, w);
     }

@@ -7,6 +7,11 @@ package org.dlnexplorer.model.observe;
  */
 public final class Frame {
     public static final int MAX_WEIGHT_PARAMETERS = 200;
+    /**
+     * the piecewise-linear family records [W, aᵀ] up to this many parameters (the views draw the partition
+     * and each neuron's μ_k = a_k‖w_k‖ and direction from them)
+     */
+    public static final int MAX_PIECEWISE_WEIGHT_PARAMETERS = 2048;
 
     private final int index;
     private final long step;
@@ -22,10 +27,28 @@ public final class Frame {
     private final double[] alignment;
     private final double[] effectiveWeight;
     private final double[][] weights;
+    private final double testLoss;
+    private final double hamming;
+    private final double parameterDistance;
 
     public Frame(int index, long step, double t, double loss, double[] singularValues,
                  double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
                  double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights) {
+        this(index, step, t, loss, singularValues, layerSingularValues, kernelDistance, balanceDrift, sharpness,
+                effectiveRank, rank, alignment, effectiveWeight, weights, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * A frame with the piecewise-linear family's observables too (issue #13): the test loss (NaN without test
+     * data), the Hamming distance of the activation pattern to t = 0 and ‖θ(t) − θ(0)‖₂.
+     */
+    public Frame(int index, long step, double t, double loss, double[] singularValues,
+                 double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
+                 double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights,
+                 double testLoss, double hamming, double parameterDistance) {
+        this.testLoss = testLoss;
+        this.hamming = hamming;
+        this.parameterDistance = parameterDistance;
         this.index = index;
         this.step = step;
         this.t = t;
@@ -77,7 +100,17 @@ public final class Frame {
     public double[] alignment() { return alignment.clone(); }
     /** W_eff row-major (n_L × n_0) */
     public double[] effectiveWeight() { return effectiveWeight.clone(); }
-    /** W_ℓ row-major per layer (index ℓ−1), or null for networks above 200 parameters */
+    /**
+     * W_ℓ row-major per layer (index ℓ−1), or null for networks above 200 parameters; for the piecewise-linear
+     * family [W (h × d), aᵀ (1 × h)], or null above {@link #MAX_PIECEWISE_WEIGHT_PARAMETERS}
+     */
     public double[][] weights() { return deepCopy(weights); }
     public boolean hasWeights() { return weights != null; }
+    /** ℒ on the test data, NaN when there is none */
+    public double testLoss() { return testLoss; }
+    public boolean hasTestLoss() { return !Double.isNaN(testLoss); }
+    /** fraction of the n × h activation-pattern entries that differ from t = 0 (piecewise family; NaN otherwise) */
+    public double hamming() { return hamming; }
+    /** ‖θ(t) − θ(0)‖₂ over all parameters (piecewise family; NaN otherwise) */
+    public double parameterDistance() { return parameterDistance; }
 }

@@ -82,6 +82,9 @@ public final class Trajectory {
     /** the task, network and η of the run, or null when not attached */
     public Setup setup() { return setup; }
 
+    /** whether the run is of the two-layer piecewise-linear family (its setup's network says so) */
+    public boolean isPiecewise() { return setup != null && setup.network().isPiecewise(); }
+
     public String name() { return name; }
     /** "gradient-flow" or "gradient-descent" (the engine's Method.outputName()) */
     public String method() { return method; }

@@ -19,7 +19,9 @@ public final class AxisLabels {
             "network.depth", new Entry("L", "depth L (layers)"),
             "network.width", new Entry("hidden width", "hidden width (units)"),
             "training.duration", new Entry("T", "duration T (time units)"),
-            "init.seed", new Entry("seed", null));
+            "init.seed", new Entry("seed", null),
+            "network.leak", new Entry("γ", "leak γ"),
+            "task.teacher.seed", new Entry("teacher seed", null));
 
     /** "δ", "τ", "η", "L", … or the field path itself */
     public static String symbol(String field) {

@@ -38,6 +38,7 @@ public final class LambdaBalancedPrediction {
     public static CellPrediction predict(SimulationSpec spec) {
         Network net = spec.network();
         Task task = spec.task();
+        if (net.isPiecewise()) return CellPrediction.unavailable("the λ-balanced closed form is for linear networks");
         if (net.depth() != 2) return CellPrediction.unavailable("the λ-balanced closed form is for two layers");
         for (double r : net.layerRates())
             if (r != 1.0) return CellPrediction.unavailable("the λ-balanced closed form assumes unit layer rates");

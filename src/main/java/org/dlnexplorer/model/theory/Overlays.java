@@ -23,6 +23,9 @@ public final class Overlays {
     /** the update rule when no overlay names a sharper equation: gradient descent, and gradient flow */
     public static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
     public static final String FLOW_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ";
+    /** the two-layer piecewise-linear family (Kunin et al. §5) */
+    public static final String PIECEWISE_EQUATION = "β̇_k = −(η_w a_k² I + η_a w_k w_kᵀ) Σ_i c_ki x_i ρ_i,  δ_k = η_w a_k² − η_a‖w_k‖² conserved";
+    public static final String PIECEWISE_DESCENT_EQUATION = "w_k ← w_k − η η_w a_k Σ_i c_ki x_i ρ_i / n,  a_k ← a_k − η η_a Σ_i σ(w_k·x_i) ρ_i / n";
 
     /** every overlay, exact solutions first (in the order the equation is looked up) */
     public static final List<Overlay> ALL = List.of(
@@ -54,7 +57,13 @@ public final class Overlays {
 
     /** one overlay evaluated for a run */
     public static OverlayResult evaluate(String id, OverlayInput run) {
+        if (piecewise(run)) return OverlayResult.unavailable(id, Theories.PIECEWISE_REASON);
         return get(id).evaluate(run);
+    }
+
+    /** the overlays are theory of linear networks: none applies to the piecewise-linear family */
+    private static boolean piecewise(OverlayInput run) {
+        return run.network() != null && run.network().isPiecewise();
     }
 
     /** every overlay evaluated for a run, in {@link #ALL} order; the exact solution is computed once */
@@ -62,7 +71,9 @@ public final class Overlays {
         TheoryResult exact = null;
         List<OverlayResult> out = new ArrayList<>(ALL.size());
         for (Overlay o : ALL) {
-            if (o instanceof ExactOverlay e) {
+            if (piecewise(run)) {
+                out.add(OverlayResult.unavailable(o.id(), Theories.PIECEWISE_REASON));
+            } else if (o instanceof ExactOverlay e) {
                 if (exact == null) exact = ExactOverlay.solve(run, true);
                 out.add(e.from(run, exact));
             } else {
@@ -78,6 +89,7 @@ public final class Overlays {
      */
     public static String equationFor(SimulationSpec spec) {
         OverlayInput run = OverlayInput.of(spec);
+        if (piecewise(run)) return spec.method() == Method.GRADIENT_DESCENT ? PIECEWISE_DESCENT_EQUATION : PIECEWISE_EQUATION;
         TheoryResult exact = ExactOverlay.solve(run, false);
         for (Overlay o : ALL) {
             boolean applies = o instanceof ExactOverlay e ? e.from(run, exact).available() : o.whyNot(run) == null;

@@ -48,7 +48,12 @@ public final class Theories {
         }
     }
 
+    /** why no exact solution of this tool applies to the piecewise-linear family */
+    public static final String PIECEWISE_REASON = "the exact solutions are for linear networks, and this network has a "
+            + "piecewise-linear activation (f(x) = aᵀσ(Wx))";
+
     private static TheoryResult evaluateUnchecked(SimulationSpec spec, double[] t) {
+        if (spec.network().isPiecewise()) return TheoryResult.unavailable(PIECEWISE_REASON);
         if (spec.method() == Method.GRADIENT_DESCENT)
             return TheoryResult.unavailable("exact solutions describe gradient flow; gradient descent with η = "
                     + spec.learningRate() + " follows them only in the limit η → 0");
