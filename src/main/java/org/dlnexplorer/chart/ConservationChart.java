@@ -92,6 +92,17 @@ final class ConservationChart extends XyViewChart {
                 legendLine(label, c, style.solid());
             }
         }
+        // Kunin et al. Lemma 13 (isotropic deep starts): ‖β‖² = ‖a‖²(‖a‖² − δ)^L and ββᵀ = G^{L+1} + δG^L, relative residual
+        boolean anyLemma = false;
+        for (int r = 0; r < rs.runs().size(); r++) {
+            Trajectory tr = rs.runs().get(r).trajectory();
+            double[] res = org.dlnexplorer.model.theory.DeepIsotropic.lemma13Residuals(tr);
+            if (res == null) continue;
+            java.awt.Color c = ChartStyle.color(compare ? r : 0);
+            lines.add(new Line("Lemma 13 " + r, Decimator.xy(tr.times(), atFloor(res, floor), res.length, false, true), c, style.dotted()));
+            anyLemma = true;
+        }
+        if (anyLemma) legendLine("Lemma 13 residual (Kunin et al.)", ChartStyle.TEXT, style.dotted());
         double tEnd = 0;
         for (RunSet.Labeled l : rs.runs()) if (!l.trajectory().frames().isEmpty()) tEnd = Math.max(tEnd, l.trajectory().last().t());
         // the 1e−8 target as a series (the range then shows it), only where it is near the drifts: under
@@ -106,6 +117,7 @@ final class ConservationChart extends XyViewChart {
                 : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ";
         // one note for every member's exact zeros (one legend entry per member crowded the plot out of a grid cell)
         if (anyZeros) base = join(base, "drift 0 drawn at " + Fmt.num(floor));
+        if (anyLemma) base = join(base, "dotted: Lemma 13 relative residual");
         subtitle.setText(join(base, divergenceNote(rs)));
     }
 

@@ -21,8 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * β(t) = W_eff(t) = a(t)·w(t)ᵀ of a single neuron with two inputs, drawn over the loss contours
- * ℒ(β) = ½(β − β*)ᵀΣxx(β − β*) + ℒ_min (marching squares on a grid). Several δ at once for compare sets.
+ * β(t) = W_eff(t) of a network with two inputs and one output (a(t)·w(t)ᵀ for a single neuron), drawn over the
+ * loss contours ℒ(β) = ½(β − β*)ᵀΣxx(β − β*) + ℒ_min (marching squares on a grid). Several δ (or depths) at once
+ * for compare sets. With Σxx of rank 1, each member's predicted interpolant is marked: Theorem 1 for one neuron,
+ * Theorem 15 for an isotropic deep start.
  */
 final class FunctionSpaceChart extends XyViewChart {
     private static final int GRID = 90;
@@ -39,7 +41,7 @@ final class FunctionSpaceChart extends XyViewChart {
         List<RunSet.Labeled> ok = new ArrayList<>();
         for (RunSet.Labeled l : rs.runs()) {
             int[] w = l.trajectory().widths();
-            if (w.length == 3 && w[1] == 1 && w[2] == 1 && w[0] == 2 && !l.trajectory().frames().isEmpty()) ok.add(l);
+            if (ViewApplicability.twoInputScalarOutput(l.trajectory())) ok.add(l);
         }
         ViewApplicability.Reason why = ViewApplicability.whyNot(id, rs);
         if (why != null || ok.isEmpty()) {
@@ -67,7 +69,7 @@ final class FunctionSpaceChart extends XyViewChart {
             sim.add(new Line(run.label(), Decimator.xy(b1, b2, n, false, false), c, style.solid()));
             legendLine(compare ? run.label() : "β(t) simulated", c, style.solid());
             TheoryResult ex = tr.exact();
-            if (ex != null && ex.available() && ex.weights() != null) {
+            if (ex != null && ex.available() && ex.weights() != null && SingleNeuron.applies(tr)) {
                 double[][][] ew = ex.weights();
                 int m = ew.length;
                 double[] e1 = new double[m], e2 = new double[m];
@@ -146,7 +148,9 @@ final class FunctionSpaceChart extends XyViewChart {
         if (!limits.isEmpty()) {
             java.awt.geom.Path2D.Double key = new java.awt.geom.Path2D.Double();
             key.moveTo(0, -7); key.lineTo(7, 0); key.lineTo(0, 7); key.lineTo(-7, 0); key.closePath();
-            org.jfree.chart.LegendItem li = new org.jfree.chart.LegendItem("predicted limit (Kunin et al. Thm 1)", null, null, null, key, ChartStyle.MUTED);
+            boolean deep = ok.get(0).trajectory().widths().length > 3 || ok.get(0).trajectory().widths()[1] != 1;
+            org.jfree.chart.LegendItem li = new org.jfree.chart.LegendItem("predicted limit (Kunin et al. Thm " + (deep ? "15" : "1") + ")",
+                    null, null, null, key, ChartStyle.MUTED);
             li.setLabelFont(style.legendFont());
             li.setLabelPaint(ChartStyle.TEXT);
             legend.add(li);
@@ -178,11 +182,17 @@ final class FunctionSpaceChart extends XyViewChart {
         return n == 0 ? null : new double[]{v[0] / n, v[1] / n};
     }
 
-    /** β(∞) of the model's "implicit-bias" overlay (Kunin et al. Thm 1) for a two-input run, or null where it does not apply */
+    /**
+     * β(∞) of the model's "implicit-bias" overlay (Kunin et al. Thm 1) for a two-input run, else of its
+     * "deep-implicit-bias" overlay (Thm 15), or null where neither applies
+     */
     static double[] implicitBiasLimit(Trajectory tr) {
-        OverlayResult r = Overlays.evaluate(Overlays.IMPLICIT_BIAS, OverlayInput.of(tr));
-        double[] b = r.available() ? r.array("beta") : null;
-        return b != null && b.length == 2 ? b : null;
+        for (String id : new String[]{Overlays.IMPLICIT_BIAS, Overlays.DEEP_IMPLICIT_BIAS}) {
+            OverlayResult r = Overlays.evaluate(id, OverlayInput.of(tr));
+            double[] b = r.available() ? r.array("beta") : null;
+            if (b != null && b.length == 2) return b;
+        }
+        return null;
     }
 
     /**

@@ -27,8 +27,8 @@ public final class ViewApplicability {
         return switch (view) {
             case HYPERBOLOID -> any(rs, SingleNeuron::applies) ? null
                     : new Reason("needs one hidden neuron: widths [d, 1, 1]", widths);
-            case FUNCTION_SPACE -> any(rs, ViewApplicability::twoInputNeuron) ? null
-                    : new Reason("needs one hidden neuron with two inputs: widths [2, 1, 1]", widths);
+            case FUNCTION_SPACE -> any(rs, ViewApplicability::twoInputScalarOutput) ? null
+                    : new Reason("needs one hidden neuron with two inputs (widths [2, 1, 1]) or two inputs and one output ([2, …, 1])", widths);
             case CONSERVATION -> any(rs, t -> t.depth() >= 2) ? null
                     : new Reason("depth 1: no conserved quantities Dₗ", "a one-layer network has no Dₗ to conserve");
             case SHARPNESS -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasSharpness()) ? null
@@ -57,10 +57,10 @@ public final class ViewApplicability {
         return true;
     }
 
-    /** the function-space view's network: one hidden neuron, two inputs, one output */
-    static boolean twoInputNeuron(Trajectory t) {
+    /** the function-space view's network: two inputs, one output (β = W_eff ∈ ℝ²), any hidden layers */
+    static boolean twoInputScalarOutput(Trajectory t) {
         int[] w = t.widths();
-        return w.length == 3 && w[0] == 2 && w[1] == 1 && w[2] == 1 && !t.frames().isEmpty();
+        return w.length >= 3 && w[0] == 2 && w[w.length - 1] == 1 && !t.frames().isEmpty();
     }
 
     private static boolean any(RunSet rs, java.util.function.Predicate<Trajectory> p) {

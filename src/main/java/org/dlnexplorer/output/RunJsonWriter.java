@@ -121,7 +121,8 @@ public final class RunJsonWriter {
 
     /**
      * "overlays": one object per overlay of the model, {"id", "available"} plus "reason" when unavailable, else
-     * its named numbers ("value") and arrays ("levels", "beta"); the exact solutions' series stay in "exact".
+     * its named numbers ("value") and arrays ("levels", "beta") and an optional "note"; the exact solutions' series
+     * stay in "exact".
      */
     private static void overlays(JsonWriter w, List<OverlayResult> results) throws IOException {
         w.name("overlays").beginArray();
@@ -140,6 +141,7 @@ public final class RunJsonWriter {
                     w.name(e.getKey());
                     array(w, e.getValue());
                 }
+                if (r.note() != null) w.name("note").value(r.note());
             }
             w.endObject();
         }

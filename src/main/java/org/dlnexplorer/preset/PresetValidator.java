@@ -240,7 +240,8 @@ public final class PresetValidator {
             throw new PresetException(src, "init.delta", "the residual scheme has no relative scale (omit it or use 0)");
         if (init.weights != null) throw new PresetException(src, "init.weights", "only the explicit scheme takes weights");
         if (scheme == Scheme.NEURON) neuron(init, widths, src);
-        else if (init.direction != null) throw new PresetException(src, "init.direction", "only the neuron scheme takes a direction");
+        else if (init.direction != null && scheme != Scheme.ISOTROPIC)
+            throw new PresetException(src, "init.direction", "only the neuron and isotropic schemes take a direction");
         if (scheme == Scheme.ISOTROPIC) isotropic(init, widths, src);
     }
 
@@ -267,6 +268,14 @@ public final class PresetValidator {
             throw new PresetException(src, "init.delta", "the isotropic scheme needs δ ≤ 0 (aaᵀ − W_LW_Lᵀ = δI with a rank-one aaᵀ), got " + delta);
         if (init.scale == 0 && delta == 0)
             throw new PresetException(src, "init.scale", "τ = 0 with δ = 0 starts every weight at 0; give τ > 0 or δ < 0");
+        if (init.direction != null) {
+            if (init.direction.length != widths[0])
+                throw new PresetException(src, "init.direction", "needs " + widths[0] + " entries (β(0)'s direction), got " + init.direction.length);
+            bounded(init.direction, "init.direction", src);
+            boolean zero = true;
+            for (double v : init.direction) zero &= v == 0;
+            if (zero) throw new PresetException(src, "init.direction", "must not be the zero vector");
+        }
     }
 
     private static void validateTraining(Preset.TrainingSection tr, int depth, String src) throws PresetException {

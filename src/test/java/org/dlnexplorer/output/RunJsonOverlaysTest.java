@@ -81,6 +81,23 @@ class RunJsonOverlaysTest {
     }
 
     @Test
+    void anIsotropicDeepRunCarriesTheorem15WithItsNote() {
+        Task task = Task.withCovariance(new DMatrixRMaj(1, 2, true, 0.44, 0.88),
+                new DMatrixRMaj(new double[][]{{0.25, 0.5}, {0.5, 1.0}}));
+        Network net = new Network(2, 2, 2, 1);
+        double[] theta = org.dlnexplorer.model.init.Initializer.initialize(net, task, Scheme.ISOTROPIC, 0.1, -1e-4, 1, null);
+        SimulationSpec spec = org.dlnexplorer.model.engine.SimulationSpec.builder(net, task, theta).scheme(Scheme.ISOTROPIC)
+                .method(Method.GRADIENT_FLOW).grid(1.0, 3).build();
+        JsonObject o = overlay(JsonParser.parseString(RunJsonWriter.toJson(TheoryRun.run(spec))).getAsJsonObject(), "deep-implicit-bias");
+        assertTrue(o.get("available").getAsBoolean(), o.toString());
+        assertEquals(2, o.getAsJsonArray("beta").size());
+        assertEquals(-1e-4, o.get("delta").getAsDouble(), 1e-15);
+        // |δ| against ‖β(0)‖^{2/(L+1)} = 0.1^{2/3} (seed L = 2)
+        assertEquals(1e-4 / Math.pow(0.1, 2.0 / 3), o.get("deltaRatio").getAsDouble(), 1e-12);
+        assertTrue(o.get("note").getAsString().contains("|δ|"), o.toString());
+    }
+
+    @Test
     void gradientDescentOnAWideOutputDeclinesWithReasons() {
         Task task = Task.whitened(Fixtures.diag(3, 3, 3, 2, 1));
         SimulationSpec spec = Fixtures.spec(new Network(3, 3, 3), task, Scheme.ALIGNED, 0.05, 0.0, 1,
@@ -89,7 +106,7 @@ class RunJsonOverlaysTest {
         JsonObject run = JsonParser.parseString(RunJsonWriter.toJson(tr)).getAsJsonObject();
         assertShape(run, tr);
         for (String id : new String[]{"linear", "single-neuron", "saxe", "lambda-balanced", "aligned-modes",
-                "minimal-sharpness", "implicit-bias"})
+                "minimal-sharpness", "implicit-bias", "deep-implicit-bias"})
             assertFalse(overlay(run, id).get("available").getAsBoolean(), id);
         assertEquals(List.of(7.0, 2.5, 0.5), toList(doubles(overlay(run, "saddle-plateaus").getAsJsonArray("levels"))));
     }

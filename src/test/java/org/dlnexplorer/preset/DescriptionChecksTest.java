@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class DescriptionChecksTest {
     /** section, theorem, figure and year references: not quantities */
     private static final Pattern REFERENCE = Pattern.compile(
-            "(Theorem|Thm|Lemma|Figs?|§|Eq\\.?|Section|Prop\\.?|Corollary)\\s*[\\d.–\\-, b]+[a-z]?|\\b(19|20)\\d\\d\\b");
+            "(Theorem|Thm|Lemma|Definition|Figs?|§|Eq\\.?|Section|Prop\\.?|Corollary)\\s*[\\d.–\\-, b]+[a-z]?|\\b(19|20)\\d\\d\\b");
     /** a number as printed: 0.39, −10, 1.5e−6 (not inside a word or a sub/superscript like W_{ℓ+1}) */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w_^{+])[−-]?\\d+(?:\\.\\d+)?(?:e[−-]?\\d+)?");
 
@@ -169,8 +169,24 @@ class DescriptionChecksTest {
         else if (observable.startsWith("rise[")) out.add(levelTime(t, i, 0.9) - levelTime(t, i, 0.1));
         else if (observable.equals("tFit"))
             out.add(org.dlnexplorer.model.sweep.CellMetrics.timeToFit(t.frames(), t.setup().task().minimumLoss()));
+        else if (observable.equals("limitGap")) out.add(limitGap(t));
         else fail("unknown observable " + observable);
         return out;
+    }
+
+    /** ‖β(t_end) − β(∞)‖ with β(∞) from the implicit-bias overlay, else the deep-implicit-bias one */
+    static double limitGap(Trajectory t) {
+        var in = org.dlnexplorer.model.theory.OverlayInput.of(t);
+        for (String id : new String[]{org.dlnexplorer.model.theory.Overlays.IMPLICIT_BIAS, org.dlnexplorer.model.theory.Overlays.DEEP_IMPLICIT_BIAS}) {
+            var r = org.dlnexplorer.model.theory.Overlays.evaluate(id, in);
+            if (!r.available()) continue;
+            double[] b = r.array("beta"), e = t.last().effectiveWeight();
+            double s = 0;
+            for (int i = 0; i < b.length; i++) s += (b[i] - e[i]) * (b[i] - e[i]);
+            return Math.sqrt(s);
+        }
+        fail("neither implicit-bias overlay applies to " + t.name());
+        return Double.NaN;
     }
 
     /** first t with loss(t) = level, linear between the bracketing frames (the end of a plateau above it) */

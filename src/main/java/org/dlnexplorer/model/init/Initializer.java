@@ -31,7 +31,7 @@ public final class Initializer {
             case RESIDUAL -> residual(net, tau, rng);
             case EXPLICIT -> explicit;
             case NEURON -> NeuronInit.weights(net, tau, delta, direction);
-            case ISOTROPIC -> IsotropicInit.weights(net, tau, delta, rng);
+            case ISOTROPIC -> IsotropicInit.weights(net, tau, delta, rng, direction);
             case SYMMETRIZED -> Symmetrized.weights(net, tau, delta, rng);
         };
         return Objective.flatten(net, w);

@@ -28,6 +28,14 @@ public final class IsotropicInit {
     }
 
     public static DMatrixRMaj[] weights(Network net, double tau, double delta, Random rng) {
+        return weights(net, tau, delta, rng, null);
+    }
+
+    /**
+     * As above; a non-null direction e fixes β(0)/‖β(0)‖ = e/‖e‖ by taking O_1 the Householder reflection that maps
+     * e/‖e‖ to u (symmetric, so O_1ᵀu = e/‖e‖); Definition 12 does not depend on O_1.
+     */
+    public static DMatrixRMaj[] weights(Network net, double tau, double delta, Random rng, double[] direction) {
         int[] widths = net.widths();
         if (!accepts(widths)) throw new IllegalArgumentException("the isotropic scheme needs widths [d, d, …, d, 1]");
         if (delta > 0 && widths[0] > 1) throw new IllegalArgumentException("the isotropic scheme needs δ ≤ 0 (aaᵀ − δI must be ⪰ 0)");
@@ -49,6 +57,7 @@ public final class IsotropicInit {
                 s.set(i, j, (i == j ? alpha : 0) + (top - alpha) * u[i] * u[j]);
         DMatrixRMaj[] o = new DMatrixRMaj[seedL + 1];
         for (int l = 1; l <= seedL; l++) o[l] = Initializer.randomOrthogonal(d, d, rng);
+        if (direction != null) o[1] = householder(direction, u);
         DMatrixRMaj[] w = new DMatrixRMaj[depth];
         for (int l = 1; l <= seedL; l++) {
             DMatrixRMaj so = new DMatrixRMaj(d, d);
@@ -63,6 +72,21 @@ public final class IsotropicInit {
         for (int i = 0; i < d; i++) a.data[i] = an * u[i];
         w[depth - 1] = a;
         return w;
+    }
+
+    /** H = I − 2vvᵀ, v ∝ e/‖e‖ − u: the reflection with He/‖e‖ = u (H = I when they coincide) */
+    static DMatrixRMaj householder(double[] e, double[] u) {
+        int d = u.length;
+        double en = 0;
+        for (double x : e) en = Math.hypot(en, x);
+        double[] v = new double[d];
+        double vn = 0;
+        for (int i = 0; i < d; i++) { v[i] = e[i] / en - u[i]; vn = Math.hypot(vn, v[i]); }
+        DMatrixRMaj h = CommonOps_DDRM.identity(d);
+        if (vn == 0) return h;
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++) h.add(i, j, -2 * v[i] * v[j] / (vn * vn));
+        return h;
     }
 
     /** x ≥ 0 with x(x + α²)^L = τ² (increasing in x), by bisection on ln x + L ln(x + α²) = 2 ln τ */

@@ -17,9 +17,16 @@ public final class OverlayResult {
     private final Map<String, Double> numbers;
     private final Map<String, double[]> arrays;
     private final TheoryResult exact;
+    /** a remark on an available result (how far the run is from the theorem's limit), or null */
+    private final String note;
 
     private OverlayResult(String id, String reason, Map<String, Double> numbers, Map<String, double[]> arrays,
                           TheoryResult exact) {
+        this(id, reason, numbers, arrays, exact, null);
+    }
+
+    private OverlayResult(String id, String reason, Map<String, Double> numbers, Map<String, double[]> arrays,
+                          TheoryResult exact, String note) {
         this.id = id;
         this.reason = reason;
         this.numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
@@ -27,7 +34,23 @@ public final class OverlayResult {
         arrays.forEach((k, v) -> a.put(k, v.clone()));
         this.arrays = Collections.unmodifiableMap(a);
         this.exact = exact;
+        this.note = note;
     }
+
+    /** this available result with one more named number */
+    public OverlayResult with(String name, double value) {
+        Map<String, Double> n = new LinkedHashMap<>(numbers);
+        n.put(name, value);
+        return new OverlayResult(id, reason, n, arrays, exact, note);
+    }
+
+    /** this result with a note (a remark on an available result) */
+    public OverlayResult withNote(String text) {
+        return new OverlayResult(id, reason, numbers, arrays, exact, text);
+    }
+
+    /** the remark on an available result, or null */
+    public String note() { return note; }
 
     public static OverlayResult unavailable(String id, String reason) {
         return new OverlayResult(id, reason, Map.of(), Map.of(), null);

@@ -18,7 +18,7 @@ public final class Overlays {
     public static final String LINEAR = "linear", SINGLE_NEURON = "single-neuron", SAXE = "saxe",
             LAMBDA_BALANCED = "lambda-balanced", ALIGNED_MODES = "aligned-modes",
             SADDLE_PLATEAUS = SaddlePlateausOverlay.ID, MINIMAL_SHARPNESS = MinimalSharpnessOverlay.ID,
-            IMPLICIT_BIAS = ImplicitBiasOverlay.ID;
+            IMPLICIT_BIAS = ImplicitBiasOverlay.ID, DEEP_IMPLICIT_BIAS = DeepImplicitBiasOverlay.ID;
 
     /** the update rule when no overlay names a sharper equation: gradient descent, and gradient flow */
     public static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
@@ -43,7 +43,8 @@ public final class Overlays {
             new ExactOverlay(ALIGNED_MODES, Overlays::needsDepth, run -> null),
             new SaddlePlateausOverlay(),
             new MinimalSharpnessOverlay(),
-            new ImplicitBiasOverlay());
+            new ImplicitBiasOverlay(),
+            new DeepImplicitBiasOverlay());
 
     private static String needsDepth(OverlayInput run) {
         return run.depth() >= 2 ? null : "mode solutions need a hidden layer, and this network has depth 1";

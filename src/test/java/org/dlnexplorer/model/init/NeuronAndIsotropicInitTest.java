@@ -82,6 +82,30 @@ class NeuronAndIsotropicInitTest {
         }
     }
 
+    @Test
+    void isotropicInitWithADirectionStartsAlongIt() {
+        Random r = new Random(5);
+        for (int k = 0; k < 30; k++) {
+            int d = 1 + r.nextInt(4), seedL = 1 + r.nextInt(4);
+            int[] widths = new int[seedL + 2];
+            java.util.Arrays.fill(widths, d);
+            widths[seedL + 1] = 1;
+            Network net = new Network(widths, null);
+            double[] e = new double[d];
+            for (int i = 0; i < d; i++) e[i] = r.nextGaussian();
+            double tau = 0.3, delta = -0.01;
+            DMatrixRMaj[] w = IsotropicInit.weights(net, tau, delta, new Random(k), e);
+            double[] beta = w[seedL].data.clone();
+            for (int l = seedL - 1; l >= 0; l--) {
+                double[] next = new double[d];
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) next[j] += w[l].get(i, j) * beta[i];
+                beta = next;
+            }
+            double en = Math.sqrt(sq(e));
+            for (int i = 0; i < d; i++) assertEquals(tau * e[i] / en, beta[i], 1e-12, "β(0) = τ e/‖e‖");
+        }
+    }
+
     private static double sq(double[] v) {
         double s = 0;
         for (double x : v) s += x * x;

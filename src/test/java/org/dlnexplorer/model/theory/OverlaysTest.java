@@ -290,7 +290,7 @@ class OverlaysTest {
         Set<String> ids = new HashSet<>();
         for (Overlay o : Overlays.ALL) assertTrue(ids.add(o.id()), o.id());
         assertEquals(Set.of("linear", "single-neuron", "saxe", "lambda-balanced", "aligned-modes", "saddle-plateaus",
-                "minimal-sharpness", "implicit-bias"), ids);
+                "minimal-sharpness", "implicit-bias", "deep-implicit-bias"), ids);
         assertNull(Overlays.get(Overlays.SADDLE_PLATEAUS).equation(OverlayInput.of(
                 Fixtures.spec(new Network(1, 1), Task.whitened(Fixtures.diag(1, 1, 1)), Scheme.GAUSSIAN, 0.1, 0, 1,
                         Method.GRADIENT_FLOW, 1, 3, 0))));
