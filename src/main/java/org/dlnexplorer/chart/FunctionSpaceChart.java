@@ -91,6 +91,7 @@ final class FunctionSpaceChart extends XyViewChart {
         List<double[]> limits = new ArrayList<>();
         List<Color> limitColors = new ArrayList<>();
         task = null;
+        locus = null;
         nullVector = null;
         if (su != null) {
             task = su.task();
@@ -107,6 +108,14 @@ final class FunctionSpaceChart extends XyViewChart {
                     limitColors.add(ChartStyle.color(compare ? r : 0));
                     xmin = Math.min(xmin, lim[0]); xmax = Math.max(xmax, lim[0]);
                     ymin = Math.min(ymin, lim[1]); ymax = Math.max(ymax, lim[1]);
+                }
+            }
+            // Figure 4b: where every δ interpolates, as a curve over δ with its landmarks
+            locus = nullVector == null ? null : ImplicitBiasLocus.curve(rs);
+            if (locus != null) {
+                for (double[] q : ImplicitBiasLocus.extent(locus)) {
+                    xmin = Math.min(xmin, q[0]); xmax = Math.max(xmax, q[0]);
+                    ymin = Math.min(ymin, q[1]); ymax = Math.max(ymax, q[1]);
                 }
             }
             double pad = 0.12 * Math.max(0.5, Math.max(xmax - xmin, ymax - ymin));
@@ -126,6 +135,7 @@ final class FunctionSpaceChart extends XyViewChart {
                 minima.add(new Line("minima", new double[][]{{bs[0] - len * nullVector[0], bs[0] + len * nullVector[0]},
                         {bs[1] - len * nullVector[1], bs[1] + len * nullVector[1]}}, ChartStyle.TEXT, style.dotted()));
             }
+            if (locus != null) ImplicitBiasLocus.draw(plot, style, locus, 0.7 * d);
             for (int i = 0; i < limits.size(); i++) {
                 double[] q = limits.get(i);
                 double h = 0.9 * d;
@@ -155,6 +165,8 @@ final class FunctionSpaceChart extends XyViewChart {
             li.setLabelPaint(ChartStyle.TEXT);
             legend.add(li);
         }
+        if (locus != null) legendLine("β(∞) over δ ∈ [−" + Fmt.num(locus.delta()[locus.delta().length - 1]) + ", "
+                + Fmt.num(locus.delta()[locus.delta().length - 1]) + "] (Fig. 4b)", new Color(Viridis.rgb(0.5)), new BasicStroke(4f));
         if (su != null) legendLine("loss contours", CONTOUR, new BasicStroke(1.5f));
         if (anyExact) legendLine("exact", ChartStyle.TEXT, style.dashed());
         subtitle.setText(join(nullVector == null ? "○ start · ● β* (target)" : "○ start · Σxx of rank 1: a line of minima",
@@ -167,6 +179,8 @@ final class FunctionSpaceChart extends XyViewChart {
     private static final double SINGULAR_TOLERANCE = 1e-12;
     private Task task;
     private double[] nullVector;
+    /** Kunin et al. Fig. 4b: β(∞) over δ for a single neuron with low-rank Σxx, or null */
+    private org.dlnexplorer.model.theory.ImplicitBiasCurve.Curve locus;
     /** the data box {xmin, xmax, ymin, ymax} from fill, and the ranges last fitted to a drawing area */
     private double[] box, fitted;
     private boolean inLayout;
