@@ -60,7 +60,7 @@ public final class ViewApplicability {
     /** the function-space view's network: two inputs, one output (β = W_eff ∈ ℝ²), any hidden layers */
     static boolean twoInputScalarOutput(Trajectory t) {
         int[] w = t.widths();
-        return w.length >= 3 && w[0] == 2 && w[w.length - 1] == 1 && !t.frames().isEmpty();
+        return w.length >= 3 && w[0] == 2 && w[w.length - 1] == 1 && !t.frames().isEmpty() && !t.isPiecewise();
     }
 
     private static boolean any(RunSet rs, java.util.function.Predicate<Trajectory> p) {

@@ -50,6 +50,7 @@ final class DeepImplicitBiasOverlay implements Overlay {
         Task task = run.task();
         Network net = run.network();
         if (task == null || net == null) return "the run carries no task";
+        if (net.isPiecewise()) return "Theorem 15 is about linear networks, and this one has a piecewise-linear activation";
         for (int l = 2; l <= net.depth(); l++)
             if (net.rate(l) != net.rate(1)) return "Theorem 15 assumes one learning rate for every layer";
         double[] theta = run.theta0();

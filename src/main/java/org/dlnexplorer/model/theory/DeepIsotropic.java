@@ -84,7 +84,7 @@ public final class DeepIsotropic {
         int[] widths = tr.widths();
         int seedL = seedDepth(widths);
         var frames = tr.frames();
-        if (seedL < 1 || frames.isEmpty() || !frames.get(0).hasWeights()) return null;
+        if (seedL < 1 || frames.isEmpty() || !frames.get(0).hasWeights() || tr.isPiecewise()) return null;
         var setup = tr.setup();
         if (setup == null) return null;
         for (int l = 2; l <= setup.network().depth(); l++) if (setup.network().rate(l) != setup.network().rate(1)) return null;

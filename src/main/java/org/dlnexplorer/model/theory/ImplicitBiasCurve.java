@@ -23,7 +23,7 @@ public final class ImplicitBiasCurve {
     public static Curve of(Trajectory tr, double span, int n) {
         int[] w = tr.widths();
         if (w.length != 3 || w[1] != 1 || w[2] != 1 || tr.frames().isEmpty() || !tr.frames().get(0).hasWeights()
-                || tr.setup() == null) return null;
+                || tr.setup() == null || tr.isPiecewise()) return null;
         double[][] first = tr.frames().get(0).weights();
         int d = w[0];
         double a0 = first[1][0];
@@ -66,7 +66,7 @@ public final class ImplicitBiasCurve {
     public static double delta(Trajectory tr) {
         int[] w = tr.widths();
         if (w.length != 3 || w[1] != 1 || w[2] != 1 || tr.frames().isEmpty() || !tr.frames().get(0).hasWeights()
-                || tr.setup() == null) return Double.NaN;
+                || tr.setup() == null || tr.isPiecewise()) return Double.NaN;
         double[][] first = tr.frames().get(0).weights();
         var net = tr.setup().network();
         return Balance.singleNeuron(first[1][0], first[0], net.rate(1), net.rate(2));
