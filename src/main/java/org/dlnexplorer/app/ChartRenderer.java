@@ -1,6 +1,7 @@
 package org.dlnexplorer.app;
 
 import org.dlnexplorer.chart.ChartStyle;
+import org.dlnexplorer.chart.ChartTheme;
 import org.dlnexplorer.chart.HyperboloidChart;
 import org.dlnexplorer.chart.PathSimplifier;
 import org.dlnexplorer.chart.ViewChart;
@@ -116,7 +117,11 @@ public final class ChartRenderer implements AutoCloseable {
     /** the last COST_WINDOW paint times per view in ms of CPU (a ring: next slot, slots filled); guarded by this */
     private final double[][] paints = new double[ViewId.values().length][COST_WINDOW];
     private final int[] paintNext = new int[ViewId.values().length], paintCount = new int[ViewId.values().length];
-    private final ChartStyle style;
+    /** how the charts look: fonts and lines, and whether they are shown dark (presentation mode) */
+    public record Look(ChartStyle style, boolean dark) {}
+
+    /** the look the lanes paint with; a new one makes them rebuild their charts */
+    private volatile Look look;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** spare images kept (each view's size twice over: a chart image is 0.5–1 MB, so reuse spares the collector) */
     static final int SPARE_IMAGES = 2 * ViewId.values().length;
@@ -133,7 +138,7 @@ public final class ChartRenderer implements AutoCloseable {
 
     /** Paint on this many threads; views are shared out by expected cost, heaviest first. */
     ChartRenderer(ChartStyle style, int lanes) {
-        this.style = style;
+        this.look = new Look(style, false);
         this.lanes = new Lane[lanes];
         for (int i = 0; i < lanes; i++) this.lanes[i] = new Lane(i);
         laneOf = share(expectedCosts(EnumSet.allOf(ViewId.class)));
@@ -259,6 +264,8 @@ public final class ChartRenderer implements AutoCloseable {
         private final AtomicReference<Frame> done = new AtomicReference<>();
         private final Map<ViewId, ViewChart> charts = new EnumMap<>(ViewId.class);
         private final Map<ViewId, Key> drawn = new EnumMap<>(ViewId.class);
+        /** the look of the charts in this lane */
+        private Look painted;
 
         Lane(int index) {
             this.index = index;
@@ -279,6 +286,12 @@ public final class ChartRenderer implements AutoCloseable {
 
         private void paintOwnViews(Job job) {
             Map<ViewId, Lane> mine = laneOf;
+            Look now = look;
+            if (now != painted) {   // another look: every chart anew
+                charts.clear();
+                drawn.clear();
+                painted = now;
+            }
             // views handed to another lane: forget them (if one comes back, it is rebuilt and painted afresh)
             charts.keySet().removeIf(v -> mine.get(v) != this);
             drawn.keySet().removeIf(v -> mine.get(v) != this);
@@ -287,7 +300,7 @@ public final class ChartRenderer implements AutoCloseable {
                 if (mine.get(e.getKey()) != this) continue;
                 ViewState st = e.getValue();
                 if (st.width() < 2 || st.height() < 2) continue;
-                ViewChart chart = charts.computeIfAbsent(e.getKey(), v -> ViewChart.create(v, style));
+                ViewChart chart = charts.computeIfAbsent(e.getKey(), v -> ViewChart.create(v, now.style()));
                 // charts with a time axis are painted without the cursor: the app overlays it, so moving the
                 // cursor repaints nothing; the others (hyperboloid) paint it in
                 double cursor = e.getKey().paintsCursor() ? job.cursorT() : Double.NaN;
@@ -297,6 +310,7 @@ public final class ChartRenderer implements AutoCloseable {
                     TimeAxis[] time = new TimeAxis[1];
                     long cpu0 = cpuNanos();
                     BufferedImage img = paint(chart, key, time, drawn.get(e.getKey()));
+                    if (now.dark()) ChartTheme.darken(img);
                     measured(e.getKey(), (cpuNanos() - cpu0) / 1e6);
                     images.put(e.getKey(), new Painted(img, job.runs(), time[0], job.seq()));
                     drawn.put(e.getKey(), key);
@@ -315,6 +329,11 @@ public final class ChartRenderer implements AutoCloseable {
             done.set(previous == null ? frame : previous.then(frame));
         }
     }
+
+    /** Paint with this look from the next job on (the charts are rebuilt). Any thread. */
+    public void setLook(Look l) { look = l; }
+
+    public Look look() { return look; }
 
     /**
      * An image the FX thread no longer needs (its pixels were copied into the scene): the lanes paint into

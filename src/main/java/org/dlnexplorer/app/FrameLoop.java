@@ -64,6 +64,12 @@ final class FrameLoop {
 
     void start() { pulse.start(); }
 
+    /** Draw the views with another look (presentation mode's fonts and theme). */
+    void setLook(ChartRenderer.Look look) {
+        renderer.setLook(look);
+        viewsChanged();
+    }
+
     boolean isDisposed() { return disposed; }
 
     void dispose() {

@@ -5,26 +5,34 @@ import javafx.scene.Parent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
 import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
 
 /**
  * The teaching features beside the main window's panels: undo/redo of parameters and preset loads, the
- * preset clipboard, the help overlay. It registers their shortcuts in the window's {@link KeyBindings} and lays its overlays over
+ * preset clipboard, the help overlay, presentation mode. It registers their shortcuts in the window's {@link KeyBindings} and lays its overlays over
  * the window's content. FX thread.
  */
 final class LectureTools {
     private final UndoHistory history;
     private final PresetClipboard clipboard;
+    private final ViewModel vm;
+    private final Consumer<PresetLibrary.Entry> selectPreset;
     private HelpOverlay help;
+    private Presentation presentation;
+    private LecturePlayer lecture;
 
     /** selectPreset: select a picker entry (loads it); background: where pasted presets are checked */
     LectureTools(ViewModel vm, Consumer<PresetLibrary.Entry> selectPreset, Executor background) {
+        this.vm = vm;
+        this.selectPreset = selectPreset;
         history = new UndoHistory(vm, selectPreset, Platform::runLater, System::currentTimeMillis, UndoHistory.MERGE_MILLIS);
         clipboard = new PresetClipboard(vm, selectPreset, background, Platform::runLater);
     }
@@ -46,21 +54,55 @@ final class LectureTools {
                 "put the current configuration on the clipboard as preset JSON", clipboard::copy);
         keys.add(new KeyCodeCombination(KeyCode.V, SHORTCUT_DOWN, SHIFT_DOWN), KeyBindings.Group.EDIT, "Paste preset",
                 "load preset JSON from the clipboard (text that is not a valid preset changes nothing)", clipboard::paste);
+        keys.add(new KeyCodeCombination(KeyCode.F5), KeyBindings.Group.PRESENT, "Presentation mode",
+                "the views large for a projector, the controls hidden until the pointer reaches the left edge; Esc leaves",
+                () -> presentation.toggle());
+        // F6 is the split panes' and menus' focus-traversal key in JavaFX: taken before the controls
+        keys.addFirst(new KeyCodeCombination(KeyCode.F6), KeyBindings.Group.PRESENT, "Light / dark theme",
+                "switch presentation mode between the high-contrast light and the dark theme",
+                () -> { presentation.toggleTheme(); return true; });
+        keys.add(new KeyCodeCombination(KeyCode.L, SHORTCUT_DOWN), KeyBindings.Group.PRESENT, "Open lecture…",
+                "open a lecture playlist (presets/playlists/*.json): its steps' presets, views and captions", this::chooseLecture);
+        keys.addFirst(new KeyCodeCombination(KeyCode.PAGE_DOWN), KeyBindings.Group.PRESENT, "Next step",
+                "the lecture's next step (what a presentation clicker sends)", () -> lecture.next());
+        keys.addFirst(new KeyCodeCombination(KeyCode.PAGE_UP), KeyBindings.Group.PRESENT, "Previous step",
+                "the lecture's previous step", () -> lecture.previous());
         keys.add(new KeyCodeCombination(KeyCode.F1), KeyBindings.Group.HELP, "Shortcuts and controls",
                 "show or hide this list", () -> help.toggle());
     }
 
-    /** The window's content with the overlays over it; controls: where the help finds the controls it lists. */
-    Parent wrap(Parent content, KeyBindings keys, Parent controls) {
-        help = new HelpOverlay(keys, controls);
-        return new StackPane(content, help.node());
+    /**
+     * The window's content with the overlays over it (the help finds the controls it lists there); columns
+     * sets the view grid's columns and look the charts' look, for presentation mode.
+     */
+    Parent wrap(BorderPane content, KeyBindings keys, IntConsumer columns, Consumer<ChartRenderer.Look> look, Playback playback) {
+        help = new HelpOverlay(keys, content);
+        StackPane layers = new StackPane(content, help.node());
+        presentation = new Presentation(vm, content, layers, columns, look);
+        lecture = new LecturePlayer(vm, selectPreset, presentation, content, playback);
+        return layers;
     }
 
-    /** Esc: close the help; true when it did something. */
+    LecturePlayer lecture() { return lecture; }
+
+    /** Open a lecture playlist chosen in a file dialog (presets/playlists first). */
+    private void chooseLecture() {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Open lecture playlist");
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lecture playlists (*.json)", "*.json"));
+        java.io.File dir = java.nio.file.Path.of("presets", "playlists").toFile();
+        if (dir.isDirectory()) fc.setInitialDirectory(dir);
+        java.io.File f = fc.showOpenDialog(help.node().getScene() == null ? null : help.node().getScene().getWindow());
+        if (f != null) lecture.open(f.toPath());
+    }
+
+    /** Esc: close the help, else leave presentation mode; true when it did something. */
     boolean escape() {
         if (help != null && help.isShowing()) { help.hide(); return true; }
-        return false;
+        return presentation != null && presentation.escape();
     }
+
+    Presentation presentation() { return presentation; }
 
     HelpOverlay help() { return help; }
 }

@@ -85,7 +85,7 @@ public final class MainWindow {
         root.setBottom(status.node());
         bindKeys();
         root.setTop(AppMenus.of(keys));
-        Scene scene = new Scene(tools.wrap(root, keys, root), options.width(), options.height());
+        Scene scene = new Scene(tools.wrap(root, keys, grid::setColumns, frames::setLook, playback), options.width(), options.height());
         URL css = MainWindow.class.getResource("app.css");
         if (css != null) scene.getStylesheets().add(css.toExternalForm());
         keys.install(scene);
@@ -99,6 +99,9 @@ public final class MainWindow {
         service.setOnFinished(frames::computationFinished);
         wire();
         loadPresets(options);
+        if (options.dark()) tools.presentation().theme().set(Presentation.Theme.DARK);
+        if (options.playlist() != null) tools.lecture().open(options.playlist());
+        if (options.present()) tools.presentation().enter();
         frames.start();
     }
 
@@ -115,7 +118,7 @@ public final class MainWindow {
                 "restore every control to the preset's values", vm::resetAll);
         // Esc before a focused control sees it (a popup's Esc is its own); a key that did nothing goes on
         keys.addFirst(new KeyCodeCombination(KeyCode.ESCAPE), KeyBindings.Group.PLAYBACK, "Escape",
-                "close the help, else stop the running computation (keeping its frames so far)",
+                "close the help, else leave presentation mode, else stop the running computation (keeping its frames so far)",
                 () -> tools.escape() || cancel());
         tools.register(keys);
         keys.gesture("double-click a view", KeyBindings.Group.VIEWS, "Maximize", "show one view over the whole grid, or restore the grid");

@@ -37,17 +37,14 @@ final class ViewGrid {
     private final BorderPane area = new BorderPane();
     private final MenuButton viewMenu = new MenuButton("Views");
     private Node maximized;
+    /** the columns of the grid: COLUMNS, or fewer (presentation mode) */
+    private int columns = COLUMNS;
 
     ViewGrid(ViewPanes panes, ViewModel vm, Runnable onLayout) {
         this.panes = panes;
         this.vm = vm;
         this.onLayout = onLayout;
-        for (int c = 0; c < COLUMNS; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / COLUMNS);
-            cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
-        }
+        columnConstraints();
         grid.setHgap(GAP);
         grid.setVgap(GAP);
         grid.setPadding(new Insets(GAP));
@@ -74,6 +71,24 @@ final class ViewGrid {
             layout();
         });
         layout();
+    }
+
+    /** Lay the views out in this many columns (presentation mode: two, each half the width). */
+    void setColumns(int n) {
+        if (n == columns) return;
+        columns = n;
+        columnConstraints();
+        layout();
+    }
+
+    private void columnConstraints() {
+        grid.getColumnConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
     }
 
     /** the grid (scrolling when it has more than ROWS rows) */
@@ -108,13 +123,13 @@ final class ViewGrid {
         grid.getChildren().clear();
         int rows;
         if (maximized != null) {
-            grid.add(maximized, 0, 0, COLUMNS, 1);
+            grid.add(maximized, 0, 0, columns, 1);
             rows = 1;
         } else {
             List<ViewId> shown = vm.panels.get();
             List<Integer> spans = new ArrayList<>();
-            for (ViewId id : shown) spans.add(id.columnSpan());
-            GridPlacement place = GridPlacement.of(spans, COLUMNS);
+            for (ViewId id : shown) spans.add(columns < COLUMNS ? 1 : id.columnSpan());   // fewer columns (presenting): one each
+            GridPlacement place = GridPlacement.of(spans, columns);
             for (int i = 0; i < shown.size(); i++) {
                 GridPlacement.Cell c = place.cells().get(i);
                 grid.add(panes.node(shown.get(i)), c.column(), c.row(), c.span(), 1);

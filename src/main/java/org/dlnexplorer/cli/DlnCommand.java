@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "dln-explorer", mixinStandardHelpOptions = true, version = "DLN Explorer 0.1.0",
         description = "Deep linear network learning dynamics: interactive app and batch tools.",
         subcommands = {GuiCommand.class, RunCommand.class, ExportCommand.class, PresetsCommand.class,
-                SweepCommand.class, SweepMergeCommand.class, BenchCommand.class})
+                SweepCommand.class, SweepMergeCommand.class, BenchCommand.class, PlaylistCommand.class})
 public final class DlnCommand implements java.util.concurrent.Callable<Integer> {
     /** exit status: success (also for a diverged run) */
     public static final int OK = 0;

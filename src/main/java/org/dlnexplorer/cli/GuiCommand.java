@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** `gui [PRESET.json] [--screenshot FILE.png] [--after-ms N]`: opens the app (the default command). */
+/** `gui [PRESET.json] [--present [--theme light|dark]] [--playlist FILE] [--screenshot FILE.png] [--after-ms N]`: opens the app (the default command). */
 @Command(name = "gui", description = "Open the interactive app (the default).", mixinStandardHelpOptions = true)
 public final class GuiCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET.json", description = "preset to open")
@@ -28,6 +28,16 @@ public final class GuiCommand implements java.util.concurrent.Callable<Integer> 
             description = "extra milliseconds to wait before the screenshot")
     long afterMs;
 
+    @Option(names = "--present", description = "start in presentation mode (F5 in the app; Esc leaves)")
+    boolean present;
+
+    @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light",
+            description = "presentation mode's theme: light (high-contrast) or dark")
+    String theme;
+
+    @Option(names = "--playlist", paramLabel = "PLAYLIST.json", description = "open a lecture playlist (PageDown / PageUp step through it)")
+    Path playlist;
+
     @Override
     public Integer call() {
         AppOptions options = AppOptions.defaults();
@@ -39,6 +49,17 @@ public final class GuiCommand implements java.util.concurrent.Callable<Integer> 
             } catch (PresetException e) {
                 throw new UsageError(e.getMessage());
             }
+        }
+        if (!theme.equals("light") && !theme.equals("dark"))
+            throw new UsageError("--theme " + theme + ": expected light or dark");
+        options = options.presenting(present, theme.equals("dark"));
+        if (playlist != null) {
+            try {
+                org.dlnexplorer.export.Lecture.read(playlist);
+            } catch (PresetException e) {
+                throw new UsageError(e.getMessage());
+            }
+            options = options.withPlaylist(playlist);
         }
         if (afterMs < 0) throw new UsageError("--after-ms must be ≥ 0 (got " + afterMs + ")");
         if (screenshot != null) {

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One-page PDF of a view with real text: every string is written as text in an embedded (subset) TrueType
+ * PDF of a view (or of a deck's pages) with real text: every string is written as text in an embedded (subset) TrueType
  * font, so it can be searched, selected and edited. The font is DejaVu Sans, the face Java's "SansSerif"
  * uses on Linux (so the layout matches the PNG), which has the Greek letters, subscripts and math signs
  * the labels use (δ, τ, η, ₗ, ‖·‖, Σ). Where it is not installed, text falls back to vector outlines.
@@ -54,19 +54,26 @@ final class PdfWriter {
     }
 
     static byte[] pdf(Drawable view, ExportSize size, String title) throws IOException {
+        return pdf(List.of(view), size, title);
+    }
+
+    /** A PDF of one page per drawable (a lecture deck), all of one size, the fonts embedded once. */
+    static byte[] pdf(List<Drawable> pages, ExportSize size, String title) throws IOException {
         try (PDDocument doc = new PDDocument(); EmbeddedFonts fonts = new EmbeddedFonts(doc)) {
-            PDPage page = new PDPage(new PDRectangle(size.width(), size.height()));
-            doc.addPage(page);
-            PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(doc, size.width(), size.height());
-            g2.setFontTextDrawer(fonts);
-            try {
-                view.draw(g2, new Rectangle(0, 0, size.width(), size.height()));
-            } finally {
-                g2.dispose();
-            }
-            PDFormXObject form = g2.getXFormObject();
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.drawForm(form);
+            for (Drawable view : pages) {
+                PDPage page = new PDPage(new PDRectangle(size.width(), size.height()));
+                doc.addPage(page);
+                PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(doc, size.width(), size.height());
+                g2.setFontTextDrawer(fonts);
+                try {
+                    view.draw(g2, new Rectangle(0, 0, size.width(), size.height()));
+                } finally {
+                    g2.dispose();
+                }
+                PDFormXObject form = g2.getXFormObject();
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.drawForm(form);
+                }
             }
             PDDocumentInformation info = doc.getDocumentInformation();
             if (title != null) info.setTitle(title);
