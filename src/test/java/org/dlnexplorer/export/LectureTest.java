@@ -43,6 +43,24 @@ class LectureTest {
         }
     }
 
+    /**
+     * A caption quotes only results its preset's description quotes (and DescriptionChecksTest checks those
+     * against the simulation): every decimal number outside the math.
+     */
+    @Test
+    void captionsQuoteOnlyNumbersTheirPresetDescriptionsQuote() throws Exception {
+        java.util.regex.Pattern number = java.util.regex.Pattern.compile("\\d+\\.\\d+|\\d+e[−-]\\d+");
+        for (Path f : bundled()) {
+            for (Lecture.Step s : Lecture.read(f).steps()) {
+                String outside = s.caption().replaceAll("\\$[^$]*\\$", " ");
+                var m = number.matcher(outside);
+                while (m.find())
+                    assertTrue(s.preset().description.contains(m.group()),
+                            f + " step " + s.number() + " quotes " + m.group() + ", which " + s.presetName() + "'s description does not");
+            }
+        }
+    }
+
     private static String refused(String json) {
         PresetException e = assertThrows(PresetException.class, () -> Lecture.parse(json, "x.json", null));
         return e.getMessage();
