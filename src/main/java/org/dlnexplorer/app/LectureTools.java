@@ -67,6 +67,8 @@ final class LectureTools {
                 "the lecture's next step (what a presentation clicker sends)", () -> lecture.next());
         keys.addFirst(new KeyCodeCombination(KeyCode.PAGE_UP), KeyBindings.Group.PRESENT, "Previous step",
                 "the lecture's previous step", () -> lecture.previous());
+        keys.add(new KeyCodeCombination(KeyCode.E, SHORTCUT_DOWN, SHIFT_DOWN), KeyBindings.Group.PRESENT, "Export animation…",
+                "write the first shown view as an animated GIF or MP4 of the run unfolding", () -> animation().chooseAndExport());
         keys.add(new KeyCodeCombination(KeyCode.F1), KeyBindings.Group.HELP, "Shortcuts and controls",
                 "show or hide this list", () -> help.toggle());
     }
@@ -84,6 +86,11 @@ final class LectureTools {
     }
 
     LecturePlayer lecture() { return lecture; }
+
+    /** the app's animated export */
+    AnimationExport animation() {
+        return new AnimationExport(vm, () -> help.node().getScene() == null ? null : help.node().getScene().getWindow());
+    }
 
     /** Open a lecture playlist chosen in a file dialog (presets/playlists first). */
     private void chooseLecture() {

@@ -81,6 +81,19 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             description = "Log-scaled loss axis (default: the preset's view.logLoss).")
     Boolean logLoss;
 
+    @Option(names = "--animate", description = "Write an animation (--out FILE.gif or .mp4): the run unfolding, the time cursor sweeping.")
+    boolean animate;
+
+    @Option(names = "--sweep", paramLabel = "FIELD=FROM:TO",
+            description = "Write an animation of the view while FIELD is dragged from FROM to TO (one run set per frame).")
+    String sweep;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "4", description = "Animation length (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--fps", paramLabel = "F", defaultValue = "12", description = "Animation frames per second (default ${DEFAULT-VALUE}).")
+    double fps;
+
     /** null: the product's views in the slide style */
     private final ViewSource views;
 
@@ -117,6 +130,13 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() {
+        if (animate || sweep != null) {
+            var parsed = spec.commandLine().getParseResult();
+            return new AnimatedExportRun(spec.commandLine().getOut(), spec.commandLine().getErr()).run(preset, view, all, out,
+                    parsed.hasMatchedOption("--width") ? width : AnimatedExportRun.DEFAULT_WIDTH,
+                    parsed.hasMatchedOption("--height") ? height : AnimatedExportRun.DEFAULT_HEIGHT,
+                    sweep, seconds, fps, maxSeconds);
+        }
         if (all == (view != null)) throw new UsageError("export: give either --view VIEW or --all");
         ExportSize size;
         try {
