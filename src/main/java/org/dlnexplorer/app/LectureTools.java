@@ -28,12 +28,14 @@ final class LectureTools {
     private HelpOverlay help;
     private Presentation presentation;
     private LecturePlayer lecture;
+    private final ObservablesTable table;
 
     /** selectPreset: select a picker entry (loads it); background: where pasted presets are checked */
     LectureTools(ViewModel vm, Consumer<PresetLibrary.Entry> selectPreset, Executor background) {
         this.vm = vm;
         this.selectPreset = selectPreset;
         history = new UndoHistory(vm, selectPreset, Platform::runLater, System::currentTimeMillis, UndoHistory.MERGE_MILLIS);
+        table = new ObservablesTable(vm);
         clipboard = new PresetClipboard(vm, selectPreset, background, Platform::runLater);
     }
 
@@ -69,6 +71,9 @@ final class LectureTools {
                 "the lecture's previous step", () -> lecture.previous());
         keys.add(new KeyCodeCombination(KeyCode.E, SHORTCUT_DOWN, SHIFT_DOWN), KeyBindings.Group.PRESENT, "Export animation…",
                 "write the first shown view as an animated GIF or MP4 of the run unfolding", () -> animation().chooseAndExport());
+        keys.add(new KeyCodeCombination(KeyCode.D, SHORTCUT_DOWN), KeyBindings.Group.VIEWS, "Data table",
+                "the shown run's observables frame by frame (t, loss, singular values, kernel distance, drift), with Copy",
+                () -> table.show(help.node().getScene() == null ? null : help.node().getScene().getWindow()));
         keys.add(new KeyCodeCombination(KeyCode.F1), KeyBindings.Group.HELP, "Shortcuts and controls",
                 "show or hide this list", () -> help.toggle());
     }
@@ -86,6 +91,8 @@ final class LectureTools {
     }
 
     LecturePlayer lecture() { return lecture; }
+
+    ObservablesTable table() { return table; }
 
     /** the app's animated export */
     AnimationExport animation() {
