@@ -1,17 +1,13 @@
 package org.dlnexplorer.app;
 
 import javafx.application.Platform;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.export.AnimatedView;
 import org.dlnexplorer.export.AnimationEncoder;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.preset.Preset;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 /**
  * "Export animation…" in the app: the first view shown (of the current configuration, as Copy as preset
@@ -23,21 +19,14 @@ final class AnimationExport {
     static final int WIDTH = 800, HEIGHT = 500;
 
     private final ViewModel vm;
-    private final Supplier<Window> owner;
+    private final FileDialogs dialogs;
 
-    AnimationExport(ViewModel vm, Supplier<Window> owner) {
+    AnimationExport(ViewModel vm, FileDialogs dialogs) {
         this.vm = vm;
-        this.owner = owner;
+        this.dialogs = dialogs;
     }
 
-    void chooseAndExport() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Export animation (GIF or MP4)");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Animated GIF", "*.gif"),
-                new FileChooser.ExtensionFilter("MP4 video", "*.mp4"));
-        File f = fc.showSaveDialog(owner.get());
-        if (f != null) export(f.toPath());
-    }
+    void chooseAndExport() { dialogs.saveAnimation().ifPresent(this::export); }
 
     /** Write the first shown view (not the phase diagram) of the current configuration as an animation. */
     void export(Path file) {

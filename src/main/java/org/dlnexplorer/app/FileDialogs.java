@@ -22,4 +22,10 @@ public interface FileDialogs {
 
     /** a CSV or JSON file for the trajectory */
     Optional<Path> exportData();
+
+    /** a lecture playlist to open (none where there is no chooser) */
+    default Optional<Path> openPlaylist() { return Optional.empty(); }
+
+    /** a GIF or MP4 file for an animated view (none where there is no chooser) */
+    default Optional<Path> saveAnimation() { return Optional.empty(); }
 }

@@ -18,6 +18,25 @@ final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> openPlaylist() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open lecture playlist");
+        chooser.getExtensionFilters().add(new ExtensionFilter("Lecture playlists (*.json)", "*.json"));
+        java.io.File dir = Path.of("presets", "playlists").toFile();
+        if (dir.isDirectory()) chooser.setInitialDirectory(dir);
+        return path(chooser.showOpenDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> saveAnimation() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export animation (GIF or MP4)");
+        chooser.getExtensionFilters().addAll(new ExtensionFilter("Animated GIF (*.gif)", "*.gif"), new ExtensionFilter("MP4 video (*.mp4)", "*.mp4"));
+        chooser.setInitialFileName("animation.gif");
+        return path(chooser.showSaveDialog(owner));
+    }
+
+    @Override
     public Optional<Path> openPreset() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open preset");

@@ -29,9 +29,11 @@ final class LectureTools {
     private Presentation presentation;
     private LecturePlayer lecture;
     private final ObservablesTable table;
+    private final FileDialogs dialogs;
 
     /** selectPreset: select a picker entry (loads it); background: where pasted presets are checked */
-    LectureTools(ViewModel vm, Consumer<PresetLibrary.Entry> selectPreset, Executor background) {
+    LectureTools(ViewModel vm, Consumer<PresetLibrary.Entry> selectPreset, Executor background, FileDialogs dialogs) {
+        this.dialogs = dialogs;
         this.vm = vm;
         this.selectPreset = selectPreset;
         history = new UndoHistory(vm, selectPreset, Platform::runLater, System::currentTimeMillis, UndoHistory.MERGE_MILLIS);
@@ -96,19 +98,11 @@ final class LectureTools {
 
     /** the app's animated export */
     AnimationExport animation() {
-        return new AnimationExport(vm, () -> help.node().getScene() == null ? null : help.node().getScene().getWindow());
+        return new AnimationExport(vm, dialogs);
     }
 
     /** Open a lecture playlist chosen in a file dialog (presets/playlists first). */
-    private void chooseLecture() {
-        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-        fc.setTitle("Open lecture playlist");
-        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lecture playlists (*.json)", "*.json"));
-        java.io.File dir = java.nio.file.Path.of("presets", "playlists").toFile();
-        if (dir.isDirectory()) fc.setInitialDirectory(dir);
-        java.io.File f = fc.showOpenDialog(help.node().getScene() == null ? null : help.node().getScene().getWindow());
-        if (f != null) lecture.open(f.toPath());
-    }
+    private void chooseLecture() { dialogs.openPlaylist().ifPresent(lecture::open); }
 
     /** Esc: close the help, else leave presentation mode; true when it did something. */
     boolean escape() {

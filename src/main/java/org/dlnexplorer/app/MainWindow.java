@@ -77,7 +77,7 @@ public final class MainWindow {
         files = new PresetFiles(vm, dialogs, recent, this::showPreset, presetWork, Platform::runLater);
         controls = new ControlsPanel(vm, new ControlsModel(vm), files, exports,
                 new ControlsPanel.Actions(playback::togglePlay, playback::stepCursor, playback::stepBack, this::presetChosen), presetWork);
-        tools = new LectureTools(vm, e -> controls.select(e), presetWork);
+        tools = new LectureTools(vm, e -> controls.select(e), presetWork, dialogs);
 
         BorderPane root = new BorderPane();
         root.setLeft(controls.node());
