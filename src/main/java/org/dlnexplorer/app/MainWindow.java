@@ -46,6 +46,8 @@ public final class MainWindow {
     private final PresetFiles files;
     private final ExportActions exports;
     private final ControlsPanel controls;
+    /** the controls with a strip that hides them (small screens) */
+    private final CollapsiblePanel controlsSide;
     private final StatusBar status = new StatusBar(vm, this::cancel);
     /** preset files are checked here, and the picker's equations computed (both compile a preset): off the FX thread */
     private final ExecutorService presetWork = Executors.newSingleThreadExecutor(r -> {
@@ -78,9 +80,10 @@ public final class MainWindow {
         controls = new ControlsPanel(vm, new ControlsModel(vm), files, exports,
                 new ControlsPanel.Actions(playback::togglePlay, playback::stepCursor, playback::stepBack, this::presetChosen), presetWork);
         tools = new LectureTools(vm, e -> controls.select(e), presetWork, dialogs);
+        controlsSide = new CollapsiblePanel(controls.node());
 
         BorderPane root = new BorderPane();
-        root.setLeft(controls.node());
+        root.setLeft(controlsSide.node());
         root.setCenter(grid.node());
         root.setBottom(status.node());
         bindKeys();
@@ -183,8 +186,21 @@ public final class MainWindow {
 
     private boolean isDisposed() { return frames.isDisposed(); }
 
-    /** A clicked phase-diagram cell: take its τ and δ (the other controls stay). */
+    /**
+     * A clicked phase-diagram cell: take its τ and δ (the other controls stay). When the compare set varies
+     * τ or δ its members would keep their own values, so the cell is loaded as one run without the set.
+     */
     private void loadCell(Preset cell) {
+        if (cell.compare != null && ("init.scale".equals(cell.compare.parameter) || "init.delta".equals(cell.compare.parameter))) {
+            Preset one = org.dlnexplorer.preset.PresetIo.copy(cell);
+            one.compare = null;
+            vm.load(one, vm.presetSource.get());
+            vm.report(Severity.INFO, "loaded the map's cell (τ = " + cell.init.scale + ", δ = " + cell.init.delta
+                    + ") as one run: the compare set over " + org.dlnexplorer.model.sweep.AxisLabels.symbol(cell.compare.parameter)
+                    + " is left out (choose the preset again to get it back)");
+            scheduler.recompute();
+            return;
+        }
         vm.batch(() -> {
             if (cell.init != null && cell.init.delta != null) vm.delta.set(Math.max(DELTA_MIN, Math.min(DELTA_MAX, cell.init.delta)));
             if (cell.init != null && cell.init.scale != null && cell.init.scale > 0)
@@ -200,6 +216,8 @@ public final class MainWindow {
     }
 
     public ViewModel viewModel() { return vm; }
+    /** hide or show the control panel (the views take the width) */
+    public void setControlsCollapsed(boolean on) { controlsSide.collapsedProperty().set(on); }
     public SimulationService service() { return service; }
     public Stage stage() { return stage; }
     /** the cells showing the run set, by view (every registered view but the sweep) */

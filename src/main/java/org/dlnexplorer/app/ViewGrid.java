@@ -19,13 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The views in a grid of {@link #COLUMNS} columns: the views of {@link ViewModel#panels} in registry
- * order, row by row, each spanning its registry column span. Up to {@link #ROWS} rows share the height;
- * more rows keep that size and the grid scrolls. Double-click maximizes a view over the whole grid (and
+ * The views in a grid of up to {@link #COLUMNS} columns: the views of {@link ViewModel#panels} in registry
+ * order, row by row, each spanning its registry column span. The grid adapts to its size: as many columns
+ * as fit {@link #MIN_VIEW_WIDTH} each (at most {@link #COLUMNS}), as many rows on screen as fit
+ * {@link #MIN_VIEW_HEIGHT} each (at most {@link #ROWS}); more rows keep that height and the grid scrolls,
+ * so no view shrinks below the minimum size. Double-click maximizes a view over the whole grid (and
  * restores it); the View menu adds and removes views. FX thread.
  */
 final class ViewGrid {
     static final int COLUMNS = 3, ROWS = 3;
+    /** no view is drawn narrower or lower than this (px): a chart below it has no room for its labels */
+    static final double MIN_VIEW_WIDTH = 380, MIN_VIEW_HEIGHT = 270;
     private static final double GAP = 4;
 
     private final ViewPanes panes;
@@ -37,8 +41,8 @@ final class ViewGrid {
     private final BorderPane area = new BorderPane();
     private final MenuButton viewMenu = new MenuButton("Views");
     private Node maximized;
-    /** the columns of the grid: COLUMNS, or fewer (presentation mode) */
-    private int columns = COLUMNS;
+    /** the columns: as many as fit (at most COLUMNS), at most maxColumns (presentation mode sets fewer) */
+    private int columns = COLUMNS, rowsOnScreen = ROWS, maxColumns = COLUMNS;
 
     ViewGrid(ViewPanes panes, ViewModel vm, Runnable onLayout) {
         this.panes = panes;
@@ -70,13 +74,17 @@ final class ViewGrid {
             if (maximized != null && now.stream().noneMatch(id -> id.nodeId().equals(maximized.getId()))) maximized = null;
             layout();
         });
+        // a new size may fit more or fewer views per row or on screen
+        area.widthProperty().addListener(o -> fitToSize());
+        area.heightProperty().addListener(o -> fitToSize());
         layout();
     }
 
     /** Lay the views out in this many columns (presentation mode: two, each half the width). */
     void setColumns(int n) {
-        if (n == columns) return;
-        columns = n;
+        if (n == maxColumns) return;
+        maxColumns = n;
+        columns = Math.min(maxColumns, columnsFor(area.getWidth()));
         columnConstraints();
         layout();
     }
@@ -88,6 +96,34 @@ final class ViewGrid {
             cc.setPercentWidth(100.0 / columns);
             cc.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(cc);
+        }
+    }
+
+    /** columns that fit a grid this wide: each at least MIN_VIEW_WIDTH, 1 … COLUMNS */
+    static int columnsFor(double width) {
+        if (!(width > 0)) return COLUMNS;   // not laid out yet
+        return Math.max(1, Math.min(COLUMNS, (int) Math.floor((width - GAP) / (MIN_VIEW_WIDTH + GAP))));
+    }
+
+    /** rows on screen in a grid this high: each at least MIN_VIEW_HEIGHT, 1 … ROWS */
+    static int rowsFor(double height) {
+        if (!(height > 0)) return ROWS;
+        return Math.max(1, Math.min(ROWS, (int) Math.floor((height - GAP) / (MIN_VIEW_HEIGHT + GAP))));
+    }
+
+    /** the columns of the current layout */
+    int columns() { return columns; }
+
+    /** the rows that share the visible height (more scroll) */
+    int rowsOnScreen() { return rowsOnScreen; }
+
+    private void fitToSize() {
+        double footer = area.getBottom() == null ? 0 : area.getBottom().prefHeight(-1);
+        int c = Math.min(maxColumns, columnsFor(area.getWidth())), r = rowsFor(area.getHeight() - footer);
+        if (c != columns || r != rowsOnScreen) {
+            columns = c;
+            rowsOnScreen = r;
+            layout();
         }
     }
 
@@ -121,6 +157,13 @@ final class ViewGrid {
 
     private void layout() {
         grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
         int rows;
         if (maximized != null) {
             grid.add(maximized, 0, 0, columns, 1);
@@ -144,9 +187,9 @@ final class ViewGrid {
             grid.getRowConstraints().add(rc);
         }
         grid.minHeightProperty().unbind();
-        if (rows > ROWS) {
-            // each row keeps the height it has in a full grid of ROWS rows; the grid scrolls
-            grid.minHeightProperty().bind(scroll.heightProperty().multiply(rows / (double) ROWS));
+        if (rows > rowsOnScreen) {
+            // each row keeps the height it has in a full screen of rowsOnScreen rows; the grid scrolls
+            grid.minHeightProperty().bind(scroll.heightProperty().multiply(rows / (double) rowsOnScreen));
             scroll.setContent(grid);
             area.setCenter(scroll);
         } else {

@@ -115,7 +115,9 @@ public final class PhaseDiagramChart {
         plot.addAnnotation(slots); // the contour labels, over every contour line
         long diverged = r.cells().stream().filter(CellResult::diverged).count();
         long failed = r.cells().stream().filter(CellResult::failed).count();
-        long noValue = r.cells().stream().filter(c -> c.ok() && !Double.isFinite(c.metric(style.metric()))).count();
+        long notFitted = style.metric().readAtEnd() ? r.cells().stream().filter(CellResult::notFitted).count() : 0;
+        long noValue = r.cells().stream().filter(c -> c.ok() && !(c.notFitted() && style.metric().readAtEnd())
+                && !Double.isFinite(c.metric(style.metric()))).count();
         int pending = r.size() - r.completed();
         if (diverged > 0)
             legend.add(item("diverged (" + diverged + ")", hatchShape(), new Color(PhaseDiagramStyle.DIVERGED_RGB),
@@ -123,6 +125,9 @@ public final class PhaseDiagramChart {
         if (failed > 0)
             legend.add(item("failed (" + failed + ")", square(), new Color(PhaseDiagramStyle.FAILED_RGB), Color.BLACK,
                     new BasicStroke(1f)));
+        if (notFitted > 0)
+            legend.add(item("not fitted yet by t_end (" + notFitted + ")", dotShape(), Color.WHITE,
+                    new Color(PhaseDiagramStyle.HATCH_RGB), new BasicStroke(1f)));
         if (noValue > 0)
             legend.add(item(noValueLabel(style) + " (" + noValue + ")", square(), new Color(PhaseDiagramStyle.NO_VALUE_RGB),
                     Color.GRAY, new BasicStroke(1f)));
@@ -242,6 +247,14 @@ public final class PhaseDiagramChart {
     }
 
     private static Shape square() { return new Rectangle2D.Double(-7, -7, 14, 14); }
+
+    /** a square with a dot in the middle (a not-fitted cell), for the legend */
+    private static Shape dotShape() {
+        Path2D p = new Path2D.Double();
+        p.append(new Rectangle2D.Double(-7, -7, 14, 14), false);
+        p.append(new Ellipse2D.Double(-1.5, -1.5, 3, 3), false);
+        return p;
+    }
 
     /** a square with diagonal hatching, for the legend (drawn as an outline so every format shows it) */
     private static Shape hatchShape() {

@@ -25,6 +25,8 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
     /** diverged cells: hatched with HATCH_RGB lines on DIVERGED_RGB */
     public static final int DIVERGED_RGB = 0xF0F0F0;
     public static final int HATCH_RGB = 0x505050;
+    /** cells whose loss has not converged by t_end ("not fitted yet"): dotted with HATCH_RGB on this */
+    public static final int NOT_FITTED_RGB = 0xFFFFFF;
     /** cells that could not be simulated (invalid configuration) */
     public static final int FAILED_RGB = 0x707070;
 
@@ -91,7 +93,7 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
     /** the cell's colour, or −1 when it is drawn as a category (pending, diverged, failed, no value) */
     public int rgb(CellResult c, double[] range) {
         if (c == null || !c.ok()) return -1;
-        double v = c.metric(metric);
+        double v = c.shown(metric);
         if (!Double.isFinite(v)) return -1;
         return Viridis.rgb((v - range[0]) / (range[1] - range[0]));
     }

@@ -62,7 +62,7 @@ final class PhaseGridRenderer extends XYBlockRenderer {
                 CellResult c = r.get(ix, iy);
                 xyz[0][k] = r.x().value(ix);
                 xyz[1][k] = r.y().value(iy);
-                xyz[2][k] = c == null ? Double.NaN : c.metric(style.metric());
+                xyz[2][k] = c == null ? Double.NaN : c.shown(style.metric());
                 cellIx[k] = ix;
                 cellIy[k] = iy;
                 k++;
@@ -116,6 +116,10 @@ final class PhaseGridRenderer extends XYBlockRenderer {
             g2.setPaint(new Color(PhaseDiagramStyle.DIVERGED_RGB));
             g2.fill(block);
             hatch(g2, rect);
+        } else if (c.notFitted()) {
+            g2.setPaint(new Color(PhaseDiagramStyle.NOT_FITTED_RGB));
+            g2.fill(block);
+            dots(g2, rect);
         } else if (c.failed()) {
             g2.setPaint(new Color(PhaseDiagramStyle.FAILED_RGB));
             g2.fill(block);
@@ -123,6 +127,13 @@ final class PhaseGridRenderer extends XYBlockRenderer {
             g2.setPaint(new Color(PhaseDiagramStyle.NO_VALUE_RGB));
             g2.fill(block);
         }
+    }
+
+    /** a dot at the centre of a not-fitted cell (a ring when the cell is large) */
+    static void dots(Graphics2D g2, Rectangle2D r) {
+        double d = Math.max(2, Math.min(6, 0.4 * Math.min(r.getWidth(), r.getHeight())));
+        g2.setPaint(new Color(PhaseDiagramStyle.HATCH_RGB));
+        g2.fill(new java.awt.geom.Ellipse2D.Double(r.getCenterX() - d / 2, r.getCenterY() - d / 2, d, d));
     }
 
     private static void hatch(Graphics2D g2, Rectangle2D r) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** `gui [PRESET.json] [--present [--theme light|dark]] [--playlist FILE] [--screenshot FILE.png] [--after-ms N]`: opens the app (the default command). */
+/** `gui [PRESET.json] [--present [--theme light|dark]] [--playlist FILE] [--size WxH] [--screenshot FILE.png] [--after-ms N]`: opens the app (the default command). */
 @Command(name = "gui", description = "Open the interactive app (the default).", mixinStandardHelpOptions = true)
 public final class GuiCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET.json", description = "preset to open")
@@ -38,9 +38,31 @@ public final class GuiCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--playlist", paramLabel = "PLAYLIST.json", description = "open a lecture playlist (PageDown / PageUp step through it)")
     Path playlist;
 
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "window size in pixels, e.g. 1280x800 (default 1600x1000, at most the screen)")
+    String size;
+
+    /** the smallest window accepted by --size (px) */
+    static final int MIN_WIDTH = 640, MIN_HEIGHT = 400, MAX_SIDE = 10_000;
+
+    /** "WxH" as {W, H}; a usage error naming --size and what is wrong */
+    static int[] parseSize(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*[xX×]\\s*(\\d{1,6})\\s*").matcher(text);
+        if (!m.matches()) throw new UsageError("--size " + text + ": expected WIDTHxHEIGHT in pixels, e.g. 1280x800");
+        int w = Integer.parseInt(m.group(1)), h = Integer.parseInt(m.group(2));
+        if (w < MIN_WIDTH || h < MIN_HEIGHT || w > MAX_SIDE || h > MAX_SIDE)
+            throw new UsageError("--size " + text + ": width must be " + MIN_WIDTH + "–" + MAX_SIDE + " and height "
+                    + MIN_HEIGHT + "–" + MAX_SIDE + " pixels");
+        return new int[] {w, h};
+    }
+
     @Override
     public Integer call() {
         AppOptions options = AppOptions.defaults();
+        if (size != null) {
+            int[] wh = parseSize(size);
+            options = options.withSize(wh[0], wh[1]);
+        }
         if (preset != null) {
             try {
                 Preset p = BundledPresets.readFileOrName(preset);

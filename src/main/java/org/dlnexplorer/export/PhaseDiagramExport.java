@@ -10,6 +10,7 @@ import org.dlnexplorer.model.sweep.SweepResult;
 import org.dlnexplorer.model.sweep.SweepRunner;
 import org.dlnexplorer.model.sweep.SweepSettings;
 import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PhaseAxes;
 import org.dlnexplorer.preset.PresetGrid;
 import org.jfree.chart.ui.Drawable;
 
@@ -21,9 +22,16 @@ import org.jfree.chart.ui.Drawable;
 public final class PhaseDiagramExport {
     private PhaseDiagramExport() {}
 
-    /** the default map of the preset: τ = 0.01…10 (log) × δ = −4…4, 41 × 41 */
+    /**
+     * The preset's map ({@link PhaseAxes}: τ = 0.01…10 (log) × δ = −4…4, 41 × 41, widened to hold the preset's
+     * own τ and δ, an axis the preset refuses held at its value).
+     *
+     * @throws IllegalArgumentException saying why when τ and δ do not change the preset's run (no map)
+     */
     public static Drawable render(Preset preset, String source) {
-        return render(preset, source, PresetGrid.DEFAULT_X, PresetGrid.DEFAULT_Y, SweepSettings.DEFAULT,
+        PhaseAxes axes = PhaseAxes.of(preset, source);
+        if (!axes.sweepable()) throw new IllegalArgumentException(axes.whyNot());
+        return render(preset, source, axes.x(), axes.y(), SweepSettings.DEFAULT,
                 PhaseDiagramStyle.defaults(), ChartStyle.slide(), new CancellationToken());
     }
 

@@ -76,7 +76,7 @@ public final class PresetGrid implements CellSpecFactory {
         return new double[] {valueOf(p, x.field()), valueOf(p, y.field())};
     }
 
-    private static double valueOf(Preset preset, String field) {
+    static double valueOf(Preset preset, String field) {
         try {
             Double v = PresetPaths.get(preset, field);
             if (v == null) return field.equals("init.delta") ? 0.0 : Double.NaN; // the compiler's default δ

@@ -4,25 +4,25 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.PhaseDiagramChart;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
-import org.dlnexplorer.model.sweep.AxisLabels;
-import org.dlnexplorer.model.sweep.CellResult;
 import org.dlnexplorer.model.sweep.Metric;
 import org.dlnexplorer.model.sweep.SweepResult;
 import org.dlnexplorer.model.sweep.SweepRunner;
 import org.dlnexplorer.model.sweep.SweepSettings;
 import org.dlnexplorer.preset.Preset;
+import org.dlnexplorer.preset.PhaseAxes;
 import org.dlnexplorer.preset.PresetGrid;
 import org.dlnexplorer.preset.PresetIo;
 import org.dlnexplorer.preset.PresetPaths;
@@ -36,8 +36,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.awt.Graphics2D;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /**
@@ -65,6 +63,10 @@ public final class PhaseDiagramView extends BorderPane {
     /** the hovered cell's outline, drawn over the map without redrawing it */
     private final Canvas overlay = new Canvas();
     private final Label status = new Label("no preset");
+    /** why this preset has no map (shown instead of it), or hidden */
+    private final Label whyNot = new Label();
+    /** Cancel while an expensive sweep runs; Compute after a cancel */
+    private final Button stop = new Button("Cancel");
     private final Label hover = new Label(" ");
     private final ComboBox<Metric> metricBox = new ComboBox<>();
     private final FXGraphics2D g2;
@@ -73,9 +75,19 @@ public final class PhaseDiagramView extends BorderPane {
     /** a marker position outside any axis: PhaseDiagramChart then lists the marker in the legend but draws no ring */
     private static final double OFF_AXES = -1e300;
     private final AnimationTimer pump;
+    /** a sweep expected to take longer than this (s) shows its estimate with a Cancel button */
+    public static final double ESTIMATE_NOTICE_SECONDS = 3;
+    /** the last sweep was cancelled by the user (not by a new preset) */
+    private boolean userCancelled;
 
     private Axis xAxis = PresetGrid.DEFAULT_X;
     private Axis yAxis = PresetGrid.DEFAULT_Y;
+    /** the axes were set by {@link #setAxes}: they stay; else each preset gets its own ({@link PhaseAxes}) */
+    private boolean fixedAxes;
+    /** what the preset's axes note (an axis held at the preset's value, and why) */
+    private String axisNotes = "";
+    /** seconds the running sweep is expected to take, from its first (probe) cell; NaN before */
+    private volatile double estimateSeconds = Double.NaN;
     private final SweepSettings settings = SweepSettings.DEFAULT;
     /** default: all processors but one, which stays free for the interactive simulation */
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -98,7 +110,16 @@ public final class PhaseDiagramView extends BorderPane {
         status.setId("phase-diagram-status");
         hover.setId("phase-diagram-hover");
         metricBox.setId("phase-diagram-metric");
-        host.getChildren().addAll(canvas, overlay);
+        whyNot.setId("phase-diagram-why-not");
+        whyNot.setWrapText(true);
+        whyNot.getStyleClass().add("view-message");
+        whyNot.setPadding(new Insets(16));
+        whyNot.setVisible(false);
+        whyNot.setMouseTransparent(true);
+        whyNot.prefWidthProperty().bind(host.widthProperty());
+        whyNot.prefHeightProperty().bind(host.heightProperty());
+        whyNot.setStyle("-fx-background-color: white; -fx-alignment: center;");
+        host.getChildren().addAll(canvas, overlay, whyNot);
         overlay.setMouseTransparent(true);
         overlay.widthProperty().bind(host.widthProperty());
         overlay.heightProperty().bind(host.heightProperty());
@@ -120,17 +141,27 @@ public final class PhaseDiagramView extends BorderPane {
             if (m != null) setMetric(m);
         });
         Label colour = new Label("Colour by");
-        HBox bar = new HBox(8, colour, metricBox, status);
+        stop.setId("phase-diagram-cancel");
+        stop.setVisible(false);
+        stop.managedProperty().bind(stop.visibleProperty());
+        stop.setMinWidth(Button.USE_PREF_SIZE);
+        stop.setOnAction(e -> {
+            if (isRunning()) cancel();
+            else restart();
+        });
+        HBox bar = new HBox(8, colour, metricBox, stop);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
-        HBox.setHgrow(status, Priority.ALWAYS);
-        status.setMaxWidth(Double.MAX_VALUE);
         colour.setMinWidth(Label.USE_PREF_SIZE);
-        hover.setPadding(new Insets(4, 8, 4, 8));
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
         hover.setMaxWidth(Double.MAX_VALUE);
         hover.setWrapText(true);
+        VBox lines = new VBox(2, status, hover);
+        lines.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
         setCenter(host);
-        setBottom(hover);
+        setBottom(lines);
 
         canvas.setOnMouseMoved(e -> {
             int[] c = cellAt(e.getX(), e.getY());
@@ -190,10 +221,15 @@ public final class PhaseDiagramView extends BorderPane {
         this.onCellSelected = callback == null ? p -> { } : callback;
     }
 
-    /** The swept axes (default τ = 0.01…10 log × δ = −4…4, 41 × 41); restarts the sweep. */
+    /**
+     * The swept axes, for every preset from now on (without this call each preset gets its own: τ = 0.01…10
+     * log × δ = −4…4, 41 × 41, widened to hold its configuration, see {@link PhaseAxes}); restarts the sweep.
+     */
     public void setAxes(Axis x, Axis y) {
         this.xAxis = x;
         this.yAxis = y;
+        this.fixedAxes = true;
+        this.axisNotes = "";
         restart();
     }
 
@@ -214,6 +250,20 @@ public final class PhaseDiagramView extends BorderPane {
      */
     public void setPreset(Preset p) {
         if (p == null) return;
+        if (!fixedAxes) {
+            PhaseAxes axes = PhaseAxes.of(p, p.name == null ? "preset" : p.name);
+            if (!axes.sweepable()) {
+                this.preset = PresetIo.copy(p);
+                noMap(axes.whyNot());
+                return;
+            }
+            axisNotes = String.join("; ", axes.notes());
+            if (!axes.x().equals(xAxis) || !axes.y().equals(yAxis)) {
+                xAxis = axes.x();
+                yAxis = axes.y();
+                sweepKey = null;   // other axes: a new sweep
+            }
+        }
         String key = keyOf(p);
         this.preset = PresetIo.copy(p);
         if (key != null && key.equals(sweepKey) && result != null) {
@@ -237,9 +287,11 @@ public final class PhaseDiagramView extends BorderPane {
     /** how many times the map has been drawn (for tests of coalescing) */
     public long drawCount() { return draws.get(); }
 
-    /** cancels the running sweep (the view keeps what is finished) */
+    /** cancels the running sweep (the view keeps what is finished; its button then offers to compute again) */
     public void cancel() {
         if (token != null) token.cancel();
+        userCancelled = true;
+        requestRedraw();
     }
 
     /** the canvas coordinates of the centre of cell (ix, iy) in the last drawing, or null before one */
@@ -287,7 +339,7 @@ public final class PhaseDiagramView extends BorderPane {
 
     // ------------------------------------------------------------------------------------------- internals
 
-    /** outlines cell c (null: none) on the overlay, black inside white so it shows on every colour */
+    /** outlines cell c (null: none) on the overlay, with the current configuration's ring */
     private void outline(int[] c) {
         if (c != null && (c[0] >= xAxis.n() || c[1] >= yAxis.n())) c = null; // the grid changed
         hovered = c;
@@ -295,20 +347,8 @@ public final class PhaseDiagramView extends BorderPane {
         gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         if (info == null || plot == null) return;
         Rectangle2D area = info.getPlotInfo().getDataArea();
-        drawMarker(gc, area);
-        if (c == null) return;
-        double[] ex = xAxis.edges(), ey = yAxis.edges();
-        double x0 = plot.getDomainAxis().valueToJava2D(ex[c[0]], area, plot.getDomainAxisEdge());
-        double x1 = plot.getDomainAxis().valueToJava2D(ex[c[0] + 1], area, plot.getDomainAxisEdge());
-        double y0 = plot.getRangeAxis().valueToJava2D(ey[c[1]], area, plot.getRangeAxisEdge());
-        double y1 = plot.getRangeAxis().valueToJava2D(ey[c[1] + 1], area, plot.getRangeAxisEdge());
-        double x = Math.min(x0, x1), y = Math.min(y0, y1), w = Math.abs(x1 - x0), h = Math.abs(y1 - y0);
-        gc.setLineWidth(3);
-        gc.setStroke(Color.WHITE);
-        gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
-        gc.setLineWidth(1.5);
-        gc.setStroke(Color.BLACK);
-        gc.strokeRect(x - 1, y - 1, w + 2, h + 2);
+        MapOverlay.ring(gc, plot, area, style);
+        if (c != null) MapOverlay.cell(gc, plot, area, xAxis, yAxis, c[0], c[1]);
     }
 
     /** The current configuration moved: redraw the overlay only (the map once it has been drawn). */
@@ -317,32 +357,36 @@ public final class PhaseDiagramView extends BorderPane {
         else outline(hovered);
     }
 
-    /** the current configuration's ring on the overlay: the same ring as PhaseDiagramChart draws for export */
-    private void drawMarker(GraphicsContext gc, Rectangle2D area) {
-        if (!style.hasMarker()) return;
-        var xa = plot.getDomainAxis();
-        var ya = plot.getRangeAxis();
-        if (!xa.getRange().contains(style.markerX()) || !ya.getRange().contains(style.markerY())) return;
-        double px = xa.valueToJava2D(style.markerX(), area, plot.getDomainAxisEdge());
-        double py = ya.valueToJava2D(style.markerY(), area, plot.getRangeAxisEdge());
-        gc.setLineWidth(5);
-        gc.setStroke(Color.BLACK);
-        gc.strokeOval(px - 8, py - 8, 16, 16);
-        gc.setLineWidth(2.5);
-        gc.setStroke(Color.WHITE);
-        gc.strokeOval(px - 8, py - 8, 16, 16);
-        gc.setFill(Color.BLACK);
-        gc.fillOval(px - 2.5, py - 2.5, 5, 5);
-    }
-
     private void requestRedraw() {
         dirty.set(true);
         pump.start();
     }
 
+    /** This preset has no map: cancel any sweep and say why instead of drawing. */
+    private void noMap(String why) {
+        if (token != null) token.cancel();
+        grid = null;
+        result = null;
+        sweepKey = null;
+        info = null;
+        plot = null;
+        hovered = null;
+        whyNot.setText("No phase diagram: " + why + ".");
+        whyNot.setVisible(true);
+        stop.setVisible(false);
+        status.setText("no map for this preset");
+        hover.setText(" ");
+        requestRedraw();
+    }
+
     private void restart() {
         if (token != null) token.cancel();
         if (preset == null) return;
+        whyNot.setVisible(false);
+        userCancelled = false;
+        estimateSeconds = Double.NaN;
+        stop.setText("Cancel");
+        stop.setVisible(false);
         try {
             grid = new PresetGrid(preset, preset.name, xAxis, yAxis, settings);
         } catch (IllegalArgumentException e) {
@@ -362,8 +406,16 @@ public final class PhaseDiagramView extends BorderPane {
         token = t;
         PresetGrid g = grid;
         SweepRunner runner = new SweepRunner(parallelism);
+        int threads = parallelism;
+        double hx = here[0], hy = here[1];
         Thread worker = new Thread(() -> {
             try {
+                // the estimate: one run of the current configuration at the map's settings, times the cells
+                long t0 = System.nanoTime();
+                if (Double.isFinite(hx) && Double.isFinite(hy)) SweepRunner.runCell(0, 0, hx, hy, g, t);
+                double each = (System.nanoTime() - t0) / 1e9;
+                estimateSeconds = each * r.size() / Math.max(1, Math.min(threads, r.size()));
+                dirty.set(true);
                 runner.run(r, g, c -> dirty.set(true), t);
             } finally {
                 dirty.set(true);
@@ -375,26 +427,15 @@ public final class PhaseDiagramView extends BorderPane {
         pump.start();
     }
 
-    /** the preset with both swept fields neutralised: equal keys share one sweep */
+    /** the preset with both swept fields neutralised and without its compare set (the map ignores it): equal keys share one sweep */
     private String keyOf(Preset p) {
         try {
             Preset q = PresetPaths.with(PresetPaths.with(p, xAxis.field(), xAxis.value(0)), yAxis.field(), yAxis.value(0));
+            q.compare = null;
             return PresetIo.toJson(q) + "|" + xAxis + "|" + yAxis + "|" + settings;
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /**
-     * In a low panel the vertical axis label "relative scale δ  (init.delta)" would run past the plot and be
-     * cut: then it drops the field path in brackets (the legend and the exports keep the full label).
-     */
-    static void shortenRangeLabel(JFreeChart chart, Graphics2D g2, double height) {
-        org.jfree.chart.axis.ValueAxis axis = chart.getXYPlot().getRangeAxis();
-        String label = axis.getLabel();
-        int cut = label == null ? -1 : label.indexOf("  (");
-        if (cut <= 0) return;
-        if (!ChartStyle.fitsVertically(g2, axis.getLabelFont(), label, height)) axis.setLabel(label.substring(0, cut));
     }
 
     private void redraw() {
@@ -414,7 +455,7 @@ public final class PhaseDiagramView extends BorderPane {
         // the overlay draws the ring, so that moving the marker redraws no map
         JFreeChart chart = PhaseDiagramChart.chart(snap, style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style,
                 ChartStyle.screen());
-        shortenRangeLabel(chart, g2, h);
+        MapOverlay.shortenRangeLabel(chart, g2, h);
         ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
         chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
         lastDrawCost = System.nanoTime() - t0;
@@ -422,47 +463,30 @@ public final class PhaseDiagramView extends BorderPane {
         plot = (XYPlot) chart.getPlot();
         outline(hovered);
         draws.incrementAndGet();
-        status.setText(progress(snap));
+        status.setText(progress(snap) + (axisNotes.isEmpty() ? "" : ".  " + axisNotes));
+        // a sweep expected to take more than a few seconds shows its estimate with a Cancel; a cancelled one can resume
+        boolean expensive = estimateSeconds > ESTIMATE_NOTICE_SECONDS;
+        stop.setText(snap.finished() ? "Compute" : "Cancel");
+        stop.setVisible(snap.finished() ? snap.cancelled() && userCancelled : expensive);
     }
 
-    private static String progress(SweepResult r) {
+    private String progress(SweepResult r) {
         int done = r.completed(), all = r.size();
-        if (!r.finished()) return String.format(Locale.ROOT, "computing: %d of %d cells", done, all);
+        if (!r.finished()) {
+            String s = String.format(Locale.ROOT, "computing: %d of %d cells", done, all);
+            double est = estimateSeconds;
+            if (!(est > 0)) return s;
+            double left = done > 0 && r.elapsedSeconds() > 0 ? r.elapsedSeconds() * (all - done) / done : est;
+            return s + " (" + CellText.duration(left) + " left"
+                    + (done == 0 ? ", estimated from the current configuration's run" : "") + ")";
+        }
         if (r.cancelled()) return String.format(Locale.ROOT, "cancelled after %d of %d cells", done, all);
         return String.format(Locale.ROOT, "%d cells in %.1f s (%.0f cells/s)", done, r.elapsedSeconds(), r.cellsPerSecond());
     }
 
-    /** one line describing a cell: its coordinates and every available metric */
+    /** one line describing a cell: its coordinates and every available metric, or why it has none */
     String describe(int[] cell) {
         if (cell == null || result == null) return " ";
-        int ix = cell[0], iy = cell[1];
-        StringBuilder sb = new StringBuilder();
-        sb.append(AxisLabels.symbol(xAxis.field())).append(" = ").append(num(xAxis.value(ix))).append(", ")
-                .append(AxisLabels.symbol(yAxis.field())).append(" = ").append(num(yAxis.value(iy))).append(":  ");
-        CellResult c = result.get(ix, iy);
-        if (c == null) return sb.append("not computed yet").toString();
-        if (c.failed()) return sb.append("failed: ").append(c.message()).toString();
-        if (c.diverged())
-            return sb.append("diverged").append(c.divergedAtStep() >= 0 ? " at step " + c.divergedAtStep() : "").toString();
-        sb.append("S = ").append(num(c.kernelDistance()));
-        if (c.prediction().available() && Double.isFinite(c.prediction().kernelDistance()))
-            sb.append(" (theory ").append(num(c.prediction().kernelDistance())).append(')');
-        else if (c.prediction().available())
-            sb.append(" (theory S(0,∞) = ").append(num(c.prediction().kernelDistanceLimit())).append(')');
-        sb.append(",  time to fit ").append(Double.isFinite(c.timeToFit()) ? num(c.timeToFit()) : "not reached");
-        if (Double.isFinite(c.parameterDistance()))
-            sb.append(",  ‖θ−θ₀‖ = ").append(num(c.parameterDistance()));
-        if (Double.isFinite(c.relativeParameterDistance()))
-            sb.append(" (").append(num(c.relativeParameterDistance())).append(" ‖θ₀‖)");
-        if (Double.isFinite(c.finalSharpness())) sb.append(",  sharpness ").append(num(c.finalSharpness()));
-        sb.append(".  Click to load.");
-        return sb.toString();
-    }
-
-    private static String num(double v) {
-        if (v == 0) return "0";
-        double a = Math.abs(v);
-        if (a < 1e-3 || a >= 1e5) return String.format(Locale.ROOT, "%.3g", v);
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return CellText.describe(xAxis, yAxis, cell[0], cell[1], result.get(cell[0], cell[1]));
     }
 }

@@ -2,6 +2,7 @@ package org.dlnexplorer.model.sweep;
 
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.Regime;
 import org.dlnexplorer.model.observe.Trajectory;
 
 import java.util.List;
@@ -18,19 +19,19 @@ public final class CellMetrics {
                                 CellPrediction prediction) {
         if (tr.stopped() != null) {
             return new CellResult(ix, iy, x, y, CellStatus.STOPPED, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, -1, tr.stopped().describe(), prediction, tr.steps());
+                    Double.NaN, -1, tr.stopped().describe(), prediction, tr.steps(), false);
         }
         if (tr.diverged() || tr.frames().isEmpty()) {
             long at = tr.divergedAtStep() == null ? -1 : tr.divergedAtStep();
             return new CellResult(ix, iy, x, y, CellStatus.DIVERGED, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, at, null, prediction, tr.steps());
+                    Double.NaN, at, null, prediction, tr.steps(), false);
         }
         Frame first = tr.frames().get(0), last = tr.last();
         double[] dist = parameterDistance(first, last);
         double sharp = last.hasSharpness() ? last.sharpness() : Double.NaN;
         return new CellResult(ix, iy, x, y, CellStatus.OK, last.kernelDistance(),
                 timeToFit(tr.frames(), spec.task().minimumLoss()), dist[0], dist[1], sharp, -1, null, prediction,
-                tr.steps());
+                tr.steps(), Regime.converged(first.loss(), last.loss(), spec.task().minimumLoss()));
     }
 
     /**

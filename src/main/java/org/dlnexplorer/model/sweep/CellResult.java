@@ -16,11 +16,23 @@ package org.dlnexplorer.model.sweep;
  * @param message                      why the cell failed or stopped (null otherwise)
  * @param prediction                   the theory's prediction (never null; maybe unavailable)
  * @param steps                        integrator / gradient-descent steps taken (cost)
+ * @param fitted                       the loss converged by t_end by the regime rule
+ *                                     ({@link org.dlnexplorer.model.observe.Regime#converged}); a cell that has
+ *                                     not is "not fitted yet": its S(0, t_end) says nothing about its regime
  */
 public record CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
                          double timeToFit, double parameterDistance, double relativeParameterDistance,
                          double finalSharpness, long divergedAtStep, String message, CellPrediction prediction,
-                         long steps) {
+                         long steps, boolean fitted) {
+
+    /** a cell whose convergence is not known: fitted when it ran to the end (tests, hand-made results) */
+    public CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
+                      double timeToFit, double parameterDistance, double relativeParameterDistance,
+                      double finalSharpness, long divergedAtStep, String message, CellPrediction prediction,
+                      long steps) {
+        this(ix, iy, x, y, status, kernelDistance, timeToFit, parameterDistance, relativeParameterDistance,
+                finalSharpness, divergedAtStep, message, prediction, steps, status == CellStatus.OK);
+    }
 
     public boolean diverged() { return status == CellStatus.DIVERGED; }
     public boolean failed() { return status == CellStatus.FAILED; }
@@ -28,7 +40,20 @@ public record CellResult(int ix, int iy, double x, double y, CellStatus status, 
 
     static CellResult failed(int ix, int iy, double x, double y, String message) {
         return new CellResult(ix, iy, x, y, CellStatus.FAILED, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, -1, message, CellPrediction.unavailable("the cell failed"), 0);
+                Double.NaN, -1, message, CellPrediction.unavailable("the cell failed"), 0, false);
+    }
+
+    /** ran to the end but its loss has not converged: the map shows it as "not fitted yet", never as a regime */
+    public boolean notFitted() { return ok() && !fitted; }
+
+    /**
+     * The value the map colours and contours: the metric of a finished cell, NaN for a cell not fitted yet
+     * (a simulated metric at t_end says nothing about its regime; the theory's metrics stay).
+     */
+    public double shown(Metric m) {
+        if (!ok()) return Double.NaN;
+        if (!fitted && m.readAtEnd()) return Double.NaN;
+        return metric(m);
     }
 
     /** the value of a metric by its CSV column name (NaN when missing) */

@@ -22,7 +22,7 @@ public final class Contours {
         for (int iy = 0; iy < ny; iy++)
             for (int ix = 0; ix < nx; ix++) {
                 CellResult c = r.get(ix, iy);
-                v[iy][ix] = c != null && c.ok() ? c.metric(m) : Double.NaN;
+                v[iy][ix] = c != null ? c.shown(m) : Double.NaN;
             }
         return of(v, level);
     }

@@ -25,6 +25,12 @@ public enum Metric {
     public String label() { return label; }
     /** "" when dimensionless */
     public String unit() { return unit; }
+    /** a simulated value read at t_end: it says nothing about the regime of a run whose loss has not converged */
+    public boolean readAtEnd() {
+        return this == KERNEL_DISTANCE || this == PARAMETER_DISTANCE || this == RELATIVE_PARAMETER_DISTANCE
+                || this == FINAL_SHARPNESS;
+    }
+
     /** metrics that live in [0, 1] get a fixed colour range */
     public boolean unitInterval() {
         return this == KERNEL_DISTANCE || this == THEORY_KERNEL_DISTANCE || this == THEORY_KERNEL_DISTANCE_LIMIT;

@@ -9,7 +9,10 @@ import java.util.Locale;
  * between recorded frames), parameter_distance (‖θ(T) − θ(0)‖), relative_parameter_distance (÷ ‖θ(0)‖),
  * final_sharpness (gradient descent or when recorded), diverged (true/false), status (ok/diverged/failed),
  * theory_kernel_distance, theory_time_to_fit (λ-balanced aligned closed form), theory_kernel_distance_limit
- * (S(0, ∞) for exactly λ-balanced two-layer inits). A missing value is an empty field; NaN and Infinity are
+ * (S(0, ∞) for exactly λ-balanced two-layer inits), then (added later, so readers of the first columns are
+ * unaffected) fitted (true when the loss converged by t_end by the regime rule, false: "not fitted yet", its
+ * values at t_end say nothing about its regime; empty unless status is ok) and message (why a cell failed or
+ * stopped, quoted when it holds a comma or a quote). A missing value is an empty field; NaN and Infinity are
  * never written. Cells are simulated with {@link SweepSettings} (by default 60 frames, rtol 1e-7).
  */
 public final class SweepCsv {
@@ -26,6 +29,7 @@ public final class SweepCsv {
         for (Metric m : SIMULATED) sb.append(',').append(m.column());
         sb.append(",diverged,status");
         for (Metric m : THEORY) sb.append(',').append(m.column());
+        sb.append(",fitted,message");
         return sb.toString();
     }
 
@@ -35,7 +39,17 @@ public final class SweepCsv {
         for (Metric m : SIMULATED) sb.append(',').append(number(c.metric(m)));
         sb.append(',').append(c.diverged()).append(',').append(c.status().name().toLowerCase(Locale.ROOT));
         for (Metric m : THEORY) sb.append(',').append(number(c.metric(m)));
+        sb.append(',').append(c.ok() ? Boolean.toString(c.fitted()) : "");
+        sb.append(',').append(quoted(c.message()));
         return sb.toString();
+    }
+
+    /** a text field: empty for null, in double quotes (inner quotes doubled) when it holds , " or a line end */
+    static String quoted(String text) {
+        if (text == null) return "";
+        String t = text.replace('\n', ' ').replace('\r', ' ');
+        if (t.indexOf(',') < 0 && t.indexOf('"') < 0) return t;
+        return '"' + t.replace("\"", "\"\"") + '"';
     }
 
     /** the whole table, header first, rows in grid order, '\n' line ends */

@@ -97,12 +97,11 @@ public final class SweepResult {
         return out;
     }
 
-    /** {min, max} of a metric over the finished OK cells, or {NaN, NaN} when none has a value */
+    /** {min, max} of a metric over the finished OK cells (fitted ones for values read at t_end), or {NaN, NaN} when none has a value */
     public double[] range(Metric m) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (CellResult c : cells()) {
-            if (!c.ok()) continue;
-            double v = c.metric(m);
+            double v = c.shown(m);   // not-fitted cells take no part in the colour range
             if (!Double.isFinite(v)) continue;
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);

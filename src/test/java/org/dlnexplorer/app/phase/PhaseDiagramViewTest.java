@@ -207,11 +207,11 @@ class PhaseDiagramViewTest {
         java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
         org.jfree.chart.JFreeChart low = org.dlnexplorer.chart.PhaseDiagramChart.chart(r,
                 org.dlnexplorer.chart.PhaseDiagramStyle.defaults(), org.dlnexplorer.chart.ChartStyle.screen());
-        PhaseDiagramView.shortenRangeLabel(low, g2, 300);
+        MapOverlay.shortenRangeLabel(low, g2, 300);
         assertEquals("relative scale δ", low.getXYPlot().getRangeAxis().getLabel());
         org.jfree.chart.JFreeChart tall = org.dlnexplorer.chart.PhaseDiagramChart.chart(r,
                 org.dlnexplorer.chart.PhaseDiagramStyle.defaults(), org.dlnexplorer.chart.ChartStyle.screen());
-        PhaseDiagramView.shortenRangeLabel(tall, g2, 900);
+        MapOverlay.shortenRangeLabel(tall, g2, 900);
         assertEquals("relative scale δ  (init.delta)", tall.getXYPlot().getRangeAxis().getLabel());
     }
 }

@@ -18,11 +18,27 @@ class SweepCsvTest {
         SweepResult r = SweepResult.of("t", x, y, List.of(div, inf, ok)); // cell (1,1) missing
         String[] lines = SweepCsv.write(r).split("\n");
         assertEquals("init.scale,init.delta,kernel_distance,time_to_fit,parameter_distance,relative_parameter_distance,"
-                + "final_sharpness,diverged,status,theory_kernel_distance,theory_time_to_fit,theory_kernel_distance_limit", lines[0]);
+                + "final_sharpness,diverged,status,theory_kernel_distance,theory_time_to_fit,theory_kernel_distance_limit"
+                + ",fitted,message", lines[0]);   // the two last columns were added: the first twelve stay
         assertEquals(4, lines.length);
-        assertEquals("0.1,0,0.125,,2,0.5,,false,ok,0.25,,0.5", lines[1]);
-        assertEquals("1,0,,3,2,0.5,7,false,ok,,,", lines[2]);
-        assertEquals("0.1,1,,,,,,true,diverged,,,", lines[3]);
-        for (String l : lines) assertEquals(12, l.split(",", -1).length, l);
+        assertEquals("0.1,0,0.125,,2,0.5,,false,ok,0.25,,0.5,true,", lines[1]);
+        assertEquals("1,0,,3,2,0.5,7,false,ok,,,,true,", lines[2]);
+        assertEquals("0.1,1,,,,,,true,diverged,,,,,", lines[3]);
+        for (String l : lines) assertEquals(14, l.split(",", -1).length, l);
+    }
+
+    @Test
+    void failedCellsCarryTheirReasonAndUnconvergedCellsSayNotFitted() {
+        Axis x = Axis.parse("init.scale=0.1:1:2:log"), y = Axis.parse("init.delta=0:1:1");
+        CellPrediction none = CellPrediction.unavailable("no theory");
+        CellResult failed = CellResult.failed(0, 0, 0.1, 0, "init.delta: the residual scheme has no relative scale (omit it, or use 0) \"x\"");
+        CellResult slow = new CellResult(1, 0, 1, 0, CellStatus.OK, 0.001, Double.NaN, 2.0, 0.5, Double.NaN, -1, null, none, 10, false);
+        String[] lines = SweepCsv.write(SweepResult.of("t", x, y, List.of(failed, slow))).split("\n");
+        assertEquals("0.1,0,,,,,,false,failed,,,,,\"init.delta: the residual scheme has no relative scale (omit it, "
+                + "or use 0) \"\"x\"\"\"", lines[1]);
+        assertEquals("1,0,0.001,,2,0.5,,false,ok,,,,false,", lines[2]);
+        assertTrue(slow.notFitted());
+        assertTrue(Double.isNaN(slow.shown(Metric.KERNEL_DISTANCE)), "a not-fitted cell has no regime colour");
+        assertEquals(2.0, slow.metric(Metric.PARAMETER_DISTANCE), 0.0, "the CSV keeps the value itself");
     }
 }
