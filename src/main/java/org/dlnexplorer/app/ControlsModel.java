@@ -31,6 +31,25 @@ final class ControlsModel {
         });
     }
 
+    /**
+     * Why the loaded preset refuses this value of a field (e.g. δ = 1 with the residual scheme, which has no
+     * δ), whole, or null when it takes it: the current controls with the field changed, compiled as a run
+     * would be. A refused value must leave everything as it was.
+     */
+    String refusal(String path, double value) {
+        org.dlnexplorer.preset.Preset base = vm.basePreset.get();
+        if (base == null) return null;
+        try {
+            org.dlnexplorer.preset.Preset p = org.dlnexplorer.preset.PresetPaths.with(vm.params().applyTo(base), path, value);
+            org.dlnexplorer.preset.PresetCompiler.compile(p, "");
+            return null;
+        } catch (org.dlnexplorer.preset.PresetException e) {
+            return e.problem();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     /** Take the seed field's text (a whole number ≥ 0); returns what the field should show now. */
     String commitSeed(String text) {
         String s = text.trim();

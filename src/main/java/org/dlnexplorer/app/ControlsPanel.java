@@ -52,15 +52,14 @@ final class ControlsPanel {
     private final ExportActions exports;
     private final Actions actions;
     private final ComboBox<PresetLibrary.Entry> presetPicker = new ComboBox<>();
-    private final Label presetDescription = new Label();
+    /** the description with its sub- and superscripts drawn (no TeX markup), lines broken between words */
+    private final DescriptionText presetDescription = new DescriptionText(13);
     private final Label presetEquation = new Label();
     private final MenuButton recentButton = new MenuButton("Recent");
     private final Consumer<String> messages;
     private final ScrollPane node;
-    /** the equations are worked out here (it compiles the preset): off the FX thread */
-    private final Executor background;
-    /** the newest equation asked for (an older one that finishes later is dropped) */
-    private long equationTicket;
+    /** the governing equation, typeset */
+    private final EquationBox equation;
 
     ControlsPanel(ViewModel vm, ControlsModel fields, PresetFiles files, ExportActions exports, Actions actions,
                   Executor background) {
@@ -69,7 +68,7 @@ final class ControlsPanel {
         this.files = files;
         this.exports = exports;
         this.actions = actions;
-        this.background = background;
+        this.equation = new EquationBox(presetEquation, background);
         this.messages = vm.inputMessage::set;
         VBox box = new VBox(8,
                 header("Preset"), presetPicker, fileRow(), messageLine(vm.presetMessage, "preset-message"),
@@ -94,12 +93,15 @@ final class ControlsPanel {
         node.setMinWidth(300);
         presetPicker.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
             if (e == null) return;
-            presetDescription.setText(e.preset().description == null ? "" : e.preset().description);
+            presetDescription.setText(e.preset().description);
             showEquation(e.preset());
             vm.presetMessage.set("");
             actions.presetChosen().accept(e);
         });
         files.setOnRecentChanged(this::refreshRecent);
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {vm.delta, vm.logScale, vm.depth, vm.width,
+                vm.method, vm.targets, vm.learningRate, vm.seed})
+            o.addListener(x -> liveChanged());
     }
 
     Node node() { return node; }
@@ -122,17 +124,19 @@ final class ControlsPanel {
         presetPicker.getSelectionModel().select(e);
     }
 
-    /** The preset's governing equation, worked out off the FX thread. */
+    /** The governing equation of what the controls would run now (the compare set, the live values). */
     private void showEquation(Preset p) {
-        long ticket = ++equationTicket;
-        presetEquation.setText("");
+        equation.show(p);
+    }
+
+    /** the live configuration changed: its equation may have (Saxe → λ-balanced when δ leaves 0) */
+    private void liveChanged() {
+        Preset base = vm.basePreset.get();
+        if (base == null) return;
         try {
-            background.execute(() -> {
-                String eq = PresetLibrary.equation(p);
-                Platform.runLater(() -> { if (ticket == equationTicket) presetEquation.setText(eq); });
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // the window is closing
+            showEquation(vm.params().applyTo(base));
+        } catch (RuntimeException e) {
+            // a value the preset refuses: the equation stays
         }
     }
 
@@ -140,10 +144,8 @@ final class ControlsPanel {
         presetPicker.setId("preset-picker");
         presetPicker.setMaxWidth(Double.MAX_VALUE);
         presetPicker.setTooltip(new Tooltip("Lecture presets (presets/*.json)"));
-        presetDescription.setWrapText(true);
         presetDescription.getStyleClass().add("preset-description");
         presetDescription.setId("preset-description");
-        presetEquation.setWrapText(true);
         presetEquation.getStyleClass().add("preset-equation");
         presetEquation.setId("preset-equation");
         Button open = button("Open…", "open-preset-button", "Open a preset file (.json)", files::chooseAndOpen);
@@ -170,8 +172,10 @@ final class ControlsPanel {
         NumberControl delta = number("delta-slider", "δ", "", "Relative scale δ: last layer's squared gain minus the first's (δ > 0 upstream, δ < 0 downstream)",
                 DELTA_MIN, DELTA_MAX, 0, false, false);
         delta.valueProperty().bindBidirectional(vm.delta);
+        delta.setValidator(v -> fields.refusal("init.delta", v));   // e.g. the residual scheme has no δ
         NumberControl tau = number("scale-slider", "τ", "", "Initialization scale τ (log scale): W_eff(0) ≈ τ in every mode",
                 TAU_MIN, TAU_MAX, 0.01, true, false);
+        tau.setValidator(v -> fields.refusal("init.scale", v));
         tau.valueProperty().addListener((o, a, b) -> {
             double ls = Math.log10(b.doubleValue());
             if (Math.abs(ls - vm.logScale.get()) > LOG_EPSILON) vm.logScale.set(ls);

@@ -31,6 +31,8 @@ public final class NumberControl extends VBox {
     private final String symbol;
     private final Consumer<String> messages;
     private boolean syncing;
+    /** why the configuration refuses a value (whole), or null when it takes it */
+    private java.util.function.DoubleFunction<String> validator = v -> null;
 
     public NumberControl(String id, String symbol, String unit, String tooltip, double min, double max, double initial,
                          boolean log, boolean integer, Consumer<String> messages) {
@@ -82,6 +84,13 @@ public final class NumberControl extends VBox {
             if (syncing) return;
             double v = log ? Math.pow(10, b.doubleValue()) : b.doubleValue();
             if (integer) v = Math.round(v);
+            String why = v == value.get() ? null : validator.apply(v);
+            if (why != null) {   // refused: the slider goes back, nothing else moves
+                syncing = true;
+                try { slider.setValue(a.doubleValue()); } finally { syncing = false; }
+                refuse(symbol + " = " + Fmt.num(v) + " refused: " + why + "; kept " + Fmt.num(value.get()));
+                return;
+            }
             syncing = true;
             try { value.set(v); } finally { syncing = false; }
             showValue();
@@ -94,6 +103,11 @@ public final class NumberControl extends VBox {
         });
         field.setOnAction(e -> commitText());
         field.focusedProperty().addListener((o, was, now) -> { if (!now) commitText(); });
+    }
+
+    /** Ask this before taking a value: it returns why the configuration refuses it (whole), or null. */
+    public void setValidator(java.util.function.DoubleFunction<String> why) {
+        this.validator = why == null ? v -> null : why;
     }
 
     /** the value in its own units (τ, not log τ) */
@@ -133,6 +147,11 @@ public final class NumberControl extends VBox {
         }
         if (integer && v != Math.rint(v)) {
             refuse(symbol + " must be a whole number (got " + text + "); kept " + Fmt.num(value.get()));
+            return;
+        }
+        String why = v == value.get() ? null : validator.apply(v);
+        if (why != null) {
+            refuse(symbol + " = " + text + " refused: " + why + "; kept " + Fmt.num(value.get()));
             return;
         }
         message.setText("");

@@ -228,4 +228,44 @@ class AppRobustnessTest {
         assertEquals("", text(robot, "#delta-message"));
         awaitSettled();
     }
+
+    /** #16 item 6: δ = 1 on marion-chizat-residual (the residual scheme has no δ) leaves everything as it was */
+    @Test
+    void aValueThePresetRefusesLeavesRingViewsAndRunAsTheyWere(FxRobot robot) throws Exception {
+        awaitSettled();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<PresetLibrary.Entry> picker = robot.lookup("#preset-picker").queryAs(javafx.scene.control.ComboBox.class);
+        run(() -> {
+            for (PresetLibrary.Entry o : picker.getItems())
+                if (o.file().equals("marion-chizat-residual.json")) picker.getSelectionModel().select(o);
+        });
+        assertEquals("marion-chizat-residual.json", fx(() -> picker.getValue().file()));
+        var phase = window.phaseDiagram();
+        awaitSettled();
+        await(() -> phase.result() != null);
+        awaitSettled();
+        var before = fx(() -> vm.runSet.get());
+        long generation = window.service().generation();
+        double markerX = fx(() -> phase.style().markerX()), markerY = fx(() -> phase.style().markerY());
+        TextField field = robot.lookup("#delta-field").queryAs(TextField.class);
+        robot.clickOn(field);
+        run(field::selectAll);
+        robot.write("1").type(KeyCode.ENTER);
+        String message = text(robot, "#delta-message");
+        assertTrue(message.contains("the residual scheme has no relative scale"), message);
+        assertTrue(message.endsWith("kept 0"), message);
+        assertEquals(message, drawn(robot, "#delta-message").replace("\n", ""), "shown whole, under the field");
+        assertEquals("0", fx(field::getText));
+        // the slider refuses it as well, and goes back
+        run(() -> robot.lookup("#delta-slider").queryAs(javafx.scene.control.Slider.class).setValue(2));
+        assertEquals(0.0, fx(() -> robot.lookup("#delta-slider").queryAs(javafx.scene.control.Slider.class).getValue()), 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.0, fx(() -> vm.delta.get()), 0);
+        assertEquals(generation, window.service().generation(), "nothing recomputed");
+        assertSame(before, fx(() -> vm.runSet.get()), "the views keep the run");
+        assertEquals(markerX, fx(() -> phase.style().markerX()), 0, "the ring stays");
+        assertEquals(markerY, fx(() -> phase.style().markerY()), 0);
+    }
 }

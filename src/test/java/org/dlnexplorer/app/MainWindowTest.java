@@ -384,6 +384,32 @@ class MainWindowTest {
         assertEquals(-4.0, RunSummary.conservedDelta(shown()), 1e-9, "the loaded cell was simulated");
     }
 
+    /** #16 item 3: when the compare set varies τ, a clicked cell loads exactly that configuration (one run) */
+    @Test
+    void clickingACellOfAPresetComparingTauLoadsExactlyThatCell(FxRobot robot) throws Exception {
+        awaitSettled();
+        @SuppressWarnings("unchecked")
+        ComboBox<PresetLibrary.Entry> picker = robot.lookup("#preset-picker").queryAs(ComboBox.class);
+        run(() -> {
+            for (PresetLibrary.Entry o : picker.getItems())
+                if (o.file().equals("basins-of-attraction.json")) picker.getSelectionModel().select(o);
+        });
+        awaitSettled();
+        assertEquals(4, fx(() -> vm.runSet.get().runs().size()), "the compare set over τ");
+        var phase = window.phaseDiagram();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> phase.result() != null));
+        var x = fx(() -> phase.result().x());
+        var y = fx(() -> phase.result().y());
+        run(() -> phase.select(5, 30));
+        awaitSettled();
+        RunSet rs = fx(() -> vm.runSet.get());
+        assertEquals(1, rs.runs().size(), "exactly the cell: one run");
+        assertEquals(x.value(5), fx(vm::tau), 1e-12 * x.value(5));
+        assertEquals(y.value(30), fx(() -> vm.delta.get()), 1e-12);
+        assertEquals(y.value(30), RunSummary.conservedDelta(shown()), 1e-9, "the loaded cell was simulated");
+        assertEquals(x.value(5), fx(() -> phase.style().markerX()), 1e-12 * x.value(5), "the ring is on the cell");
+    }
+
     @Test
     void aDivergingDescentSaysSoAndKeepsTheFinitePart(FxRobot robot) throws Exception {
         awaitSettled();

@@ -15,15 +15,23 @@ final class ExactOverlay implements Overlay {
     private final String id;
     private final Function<OverlayInput, String> shape;
     private final Function<OverlayInput, String> equation;
+    private final Function<OverlayInput, String> tex;
 
     /**
      * @param shape why the network's widths rule this solution out, or null (asked first: a sharper reason than
      *              the one {@link Theories} gives for the run as a whole)
      */
     ExactOverlay(String id, Function<OverlayInput, String> shape, Function<OverlayInput, String> equation) {
+        this(id, shape, equation, run -> null);
+    }
+
+    /** @param tex the equation in TeX (null where equation is null) */
+    ExactOverlay(String id, Function<OverlayInput, String> shape, Function<OverlayInput, String> equation,
+                 Function<OverlayInput, String> tex) {
         this.id = id;
         this.shape = shape;
         this.equation = equation;
+        this.tex = tex;
     }
 
     @Override public String id() { return id; }
@@ -39,6 +47,9 @@ final class ExactOverlay implements Overlay {
 
     @Override
     public String equation(OverlayInput run) { return equation.apply(run); }
+
+    @Override
+    public String equationTex(OverlayInput run) { return tex.apply(run); }
 
     /** this overlay's view of the run's exact solution (computed once for every exact overlay) */
     OverlayResult from(OverlayInput run, TheoryResult exact) {

@@ -18,4 +18,7 @@ public interface Overlay {
 
     /** the governing equation the overlay stands for, as display text, or null (only asked when it applies) */
     default String equation(OverlayInput run) { return null; }
+
+    /** the same equation in TeX, for typesetting (the app's equation box), or null */
+    default String equationTex(OverlayInput run) { return null; }
 }
