@@ -29,8 +29,10 @@ public final class EquationImage {
      */
     public static BufferedImage render(String tex, float size, int maxWidth, double scale) {
         TeXFormula formula;
+        // lines broken with \\ are stacked, left aligned
+        String lines = tex.contains("\\\\") && !tex.startsWith("\\begin{array}") ? "\\begin{array}{l}" + tex + "\\end{array}" : tex;
         try {
-            formula = new TeXFormula(tex);
+            formula = new TeXFormula(lines);
         } catch (ParseException e) {
             throw new IllegalArgumentException("cannot typeset \"" + tex + "\": " + e.getMessage(), e);
         }

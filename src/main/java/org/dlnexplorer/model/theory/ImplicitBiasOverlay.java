@@ -16,8 +16,8 @@ import java.util.List;
 final class ImplicitBiasOverlay implements Overlay {
     static final String ID = "implicit-bias";
     static final String EQUATION = "ȧ = −∂ℒ/∂a, ẇ = −∂ℒ/∂w;  δ = η_w a² − η_a ‖w‖² conserved";
-    static final String TEX = "\\dot a = -\\frac{\\partial\\mathcal{L}}{\\partial a},\\ \\dot w = -\\frac{\\partial\\mathcal{L}}{\\partial w};"
-            + "\\quad \\delta = \\eta_w a^2 - \\eta_a \\|w\\|^2\\ \\text{conserved}";
+    static final String TEX = "\\dot a = -\\partial\\mathcal{L}/\\partial a,\\ \\dot w = -\\partial\\mathcal{L}/\\partial w \\\\ "
+            + "\\delta = \\eta_w a^2 - \\eta_a \\|w\\|^2\\ \\text{conserved}";
 
     @Override public String id() { return ID; }
 

@@ -27,10 +27,10 @@ public final class Overlays {
     public static final String PIECEWISE_EQUATION = "β̇_k = −(η_w a_k² I + η_a w_k w_kᵀ) Σ_i c_ki x_i ρ_i,  δ_k = η_w a_k² − η_a‖w_k‖² conserved";
     public static final String PIECEWISE_DESCENT_EQUATION = "w_k ← w_k − η η_w a_k Σ_i c_ki x_i ρ_i / n,  a_k ← a_k − η η_a Σ_i σ(w_k·x_i) ρ_i / n";
     /** the two update rules in TeX */
-    public static final String DESCENT_TEX = "W_\\ell \\leftarrow W_\\ell - \\eta\\,\\eta_\\ell\\,\\frac{\\partial\\mathcal{L}}{\\partial W_\\ell}"
-            + "\\quad\\text{(stable while sharpness }< 2/\\eta\\text{)}";
-    public static final String FLOW_TEX = "\\frac{dW_\\ell}{dt} = -\\eta_\\ell\\,(W_L\\cdots W_{\\ell+1})^T"
-            + "(W_{\\mathrm{eff}}\\Sigma_{xx} - \\Sigma_{yx})(W_{\\ell-1}\\cdots W_1)^T";
+    public static final String DESCENT_TEX = "W_\\ell \\leftarrow W_\\ell - \\eta\\,\\eta_\\ell\\,\\partial\\mathcal{L}/\\partial W_\\ell \\\\ "
+            + "\\text{(stable while sharpness }< 2/\\eta\\text{)}";
+    public static final String FLOW_TEX = "\\frac{dW_\\ell}{dt} = -\\eta_\\ell\\,(W_L\\cdots W_{\\ell+1})^T \\\\ "
+            + "\\qquad(W_{\\mathrm{eff}}\\Sigma_{xx} - \\Sigma_{yx})(W_{\\ell-1}\\cdots W_1)^T";
 
     public static final String PIECEWISE_TEX = "\\dot\\beta_k = -(\\eta_w a_k^2 I + \\eta_a w_k w_k^T)\\sum_i c_{ki} x_i \\rho_i \\\\ "
             + "\\delta_k = \\eta_w a_k^2 - \\eta_a\\|w_k\\|^2\\ \\text{conserved}";
@@ -45,20 +45,20 @@ public final class Overlays {
             new ExactOverlay(LINEAR, run -> run.depth() == 1 ? null
                     : "the linear solution is for depth 1, and this network has depth " + run.depth(),
                     run -> "dW/dt = −η (W Σxx − Σyx)  (linear regression)",
-                    run -> "\\frac{dW}{dt} = -\\eta\\,(W\\Sigma_{xx} - \\Sigma_{yx})\\quad\\text{(linear regression)}"),
+                    run -> "\\frac{dW}{dt} = -\\eta\\,(W\\Sigma_{xx} - \\Sigma_{yx}) \\\\ \\text{(linear regression)}"),
             new ExactOverlay(SINGLE_NEURON, run -> Theories.isSingleNeuron(run.widths()) ? null
                     : "the single-neuron solution needs one hidden neuron (widths [d, 1, 1] or [1, 1, c])",
                     run -> ImplicitBiasOverlay.EQUATION, run -> ImplicitBiasOverlay.TEX),
             new ExactOverlay(SAXE, Overlays::needsDepth,
                     run -> run.depth() == 2 ? "ȧ_α = 2a_α(s_α − a_α)  (Saxe et al.)"
                     : "ȧ_α = L·a_α^(2(L−1)/L) (s_α − a_α), L = " + run.depth() + "  (Saxe et al.)",
-                    run -> run.depth() == 2 ? "\\dot a_\\alpha = 2a_\\alpha(s_\\alpha - a_\\alpha)\\quad\\text{(Saxe et al.)}"
+                    run -> run.depth() == 2 ? "\\dot a_\\alpha = 2a_\\alpha(s_\\alpha - a_\\alpha) \\\\ \\text{(Saxe et al.)}"
                     : "\\dot a_\\alpha = L\\,a_\\alpha^{2(L-1)/L}(s_\\alpha - a_\\alpha),\\ L = " + run.depth()
-                            + "\\quad\\text{(Saxe et al.)}"),
+                            + " \\\\ \\text{(Saxe et al.)}"),
             new ExactOverlay(LAMBDA_BALANCED, Overlays::needsDepth, run -> run.depth() == 2
                     ? "ȧ_α = √(δ² + 4a_α²)(s_α − a_α)  (λ-balanced modes)" : null,
                     run -> run.depth() == 2 ? "\\dot a_\\alpha = \\sqrt{\\delta^2 + 4a_\\alpha^2}\\,(s_\\alpha - a_\\alpha)"
-                            + "\\quad(\\lambda\\text{-balanced modes})" : null),
+                            + " \\\\ (\\lambda\\text{-balanced modes})" : null),
             new ExactOverlay(ALIGNED_MODES, Overlays::needsDepth, run -> null),
             new SaddlePlateausOverlay(),
             new MinimalSharpnessOverlay(),
