@@ -156,7 +156,7 @@ public final class ShardCsv {
 
         /** cell,x,y,…: the cell is this shard's, appears once, and its x and y are the grid's values */
         private void readRow(int lineNo, String line, int columns) {
-            String[] f = line.split(",", -1);
+            String[] f = SweepCsv.fields(line);   // a failed cell's message is quoted and may hold commas
             if (f.length != columns + 1)
                 throw bad("line " + lineNo + ": " + (f.length - 1) + " fields after the cell, the header has " + columns);
             int cell;

@@ -52,6 +52,20 @@ public final class SweepCsv {
         return '"' + t.replace("\"", "\"\"") + '"';
     }
 
+    /** the fields of one row: split at commas outside double quotes (a quoted field keeps its quotes) */
+    public static String[] fields(String line) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ',' && !quoted) { out.add(line.substring(start, i)); start = i + 1; }
+        }
+        out.add(line.substring(start));
+        return out.toArray(new String[0]);
+    }
+
     /** the whole table, header first, rows in grid order, '\n' line ends */
     public static String write(SweepResult r) {
         StringBuilder sb = new StringBuilder(header(r)).append('\n');

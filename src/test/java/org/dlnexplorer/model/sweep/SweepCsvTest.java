@@ -37,6 +37,8 @@ class SweepCsvTest {
         assertEquals("0.1,0,,,,,,false,failed,,,,,\"init.delta: the residual scheme has no relative scale (omit it, "
                 + "or use 0) \"\"x\"\"\"", lines[1]);
         assertEquals("1,0,0.001,,2,0.5,,false,ok,,,,false,", lines[2]);
+        assertEquals(14, SweepCsv.fields(lines[1]).length, "the quoted message is one field");
+        assertEquals(lines[1].substring(lines[1].indexOf('"')), SweepCsv.fields(lines[1])[13]);
         assertTrue(slow.notFitted());
         assertTrue(Double.isNaN(slow.shown(Metric.KERNEL_DISTANCE)), "a not-fitted cell has no regime colour");
         assertEquals(2.0, slow.metric(Metric.PARAMETER_DISTANCE), 0.0, "the CSV keeps the value itself");
