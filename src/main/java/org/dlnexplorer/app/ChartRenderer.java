@@ -363,7 +363,10 @@ public final class ChartRenderer implements AutoCloseable {
     private BufferedImage paint(ViewChart chart, Key key, TimeAxis[] time, Key old) {
         chart.setLogTime(key.logTime());
         chart.setLogLoss(key.logLoss());
-        if (chart instanceof HyperboloidChart h) h.setView(key.state().azimuth(), key.state().elevation());
+        if (chart instanceof HyperboloidChart h) {
+            h.setView(key.state().azimuth(), key.state().elevation());
+            h.setFallback(true);   // the app draws this chart only where its 3D view is unavailable
+        }
         if (old != null && old.runs() == key.runs() && chart.runs() == key.runs()) chart.setCursor(key.cursorT());
         else chart.update(key.runs(), key.cursorT());
         BufferedImage img = blank(key.state().width(), key.state().height());

@@ -50,6 +50,11 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
     @Override
     public Drawable drawable() { return this; }
 
+    /** the app's stand-in for its 3D view (no 3D on this display): the title says it is a 2-D projection */
+    public void setFallback(boolean on) { fallback = on; }
+
+    private boolean fallback;
+
     public void setView(double azimuthRadians, double elevationRadians) {
         azimuth = azimuthRadians;
         elevation = Math.max(-Math.PI / 2, Math.min(Math.PI / 2, elevationRadians));
@@ -95,6 +100,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         Trajectory first = neurons.get(0).trajectory();
         boolean d2 = first.widths()[0] == 2;
         if (!d2) title = "Hyperboloid: paths in (a, w·β̂*, ‖w⊥‖)";
+        if (fallback) title = title.replace("Hyperboloid:", "Hyperboloid (2-D, no 3D here):");
         SingleNeuron.Paths scenePaths = SingleNeuron.Paths.of(neurons);
         double[] betaStar = scenePaths.betaStar();
         List<double[][]> sims = scenePaths.simulated(), exacts = scenePaths.exact();
@@ -131,7 +137,10 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         if (anyExact) legend.add(new Object[]{"exact", ChartStyle.TEXT, style.dashed()});
         if (hyperbola) legend.add(new Object[]{"minima a·w = β*", ChartStyle.TEXT, style.dotted()});
         legend.add(new Object[]{"conserved δ surface", WIRE, new BasicStroke(1.2f)});
-        double legendH = lf.getSize() * 1.8;
+        // the legend in as many centred rows as it needs (one row was cut at both ends in a narrow view)
+        g.setFont(lf);
+        List<List<Object[]>> legendRows = legendRows(legend, g.getFontMetrics(), area.getWidth() - 16);
+        double rowH = lf.getSize() * 1.8, legendH = rowH * legendRows.size();
         Rectangle2D plot = new Rectangle2D.Double(area.getX() + 8, top, area.getWidth() - 16,
                 Math.max(10, area.getMaxY() - top - legendH - 4));
 
@@ -214,17 +223,43 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         triad(g, plot, names);
         // legend
         g.setFont(lf);
-        double totalW = 0;
-        for (Object[] e : legend) totalW += 40 + g.getFontMetrics().stringWidth((String) e[0]) + 24;
-        double lx = area.getCenterX() - totalW / 2, ly = area.getMaxY() - legendH / 2;
-        for (Object[] e : legend) {
-            g.setPaint((Paint) e[1]);
-            g.setStroke((Stroke) e[2]);
-            g.draw(new Line2D.Double(lx, ly, lx + 32, ly));
-            g.setPaint(ChartStyle.TEXT);
-            g.drawString((String) e[0], (float) (lx + 40), (float) (ly + lf.getSize() * 0.35));
-            lx += 40 + g.getFontMetrics().stringWidth((String) e[0]) + 24;
+        double ly = area.getMaxY() - legendH + rowH / 2;
+        for (List<Object[]> row : legendRows) {
+            double lx = area.getCenterX() - entriesWidth(row, g.getFontMetrics()) / 2;
+            for (Object[] e : row) {
+                g.setPaint((Paint) e[1]);
+                g.setStroke((Stroke) e[2]);
+                g.draw(new Line2D.Double(lx, ly, lx + 32, ly));
+                g.setPaint(ChartStyle.TEXT);
+                g.drawString((String) e[0], (float) (lx + 40), (float) (ly + lf.getSize() * 0.35));
+                lx += 40 + g.getFontMetrics().stringWidth((String) e[0]) + 24;
+            }
+            ly += rowH;
         }
+    }
+
+    /** width of legend entries side by side: a 32 px line, its text, a gap */
+    private static double entriesWidth(List<Object[]> row, java.awt.FontMetrics fm) {
+        double w = 0;
+        for (Object[] e : row) w += 40 + fm.stringWidth((String) e[0]) + 24;
+        return w - 24;
+    }
+
+    /** the legend entries in rows no wider than width (an entry wider than a row has its own row) */
+    static List<List<Object[]>> legendRows(List<Object[]> entries, java.awt.FontMetrics fm, double width) {
+        List<List<Object[]>> rows = new ArrayList<>();
+        List<Object[]> row = new ArrayList<>();
+        for (Object[] e : entries) {
+            row.add(e);
+            if (row.size() > 1 && entriesWidth(row, fm) > width) {
+                row.remove(row.size() - 1);
+                rows.add(row);
+                row = new ArrayList<>();
+                row.add(e);
+            }
+        }
+        if (!row.isEmpty()) rows.add(row);
+        return rows;
     }
 
     private static boolean inside(double[] p, double[][] box) {

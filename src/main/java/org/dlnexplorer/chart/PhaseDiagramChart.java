@@ -153,8 +153,9 @@ public final class PhaseDiagramChart {
             lt.setBackgroundPaint(Color.WHITE);
             chart.addSubtitle(lt);
         }
-        NumberAxis barAxis = SlideAxes.number(style.metric().label()
-                + (style.metric().unit().isEmpty() ? "" : " (" + style.metric().unit() + ")"));
+        // the colour bar is as high as the map: a short label always fits beside it (the full name is in
+        // the app's "Colour by" box); a long one ran into the subtitle
+        NumberAxis barAxis = SlideAxes.number(barLabel(style.metric()));
         barAxis.setRange(range[0], range[1]);
         barAxis.setLabelFont(labelFont);
         barAxis.setTickLabelFont(tickFont);
@@ -186,6 +187,21 @@ public final class PhaseDiagramChart {
             case FINAL_SHARPNESS -> "sharpness not recorded";
             case PARAMETER_DISTANCE, RELATIVE_PARAMETER_DISTANCE -> "weights not recorded";
             default -> "no value";
+        };
+    }
+
+    /** the colour bar's label: the metric's symbol and unit, short enough for the bar beside a low map */
+    static String barLabel(Metric m) {
+        String unit = m.unit().isEmpty() ? "" : " (" + m.unit() + ")";
+        return switch (m) {
+            case KERNEL_DISTANCE -> "S(0, t_end)";
+            case THEORY_KERNEL_DISTANCE -> "theory S(0, t_end)";
+            case THEORY_KERNEL_DISTANCE_LIMIT -> "theory S(0, ∞)";
+            case TIME_TO_FIT -> "t_fit" + unit;
+            case THEORY_TIME_TO_FIT -> "theory t_fit" + unit;
+            case PARAMETER_DISTANCE -> "‖θ(T) − θ(0)‖";
+            case RELATIVE_PARAMETER_DISTANCE -> "‖Δθ‖/‖θ(0)‖";
+            case FINAL_SHARPNESS -> "λ_max(∇²ℒ)";
         };
     }
 

@@ -49,7 +49,7 @@ abstract class XyViewChart extends ViewChart {
 
     protected XyViewChart(ViewId id, ChartStyle style, String title, ValueAxis x, ValueAxis y, boolean timeCursor) {
         super(id, style);
-        this.plot = new XYPlot(null, x, y, null);
+        this.plot = new LevelLabelPlot(x, y);
         this.chart = new ViewJFreeChart(title, style.titleFont(), plot);
         this.cursorOnDomain = timeCursor;
         chart.setBackgroundPaint(ChartStyle.BACKGROUND);
@@ -75,6 +75,8 @@ abstract class XyViewChart extends ViewChart {
         plot.setNoDataMessagePaint(ChartStyle.TEXT);
         styleAxis(x);
         styleAxis(y);
+        // the first x tick label ("0") sits below the corner, clear of the last y tick label ("0")
+        x.setTickLabelInsets(new RectangleInsets(2 + style.tickSize() * 0.3, 4, 2, 4));
         // time axes end at the data: no overshoot to 6.2 for t ∈ [0, 6]
         if (timeCursor) { x.setLowerMargin(0); x.setUpperMargin(0); }
         cursor = new ValueMarker(0, ChartStyle.CURSOR, style.thin());

@@ -51,6 +51,12 @@ class MainWindowTest {
     /** Scroll the controls so that the node is on screen, then click it like a user. */
     private void click(FxRobot robot, String query) throws Exception {
         Node n = robot.lookup(query).query();
+        reveal(n);
+        robot.clickOn(n);
+    }
+
+    /** Scroll the controls or the view grid (it scrolls on a small window) so that the node is on screen, as a user would. */
+    private void reveal(Node n) throws Exception {
         run(() -> {
             javafx.scene.Parent p = n.getParent();
             while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
@@ -62,7 +68,6 @@ class MainWindowTest {
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(n);
     }
 
     /** Open a preset file as Open… does (checked off the FX thread); whether it was loaded. */
@@ -359,10 +364,12 @@ class MainWindowTest {
         assertEquals(javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D), h.isThreeD());
         if (h.isThreeD()) {
             double before = fx(() -> h.scene3d().rotationY().getAngle());
+            reveal(h);
             robot.drag(h).dropBy(60, 0);
             assertNotEquals(before, fx(() -> h.scene3d().rotationY().getAngle()));
         } else {
             double before = fx(() -> h.state().azimuth());
+            reveal(h);
             robot.drag(h).dropBy(60, 20);
             assertNotEquals(before, fx(() -> h.state().azimuth()));
             awaitSettled();
@@ -455,6 +462,7 @@ class MainWindowTest {
         assertSame(fx(() -> vm.runSet.get()), fx(() -> window.cells().get(ViewId.SHARPNESS).shown()), "redrawn when re-added");
         // a hidden view can still be maximized once shown again, and restored
         Node sharpness = robot.lookup("#sharpness-view").query();
+        reveal(sharpness);
         robot.doubleClickOn(sharpness);
         assertTrue(fx(() -> window.isMaximized(ViewId.SHARPNESS)));
         robot.doubleClickOn(sharpness);
