@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A preset description's plain-text mathematics read as sub- and superscripts, so that no TeX markup shows:
- * {@code X_{ℓ+1}} and {@code X^{2−2/L}} (braced), {@code W_eff}, {@code s_α}, {@code e^x} (unbraced: the run of
+ * {@code X_{ℓ+1}} and {@code X^{2−2/L}} (braced), {@code ‖β‖^((L+2)/(L+1))} (a parenthesised exponent, drawn
+ * without its outer parentheses), {@code W_eff}, {@code s_α}, {@code e^x} (unbraced: the run of
  * letters and digits that follows). Everything else is normal text. Pure: no JavaFX.
  */
 final class MathRuns {
@@ -27,7 +28,7 @@ final class MathRuns {
                 Kind kind = c == '_' ? Kind.SUB : Kind.SUP;
                 int start = i + 1, end;
                 String script;
-                if (word.charAt(start) == '{') {
+                if (word.charAt(start) == '{' || word.charAt(start) == '(') {
                     end = closing(word, start);
                     if (end < 0) { normal.append(c); i++; continue; }   // unbalanced: leave it as text
                     script = word.substring(start + 1, end);
@@ -60,12 +61,13 @@ final class MathRuns {
         return sb.toString();
     }
 
-    /** index of the brace closing the one at open, or −1 */
+    /** index of the brace or parenthesis closing the one at open, or −1 */
     private static int closing(String s, int open) {
+        char o = s.charAt(open), c = o == '{' ? '}' : ')';
         int depth = 0;
         for (int i = open; i < s.length(); i++) {
-            if (s.charAt(i) == '{') depth++;
-            else if (s.charAt(i) == '}' && --depth == 0) return i;
+            if (s.charAt(i) == o) depth++;
+            else if (s.charAt(i) == c && --depth == 0) return i;
         }
         return -1;
     }

@@ -20,6 +20,7 @@ class MathRunsTest {
         assertEquals(List.of(text("W"), sub("eff"), text("(0)")), MathRuns.of("W_eff(0)"));
         assertEquals(List.of(text("s"), sub("α"), text("²")), MathRuns.of("s_α²"));
         assertEquals(List.of(text("‖β*‖"), sup("2−2/L")), MathRuns.of("‖β*‖^{2−2/L}"));
+        assertEquals(List.of(text("‖β‖"), sup("(L+2)/(L+1)")), MathRuns.of("‖β‖^((L+2)/(L+1))"));
         assertEquals(List.of(text("a_{b")), MathRuns.of("a_{b"), "unbalanced: left as it is");
         assertEquals(List.of(text("_x")), MathRuns.of("_x"), "nothing to attach to");
     }
