@@ -41,6 +41,13 @@ final class DeepImplicitBiasOverlay implements Overlay {
                 + (run.depth() - 1) + ")";
     }
 
+    @Override
+    public String equationTex(OverlayInput run) {
+        return "\\beta(\\infty) = \\arg\\min_{X\\beta = y}\\ \\frac{L+1}{L+2}\\|\\beta\\|^{\\frac{L+2}{L+1}}"
+                + " - \\|\\beta_0\\|^{-\\frac{L}{L+1}}\\beta_0^T\\beta \\\\ \\text{(Kunin et al. Thm 15, } L = "
+                + (run.depth() - 1) + "\\text{)}";
+    }
+
     /** null and out = {β(∞), {δ, |δ|/‖β0‖^{2/(L+1)}}, note} when the theorem applies, else the reason */
     private static String limit(OverlayInput run, Object[] out) {
         if (!run.isGradientFlow()) return "Theorem 15 describes gradient flow, and this run is gradient descent";
