@@ -93,13 +93,16 @@ final class LossChart extends XyViewChart {
         if (plateaus) {
             double[] levels = saddles.array("levels");
             double top = levels[0];
-            double lastLabelled = Double.NaN;
+            double lastRight = Double.NaN, lastLeft = Double.NaN;
             for (int rank = 0; rank < levels.length; rank++) {
                 double level = levels[rank];
-                // label a plateau only when it is clear of the previous label (levels crowd near 0)
-                boolean room = Double.isNaN(lastLabelled) || lastLabelled - level >= LABEL_GAP * top;
-                level(level, room ? "rank " + rank + ": ℒ = " + Fmt.num(level) : null, ChartStyle.MUTED);
-                if (room) lastLabelled = level;
+                // label a plateau at the right end when clear of the label above it there, else at the left end
+                // when clear there (levels crowd near 0); else unlabelled
+                boolean right = Double.isNaN(lastRight) || lastRight - level >= LABEL_GAP * top;
+                boolean left = !right && (Double.isNaN(lastLeft) || lastLeft - level >= LABEL_GAP * top);
+                level(level, right || left ? "rank " + rank + ": ℒ = " + Fmt.num(level) : null, ChartStyle.MUTED, left);
+                if (right) lastRight = level;
+                if (left) lastLeft = level;
             }
             // the top plateau as an invisible series: the range then holds its level and label (no clipping)
             if (hasData()) {

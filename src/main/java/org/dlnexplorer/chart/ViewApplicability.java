@@ -34,6 +34,9 @@ public final class ViewApplicability {
             case SHARPNESS -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasSharpness()) ? null
                     : new Reason("sharpness was not recorded for this run",
                             "it is recorded for gradient descent, and for gradient flow when this view is shown");
+            case HESSIAN -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasHessian()) ? null
+                    : new Reason("the Hessian's spectrum was not recorded for this run",
+                            "set training.hessian: true (networks up to " + org.dlnexplorer.model.observe.HessianSpectrum.MAX_PARAMETERS + " parameters)");
             default -> null;
         };
     }

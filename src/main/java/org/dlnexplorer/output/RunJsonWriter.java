@@ -62,6 +62,18 @@ public final class RunJsonWriter {
             for (Frame f : frames) num(w, f.sharpness());
             w.endArray();
         }
+        if (!frames.isEmpty() && frames.get(0).hasHessian()) {
+            // training.hessian: λ_min of ∇²ℒ and the number of its negative eigenvalues, per frame
+            w.name("hessianMin").beginArray();
+            for (Frame f : frames) num(w, f.hessianMin());
+            w.endArray();
+            w.name("hessianIndex").beginArray();
+            for (Frame f : frames) w.value(f.hessianIndex());
+            w.endArray();
+            w.name("hessianBottom").beginArray();   // the lowest eigenvalues, ascending (what the view draws)
+            for (Frame f : frames) array(w, f.hessianBottom());
+            w.endArray();
+        }
         w.name("rank").beginArray();
         for (Frame f : frames) w.value(f.rank());
         w.endArray();

@@ -91,6 +91,8 @@ public final class Preset {
         public Long maxSteps;
         /** record sharpness for gradient flow too (always recorded for gradient descent) */
         public Boolean sharpness;
+        /** frames carry the Hessian's λ_min and index (networks up to HessianSpectrum.MAX_PARAMETERS parameters) */
+        public Boolean hessian;
     }
 
     public static final class CompareSection {

@@ -47,7 +47,8 @@ public final class PresetCompiler {
         long maxSteps = p.training.maxSteps == null ? PresetDefaults.MAX_STEPS : p.training.maxSteps;
         return SimulationSpec.builder(net, task, theta0).name(p.name).scheme(scheme).scale(tau).delta(delta).seed(seed)
                 .method(method).grid(p.training.duration, samples).learningRate(eta).tolerances(rtol, atol)
-                .rk4Step(PresetDefaults.RK4_STEP).sharpness(sharp).maxSteps(maxSteps).build();
+                .rk4Step(PresetDefaults.RK4_STEP).sharpness(sharp).maxSteps(maxSteps)
+                .hessian(Boolean.TRUE.equals(p.training.hessian)).build();
     }
 
     /** The whole set: one member per compare value, or the preset alone (label = its name). */

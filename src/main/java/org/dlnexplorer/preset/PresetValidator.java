@@ -54,6 +54,9 @@ public final class PresetValidator {
         if (p.init != null && p.init.scheme != null) PiecewiseChecks.init(p.init, activation, widths, src);
         validateInit(p.init, widths, src);
         validateTraining(p.training, depth, src);
+        if (Boolean.TRUE.equals(p.training.hessian) && parameters > org.dlnexplorer.model.observe.HessianSpectrum.MAX_PARAMETERS)
+            throw new PresetException(src, "training.hessian", "the Hessian's spectrum is computed for networks up to "
+                    + org.dlnexplorer.model.observe.HessianSpectrum.MAX_PARAMETERS + " parameters, this one has " + parameters);
         int members = p.compare == null || p.compare.values == null ? 1 : p.compare.values.length;
         if (members > Limits.MAX_COMPARE_VALUES)
             throw new PresetException(src, "compare.values", members + " values exceed the limit of "

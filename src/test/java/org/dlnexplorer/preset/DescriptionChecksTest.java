@@ -141,6 +141,7 @@ class DescriptionChecksTest {
         } else if (observable.equals("driftMax"))
             out.add(t.frames().stream().mapToDouble(Frame::balanceDrift).max().orElseThrow());
         else if (observable.startsWith("tBelow@")) out.add(timeBelow(t, Double.parseDouble(observable.substring(7))));
+        else if (observable.startsWith("rest")) out.add(atRest(t, observable));
         else if (observable.startsWith("dir0[")) out.add(first.effectiveWeight()[i] / norm(first.effectiveWeight()));
         else if (observable.equals("aEnd")) out.add(last.weights()[t.depth() - 1][0]);
         else if (observable.equals("a0")) out.add(first.weights()[t.depth() - 1][0]);
@@ -187,6 +188,25 @@ class DescriptionChecksTest {
         }
         fail("neither implicit-bias overlay applies to " + t.name());
         return Double.NaN;
+    }
+
+    /**
+     * restIndex@X, restMin@X, restLarge@X: at the stillest frame of the longest rest within 1 % of the loss level X
+     * (Rest), the Hessian index, λ_min, and the number of eigenvalues at most λ_min/10
+     */
+    static double atRest(Trajectory t, String observable) {
+        int at = observable.indexOf('@');
+        org.dlnexplorer.model.observe.Rest rest = org.dlnexplorer.model.observe.Rest.on(t.frames(),
+                Double.parseDouble(observable.substring(at + 1)), org.dlnexplorer.model.observe.Rest.TOLERANCE);
+        assertNotNull(rest, "the run rests on " + observable.substring(at + 1));
+        Frame f = t.frames().get(rest.stillest(t.frames()));
+        assertTrue(f.hasHessian(), "the run records the Hessian");
+        return switch (observable.substring(0, at)) {
+            case "restIndex" -> f.hessianIndex();
+            case "restMin" -> f.hessianMin();
+            case "restLarge" -> java.util.Arrays.stream(f.hessianBottom()).filter(v -> v <= f.hessianMin() / 10).count();
+            default -> fail("unknown observable " + observable);
+        };
     }
 
     /** first t with loss(t) = level, linear between the bracketing frames (the end of a plateau above it) */

@@ -89,6 +89,20 @@ class PresetValidationTest {
     }
 
     @Test
+    void theHessianIsRefusedAboveItsParameterLimit() throws Exception {
+        // 20·20 + 2·20 = 440 parameters > HessianSpectrum.MAX_PARAMETERS
+        JsonObject o = JsonParser.parseString(mutate("network.widths", "[20, 20, 2]")).getAsJsonObject();
+        o.getAsJsonObject("task").add("target", JsonParser.parseString("{\"singularValues\": [3, 1], \"basis\": \"identity\"}"));
+        o.getAsJsonObject("training").addProperty("hessian", true);
+        PresetException e = reject(o.toString());
+        assertEquals("training.hessian", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("440"), e.getMessage());
+        o.getAsJsonObject("training").addProperty("hessian", false);
+        assertNotNull(PresetIo.parse(o.toString(), "ok.json"), "without the Hessian the network is fine");
+        assertNotNull(PresetIo.parse(mutate("training.hessian", "true"), "ok.json"), "a small network with the Hessian");
+    }
+
+    @Test
     void wrongShapesOfMatricesAreNamed() {
         String json = mutate("task.target", "{\"matrix\": [[1, 2], [3]]}");
         assertEquals("task.target.matrix[1]", reject(json).field());

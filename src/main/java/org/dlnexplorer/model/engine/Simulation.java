@@ -27,7 +27,7 @@ public final class Simulation {
         if (spec.network().isPiecewise()) return PiecewiseSimulation.simulate(spec, listener, cancel);
         Objective objective = new Objective(spec.network(), spec.task());
         Observables obs = new Observables(spec.network(), spec.task(), new Objective(spec.network(), spec.task()),
-                spec.sharpness());
+                spec.sharpness(), spec.hessian());
         double[] theta0 = spec.theta0();
         obs.setInitial(theta0);
         double[] grid = spec.grid();
@@ -88,6 +88,7 @@ public final class Simulation {
         if (!Double.isFinite(f.loss()) || !Double.isFinite(f.kernelDistance()) || !Double.isFinite(f.balanceDrift()))
             return false;
         for (double s : f.singularValues()) if (!Double.isFinite(s)) return false;
+        if (f.hasHessian() && !Double.isFinite(f.hessianMin())) return false;
         return !f.hasSharpness() || Double.isFinite(f.sharpness());
     }
 }

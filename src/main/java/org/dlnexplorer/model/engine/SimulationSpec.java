@@ -24,11 +24,12 @@ import java.util.Objects;
  * @param rk4Step      the fixed step of the RK4 reference integrator
  * @param sharpness    whether sharpness is recorded (read it through {@link #sharpness()})
  * @param maxSteps     the step budget, 0 for the default (read it through {@link #maxSteps()})
+ * @param hessian      whether frames carry the Hessian's spectrum (λ_min, index; model.observe.HessianSpectrum)
  */
 public record SimulationSpec(String name, Network network, Task task, double[] theta0, Scheme scheme, double scale,
                              double delta, long seed, Method method, double duration, int samples,
                              double learningRate, double rtol, double atol, double rk4Step, boolean sharpness,
-                             long maxSteps) {
+                             long maxSteps, boolean hessian) {
     /** default adaptive tolerances: tight enough for 1e-8 agreement with the exact solutions */
     public static final double DEFAULT_RTOL = 1e-11;
     public static final double DEFAULT_ATOL = 1e-13;
@@ -55,7 +56,7 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
     public Builder toBuilder() {
         return new Builder(network, task, theta0).name(name).scheme(scheme).scale(scale).delta(delta).seed(seed)
                 .method(method).grid(duration, samples).learningRate(learningRate).tolerances(rtol, atol)
-                .rk4Step(rk4Step).sharpness(sharpness).maxSteps(maxSteps);
+                .rk4Step(rk4Step).sharpness(sharpness).maxSteps(maxSteps).hessian(hessian);
     }
 
     /** θ(0), flat (W_1, …, W_L), each row-major (a copy) */
@@ -91,7 +92,7 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
                 && Double.compare(duration, s.duration) == 0 && samples == s.samples
                 && Double.compare(learningRate, s.learningRate) == 0 && Double.compare(rtol, s.rtol) == 0
                 && Double.compare(atol, s.atol) == 0 && Double.compare(rk4Step, s.rk4Step) == 0
-                && sharpness == s.sharpness && maxSteps == s.maxSteps;
+                && sharpness == s.sharpness && maxSteps == s.maxSteps && hessian == s.hessian;
     }
 
     @Override
@@ -124,6 +125,7 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
         private double rtol = DEFAULT_RTOL, atol = DEFAULT_ATOL, rk4Step = DEFAULT_RK4_STEP;
         private boolean sharpness;
         private long maxSteps;
+        private boolean hessian;
 
         private Builder(Network network, Task task, double[] theta0) {
             this.network = network;
@@ -152,11 +154,13 @@ public record SimulationSpec(String name, Network network, Task task, double[] t
         public Builder sharpness(boolean v) { sharpness = v; return this; }
         /** the step budget (0: the default) */
         public Builder maxSteps(long v) { maxSteps = v; return this; }
+        /** frames carry the Hessian's spectrum */
+        public Builder hessian(boolean v) { hessian = v; return this; }
 
         /** @throws IllegalArgumentException when θ(0) does not match the network */
         public SimulationSpec build() {
             return new SimulationSpec(name, network, task, theta0, scheme, scale, delta, seed, method, duration,
-                    samples, learningRate, rtol, atol, rk4Step, sharpness, maxSteps);
+                    samples, learningRate, rtol, atol, rk4Step, sharpness, maxSteps, hessian);
         }
     }
 }

@@ -30,6 +30,7 @@ public final class Frame {
     private final double testLoss;
     private final double hamming;
     private final double parameterDistance;
+    private final HessianSpectrum.Result hessian;   // null when not computed
 
     public Frame(int index, long step, double t, double loss, double[] singularValues,
                  double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
@@ -46,9 +47,18 @@ public final class Frame {
                  double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
                  double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights,
                  double testLoss, double hamming, double parameterDistance) {
+        this(index, step, t, loss, singularValues, layerSingularValues, kernelDistance, balanceDrift, sharpness,
+                effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance, null);
+    }
+
+    private Frame(int index, long step, double t, double loss, double[] singularValues,
+                  double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
+                  double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights,
+                  double testLoss, double hamming, double parameterDistance, HessianSpectrum.Result hessian) {
         this.testLoss = testLoss;
         this.hamming = hamming;
         this.parameterDistance = parameterDistance;
+        this.hessian = hessian;
         this.index = index;
         this.step = step;
         this.t = t;
@@ -63,6 +73,12 @@ public final class Frame {
         this.alignment = alignment == null ? new double[0] : alignment.clone();
         this.effectiveWeight = effectiveWeight.clone();
         this.weights = deepCopy(weights);
+    }
+
+    /** this frame with the Hessian's spectrum at θ(t) */
+    public Frame withHessian(HessianSpectrum.Result h) {
+        return new Frame(index, step, t, loss, singularValues, layerSingularValues, kernelDistance, balanceDrift,
+                sharpness, effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance, h);
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -92,6 +108,13 @@ public final class Frame {
     /** λ_max of the Hessian of ℒ, NaN when not computed */
     public double sharpness() { return sharpness; }
     public boolean hasSharpness() { return !Double.isNaN(sharpness); }
+    public boolean hasHessian() { return hessian != null; }
+    /** λ_min of the Hessian of ℒ in all parameters, NaN when not computed */
+    public double hessianMin() { return hessian == null ? Double.NaN : hessian.min(); }
+    /** the number of Hessian eigenvalues below −1e−9·max(1, |λ_max|), −1 when not computed */
+    public int hessianIndex() { return hessian == null ? -1 : hessian.index(); }
+    /** the lowest Hessian eigenvalues, ascending ({@link HessianSpectrum#BOTTOM} of them), empty when not computed */
+    public double[] hessianBottom() { return hessian == null ? new double[0] : hessian.bottom(); }
     /** exp of the entropy of σ/Σσ (Roy–Vetterli effective rank) */
     public double effectiveRank() { return effectiveRank; }
     /** number of singular values of W_eff above half of the matching target singular value */

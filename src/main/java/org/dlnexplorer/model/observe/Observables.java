@@ -24,6 +24,7 @@ public final class Observables {
     private final Objective objective;
     private final Sharpness sharpness;
     private final boolean withSharpness;
+    private final HessianSpectrum hessian;   // null unless asked for
     private final DMatrixRMaj x;           // NTK inputs (n × n0)
     private final DMatrixRMaj targetU;     // left singular vectors of T (nL × k)
     private final DMatrixRMaj targetV;     // right singular vectors of T (n0 × k)
@@ -53,6 +54,12 @@ public final class Observables {
     private final double[] uCol, vCol;
 
     public Observables(Network net, Task task, Objective objective, boolean withSharpness) {
+        this(net, task, objective, withSharpness, false);
+    }
+
+    /** withHessian: frames carry the Hessian's spectrum ({@link HessianSpectrum}, n Hessian-vector products each) */
+    public Observables(Network net, Task task, Objective objective, boolean withSharpness, boolean withHessian) {
+        this.hessian = withHessian ? new HessianSpectrum(objective) : null;
         this.net = net;
         this.task = task;
         this.objective = objective;
@@ -157,8 +164,9 @@ public final class Observables {
             weights = new double[depth][];
             for (int l = 0; l < depth; l++) weights[l] = w[l].data; // Frame copies
         }
-        return new Frame(index, step, t, loss, sigma, layerSv, kernelDistance, drift, sharp,
+        Frame f = new Frame(index, step, t, loss, sigma, layerSv, kernelDistance, drift, sharp,
                 effectiveRank(sigma), rank(sigma), align, weff.data, weights);
+        return hessian == null ? f : f.withHessian(hessian.compute(theta));
     }
 
     /** The kernel distance S(0,t) = 1 − ⟨K_0, K_t⟩_F / (‖K_0‖_F ‖K_t‖_F) at θ alone (setInitial first). */

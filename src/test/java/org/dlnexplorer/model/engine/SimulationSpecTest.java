@@ -86,7 +86,7 @@ class SimulationSpecTest {
         assertNotSame(s.theta0(), s.theta0());
         double[] direct = theta.clone();
         SimulationSpec viaConstructor = new SimulationSpec("c", net, task, direct, Scheme.EXPLICIT, 0, 0, 0,
-                Method.GRADIENT_FLOW, 1, 2, 0, 1e-11, 1e-13, 1e-3, false, 0);
+                Method.GRADIENT_FLOW, 1, 2, 0, 1e-11, 1e-13, 1e-3, false, 0, false);
         direct[2] = 99;
         assertEquals(0.3, viaConstructor.theta0()[2], "the record's constructor copies too");
     }

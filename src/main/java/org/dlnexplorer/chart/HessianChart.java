@@ -1,0 +1,123 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.HessianSpectrum;
+import org.dlnexplorer.model.observe.Rest;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.OverlayInput;
+import org.dlnexplorer.model.theory.OverlayResult;
+import org.dlnexplorer.model.theory.Overlays;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.ui.TextAnchor;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bottom of the Hessian's spectrum over time: the lowest eigenvalues of ∇²ℒ (training.hessian), λ_min
+ * bold. Where the run rests on a saddle plateau of the "saddle-plateaus" overlay (loss within 1 % of
+ * ℒ_r, {@link Rest}), the rest's stillest frame (nearest the saddle) is marked with the index there, how many
+ * eigenvalues lie within a factor ten of λ_min (the saddle's own), and the escape eigenvalue λ_min.
+ */
+final class HessianChart extends XyViewChart {
+    private static final Color OTHER = new Color(120, 120, 120, 150);
+    private final NumberAxis linearTime;
+    private final LogAxis logTime;
+    private boolean log;
+
+    HessianChart(ChartStyle style) {
+        super(ViewId.HESSIAN, style, "Hessian spectrum (bottom)", SlideAxes.number("t (time units)"),
+                SlideAxes.number("lowest eigenvalues of ∇²ℒ"), true);
+        linearTime = (NumberAxis) plot.getDomainAxis();
+        logTime = SlideAxes.log("t (time units, log scale)", false);
+        styleAxis(logTime);
+        logTime.setLowerMargin(0);
+        logTime.setUpperMargin(0);
+    }
+
+    @Override
+    public void setLogTime(boolean on) {
+        if (on == log) return;
+        log = on;
+        chart.setNotify(false);
+        try { plot.setDomainAxis(on ? logTime : linearTime); } finally { chart.setNotify(true); }
+        if (runs != null) update(runs, cursorT);
+    }
+
+    @Override
+    protected void fill(RunSet rs) {
+        if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
+        ViewApplicability.Reason why = ViewApplicability.whyNot(id, rs);
+        if (why != null) { showMessage(why.message(), why.detail()); return; }
+        boolean compare = isCompare(rs);
+        List<Line> others = new ArrayList<>(), mins = new ArrayList<>();
+        for (int r = 0; r < rs.runs().size(); r++) {
+            RunSet.Labeled run = rs.runs().get(r);
+            Trajectory tr = run.trajectory();
+            List<Frame> fs = tr.frames();
+            int n = fs.size();
+            if (n == 0 || !fs.get(0).hasHessian()) continue;
+            double[] t = tr.times();
+            int k = fs.get(0).hessianBottom().length;
+            double[][] bottom = new double[n][];
+            for (int i = 0; i < n; i++) bottom[i] = fs.get(i).hessianBottom();
+            // the other low eigenvalues, thin and grey (for the first run only: a compare set shows λ_min)
+            for (int j = 1; j < k && (r == 0 || !compare); j++) {
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) y[i] = bottom[i][j];
+                others.add(new Line("λ" + (j + 1) + " " + r, Decimator.xy(t, y, n, log, false), OTHER, style.thin()));
+            }
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) y[i] = bottom[i][0];
+            Color c = ChartStyle.color(compare ? r : 0);
+            mins.add(new Line(run.label(), Decimator.xy(t, y, n, log, false), c, style.solid()));
+            legendLine(compare ? run.label() + ": λₘᵢₙ" : "λₘᵢₙ (escape direction)", c, style.solid());
+            if (r == 0) annotatePlateaus(tr);
+        }
+        addLayer(others);
+        addLayer(mins);
+        legendLine("next " + (HessianSpectrum.BOTTOM - 1) + " eigenvalues", OTHER, style.thin());
+        level(0, null, ChartStyle.MUTED);
+        subtitle.setText(join("index = #eigenvalues below −10⁻⁹·max(1, |λₘₐₓ|)", divergenceNote(rs)));
+    }
+
+    /**
+     * eigenvalues at most λ_min/10: the saddle's own (−s_α at a two-layer saddle, within a factor of ten of the
+     * escape eigenvalue here) apart from the small ones of a frame near, not at, the saddle (docs/THEORY.md)
+     */
+    static String belowTenth(Frame f) {
+        double[] b = f.hessianBottom();
+        double cut = f.hessianMin() / 10;
+        int k = 0;
+        while (k < b.length && b[k] <= cut) k++;
+        return k == b.length ? "≥ " + k : Integer.toString(k);
+    }
+
+    /** each plateau the run rests on: at its stillest frame, "index i (j ≤ λₘᵢₙ/10), λₘᵢₙ x" */
+    private void annotatePlateaus(Trajectory tr) {
+        OverlayResult saddles = Overlays.evaluate(Overlays.SADDLE_PLATEAUS, OverlayInput.of(tr));
+        if (!saddles.available()) return;
+        List<Frame> fs = tr.frames();
+        double[] levels = saddles.array("levels");
+        for (int r = 0; r < levels.length; r++) {
+            Rest rest = Rest.on(fs, levels[r], Rest.TOLERANCE);
+            if (rest == null) continue;
+            Frame f = fs.get(rest.stillest(fs));
+            double x = f.t(), y = f.hessianMin();
+            if (log && !(x > 0)) x = fs.get(Math.min(rest.last(), 1)).t();
+            plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(x, ChartStyle.MUTED, style.dotted()));
+            XYTextAnnotation label = new XYTextAnnotation(" ℒ≈" + Fmt.num(levels[r]) + ": index " + f.hessianIndex()
+                    + " (" + belowTenth(f) + " below λₘᵢₙ/10), λₘᵢₙ " + Fmt.num(y) + " ", x, y);
+            label.setFont(style.annotationFont());
+            boolean right = x > (log ? Math.sqrt(fs.get(1).t() * tr.last().t()) : tr.last().t() / 2);
+            label.setTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            label.setPaint(ChartStyle.TEXT);
+            label.setBackgroundPaint(new Color(255, 255, 255, 210));
+            plot.addAnnotation(label);
+        }
+    }
+}
