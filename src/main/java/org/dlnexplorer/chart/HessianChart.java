@@ -28,6 +28,10 @@ final class HessianChart extends XyViewChart {
     private final NumberAxis linearTime;
     private final LogAxis logTime;
     private boolean log;
+    /** the range shows this fraction of |λ_min| above 0, and this fraction below the lowest λ_min */
+    /** a plateau's label runs to the left of its mark beyond this fraction of the time axis */
+    private static final double LABEL_FLIP = 0.55;
+    private static final double ABOVE_ZERO = 0.2, RANGE_MARGIN = 0.06;
 
     HessianChart(ChartStyle style) {
         super(ViewId.HESSIAN, style, "Hessian spectrum (bottom)", SlideAxes.number("t (time units)"),
@@ -54,6 +58,8 @@ final class HessianChart extends XyViewChart {
         ViewApplicability.Reason why = ViewApplicability.whyNot(id, rs);
         if (why != null) { showMessage(why.message(), why.detail()); return; }
         boolean compare = isCompare(rs);
+        plot.getRangeAxis().setAutoRange(true);
+        double lowest = 0;
         List<Line> others = new ArrayList<>(), mins = new ArrayList<>();
         for (int r = 0; r < rs.runs().size(); r++) {
             RunSet.Labeled run = rs.runs().get(r);
@@ -72,7 +78,7 @@ final class HessianChart extends XyViewChart {
                 others.add(new Line("λ" + (j + 1) + " " + r, Decimator.xy(t, y, n, log, false), OTHER, style.thin()));
             }
             double[] y = new double[n];
-            for (int i = 0; i < n; i++) y[i] = bottom[i][0];
+            for (int i = 0; i < n; i++) { y[i] = bottom[i][0]; lowest = Math.min(lowest, y[i]); }
             Color c = ChartStyle.color(compare ? r : 0);
             mins.add(new Line(run.label(), Decimator.xy(t, y, n, log, false), c, style.solid()));
             legendLine(compare ? run.label() + ": λₘᵢₙ" : "λₘᵢₙ (escape direction)", c, style.solid());
@@ -82,7 +88,9 @@ final class HessianChart extends XyViewChart {
         addLayer(mins);
         legendLine("next " + (HessianSpectrum.BOTTOM - 1) + " eigenvalues", OTHER, style.thin());
         level(0, null, ChartStyle.MUTED);
-        subtitle.setText(join("index = #eigenvalues below −10⁻⁹·max(1, |λₘₐₓ|)", divergenceNote(rs)));
+        // the bottom of the spectrum: from below λ_min up to a little above 0 (larger eigenvalues leave at the top)
+        if (lowest < 0) plot.getRangeAxis().setRange(lowest * (1 + RANGE_MARGIN), -lowest * ABOVE_ZERO);
+        subtitle.setText(join("index: eigenvalues below −10⁻⁹·max(1, |λₘₐₓ|); (n): those below λₘᵢₙ/10", divergenceNote(rs)));
     }
 
     /**
@@ -97,7 +105,7 @@ final class HessianChart extends XyViewChart {
         return k == b.length ? "≥ " + k : Integer.toString(k);
     }
 
-    /** each plateau the run rests on: at its stillest frame, "index i (j ≤ λₘᵢₙ/10), λₘᵢₙ x" */
+    /** each plateau the run rests on: at its stillest frame, "index i (j), λₘᵢₙ x", j of the i below λₘᵢₙ/10 */
     private void annotatePlateaus(Trajectory tr) {
         OverlayResult saddles = Overlays.evaluate(Overlays.SADDLE_PLATEAUS, OverlayInput.of(tr));
         if (!saddles.available()) return;
@@ -110,11 +118,13 @@ final class HessianChart extends XyViewChart {
             double x = f.t(), y = f.hessianMin();
             if (log && !(x > 0)) x = fs.get(Math.min(rest.last(), 1)).t();
             plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(x, ChartStyle.MUTED, style.dotted()));
-            XYTextAnnotation label = new XYTextAnnotation(" ℒ≈" + Fmt.num(levels[r]) + ": index " + f.hessianIndex()
-                    + " (" + belowTenth(f) + " below λₘᵢₙ/10), λₘᵢₙ " + Fmt.num(y) + " ", x, y);
+            XYTextAnnotation label = new XYTextAnnotation(" index " + f.hessianIndex() + " (" + belowTenth(f)
+                    + "), λₘᵢₙ " + Fmt.num(y) + " ", x, y);
             label.setFont(style.annotationFont());
-            boolean right = x > (log ? Math.sqrt(fs.get(1).t() * tr.last().t()) : tr.last().t() / 2);
-            label.setTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            // left of the middle the label runs right from the mark, else left (it stays inside the plot)
+            double x0 = fs.get(1).t(), x1 = tr.last().t();
+            double where = log ? Math.log(x / x0) / Math.log(x1 / x0) : x / x1;
+            label.setTextAnchor(where > LABEL_FLIP ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
             label.setPaint(ChartStyle.TEXT);
             label.setBackgroundPaint(new Color(255, 255, 255, 210));
             plot.addAnnotation(label);
