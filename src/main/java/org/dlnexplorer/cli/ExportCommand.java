@@ -190,6 +190,8 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
                 Progress.on(spec.commandLine().getErr(), "export " + preset.getFileName()), token)) {
             // the sharpness view asks for the sharpness, which gradient flow records only when asked
             Preset simulated = ids.contains(ViewId.SHARPNESS) ? org.dlnexplorer.preset.PresetCompiler.withSharpness(p) : p;
+            // and the hessian view the Hessian's spectrum (networks up to HessianSpectrum.MAX_PARAMETERS parameters)
+            if (ids.contains(ViewId.HESSIAN)) simulated = org.dlnexplorer.preset.PresetCompiler.withHessian(simulated);
             runs = PresetRunner.runSet(simulated, preset.toString(), token, watch::member);
         } catch (PresetException e) {
             throw new UsageError(e.getMessage());

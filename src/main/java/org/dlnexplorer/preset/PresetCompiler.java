@@ -121,6 +121,21 @@ public final class PresetCompiler {
         return cov == null ? Task.whitened(target) : Task.withCovariance(target, cov);
     }
 
+    /**
+     * a copy whose frames carry the Hessian's spectrum (the hessian view asks for it), when the network is small
+     * enough (HessianSpectrum.MAX_PARAMETERS); else the preset itself
+     */
+    public static Preset withHessian(Preset p) {
+        if (p.network == null || p.network.widths == null) return p;
+        long n = 0;
+        for (int l = 1; l < p.network.widths.length; l++) n += (long) p.network.widths[l] * p.network.widths[l - 1];
+        if (n > org.dlnexplorer.model.observe.HessianSpectrum.MAX_PARAMETERS) return p;
+        Preset c = PresetIo.copy(p);
+        if (c.training == null) c.training = new Preset.TrainingSection();
+        c.training.hessian = true;
+        return c;
+    }
+
     /** a copy that records the sharpness under gradient flow too (the sharpness view asks for it) */
     public static Preset withSharpness(Preset p) {
         Preset c = PresetIo.copy(p);

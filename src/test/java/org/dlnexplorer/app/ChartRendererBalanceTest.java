@@ -35,6 +35,7 @@ class ChartRendererBalanceTest {
         cost.put(ViewId.KERNEL_DISTANCE, 3.0);
         cost.put(ViewId.SHARPNESS, 0.2);
         cost.put(ViewId.PHASE_DIAGRAM, 0.1);
+        cost.put(ViewId.HESSIAN, 0.1);   // a message: the Hessian is not recorded
         return cost;
     }
 
