@@ -6,7 +6,8 @@ public final class ControlRanges {
 
     public static final double DELTA_MIN = -8, DELTA_MAX = 8;
     public static final double TAU_MIN = 1e-4, TAU_MAX = 10;
-    public static final int DEPTH_MAX = 8, WIDTH_MAX = 32;
+    /** hidden width: 64 covers the piecewise-linear presets (h = 50, Kunin et al. Fig. 1) */
+    public static final int DEPTH_MAX = 8, WIDTH_MAX = 64;
     public static final double ETA_MIN = 1e-4, ETA_MAX = 2;
     public static final double DURATION_MIN = 0.1, DURATION_MAX = 200;
     public static final double SPEED_MIN = 0.1, SPEED_MAX = 10;

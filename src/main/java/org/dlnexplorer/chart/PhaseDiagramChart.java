@@ -202,6 +202,8 @@ public final class PhaseDiagramChart {
             case PARAMETER_DISTANCE -> "‖θ(T) − θ(0)‖";
             case RELATIVE_PARAMETER_DISTANCE -> "‖Δθ‖/‖θ(0)‖";
             case FINAL_SHARPNESS -> "λ_max(∇²ℒ)";
+            case TEST_LOSS -> "ℒ_test(t_end)";
+            case HAMMING -> "Hamming to t = 0";
         };
     }
 
@@ -212,6 +214,8 @@ public final class PhaseDiagramChart {
             case PARAMETER_DISTANCE -> "‖Δθ‖";
             case RELATIVE_PARAMETER_DISTANCE -> "‖Δθ‖/‖θ₀‖";
             case FINAL_SHARPNESS -> "λₘₐₓ";
+            case TEST_LOSS -> "ℒ_test";
+            case HAMMING -> "Hamming";
         };
     }
 

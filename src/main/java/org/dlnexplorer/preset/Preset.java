@@ -99,5 +99,10 @@ public final class Preset {
         /** a numeric preset field path, e.g. "init.delta" */
         public String parameter;
         public double[] values;
+        /**
+         * further fields varied in step with the parameter, one value per member each (issue #13's four
+         * students differ in τ and δ): { "init.scale": [0.1, 2, 0.1, 0.1] }
+         */
+        public java.util.LinkedHashMap<String, double[]> with;
     }
 }

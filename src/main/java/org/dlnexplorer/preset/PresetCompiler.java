@@ -60,10 +60,17 @@ public final class PresetCompiler {
         }
         PresetValidator.validate(p, source);
         Preset base = PresetValidator.withoutCompare(p);   // each variant copies the preset: not its compare set
-        for (double v : p.compare.values) {
+        for (int i = 0; i < p.compare.values.length; i++) {
+            double v = p.compare.values[i];
             Preset variant = PresetPaths.with(base, p.compare.parameter, v);
+            String label = label(p.compare.parameter, v);
+            if (p.compare.with != null)
+                for (var e : p.compare.with.entrySet()) {
+                    variant = PresetPaths.with(variant, e.getKey(), e.getValue()[i]);
+                    label = label(e.getKey(), e.getValue()[i]) + ", " + label;
+                }
             variant.compare = null;
-            out.add(new Member(label(p.compare.parameter, v), v, compile(variant, source)));
+            out.add(new Member(label, v, compile(variant, source)));
         }
         return out;
     }

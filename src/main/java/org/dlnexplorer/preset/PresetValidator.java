@@ -84,10 +84,24 @@ public final class PresetValidator {
         } catch (IllegalArgumentException e) {
             throw new PresetException(src, "compare.parameter", e.getMessage());
         }
+        if (p.compare.with != null)
+            for (var e : p.compare.with.entrySet()) {
+                String f = "compare.with." + e.getKey();
+                if (e.getValue() == null || e.getValue().length != p.compare.values.length)
+                    throw new PresetException(src, f, "needs one value per compare value (" + p.compare.values.length + ")");
+                finite(e.getValue(), f, src);
+                try {
+                    PresetPaths.checkSettable(base, e.getKey());
+                } catch (IllegalArgumentException ex) {
+                    throw new PresetException(src, f, ex.getMessage());
+                }
+            }
         for (int i = 0; i < p.compare.values.length; i++) {
             Preset variant;
             try {
                 variant = PresetPaths.with(base, p.compare.parameter, p.compare.values[i]);
+                if (p.compare.with != null)
+                    for (var e : p.compare.with.entrySet()) variant = PresetPaths.with(variant, e.getKey(), e.getValue()[i]);
             } catch (IllegalArgumentException e) {
                 throw new PresetException(src, "compare.values[" + i + "]", e.getMessage());
             }

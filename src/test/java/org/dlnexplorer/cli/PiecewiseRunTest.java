@@ -63,4 +63,23 @@ class PiecewiseRunTest {
         assertTrue(r.err().contains(bad.toString()) && r.err().contains("network.widths"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
+
+    @Test
+    void sweepWritesThePortraitMetricsOfPiecewiseCells(@TempDir Path dir) throws Exception {
+        Path preset = dir.resolve("relu.json"), out = dir.resolve("cells.csv");
+        Files.writeString(preset, PRESET);
+        Result r = exec("sweep", preset.toString(), "--x", "init.scale=0.1:1:2:log", "--y", "init.delta=-1:1:2",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = Files.readString(out).strip().split("\n");
+        assertTrue(lines[0].endsWith(",status,theory_kernel_distance,theory_time_to_fit,theory_kernel_distance_limit,fitted,message,test_loss,hamming"), lines[0]);
+        assertEquals(5, lines.length);
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",", -1);
+            assertEquals("ok", f[8], lines[i]);
+            assertFalse(f[2].isEmpty() || f[14].isEmpty() || f[15].isEmpty() || f[4].isEmpty(), lines[i]);
+            assertTrue(f[12].equals("true") || f[12].equals("false"), lines[i]);
+            if (f[12].equals("false")) assertTrue(f[3].isEmpty(), "a not-fitted cell has no time to fit: " + lines[i]);
+        }
+    }
 }

@@ -168,8 +168,12 @@ class DescriptionChecksTest {
         } else if (observable.equals("loss0")) out.add(first.loss());
         else if (observable.startsWith("tHalf[")) out.add(halfTime(t, i));
         else if (observable.startsWith("rise[")) out.add(levelTime(t, i, 0.9) - levelTime(t, i, 0.1));
+        else if (observable.equals("hamming")) out.add(last.hamming());
+        else if (observable.equals("paramDist")) out.add(last.parameterDistance());
+        else if (observable.equals("testLoss")) out.add(last.testLoss());
         else if (observable.equals("tFit"))
-            out.add(org.dlnexplorer.model.sweep.CellMetrics.timeToFit(t.frames(), t.setup().task().minimumLoss()));
+            out.add(org.dlnexplorer.model.sweep.CellMetrics.timeToFit(t.frames(),
+                    t.isPiecewise() ? 0.0 : t.setup().task().minimumLoss()));
         else if (observable.equals("limitGap")) out.add(limitGap(t));
         else fail("unknown observable " + observable);
         return out;

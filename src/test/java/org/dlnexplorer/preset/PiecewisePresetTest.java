@@ -105,4 +105,19 @@ class PiecewisePresetTest {
         assertEquals(0.5, members.get(2).spec().network().activation().gamma(), 0.0);
         assertEquals("γ = 0.5", members.get(2).label());
     }
+
+    @Test
+    void compareWithVariesASecondFieldInStep() throws Exception {
+        String json = mutate("compare", "{ \"parameter\": \"init.delta\", \"values\": [0, 0, 1], "
+                + "\"with\": { \"init.scale\": [0.1, 2, 0.1] } }");
+        var members = PresetCompiler.compileSet(PresetIo.parse(json, "ok.json"), "ok.json");
+        assertEquals(3, members.size());
+        assertEquals("τ = 2, δ = 0", members.get(1).label());
+        assertEquals(2.0, members.get(1).spec().scale(), 0.0);
+        assertEquals(1.0, members.get(2).spec().delta(), 0.0);
+        String shortList = mutate("compare", "{ \"parameter\": \"init.delta\", \"values\": [0, 1], "
+                + "\"with\": { \"init.scale\": [0.1] } }");
+        PresetException e = assertThrows(PresetException.class, () -> PresetIo.parse(shortList, "bad.json"));
+        assertEquals("compare.with.init.scale", e.field(), e.getMessage());
+    }
 }

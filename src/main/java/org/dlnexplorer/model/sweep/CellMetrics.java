@@ -27,11 +27,25 @@ public final class CellMetrics {
                     Double.NaN, at, null, prediction, tr.steps(), false);
         }
         Frame first = tr.frames().get(0), last = tr.last();
+        if (tr.isPiecewise()) return piecewise(ix, iy, x, y, tr, first, last, prediction);
         double[] dist = parameterDistance(first, last);
         double sharp = last.hasSharpness() ? last.sharpness() : Double.NaN;
         return new CellResult(ix, iy, x, y, CellStatus.OK, last.kernelDistance(),
                 timeToFit(tr.frames(), spec.task().minimumLoss()), dist[0], dist[1], sharp, -1, null, prediction,
                 tr.steps(), Regime.converged(first.loss(), last.loss(), spec.task().minimumLoss()));
+    }
+
+    /**
+     * A piecewise-linear cell (issue #13): kernel distance, test loss, Hamming and parameter distance at t_end;
+     * the time to fit measured against ℒ = 0 (a teacher–student task is realizable; the covariance form's ℒ_min
+     * is the best linear fit, not the network's); not fitted yet (fitted = false) when ℒ(t_end) is still above 1 % of ℒ(0).
+     */
+    private static CellResult piecewise(int ix, int iy, double x, double y, Trajectory tr, Frame first, Frame last,
+                                        CellPrediction prediction) {
+        double fit = timeToFit(tr.frames(), 0.0);
+        double[] rel = parameterDistance(first, last);
+        return new CellResult(ix, iy, x, y, CellStatus.OK, last.kernelDistance(), fit, last.parameterDistance(), rel[1],
+                Double.NaN, -1, null, prediction, tr.steps(), !Double.isNaN(fit), last.testLoss(), last.hamming());
     }
 
     /**

@@ -19,11 +19,13 @@ package org.dlnexplorer.model.sweep;
  * @param fitted                       the loss converged by t_end by the regime rule
  *                                     ({@link org.dlnexplorer.model.observe.Regime#converged}); a cell that has
  *                                     not is "not fitted yet": its S(0, t_end) says nothing about its regime
+ * @param testLoss                     ℒ on the test data at t_end (piecewise-linear cells with test data)
+ * @param hamming                      the activation pattern's Hamming distance to t = 0 at t_end (piecewise)
  */
 public record CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
                          double timeToFit, double parameterDistance, double relativeParameterDistance,
                          double finalSharpness, long divergedAtStep, String message, CellPrediction prediction,
-                         long steps, boolean fitted) {
+                         long steps, boolean fitted, double testLoss, double hamming) {
 
     /** a cell whose convergence is not known: fitted when it ran to the end (tests, hand-made results) */
     public CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
@@ -32,6 +34,15 @@ public record CellResult(int ix, int iy, double x, double y, CellStatus status, 
                       long steps) {
         this(ix, iy, x, y, status, kernelDistance, timeToFit, parameterDistance, relativeParameterDistance,
                 finalSharpness, divergedAtStep, message, prediction, steps, status == CellStatus.OK);
+    }
+
+    /** a cell without the piecewise-linear family's metrics (test loss, Hamming distance) */
+    public CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
+                      double timeToFit, double parameterDistance, double relativeParameterDistance,
+                      double finalSharpness, long divergedAtStep, String message, CellPrediction prediction,
+                      long steps, boolean fitted) {
+        this(ix, iy, x, y, status, kernelDistance, timeToFit, parameterDistance, relativeParameterDistance,
+                finalSharpness, divergedAtStep, message, prediction, steps, fitted, Double.NaN, Double.NaN);
     }
 
     public boolean diverged() { return status == CellStatus.DIVERGED; }
@@ -67,6 +78,8 @@ public record CellResult(int ix, int iy, double x, double y, CellStatus status, 
             case THEORY_KERNEL_DISTANCE -> prediction.kernelDistance();
             case THEORY_TIME_TO_FIT -> prediction.timeToFit();
             case THEORY_KERNEL_DISTANCE_LIMIT -> prediction.kernelDistanceLimit();
+            case TEST_LOSS -> testLoss;
+            case HAMMING -> hamming;
         };
     }
 }

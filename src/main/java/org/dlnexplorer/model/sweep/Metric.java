@@ -9,7 +9,11 @@ public enum Metric {
     FINAL_SHARPNESS("final_sharpness", "Final sharpness λ_max(∇²ℒ)", ""),
     THEORY_KERNEL_DISTANCE("theory_kernel_distance", "Theory: kernel distance S(0, t_end)", ""),
     THEORY_TIME_TO_FIT("theory_time_to_fit", "Theory: time to fit", "time units"),
-    THEORY_KERNEL_DISTANCE_LIMIT("theory_kernel_distance_limit", "Theory: kernel distance S(0, ∞)", "");
+    THEORY_KERNEL_DISTANCE_LIMIT("theory_kernel_distance_limit", "Theory: kernel distance S(0, ∞)", ""),
+    /** piecewise-linear cells: ℒ on the test data at t_end */
+    TEST_LOSS("test_loss", "Test loss ℒ_test(t_end)", ""),
+    /** piecewise-linear cells: fraction of the activation pattern changed from t = 0 */
+    HAMMING("hamming", "Hamming distance of the activation pattern to t = 0", "");
 
     private final String column;
     private final String label;
@@ -33,6 +37,7 @@ public enum Metric {
 
     /** metrics that live in [0, 1] get a fixed colour range */
     public boolean unitInterval() {
-        return this == KERNEL_DISTANCE || this == THEORY_KERNEL_DISTANCE || this == THEORY_KERNEL_DISTANCE_LIMIT;
+        return this == KERNEL_DISTANCE || this == THEORY_KERNEL_DISTANCE || this == THEORY_KERNEL_DISTANCE_LIMIT
+                || this == HAMMING;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
  * (S(0, ∞) for exactly λ-balanced two-layer inits), then (added later, so readers of the first columns are
  * unaffected) fitted (true when the loss converged by t_end by the regime rule, false: "not fitted yet", its
  * values at t_end say nothing about its regime; empty unless status is ok) and message (why a cell failed or
- * stopped, quoted when it holds a comma or a quote). A missing value is an empty field; NaN and Infinity are
+ * stopped, quoted when it holds a comma or a quote), then test_loss and hamming (piecewise-linear networks,
+ * issue #13; empty for linear networks). A missing value is an empty field; NaN and Infinity are
  * never written. Cells are simulated with {@link SweepSettings} (by default 60 frames, rtol 1e-7).
  */
 public final class SweepCsv {
@@ -22,6 +23,8 @@ public final class SweepCsv {
             Metric.PARAMETER_DISTANCE, Metric.RELATIVE_PARAMETER_DISTANCE, Metric.FINAL_SHARPNESS);
     public static final List<Metric> THEORY = List.of(Metric.THEORY_KERNEL_DISTANCE, Metric.THEORY_TIME_TO_FIT,
             Metric.THEORY_KERNEL_DISTANCE_LIMIT);
+    /** appended after the theory columns (empty for linear networks): issue #13's portrait metrics */
+    public static final List<Metric> PIECEWISE = List.of(Metric.TEST_LOSS, Metric.HAMMING);
 
     public static String header(SweepResult r) {
         StringBuilder sb = new StringBuilder();
@@ -30,6 +33,7 @@ public final class SweepCsv {
         sb.append(",diverged,status");
         for (Metric m : THEORY) sb.append(',').append(m.column());
         sb.append(",fitted,message");
+        for (Metric m : PIECEWISE) sb.append(',').append(m.column());
         return sb.toString();
     }
 
@@ -41,6 +45,7 @@ public final class SweepCsv {
         for (Metric m : THEORY) sb.append(',').append(number(c.metric(m)));
         sb.append(',').append(c.ok() ? Boolean.toString(c.fitted()) : "");
         sb.append(',').append(quoted(c.message()));
+        for (Metric m : PIECEWISE) sb.append(',').append(number(c.metric(m)));
         return sb.toString();
     }
 
