@@ -90,7 +90,7 @@ final class HessianChart extends XyViewChart {
         level(0, null, ChartStyle.MUTED);
         // the bottom of the spectrum: from below λ_min up to a little above 0 (larger eigenvalues leave at the top)
         if (lowest < 0) plot.getRangeAxis().setRange(lowest * (1 + RANGE_MARGIN), -lowest * ABOVE_ZERO);
-        subtitle.setText(join("index: eigenvalues below −10⁻⁹·max(1, |λₘₐₓ|); (n): those below λₘᵢₙ/10", divergenceNote(rs)));
+        subtitle.setText(join("index: #λ < 0; (n): #λ ≤ λₘᵢₙ/10", divergenceNote(rs)));
     }
 
     /**

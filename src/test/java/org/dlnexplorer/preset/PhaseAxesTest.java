@@ -36,8 +36,8 @@ class PhaseAxesTest {
 
     @Test
     void aTauBelowTheDefaultWidensTheAxisToWholeDecades() throws Exception {
-        Preset p = BundledPresets.read("saddle-to-saddle.json");   // τ = 1e−3
-        PhaseAxes axes = PhaseAxes.of(p, "saddle-to-saddle.json");
+        Preset p = BundledPresets.read("near-degenerate-aligned.json");   // τ = 1e−3, δ = 0
+        PhaseAxes axes = PhaseAxes.of(p, "near-degenerate-aligned.json");
         assertEquals(1e-3, axes.x().from(), 1e-18);
         assertEquals(10, axes.x().to(), 0);
         assertEquals(PresetGrid.DEFAULT_X.n(), axes.x().n());
