@@ -38,6 +38,10 @@ public record PhaseAxes(Axis x, Axis y, List<String> notes, String whyNot) {
         if (!Double.isFinite(delta)) delta = PresetDefaults.DELTA;
         Axis x = widenLog(PresetGrid.DEFAULT_X, tau);
         Axis y = widenSymmetric(PresetGrid.DEFAULT_Y, delta);
+        if (p.network != null && p.network.activation != null && !"linear".equals(p.network.activation))
+            return new PhaseAxes(x, y, List.of(), "the regime phase diagram reads a linear network's kernel distance "
+                    + "against its closed forms; for a " + p.network.activation + " network the (τ, δ) portrait of "
+                    + "test loss, kernel distance and Hamming distance comes from the sweep command");
         if (p.init != null && "explicit".equals(p.init.scheme))
             return new PhaseAxes(x, y, List.of(), "this preset gives its weights explicitly (init.scheme explicit): "
                     + "τ and δ do not change its run, so there is no (τ, δ) map to draw");

@@ -25,6 +25,11 @@ class PhaseAxesTest {
                 assertTrue(axes.whyNot().contains("explicit"), axes.whyNot());
                 continue;
             }
+            if (p.network != null && p.network.activation != null && !"linear".equals(p.network.activation)) {
+                assertFalse(axes.sweepable(), e.file());
+                assertTrue(axes.whyNot().contains("sweep command"), axes.whyNot());
+                continue;
+            }
             assertTrue(axes.sweepable(), e.file() + ": " + axes.whyNot());
             maps++;
             double tau = p.init.scale, delta = p.init.delta == null ? 0 : p.init.delta;
@@ -67,5 +72,13 @@ class PhaseAxesTest {
         assertEquals(0.01, x.from());
         assertEquals(100, x.to(), 1e-12);
         assertSame(PresetGrid.DEFAULT_X, PhaseAxes.widenLog(PresetGrid.DEFAULT_X, 1e-2));
+    }
+
+    @Test
+    void aReluPresetGetsNoLinearMapAndSaysWhy() throws Exception {
+        Preset p = BundledPresets.read("relu-upstream-vs-downstream.json");
+        PhaseAxes axes = PhaseAxes.of(p, "relu-upstream-vs-downstream.json");
+        assertFalse(axes.sweepable(), "the linear regime map is not computed for a ReLU network");
+        assertTrue(axes.whyNot().contains("sweep command"), axes.whyNot());
     }
 }
