@@ -30,15 +30,12 @@ class DataTableTest {
 
     @Start
     void start(Stage stage) {
-        AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1280, 800, true, false),
-                RecentFiles.inMemory(), new FakeFileDialogs());
+        window = TestWindows.open(stage);
         vm = window.viewModel();
-        stage.show();
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        return TestWindows.fx(c);
     }
 
     @Test

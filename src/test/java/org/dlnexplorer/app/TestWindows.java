@@ -1,0 +1,26 @@
+package org.dlnexplorer.app;
+
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** The window the teaching-feature UI tests drive, and running a call on the FX thread (one set-up for all). */
+final class TestWindows {
+    private TestWindows() {}
+
+    /** a 1280×800 window on the default preset, in-memory recent files and fake file dialogs, shown */
+    static MainWindow open(Stage stage) {
+        AppOptions o = AppOptions.defaults();
+        MainWindow window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1280, 800, true, false),
+                RecentFiles.inMemory(), new FakeFileDialogs());
+        stage.show();
+        return window;
+    }
+
+    /** c on the FX thread, waiting up to 20 s for its result */
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+    }
+}
