@@ -5,7 +5,8 @@ public final class ControlRanges {
     private ControlRanges() {}
 
     public static final double DELTA_MIN = -8, DELTA_MAX = 8;
-    public static final double TAU_MIN = 1e-4, TAU_MAX = 10;
+    /** τ down to 1e−12: the saddle-to-saddle preset starts there (every plateau needs a tiny init) */
+    public static final double TAU_MIN = 1e-12, TAU_MAX = 10;
     /** hidden width: 64 covers the piecewise-linear presets (h = 50, Kunin et al. Fig. 1) */
     public static final int DEPTH_MAX = 8, WIDTH_MAX = 64;
     public static final double ETA_MIN = 1e-4, ETA_MAX = 2;
