@@ -25,7 +25,9 @@ public enum ViewId {
     FUNCTION_SPACE("function-space", "Function-space path β(t)", FunctionSpaceChart::new, 1, 1.0, false, CellKind.IMAGE),
     SHARPNESS("sharpness", "Sharpness vs 2/η", SharpnessChart::new, 1, 1.0, false, CellKind.IMAGE),
     PHASE_DIAGRAM("phase-diagram", "Regime phase diagram", MessageChart::phaseDiagram, 1, 1.0, false, CellKind.SWEEP),
-    CONSERVATION("conservation", "Conservation monitor", ConservationChart::new, 1, 8.5, false, CellKind.IMAGE);
+    CONSERVATION("conservation", "Conservation monitor", ConservationChart::new, 1, 8.5, false, CellKind.IMAGE),
+    INPUT_SPACE("input-space", "Input space: activation regions", InputSpaceChart::new, 2, 3.0, true, CellKind.IMAGE),
+    NEURON_DYNAMICS("neuron-dynamics", "Per-neuron dynamics", NeuronDynamicsChart::new, 1, 6.0, true, CellKind.IMAGE);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
