@@ -94,7 +94,7 @@ public final class PhaseDiagramChart {
         int di = 0;
         LabelSlots slots = new LabelSlots();
         for (double level : style.contourLevels()) {
-            List<Contours.Segment> segs = Contours.of(r, style.metric(), level);
+            List<Contours.Segment> segs = fitted(r, style, Contours.of(r, style.metric(), level));
             if (segs.isEmpty()) continue;
             float[] dash = DASHES[di++ % DASHES.length];
             String label = metricSymbol(style) + " = " + format(level);
@@ -115,7 +115,8 @@ public final class PhaseDiagramChart {
         plot.addAnnotation(slots); // the contour labels, over every contour line
         long diverged = r.cells().stream().filter(CellResult::diverged).count();
         long failed = r.cells().stream().filter(CellResult::failed).count();
-        long noValue = r.cells().stream().filter(c -> c.ok() && !Double.isFinite(c.metric(style.metric()))).count();
+        long unfitted = r.cells().stream().filter(style::unfitted).count();
+        long noValue = r.cells().stream().filter(c -> c.ok() && !style.unfitted(c) && !Double.isFinite(c.metric(style.metric()))).count();
         int pending = r.size() - r.completed();
         if (diverged > 0)
             legend.add(item("diverged (" + diverged + ")", hatchShape(), new Color(PhaseDiagramStyle.DIVERGED_RGB),
@@ -123,6 +124,9 @@ public final class PhaseDiagramChart {
         if (failed > 0)
             legend.add(item("failed (" + failed + ")", square(), new Color(PhaseDiagramStyle.FAILED_RGB), Color.BLACK,
                     new BasicStroke(1f)));
+        if (unfitted > 0)
+            legend.add(item("not fitted yet (" + unfitted + ")", backHatchShape(), new Color(PhaseDiagramStyle.UNFITTED_RGB),
+                    new Color(PhaseDiagramStyle.UNFITTED_HATCH_RGB), new BasicStroke(1f)));
         if (noValue > 0)
             legend.add(item(noValueLabel(style) + " (" + noValue + ")", square(), new Color(PhaseDiagramStyle.NO_VALUE_RGB),
                     Color.GRAY, new BasicStroke(1f)));
@@ -165,6 +169,18 @@ public final class PhaseDiagramChart {
         return chart;
     }
 
+    /** the segments outside cells drawn as "not fitted yet" (all of them when the style marks none) */
+    static List<Contours.Segment> fitted(SweepResult r, PhaseDiagramStyle style, List<Contours.Segment> segs) {
+        if (!style.markUnfitted()) return segs;
+        List<Contours.Segment> out = new java.util.ArrayList<>();
+        for (Contours.Segment s : segs) {
+            int ix = (int) Math.round(0.5 * (s.x1() + s.x2())), iy = (int) Math.round(0.5 * (s.y1() + s.y2()));
+            CellResult c = ix >= 0 && iy >= 0 && ix < r.x().n() && iy < r.y().n() ? r.get(ix, iy) : null;
+            if (!style.unfitted(c)) out.add(s);
+        }
+        return out;
+    }
+
     private static String subtitle(SweepResult r, PhaseDiagramStyle style) {
         StringBuilder sb = new StringBuilder();
         if (style.subtitle() != null) sb.append(style.subtitle());
@@ -202,7 +218,9 @@ public final class PhaseDiagramChart {
     private static ValueAxis axis(Axis a, Font labelFont, Font tickFont) {
         String label = AxisLabels.label(a);
         ValueAxis axis;
-        if (a.log()) {
+        if (a.log() && Math.abs(Math.log10(a.to() / a.from())) < 2) {
+            axis = new OneTwoFiveLogAxis(label);   // 0.1, 0.2, 0.5, 1, 2 (Fig. 1b's τ)
+        } else if (a.log()) {
             LogAxis la = new LogAxis(label);
             la.setBase(10);
             la.setSmallestValue(Math.min(a.from(), a.to()) * 1e-3);
@@ -252,6 +270,19 @@ public final class PhaseDiagramChart {
             p.lineTo(o, -7);
             p.moveTo(o, 7);
             p.lineTo(7, o);
+        }
+        return p;
+    }
+
+    /** a square with hatching the other way (not fitted yet) */
+    private static Shape backHatchShape() {
+        Path2D p = new Path2D.Double();
+        p.append(new Rectangle2D.Double(-7, -7, 14, 14), false);
+        for (double o = -7; o <= 7; o += 4.5) {
+            p.moveTo(-7, -o);
+            p.lineTo(o, 7);
+            p.moveTo(o, -7);
+            p.lineTo(7, -o);
         }
         return p;
     }

@@ -15,9 +15,11 @@ import org.dlnexplorer.model.sweep.SweepResult;
  * @param markerY       the current configuration's y
  * @param colourRange   {lower, upper} of the colour bar, or null for automatic
  * @param subtitle      a line under the title (e.g. the preset name), or null
+ * @param markUnfitted  cells that ran but did not fit by t_end (no time to fit) are drawn as "not fitted yet"
+ *                      whatever their metric, so that an unfinished run is never read as lazy (Fig. 1b)
  */
 public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double markerX, double markerY,
-                                double[] colourRange, String subtitle) {
+                                double[] colourRange, String subtitle, boolean markUnfitted) {
     /** background of cells not computed yet */
     public static final int PENDING_RGB = 0xFFFFFF;
     /** cells that ran but have no value of this metric (e.g. never fitted within the duration) */
@@ -27,6 +29,14 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
     public static final int HATCH_RGB = 0x505050;
     /** cells that could not be simulated (invalid configuration) */
     public static final int FAILED_RGB = 0x707070;
+    /** cells not fitted by t_end (with markUnfitted): back-hatched with UNFITTED_HATCH_RGB lines on UNFITTED_RGB */
+    public static final int UNFITTED_RGB = 0xFFF4DC;
+    public static final int UNFITTED_HATCH_RGB = 0xB08A3C;
+
+    public PhaseDiagramStyle(Metric metric, double[] contourLevels, double markerX, double markerY,
+                             double[] colourRange, String subtitle) {
+        this(metric, contourLevels, markerX, markerY, colourRange, subtitle, false);
+    }
 
     public PhaseDiagramStyle {
         contourLevels = contourLevels == null ? new double[0] : contourLevels.clone();
@@ -49,19 +59,29 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
 
     public PhaseDiagramStyle withMetric(Metric m) {
         PhaseDiagramStyle d = of(m);
-        return new PhaseDiagramStyle(m, d.contourLevels, markerX, markerY, null, subtitle);
+        return new PhaseDiagramStyle(m, d.contourLevels, markerX, markerY, null, subtitle, markUnfitted);
     }
 
     public PhaseDiagramStyle withContours(double... levels) {
-        return new PhaseDiagramStyle(metric, levels, markerX, markerY, colourRange, subtitle);
+        return new PhaseDiagramStyle(metric, levels, markerX, markerY, colourRange, subtitle, markUnfitted);
     }
 
     public PhaseDiagramStyle withColourRange(double lower, double upper) {
-        return new PhaseDiagramStyle(metric, contourLevels, markerX, markerY, new double[] {lower, upper}, subtitle);
+        return new PhaseDiagramStyle(metric, contourLevels, markerX, markerY, new double[] {lower, upper}, subtitle, markUnfitted);
     }
 
     public PhaseDiagramStyle withSubtitle(String s) {
-        return new PhaseDiagramStyle(metric, contourLevels, markerX, markerY, colourRange, s);
+        return new PhaseDiagramStyle(metric, contourLevels, markerX, markerY, colourRange, s, markUnfitted);
+    }
+
+    /** cells not fitted by t_end drawn as "not fitted yet" (on) or coloured by their value (off) */
+    public PhaseDiagramStyle withUnfittedMarked(boolean on) {
+        return new PhaseDiagramStyle(metric, contourLevels, markerX, markerY, colourRange, subtitle, on);
+    }
+
+    /** true when the cell ran but had not fitted by t_end and this style marks such cells */
+    public boolean unfitted(CellResult c) {
+        return markUnfitted && c != null && c.ok() && !Double.isFinite(c.timeToFit());
     }
 
     public boolean hasMarker() { return Double.isFinite(markerX) && Double.isFinite(markerY); }
@@ -75,7 +95,7 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
 
     public double[] range(SweepResult r) {
         if (colourRange != null) return colourRange.clone();
-        double[] mm = r.range(metric);
+        double[] mm = markUnfitted ? fittedRange(r) : r.range(metric);
         if (Double.isNaN(mm[0])) return new double[] {0, 1};
         boolean distance = metric.unitInterval() || metric == Metric.PARAMETER_DISTANCE
                 || metric == Metric.RELATIVE_PARAMETER_DISTANCE;
@@ -88,9 +108,20 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
         return new double[] {lo, hi};
     }
 
-    /** the cell's colour, or −1 when it is drawn as a category (pending, diverged, failed, no value) */
+    /** {min, max} of the metric over the fitted OK cells (NaN, NaN when none has a value) */
+    private double[] fittedRange(SweepResult r) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (CellResult c : r.cells()) {
+            if (!c.ok() || unfitted(c)) continue;
+            double v = c.metric(metric);
+            if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {Double.NaN, Double.NaN};
+    }
+
+    /** the cell's colour, or −1 when it is drawn as a category (pending, diverged, failed, not fitted, no value) */
     public int rgb(CellResult c, double[] range) {
-        if (c == null || !c.ok()) return -1;
+        if (c == null || !c.ok() || unfitted(c)) return -1;
         double v = c.metric(metric);
         if (!Double.isFinite(v)) return -1;
         return Viridis.rgb((v - range[0]) / (range[1] - range[0]));

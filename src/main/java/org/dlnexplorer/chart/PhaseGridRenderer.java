@@ -115,7 +115,11 @@ final class PhaseGridRenderer extends XYBlockRenderer {
         } else if (c.diverged()) {
             g2.setPaint(new Color(PhaseDiagramStyle.DIVERGED_RGB));
             g2.fill(block);
-            hatch(g2, rect);
+            hatch(g2, rect, new Color(PhaseDiagramStyle.HATCH_RGB), true);
+        } else if (style.unfitted(c)) {
+            g2.setPaint(new Color(PhaseDiagramStyle.UNFITTED_RGB));
+            g2.fill(block);
+            hatch(g2, rect, new Color(PhaseDiagramStyle.UNFITTED_HATCH_RGB), false);
         } else if (c.failed()) {
             g2.setPaint(new Color(PhaseDiagramStyle.FAILED_RGB));
             g2.fill(block);
@@ -125,13 +129,22 @@ final class PhaseGridRenderer extends XYBlockRenderer {
         }
     }
 
-    private static void hatch(Graphics2D g2, Rectangle2D r) {
+    /** diagonal lines over r: slope −1 on screen (down) or +1 (up) */
+    private static void hatch(Graphics2D g2, Rectangle2D r, Color colour, boolean down) {
         Shape oldClip = g2.getClip();
         Stroke oldStroke = g2.getStroke();
         g2.clip(r);
-        g2.setPaint(new Color(PhaseDiagramStyle.HATCH_RGB));
+        g2.setPaint(colour);
         g2.setStroke(new BasicStroke(1f));
         double x0 = r.getMinX(), y1 = r.getMaxY(), w = r.getWidth(), h = r.getHeight();
+        if (!down) {   // slope +1: lines x − y = const, anchored to the same lattice
+            double s0 = Math.floor((x0 - y1) / HATCH_SPACING) * HATCH_SPACING;
+            for (double s = s0; s <= r.getMaxX() - r.getMinY(); s += HATCH_SPACING)
+                g2.draw(new Line2D.Double(s + r.getMinY() - 1, r.getMinY() - 1, s + y1 + 1, y1 + 1));
+            g2.setClip(oldClip);
+            g2.setStroke(oldStroke);
+            return;
+        }
         // lines of slope −1 in screen space, anchored to a global lattice so neighbours line up
         double start = Math.floor((x0 + r.getMinY()) / HATCH_SPACING) * HATCH_SPACING;
         for (double s = start; s <= x0 + w + y1 + h; s += HATCH_SPACING)
