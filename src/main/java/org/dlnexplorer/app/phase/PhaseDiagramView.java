@@ -14,10 +14,9 @@ import javafx.util.StringConverter;
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.PhaseDiagramChart;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
+import org.dlnexplorer.chart.PhasePortraitChart;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
-import org.dlnexplorer.model.sweep.AxisLabels;
-import org.dlnexplorer.model.sweep.CellResult;
 import org.dlnexplorer.model.sweep.Metric;
 import org.dlnexplorer.model.sweep.SweepResult;
 import org.dlnexplorer.model.sweep.SweepRunner;
@@ -32,7 +31,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.fx.FXGraphics2D;
 
 import java.awt.geom.Rectangle2D;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -89,8 +88,10 @@ public final class PhaseDiagramView extends BorderPane {
     private PhaseDiagramStyle style = PhaseDiagramStyle.defaults();
     private long lastDraw;
     private long lastDrawCost;
-    private ChartRenderingInfo info;
-    private XYPlot plot;
+    /** the maps of the last drawing (one; two in portrait mode), for pointer → cell */
+    private List<PhasePortraitChart.Panel> panels = List.of();
+    /** the portrait's two metrics (Fig. 1b: left, right), or null for one map */
+    private Metric[] portrait;
     private int[] hovered;
 
     public PhaseDiagramView() {
@@ -202,6 +203,19 @@ public final class PhaseDiagramView extends BorderPane {
         this.parallelism = Math.max(1, n);
     }
 
+    /**
+     * Two maps side by side (Kunin et al. Fig. 1b): left by leftMetric, right by the colour box's metric
+     * (rightMetric at first); cells not fitted by t_end are marked in both. Null restores the single map.
+     */
+    public void setPortrait(Metric leftMetric, Metric rightMetric) {
+        portrait = leftMetric == null ? null : new Metric[] {leftMetric, rightMetric};
+        if (rightMetric != null) setMetric(rightMetric);
+        requestRedraw();
+    }
+
+    /** the portrait's left metric, or null for one map */
+    public Metric portraitLeft() { return portrait == null ? null : portrait[0]; }
+
     public void setMetric(Metric m) {
         style = style.withMetric(m);
         if (metricBox.getValue() != m) metricBox.setValue(m);
@@ -244,8 +258,9 @@ public final class PhaseDiagramView extends BorderPane {
 
     /** the canvas coordinates of the centre of cell (ix, iy) in the last drawing, or null before one */
     public Point2D cellCentre(int ix, int iy) {
-        if (info == null || plot == null) return null;
-        Rectangle2D area = info.getPlotInfo().getDataArea();
+        if (panels.isEmpty()) return null;
+        XYPlot plot = panels.get(0).plot();
+        Rectangle2D area = panels.get(0).dataArea();
         double px = plot.getDomainAxis().valueToJava2D(xAxis.value(ix), area, plot.getDomainAxisEdge());
         double py = plot.getRangeAxis().valueToJava2D(yAxis.value(iy), area, plot.getRangeAxisEdge());
         return new Point2D(px, py);
@@ -253,13 +268,16 @@ public final class PhaseDiagramView extends BorderPane {
 
     /** {ix, iy} of the cell under canvas point (px, py), or null outside the map */
     public int[] cellAt(double px, double py) {
-        if (info == null || plot == null) return null;
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        if (!area.contains(px, py)) return null;
-        double x = plot.getDomainAxis().java2DToValue(px, area, plot.getDomainAxisEdge());
-        double y = plot.getRangeAxis().java2DToValue(py, area, plot.getRangeAxisEdge());
-        int ix = xAxis.indexOf(x), iy = yAxis.indexOf(y);
-        return ix < 0 || iy < 0 ? null : new int[] {ix, iy};
+        for (PhasePortraitChart.Panel p : panels) {
+            Rectangle2D area = p.dataArea();
+            if (!area.contains(px, py)) continue;
+            XYPlot plot = p.plot();
+            double x = plot.getDomainAxis().java2DToValue(px, area, plot.getDomainAxisEdge());
+            double y = plot.getRangeAxis().java2DToValue(py, area, plot.getRangeAxisEdge());
+            int ix = xAxis.indexOf(x), iy = yAxis.indexOf(y);
+            return ix < 0 || iy < 0 ? null : new int[] {ix, iy};
+        }
+        return null;
     }
 
     /** Selects cell (ix, iy) as a click does: moves the marker and hands its preset to the callback. */
@@ -293,10 +311,15 @@ public final class PhaseDiagramView extends BorderPane {
         hovered = c;
         var gc = overlay.getGraphicsContext2D();
         gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
-        if (info == null || plot == null) return;
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        drawMarker(gc, area);
-        if (c == null) return;
+        for (PhasePortraitChart.Panel p : panels) {
+            drawMarker(gc, p);
+            if (c != null) outline(gc, p, c);
+        }
+    }
+
+    private void outline(GraphicsContext gc, PhasePortraitChart.Panel p, int[] c) {
+        XYPlot plot = p.plot();
+        Rectangle2D area = p.dataArea();
         double[] ex = xAxis.edges(), ey = yAxis.edges();
         double x0 = plot.getDomainAxis().valueToJava2D(ex[c[0]], area, plot.getDomainAxisEdge());
         double x1 = plot.getDomainAxis().valueToJava2D(ex[c[0] + 1], area, plot.getDomainAxisEdge());
@@ -313,13 +336,15 @@ public final class PhaseDiagramView extends BorderPane {
 
     /** The current configuration moved: redraw the overlay only (the map once it has been drawn). */
     private void moveMarker() {
-        if (info == null || plot == null) requestRedraw();
+        if (panels.isEmpty()) requestRedraw();
         else outline(hovered);
     }
 
     /** the current configuration's ring on the overlay: the same ring as PhaseDiagramChart draws for export */
-    private void drawMarker(GraphicsContext gc, Rectangle2D area) {
+    private void drawMarker(GraphicsContext gc, PhasePortraitChart.Panel p) {
         if (!style.hasMarker()) return;
+        XYPlot plot = p.plot();
+        Rectangle2D area = p.dataArea();
         var xa = plot.getDomainAxis();
         var ya = plot.getRangeAxis();
         if (!xa.getRange().contains(style.markerX()) || !ya.getRange().contains(style.markerY())) return;
@@ -404,65 +429,33 @@ public final class PhaseDiagramView extends BorderPane {
         gc.fillRect(0, 0, w, h);
         SweepResult r = result;
         if (r == null || w < 50 || h < 50) {
-            info = null;
-            plot = null;
+            panels = List.of();
             return;
         }
         long t0 = System.nanoTime();
         SweepResult snap = r.snapshot();
         // the map is drawn with the marker off the axes (its legend entry stays, its ring is not drawn):
         // the overlay draws the ring, so that moving the marker redraws no map
-        JFreeChart chart = PhaseDiagramChart.chart(snap, style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style,
-                ChartStyle.screen());
-        shortenRangeLabel(chart, g2, h);
-        ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
-        chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+        PhaseDiagramStyle drawn = style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style;
+        if (portrait != null) {
+            PhasePortraitChart pc = new PhasePortraitChart(snap, drawn.withMetric(portrait[0]), drawn, ChartStyle.screen());
+            pc.draw(g2, new Rectangle2D.Double(0, 0, w, h));
+            panels = pc.panels();
+        } else {
+            JFreeChart chart = PhaseDiagramChart.chart(snap, drawn, ChartStyle.screen());
+            shortenRangeLabel(chart, g2, h);
+            ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
+            chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+            panels = List.of(new PhasePortraitChart.Panel((XYPlot) chart.getPlot(), ri.getPlotInfo().getDataArea()));
+        }
         lastDrawCost = System.nanoTime() - t0;
-        info = ri;
-        plot = (XYPlot) chart.getPlot();
         outline(hovered);
         draws.incrementAndGet();
-        status.setText(progress(snap));
-    }
-
-    private static String progress(SweepResult r) {
-        int done = r.completed(), all = r.size();
-        if (!r.finished()) return String.format(Locale.ROOT, "computing: %d of %d cells", done, all);
-        if (r.cancelled()) return String.format(Locale.ROOT, "cancelled after %d of %d cells", done, all);
-        return String.format(Locale.ROOT, "%d cells in %.1f s (%.0f cells/s)", done, r.elapsedSeconds(), r.cellsPerSecond());
+        status.setText(PhaseCellText.progress(snap));
     }
 
     /** one line describing a cell: its coordinates and every available metric */
     String describe(int[] cell) {
-        if (cell == null || result == null) return " ";
-        int ix = cell[0], iy = cell[1];
-        StringBuilder sb = new StringBuilder();
-        sb.append(AxisLabels.symbol(xAxis.field())).append(" = ").append(num(xAxis.value(ix))).append(", ")
-                .append(AxisLabels.symbol(yAxis.field())).append(" = ").append(num(yAxis.value(iy))).append(":  ");
-        CellResult c = result.get(ix, iy);
-        if (c == null) return sb.append("not computed yet").toString();
-        if (c.failed()) return sb.append("failed: ").append(c.message()).toString();
-        if (c.diverged())
-            return sb.append("diverged").append(c.divergedAtStep() >= 0 ? " at step " + c.divergedAtStep() : "").toString();
-        sb.append("S = ").append(num(c.kernelDistance()));
-        if (c.prediction().available() && Double.isFinite(c.prediction().kernelDistance()))
-            sb.append(" (theory ").append(num(c.prediction().kernelDistance())).append(')');
-        else if (c.prediction().available())
-            sb.append(" (theory S(0,∞) = ").append(num(c.prediction().kernelDistanceLimit())).append(')');
-        sb.append(",  time to fit ").append(Double.isFinite(c.timeToFit()) ? num(c.timeToFit()) : "not reached");
-        if (Double.isFinite(c.parameterDistance()))
-            sb.append(",  ‖θ−θ₀‖ = ").append(num(c.parameterDistance()));
-        if (Double.isFinite(c.relativeParameterDistance()))
-            sb.append(" (").append(num(c.relativeParameterDistance())).append(" ‖θ₀‖)");
-        if (Double.isFinite(c.finalSharpness())) sb.append(",  sharpness ").append(num(c.finalSharpness()));
-        sb.append(".  Click to load.");
-        return sb.toString();
-    }
-
-    private static String num(double v) {
-        if (v == 0) return "0";
-        double a = Math.abs(v);
-        if (a < 1e-3 || a >= 1e5) return String.format(Locale.ROOT, "%.3g", v);
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return cell == null || result == null ? " " : PhaseCellText.describe(result, cell[0], cell[1]);
     }
 }
