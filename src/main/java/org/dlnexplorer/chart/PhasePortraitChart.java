@@ -19,6 +19,13 @@ import java.util.List;
  * Cells that had not fitted by t_end are marked "not fitted yet" in both, never coloured as if lazy.
  */
 public final class PhasePortraitChart implements Drawable {
+    /** the left map's metric by default (Fig. 1b: the test loss) */
+    public static final Metric LEFT = Metric.TIME_TO_FIT;
+    /** the right map's metric by default (Fig. 1b: the kernel distance) */
+    public static final Metric RIGHT = Metric.KERNEL_DISTANCE;
+    /** the right map's colour options (Fig. 1b and its supporting figure) */
+    public static final List<Metric> RIGHT_OPTIONS = List.of(Metric.KERNEL_DISTANCE, Metric.PARAMETER_DISTANCE);
+
     /** the title over both maps */
     public static final String TITLE = "(τ, δ) phase portrait";
 

@@ -34,6 +34,17 @@ public final class ViewApplicability {
             case SHARPNESS -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasSharpness()) ? null
                     : new Reason("sharpness was not recorded for this run",
                             "it is recorded for gradient descent, and for gradient flow when this view is shown");
+            case INPUT_SPACE -> any(rs, StudentRuns::appliesIn2d) ? null
+                    : new Reason("needs a two-layer piecewise-linear network with two inputs: widths [2, h, 1], "
+                            + "network.activation relu or leaky-relu", widths);
+            case NEURON_DYNAMICS -> any(rs, StudentRuns::applies) ? null
+                    : new Reason("needs a two-layer piecewise-linear network: widths [d, h, 1], "
+                            + "network.activation relu or leaky-relu", widths);
+            case PHASE_PORTRAIT -> any(rs, Trajectory::isPiecewise) ? null
+                    : new Reason("the (τ, δ) portrait of a piecewise-linear network: network.activation relu or leaky-relu",
+                            "for this network see the phase diagram");
+            case PHASE_DIAGRAM -> any(rs, t -> !t.isPiecewise()) ? null
+                    : new Reason("for a piecewise-linear network see the (τ, δ) phase portrait", null);
             default -> null;
         };
     }

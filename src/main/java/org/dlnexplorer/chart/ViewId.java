@@ -27,7 +27,8 @@ public enum ViewId {
     PHASE_DIAGRAM("phase-diagram", "Regime phase diagram", MessageChart::phaseDiagram, 1, 1.0, false, CellKind.SWEEP),
     CONSERVATION("conservation", "Conservation monitor", ConservationChart::new, 1, 8.5, false, CellKind.IMAGE),
     INPUT_SPACE("input-space", "Input space: activation regions", InputSpaceChart::new, 2, 3.0, true, CellKind.IMAGE),
-    NEURON_DYNAMICS("neuron-dynamics", "Per-neuron dynamics", NeuronDynamicsChart::new, 1, 6.0, true, CellKind.IMAGE);
+    NEURON_DYNAMICS("neuron-dynamics", "Per-neuron dynamics", NeuronDynamicsChart::new, 1, 6.0, true, CellKind.IMAGE),
+    PHASE_PORTRAIT("phase-portrait", "(τ, δ) phase portrait", MessageChart::phasePortrait, 2, 1.0, false, CellKind.SWEEP);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
@@ -102,7 +103,14 @@ public enum ViewId {
      * it does not say. An unknown name is refused naming the field.
      */
     public static List<ViewId> panels(Preset p, String source) throws PresetException {
-        if (p.view == null || !p.view.has("panels")) return List.of(values());
+        for (String key : new String[] {"sweepX", "sweepY"}) {
+            try {
+                SweepAxes.checked(p, key);
+            } catch (IllegalArgumentException e) {
+                throw new PresetException(source, "view." + key, e.getMessage().replaceFirst("^view\\.\\w+: ", ""));
+            }
+        }
+        if (p.view == null || !p.view.has("panels")) return defaults(p);
         JsonElement e = p.view.get("panels");
         if (!e.isJsonArray()) throw new PresetException(source, PANELS_FIELD, "must be an array of view names (" + names() + ")");
         JsonArray a = e.getAsJsonArray();
@@ -120,12 +128,35 @@ public enum ViewId {
         return List.copyOf(out);
     }
 
-    /** the same for a preset already validated: every view when its list is unusable */
+    /** the same for a preset already validated: its family's views when its list is unusable */
     public static List<ViewId> panelsOrAll(Preset p) {
         try {
             return panels(p, null);
         } catch (PresetException e) {
-            return List.of(values());
+            return defaults(p);
         }
+    }
+
+    /** the views only a two-layer piecewise-linear network has (issue 13) */
+    public static final List<ViewId> PIECEWISE_ONLY = List.of(INPUT_SPACE, NEURON_DYNAMICS, PHASE_PORTRAIT);
+    /** the linear-network views a piecewise-linear preset shows besides its own (loss, kernel distance) */
+    private static final List<ViewId> SHARED = List.of(LOSS, KERNEL_DISTANCE);
+
+    /** whether a preset is of the two-layer piecewise-linear family (network.activation relu or leaky-relu) */
+    public static boolean piecewise(Preset p) {
+        String a = p == null || p.network == null ? null : p.network.activation;
+        return a != null && !a.equals("linear");
+    }
+
+    /**
+     * The views a preset shows when it does not list them: a deep linear network every view but the
+     * piecewise-only ones; a piecewise-linear network its own views, the loss and the kernel distance.
+     */
+    public static List<ViewId> defaults(Preset p) {
+        List<ViewId> out = new ArrayList<>();
+        boolean pw = piecewise(p);
+        for (ViewId v : values())
+            if (pw ? PIECEWISE_ONLY.contains(v) || SHARED.contains(v) : !PIECEWISE_ONLY.contains(v)) out.add(v);
+        return List.copyOf(out);
     }
 }

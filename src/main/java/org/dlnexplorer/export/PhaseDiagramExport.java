@@ -3,6 +3,8 @@ package org.dlnexplorer.export;
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.PhaseDiagramChart;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
+import org.dlnexplorer.chart.PhasePortraitChart;
+import org.dlnexplorer.chart.SweepAxes;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
 import org.dlnexplorer.model.sweep.SweepListener;
@@ -21,10 +23,26 @@ import org.jfree.chart.ui.Drawable;
 public final class PhaseDiagramExport {
     private PhaseDiagramExport() {}
 
-    /** the default map of the preset: τ = 0.01…10 (log) × δ = −4…4, 41 × 41 */
+    /** the default map of the preset: τ = 0.01…10 (log) × δ = −4…4, 41 × 41, or its view.sweepX/sweepY */
     public static Drawable render(Preset preset, String source) {
-        return render(preset, source, PresetGrid.DEFAULT_X, PresetGrid.DEFAULT_Y, SweepSettings.DEFAULT,
+        Axis[] a = SweepAxes.of(preset);
+        return render(preset, source, a[0], a[1], SweepSettings.DEFAULT,
                 PhaseDiagramStyle.defaults(), ChartStyle.slide(), new CancellationToken());
+    }
+
+    /**
+     * The (τ, δ) phase portrait of a piecewise-linear preset (Fig. 1b): its view.sweepX/sweepY or τ = 0.1…2
+     * (log) × δ = −1…1, the left map by PhasePortraitChart.LEFT, the right by kernel distance.
+     *
+     * @throws IllegalArgumentException naming the field when an axis is not a numeric field of the preset
+     */
+    public static Drawable portrait(Preset preset, String source, CancellationToken cancel) {
+        Axis[] a = SweepAxes.of(preset);
+        PresetGrid grid = new PresetGrid(preset, source, a[0], a[1], SweepSettings.DEFAULT);
+        SweepResult r = new SweepRunner().run(grid.title(), a[0], a[1], grid, SweepListener.NONE, cancel);
+        double[] here = grid.current();
+        PhaseDiagramStyle base = PhaseDiagramStyle.defaults().withMarker(here[0], here[1]).withSubtitle(preset.name);
+        return PhasePortraitChart.of(r, PhasePortraitChart.LEFT, PhasePortraitChart.RIGHT, base, ChartStyle.slide());
     }
 
     /** @throws IllegalArgumentException naming the field when an axis is not a numeric field of the preset */

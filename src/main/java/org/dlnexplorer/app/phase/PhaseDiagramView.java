@@ -198,6 +198,20 @@ public final class PhaseDiagramView extends BorderPane {
         restart();
     }
 
+    /**
+     * The axes and the mode for the next preset, without starting a sweep (setPreset starts one when they
+     * changed): one map (portraitLeft null) or the portrait, left by portraitLeft, right by the colour box.
+     */
+    public void configure(Axis x, Axis y, Metric portraitLeft) {
+        xAxis = x;
+        yAxis = y;
+        Metric left = portraitLeft();
+        if (portraitLeft != left) {
+            portrait = portraitLeft == null ? null : new Metric[] {portraitLeft, style.metric()};
+            requestRedraw();
+        }
+    }
+
     /** worker threads for the sweep (default: all processors but one) */
     public void setParallelism(int n) {
         this.parallelism = Math.max(1, n);
