@@ -34,6 +34,8 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
     private ViewApplicability.Reason why;
     private boolean logTime;
     private List<JFreeChart> charts = List.of();
+    /** the time cursor's line in every subplot (moved without rebuilding the series) */
+    private final List<ValueMarker> cursors = new ArrayList<>();
 
     NeuronDynamicsChart(ChartStyle style) {
         super(ViewId.NEURON_DYNAMICS, style);
@@ -70,9 +72,12 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
     List<JFreeChart> charts() { return charts; }
 
     @Override
-    protected void moveCursor() { build(); }
+    protected void moveCursor() {
+        for (ValueMarker m : cursors) m.setValue(Double.isNaN(cursorT) ? -Double.MAX_VALUE : cursorT);
+    }
 
     private void build() {
+        cursors.clear();
         List<JFreeChart> out = new ArrayList<>();
         for (StudentRun s : students) out.add(chartOf(s, students.size() > 1));
         charts = out;
@@ -131,9 +136,11 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
             }
             plot.add(a, 1);
         }
-        if (!Double.isNaN(cursorT))
-            for (Object o : plot.getSubplots())
-                ((XYPlot) o).addDomainMarker(new ValueMarker(cursorT, ChartStyle.CURSOR, style.thin()));
+        for (Object o : plot.getSubplots()) {
+            ValueMarker m = new ValueMarker(Double.isNaN(cursorT) ? -Double.MAX_VALUE : cursorT, ChartStyle.CURSOR, style.thin());
+            cursors.add(m);
+            ((XYPlot) o).addDomainMarker(m);
+        }
         styleAxis(time);
         JFreeChart c = new JFreeChart(compare ? s.label() : id.title(), compare ? style.axisLabelFont() : style.titleFont(), plot, false);
         c.setBackgroundPaint(ChartStyle.BACKGROUND);
