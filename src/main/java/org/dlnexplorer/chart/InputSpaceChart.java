@@ -95,6 +95,9 @@ final class InputSpaceChart extends ViewChart implements Drawable {
         drawLegend(g, area, area.getMaxY() - legendH * 0.35);
     }
 
+    /** the smallest legend font a narrow cell gets */
+    private static final float MIN_LEGEND_FONT = 8f;
+
     private String subtitle() {
         return "shading: parity of the number of active neurons (Prop. 17)";
     }
@@ -111,6 +114,16 @@ final class InputSpaceChart extends ViewChart implements Drawable {
         java.awt.FontMetrics fm = g.getFontMetrics();
         double key = style.legendSize() * 2, gap = style.legendSize() * 1.2, total = 0;
         for (String l : labels) total += key + 4 + fm.stringWidth(l) + gap;
+        double room = area.getWidth() - 12;
+        if (total > room) {   // a narrow cell: the whole row in a smaller font
+            float size = (float) Math.max(MIN_LEGEND_FONT, style.legendSize() * room / total);
+            g.setFont(style.legendFont().deriveFont(size));
+            fm = g.getFontMetrics();
+            key = size * 2;
+            gap = size * 1.2;
+            total = 0;
+            for (String l : labels) total += key + 4 + fm.stringWidth(l) + gap;
+        }
         double x = area.getCenterX() - total / 2, mid = baseline - fm.getAscent() * 0.35;
         float lw = Math.max(1.2f, style.lineWidth() * 0.6f);
         for (int i = 0; i < labels.length; i++) {

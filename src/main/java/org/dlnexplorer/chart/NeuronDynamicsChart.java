@@ -79,7 +79,7 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
     private void build() {
         cursors.clear();
         List<JFreeChart> out = new ArrayList<>();
-        for (StudentRun s : students) out.add(chartOf(s, students.size() > 1));
+        for (int i = 0; i < students.size(); i++) out.add(chartOf(students.get(i), students.size() > 1, i == 0));
         charts = out;
     }
 
@@ -99,7 +99,8 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
         return xy;
     }
 
-    private JFreeChart chartOf(StudentRun s, boolean compare) {
+    /** one member's column; only the first column of a compare set names the vertical axes */
+    private JFreeChart chartOf(StudentRun s, boolean compare, boolean first) {
         ValueAxis time = logTime ? SlideAxes.log("time t", false) : SlideAxes.number("time t");
         time.setLowerMargin(0);
         time.setUpperMargin(0);
@@ -114,7 +115,7 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
             mu.addSeries("μ" + k, xy);
             muR.setSeriesPaint(k, colourOf(s, k));
         }
-        plot.add(subplot(mu, muR, "μₖ = aₖ‖wₖ‖"), 1);
+        plot.add(subplot(mu, muR, !first ? null : compare ? "μₖ" : "μₖ = aₖ‖wₖ‖"), 1);
         if (s.d() == 2) {
             DefaultXYDataset ang = new DefaultXYDataset();
             XYLineAndShapeRenderer angR = lines();
@@ -124,7 +125,7 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
                 ang.addSeries("β" + k, xy);
                 angR.setSeriesPaint(k, colourOf(s, k));
             }
-            XYPlot a = subplot(ang, angR, "angle of β̂ₖ (°)");
+            XYPlot a = subplot(ang, angR, !first ? null : compare ? "∠β̂ₖ (°)" : "angle of β̂ₖ (°)");
             NumberAxis deg = (NumberAxis) a.getRangeAxis();
             deg.setRange(-180, 180);
             deg.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(90));

@@ -19,16 +19,16 @@ import java.util.function.Function;
  */
 public enum ViewId {
     SINGULAR_VALUES("singular-values", "Singular values of W (effective)", SingularValuesChart::new, 2, 12.0, false, CellKind.IMAGE),
+    INPUT_SPACE("input-space", "Input space: activation regions", InputSpaceChart::new, 2, 3.0, true, CellKind.IMAGE),
     LOSS("loss", "Loss", LossChart::new, 1, 8.5, false, CellKind.IMAGE),
+    NEURON_DYNAMICS("neuron-dynamics", "Per-neuron dynamics", NeuronDynamicsChart::new, 2, 6.0, true, CellKind.IMAGE),
     KERNEL_DISTANCE("kernel-distance", "NTK kernel distance S(0,t)", KernelDistanceChart::new, 1, 5.0, false, CellKind.IMAGE),
     HYPERBOLOID("hyperboloid", "Hyperboloid parameter paths", HyperboloidChart::new, 1, 1.0, true, CellKind.SCENE_3D),
     FUNCTION_SPACE("function-space", "Function-space path β(t)", FunctionSpaceChart::new, 1, 1.0, false, CellKind.IMAGE),
     SHARPNESS("sharpness", "Sharpness vs 2/η", SharpnessChart::new, 1, 1.0, false, CellKind.IMAGE),
     PHASE_DIAGRAM("phase-diagram", "Regime phase diagram", MessageChart::phaseDiagram, 1, 1.0, false, CellKind.SWEEP),
     CONSERVATION("conservation", "Conservation monitor", ConservationChart::new, 1, 8.5, false, CellKind.IMAGE),
-    INPUT_SPACE("input-space", "Input space: activation regions", InputSpaceChart::new, 2, 3.0, true, CellKind.IMAGE),
-    NEURON_DYNAMICS("neuron-dynamics", "Per-neuron dynamics", NeuronDynamicsChart::new, 1, 6.0, true, CellKind.IMAGE),
-    PHASE_PORTRAIT("phase-portrait", "(τ, δ) phase portrait", MessageChart::phasePortrait, 2, 1.0, false, CellKind.SWEEP);
+    PHASE_PORTRAIT("phase-portrait", "(τ, δ) phase portrait", MessageChart::phasePortrait, 3, 1.0, false, CellKind.SWEEP);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
