@@ -196,6 +196,8 @@ public final class PhaseDiagramChart {
             case TIME_TO_FIT, THEORY_TIME_TO_FIT -> "not fitted by t_end";
             case FINAL_SHARPNESS -> "sharpness not recorded";
             case PARAMETER_DISTANCE, RELATIVE_PARAMETER_DISTANCE -> "weights not recorded";
+            case TEST_LOSS -> "no test data";
+            case HAMMING -> "no activation pattern";
             default -> "no value";
         };
     }
@@ -207,6 +209,8 @@ public final class PhaseDiagramChart {
             case PARAMETER_DISTANCE -> "‖Δθ‖";
             case RELATIVE_PARAMETER_DISTANCE -> "‖Δθ‖/‖θ₀‖";
             case FINAL_SHARPNESS -> "λₘₐₓ";
+            case TEST_LOSS -> "ℒ_test";
+            case HAMMING -> "Hamming";
         };
     }
 

@@ -98,7 +98,7 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
         double[] mm = markUnfitted ? fittedRange(r) : r.range(metric);
         if (Double.isNaN(mm[0])) return new double[] {0, 1};
         boolean distance = metric.unitInterval() || metric == Metric.PARAMETER_DISTANCE
-                || metric == Metric.RELATIVE_PARAMETER_DISTANCE;
+                || metric == Metric.RELATIVE_PARAMETER_DISTANCE || metric == Metric.TEST_LOSS || metric == Metric.HAMMING;
         double lo = distance ? Math.min(0, mm[0]) : niceFloor(mm[0]);
         double hi = niceCeil(mm[1]);
         if (metric.unitInterval()) hi = Math.min(1.0, hi);

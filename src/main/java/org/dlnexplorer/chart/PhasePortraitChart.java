@@ -20,11 +20,12 @@ import java.util.List;
  */
 public final class PhasePortraitChart implements Drawable {
     /** the left map's metric by default (Fig. 1b: the test loss) */
-    public static final Metric LEFT = Metric.TIME_TO_FIT;
+    public static final Metric LEFT = Metric.TEST_LOSS;
     /** the right map's metric by default (Fig. 1b: the kernel distance) */
     public static final Metric RIGHT = Metric.KERNEL_DISTANCE;
     /** the right map's colour options (Fig. 1b and its supporting figure) */
-    public static final List<Metric> RIGHT_OPTIONS = List.of(Metric.KERNEL_DISTANCE, Metric.PARAMETER_DISTANCE);
+    public static final List<Metric> RIGHT_OPTIONS = List.of(Metric.KERNEL_DISTANCE, Metric.HAMMING,
+            Metric.PARAMETER_DISTANCE);
 
     /** the title over both maps */
     public static final String TITLE = "(τ, δ) phase portrait";

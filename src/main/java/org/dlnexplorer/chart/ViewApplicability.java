@@ -43,8 +43,6 @@ public final class ViewApplicability {
             case PHASE_PORTRAIT -> any(rs, Trajectory::isPiecewise) ? null
                     : new Reason("the (τ, δ) portrait of a piecewise-linear network: network.activation relu or leaky-relu",
                             "for this network see the phase diagram");
-            case PHASE_DIAGRAM -> any(rs, t -> !t.isPiecewise()) ? null
-                    : new Reason("for a piecewise-linear network see the (τ, δ) phase portrait", null);
             default -> null;
         };
     }

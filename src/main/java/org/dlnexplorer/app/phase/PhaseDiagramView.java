@@ -111,7 +111,7 @@ public final class PhaseDiagramView extends BorderPane {
         canvas.heightProperty().addListener((o, a, b) -> requestRedraw());
         g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
 
-        metricBox.getItems().addAll(Metric.values());
+        metricBox.getItems().addAll(linearMetrics());
         metricBox.setValue(Metric.KERNEL_DISTANCE);
         metricBox.setConverter(new StringConverter<>() {
             @Override public String toString(Metric m) { return m == null ? "" : m.label(); }
@@ -208,8 +208,18 @@ public final class PhaseDiagramView extends BorderPane {
         Metric left = portraitLeft();
         if (portraitLeft != left) {
             portrait = portraitLeft == null ? null : new Metric[] {portraitLeft, style.metric()};
+            // the colour box offers what the family records: the portrait's right map, or the linear metrics
+            metricBox.getItems().setAll(portraitLeft == null ? linearMetrics() : PhasePortraitChart.RIGHT_OPTIONS);
+            metricBox.setValue(portraitLeft == null ? Metric.KERNEL_DISTANCE : PhasePortraitChart.RIGHT);
             requestRedraw();
         }
+    }
+
+    /** the metrics a deep linear network's sweep records */
+    private static List<Metric> linearMetrics() {
+        List<Metric> out = new java.util.ArrayList<>(List.of(Metric.values()));
+        out.removeAll(org.dlnexplorer.model.sweep.SweepCsv.PIECEWISE);
+        return out;
     }
 
     /** worker threads for the sweep (default: all processors but one) */

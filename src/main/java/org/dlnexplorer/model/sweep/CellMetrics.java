@@ -27,10 +27,13 @@ public final class CellMetrics {
         }
         Frame first = tr.frames().get(0), last = tr.last();
         double[] dist = parameterDistance(first, last);
+        if (tr.isPiecewise() && Double.isNaN(dist[0])) dist[0] = last.parameterDistance();   // weights too many to record
         double sharp = last.hasSharpness() ? last.sharpness() : Double.NaN;
+        // a piecewise-linear network fits its (teacher's) data to ℒ = 0; Σ's ℒ_min is the linear fit's
+        double minimum = tr.isPiecewise() ? 0 : spec.task().minimumLoss();
         return new CellResult(ix, iy, x, y, CellStatus.OK, last.kernelDistance(),
-                timeToFit(tr.frames(), spec.task().minimumLoss()), dist[0], dist[1], sharp, -1, null, prediction,
-                tr.steps());
+                timeToFit(tr.frames(), minimum), dist[0], dist[1], sharp, -1, null, prediction,
+                tr.steps(), last.testLoss(), last.hamming());
     }
 
     /**

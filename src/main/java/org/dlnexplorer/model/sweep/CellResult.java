@@ -16,11 +16,22 @@ package org.dlnexplorer.model.sweep;
  * @param message                      why the cell failed or stopped (null otherwise)
  * @param prediction                   the theory's prediction (never null; maybe unavailable)
  * @param steps                        integrator / gradient-descent steps taken (cost)
+ * @param testLoss                     ℒ on the test data at t_end (piecewise-linear networks with test data)
+ * @param hamming                      share of the activation pattern changed since t = 0 (piecewise-linear)
  */
 public record CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
                          double timeToFit, double parameterDistance, double relativeParameterDistance,
                          double finalSharpness, long divergedAtStep, String message, CellPrediction prediction,
-                         long steps) {
+                         long steps, double testLoss, double hamming) {
+
+    /** a cell of a network without test loss or activation pattern (the deep linear network) */
+    public CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
+                      double timeToFit, double parameterDistance, double relativeParameterDistance,
+                      double finalSharpness, long divergedAtStep, String message, CellPrediction prediction,
+                      long steps) {
+        this(ix, iy, x, y, status, kernelDistance, timeToFit, parameterDistance, relativeParameterDistance,
+                finalSharpness, divergedAtStep, message, prediction, steps, Double.NaN, Double.NaN);
+    }
 
     public boolean diverged() { return status == CellStatus.DIVERGED; }
     public boolean failed() { return status == CellStatus.FAILED; }
@@ -42,6 +53,8 @@ public record CellResult(int ix, int iy, double x, double y, CellStatus status, 
             case THEORY_KERNEL_DISTANCE -> prediction.kernelDistance();
             case THEORY_TIME_TO_FIT -> prediction.timeToFit();
             case THEORY_KERNEL_DISTANCE_LIMIT -> prediction.kernelDistanceLimit();
+            case TEST_LOSS -> testLoss;
+            case HAMMING -> hamming;
         };
     }
 }

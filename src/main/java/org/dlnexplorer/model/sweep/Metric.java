@@ -9,7 +9,11 @@ public enum Metric {
     FINAL_SHARPNESS("final_sharpness", "Final sharpness λ_max(∇²ℒ)", ""),
     THEORY_KERNEL_DISTANCE("theory_kernel_distance", "Theory: kernel distance S(0, t_end)", ""),
     THEORY_TIME_TO_FIT("theory_time_to_fit", "Theory: time to fit", "time units"),
-    THEORY_KERNEL_DISTANCE_LIMIT("theory_kernel_distance_limit", "Theory: kernel distance S(0, ∞)", "");
+    THEORY_KERNEL_DISTANCE_LIMIT("theory_kernel_distance_limit", "Theory: kernel distance S(0, ∞)", ""),
+    /** piecewise-linear networks with test data (Fig. 1b) */
+    TEST_LOSS("test_loss", "Test loss ℒ_test(t_end)", ""),
+    /** piecewise-linear networks: share of the n × h activation pattern changed since t = 0 */
+    HAMMING("hamming", "Hamming distance of the activation pattern", "");
 
     private final String column;
     private final String label;

@@ -9,7 +9,8 @@ import java.util.Locale;
  * between recorded frames), parameter_distance (‖θ(T) − θ(0)‖), relative_parameter_distance (÷ ‖θ(0)‖),
  * final_sharpness (gradient descent or when recorded), diverged (true/false), status (ok/diverged/failed),
  * theory_kernel_distance, theory_time_to_fit (λ-balanced aligned closed form), theory_kernel_distance_limit
- * (S(0, ∞) for exactly λ-balanced two-layer inits). A missing value is an empty field; NaN and Infinity are
+ * (S(0, ∞) for exactly λ-balanced two-layer inits), test_loss and hamming (piecewise-linear networks: ℒ_test at
+ * t_end and the share of the activation pattern changed since t = 0). A missing value is an empty field; NaN and Infinity are
  * never written. Cells are simulated with {@link SweepSettings} (by default 60 frames, rtol 1e-7).
  */
 public final class SweepCsv {
@@ -19,6 +20,8 @@ public final class SweepCsv {
             Metric.PARAMETER_DISTANCE, Metric.RELATIVE_PARAMETER_DISTANCE, Metric.FINAL_SHARPNESS);
     public static final List<Metric> THEORY = List.of(Metric.THEORY_KERNEL_DISTANCE, Metric.THEORY_TIME_TO_FIT,
             Metric.THEORY_KERNEL_DISTANCE_LIMIT);
+    /** the piecewise-linear network's columns, last (empty for a deep linear network) */
+    public static final List<Metric> PIECEWISE = List.of(Metric.TEST_LOSS, Metric.HAMMING);
 
     public static String header(SweepResult r) {
         StringBuilder sb = new StringBuilder();
@@ -26,6 +29,7 @@ public final class SweepCsv {
         for (Metric m : SIMULATED) sb.append(',').append(m.column());
         sb.append(",diverged,status");
         for (Metric m : THEORY) sb.append(',').append(m.column());
+        for (Metric m : PIECEWISE) sb.append(',').append(m.column());
         return sb.toString();
     }
 
@@ -35,6 +39,7 @@ public final class SweepCsv {
         for (Metric m : SIMULATED) sb.append(',').append(number(c.metric(m)));
         sb.append(',').append(c.diverged()).append(',').append(c.status().name().toLowerCase(Locale.ROOT));
         for (Metric m : THEORY) sb.append(',').append(number(c.metric(m)));
+        for (Metric m : PIECEWISE) sb.append(',').append(number(c.metric(m)));
         return sb.toString();
     }
 

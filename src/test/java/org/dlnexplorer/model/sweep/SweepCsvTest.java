@@ -18,11 +18,12 @@ class SweepCsvTest {
         SweepResult r = SweepResult.of("t", x, y, List.of(div, inf, ok)); // cell (1,1) missing
         String[] lines = SweepCsv.write(r).split("\n");
         assertEquals("init.scale,init.delta,kernel_distance,time_to_fit,parameter_distance,relative_parameter_distance,"
-                + "final_sharpness,diverged,status,theory_kernel_distance,theory_time_to_fit,theory_kernel_distance_limit", lines[0]);
+                + "final_sharpness,diverged,status,theory_kernel_distance,theory_time_to_fit,theory_kernel_distance_limit,"
+                + "test_loss,hamming", lines[0]);
         assertEquals(4, lines.length);
-        assertEquals("0.1,0,0.125,,2,0.5,,false,ok,0.25,,0.5", lines[1]);
-        assertEquals("1,0,,3,2,0.5,7,false,ok,,,", lines[2]);
-        assertEquals("0.1,1,,,,,,true,diverged,,,", lines[3]);
-        for (String l : lines) assertEquals(12, l.split(",", -1).length, l);
+        assertEquals("0.1,0,0.125,,2,0.5,,false,ok,0.25,,0.5,,", lines[1]);
+        assertEquals("1,0,,3,2,0.5,7,false,ok,,,,,", lines[2]);
+        assertEquals("0.1,1,,,,,,true,diverged,,,,,", lines[3]);
+        for (String l : lines) assertEquals(14, l.split(",", -1).length, l);
     }
 }
