@@ -32,6 +32,8 @@ final class ViewPanes {
     /** every cell the chart renderer paints: the cells above and the sweep's stand-in */
     private final Map<ViewId, ViewCell> painted = new EnumMap<>(ViewId.class);
     private PhaseDiagramView sweep;
+    /** the message cell of each sweep pane (hidden while the sweep view stands in that pane) */
+    private final Map<ViewId, ViewCell> sweepMessages = new EnumMap<>(ViewId.class);
 
     /**
      * @param threeD       show the hyperboloid as a 3D scene
@@ -68,13 +70,15 @@ final class ViewPanes {
         message.setId(null);
         painted.put(id, message);
         pane.getChildren().add(message);
+        sweepMessages.put(id, message);
         if (sweepOn && sweep == null) {
             sweep = new PhaseDiagramView();
             sweep.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() / SWEEP_PROCESSOR_SHARE));
             sweep.setOnCellSelected(onCellPicked);
             sweep.setMinSize(0, 0);
             sweep.setStyle("-fx-background-color: white;");
-            pane.getChildren().add(sweep);
+            pane.getChildren().add(0, sweep);
+            message.setVisible(false);   // the sweep view stands in this pane; the message shows where it is not
         }
         pane.setMinSize(0, 0);
         pane.setStyle("-fx-background-color: white; -fx-border-color: #d9d9d9;");
@@ -124,7 +128,8 @@ final class ViewPanes {
         Node home = nodes.get(portrait ? ViewId.PHASE_PORTRAIT : ViewId.PHASE_DIAGRAM);
         if (sweep.getParent() != home && home instanceof StackPane pane) {
             if (sweep.getParent() instanceof StackPane old) old.getChildren().remove(sweep);
-            pane.getChildren().add(sweep);
+            pane.getChildren().add(0, sweep);
+            sweepMessages.forEach((id, m) -> m.setVisible(nodes.get(id) != home));
         }
         org.dlnexplorer.model.sweep.Axis[] axes = org.dlnexplorer.chart.SweepAxes.of(p);
         sweep.configure(axes[0], axes[1], portrait ? org.dlnexplorer.chart.PhasePortraitChart.LEFT : null);

@@ -79,9 +79,13 @@ public record PhaseDiagramStyle(Metric metric, double[] contourLevels, double ma
         return new PhaseDiagramStyle(metric, contourLevels, markerX, markerY, colourRange, subtitle, on);
     }
 
-    /** true when the cell ran but had not fitted by t_end and this style marks such cells */
+    /**
+     * true when the cell ran to its end without fitting (no time to fit; whatever status says so) and this
+     * style marks such cells
+     */
     public boolean unfitted(CellResult c) {
-        return markUnfitted && c != null && c.ok() && !Double.isFinite(c.timeToFit());
+        return markUnfitted && c != null && !c.failed() && !c.diverged()
+                && c.status() != org.dlnexplorer.model.sweep.CellStatus.STOPPED && !Double.isFinite(c.timeToFit());
     }
 
     public boolean hasMarker() { return Double.isFinite(markerX) && Double.isFinite(markerY); }
