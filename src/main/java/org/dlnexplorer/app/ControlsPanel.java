@@ -209,7 +209,33 @@ final class ControlsPanel {
         NumberControl width = number("width-slider", "n", "", "Hidden width (every hidden layer)", 1, WIDTH_MAX, 2, false, true);
         bindInt(width, vm.width);
         width.disableProperty().bind(comparing("network.width"));
-        return List.of(depth, width);
+        // a two-layer piecewise-linear network f(x) = aᵀσ(Wx): its neurons h and leak γ instead of L and n
+        NumberControl neurons = number("neurons-slider", "h", "", "Hidden neurons h of f(x) = aᵀσ(Wx)",
+                NEURONS_MIN, NEURONS_MAX, 2, false, true);
+        bindInt(neurons, vm.width);
+        neurons.disableProperty().bind(comparing("network.width"));
+        NumberControl leak = number("leak-slider", "γ", "", "Leak γ of σ(z) = max(z, γz): 0 is ReLU",
+                LEAK_MIN, LEAK_MAX, 0, false, false);
+        leak.valueProperty().bindBidirectional(vm.leak);
+        leak.disableProperty().bind(comparing("network.leak"));
+        BooleanBinding piecewise = piecewise();
+        showWhen(piecewise.not(), depth, width);
+        showWhen(piecewise, neurons, leak);
+        return List.of(depth, width, neurons, leak);
+    }
+
+    /** true while the loaded preset is a two-layer piecewise-linear network (network.activation relu, leaky-relu) */
+    private BooleanBinding piecewise() {
+        return Bindings.createBooleanBinding(() -> org.dlnexplorer.chart.ViewId.piecewise(vm.basePreset.get()),
+                vm.basePreset);
+    }
+
+    /** the nodes take room and show only while `when` holds (controls that do not apply are hidden) */
+    private static void showWhen(BooleanBinding when, Node... nodes) {
+        for (Node n : nodes) {
+            n.visibleProperty().bind(when);
+            n.managedProperty().bind(when);
+        }
     }
 
     private List<Node> task() {
@@ -218,7 +244,9 @@ final class ControlsPanel {
         vm.targets.addListener((o, a, b) -> targets.setText(ControlsModel.formatList(b)));
         targets.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.targets.get() == null || vm.targets.get().length == 0, vm.targets));
-        return List.of(labelled("s_α", targets), messageLine(fields.targetsMessage, "targets-message"));
+        HBox row = labelled("s_α", targets);
+        showWhen(piecewise().not(), row);   // a teacher–student task has no target singular values
+        return List.of(row, messageLine(fields.targetsMessage, "targets-message"));
     }
 
     private List<Node> training() {

@@ -14,10 +14,16 @@ import java.util.Arrays;
  * e.g. non-uniform hidden widths, survives untouched controls).
  */
 public record Params(double delta, double tau, int depth, int width, double learningRate, Method method,
-                     double[] targets, long seed, double duration) {
+                     double[] targets, long seed, double duration, double leak) {
 
     public Params {
         targets = targets == null ? new double[0] : targets.clone();
+    }
+
+    /** the deep linear network's controls (γ = 0: no leak to apply) */
+    public Params(double delta, double tau, int depth, int width, double learningRate, Method method,
+                  double[] targets, long seed, double duration) {
+        this(delta, tau, depth, width, learningRate, method, targets, seed, duration, 0);
     }
 
     @Override
@@ -38,7 +44,8 @@ public record Params(double delta, double tau, int depth, int width, double lear
                 ? p.task.target.singularValues.clone() : new double[0];
         long seed = p.init != null && p.init.seed != null ? p.init.seed : PresetDefaults.SEED;
         double duration = p.training != null && p.training.duration != null ? p.training.duration : PresetDefaults.DURATION;
-        return new Params(delta, tau, depth, width, eta, m, t, seed, duration);
+        double leak = p.network.leak != null ? p.network.leak : 0;
+        return new Params(delta, tau, depth, width, eta, m, t, seed, duration, leak);
     }
 
     /** The base preset with these values applied (a new object; the base is not changed). */
@@ -50,6 +57,10 @@ public record Params(double delta, double tau, int depth, int width, double lear
         if (depth != b.depth) p = PresetPaths.with(p, "network.depth", depth);
         if (width != b.width && p.network.widths.length >= 3) p = PresetPaths.with(p, "network.width", width);
         if (seed != b.seed) p = PresetPaths.with(p, "init.seed", seed);
+        if (leak != b.leak) {   // γ of σ(z) = max(z, γz): a ReLU with a leak is a leaky ReLU
+            p = PresetPaths.with(p, "network.leak", leak);
+            if ("relu".equals(p.network.activation) && leak != 0) p.network.activation = "leaky-relu";
+        }
         if (duration != b.duration) p = PresetPaths.with(p, "training.duration", duration);
         if (method == Method.GRADIENT_DESCENT) {
             if (learningRate != b.learningRate || p.training.learningRate == null)
@@ -67,12 +78,12 @@ public record Params(double delta, double tau, int depth, int width, double lear
     public boolean equals(Object o) {
         return o instanceof Params q && q.delta == delta && q.tau == tau && q.depth == depth && q.width == width
                 && q.learningRate == learningRate && q.method == method && Arrays.equals(q.targets, targets)
-                && q.seed == seed && q.duration == duration;
+                && q.seed == seed && q.duration == duration && q.leak == leak;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(new double[]{delta, tau, depth, width, learningRate, method.ordinal(), seed, duration})
+        return Arrays.hashCode(new double[]{delta, tau, depth, width, learningRate, method.ordinal(), seed, duration, leak})
                 * 31 + Arrays.hashCode(targets);
     }
 }

@@ -63,10 +63,12 @@ public final class ViewExport {
     private static Drawable drawable(ViewId id, RunSet rs, Preset preset, String source) throws NotApplicable {
         String why = id.whyNot(rs);
         if (why != null) throw new NotApplicable(why);
-        if (id == ViewId.PHASE_DIAGRAM) {
+        if (id == ViewId.PHASE_DIAGRAM || id == ViewId.PHASE_PORTRAIT) {
             if (preset == null) throw new NotApplicable("no preset loaded to sweep");
             try {
-                return PhaseDiagramExport.render(preset, source);
+                return id == ViewId.PHASE_PORTRAIT
+                        ? PhaseDiagramExport.portrait(preset, source, new org.dlnexplorer.model.engine.CancellationToken())
+                        : PhaseDiagramExport.render(preset, source);
             } catch (IllegalArgumentException e) {
                 throw new NotApplicable(e.getMessage());
             }

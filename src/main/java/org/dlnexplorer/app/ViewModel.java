@@ -39,6 +39,8 @@ public final class ViewModel {
     public final ObjectProperty<double[]> targets = new SimpleObjectProperty<>(this, "targets", new double[0]);
     public final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
     public final DoubleProperty duration = new SimpleDoubleProperty(this, "duration", 6);
+    /** γ of a piecewise-linear network, σ(z) = max(z, γz) */
+    public final DoubleProperty leak = new SimpleDoubleProperty(this, "leak", 0);
 
     // playback and display
     public final DoubleProperty cursorT = new SimpleDoubleProperty(this, "cursorT", 6);
@@ -49,7 +51,7 @@ public final class ViewModel {
     /** the loss view's vertical axis on a log scale (preset "view": {"logLoss": true}) */
     public final BooleanProperty logLoss = new SimpleBooleanProperty(this, "logLoss", false);
     /** the views on screen, in registry order (the preset's view.panels; the View menu changes it) */
-    public final ObjectProperty<List<ViewId>> panels = new SimpleObjectProperty<>(this, "panels", List.of(ViewId.values()));
+    public final ObjectProperty<List<ViewId>> panels = new SimpleObjectProperty<>(this, "panels", ViewId.defaults(null));
 
     // results and status (set from service snapshots)
     public final ObjectProperty<RunSet> runSet = new SimpleObjectProperty<>(this, "runSet");
@@ -71,7 +73,7 @@ public final class ViewModel {
     /** The controls' current values as one immutable request. */
     public Params params() {
         return new Params(delta.get(), Math.pow(10, logScale.get()), depth.get(), width.get(), learningRate.get(),
-                method.get(), targets.get(), seed.get(), duration.get());
+                method.get(), targets.get(), seed.get(), duration.get(), leak.get());
     }
 
     /** Load a preset: its values become the parameters and the initial values for reset-all. */
@@ -87,6 +89,7 @@ public final class ViewModel {
         initial.put(targets, q.targets());
         initial.put(seed, q.seed());
         initial.put(duration, q.duration());
+        initial.put(leak, q.leak());
         initial.put(cursorT, q.duration());
         initial.put(playing, false);
         initial.put(speed, 1.0);

@@ -32,6 +32,8 @@ final class ViewPanes {
     /** every cell the chart renderer paints: the cells above and the sweep's stand-in */
     private final Map<ViewId, ViewCell> painted = new EnumMap<>(ViewId.class);
     private PhaseDiagramView sweep;
+    /** the message cell of each sweep pane (hidden while the sweep view stands in that pane) */
+    private final Map<ViewId, ViewCell> sweepMessages = new EnumMap<>(ViewId.class);
 
     /**
      * @param threeD       show the hyperboloid as a 3D scene
@@ -56,22 +58,27 @@ final class ViewPanes {
         painted.put(id, c);
     }
 
-    /** the sweep view (background sweep over (τ, δ), click a cell to load it) or the message cell, in a pane with the view's id */
+    /**
+     * The sweep view (background sweep over (τ, δ), click a cell to load it) or the message cell, in a pane
+     * with the view's id. The phase diagram and the phase portrait share one sweep view: it sits in the pane
+     * of the loaded preset's family (updateSweep moves it), the other pane shows its message.
+     */
     private Node sweepPane(ViewId id, boolean sweepOn, Consumer<Preset> onCellPicked) {
         StackPane pane = new StackPane();
         pane.setId(id.nodeId());
         ViewCell message = new ViewCell(id);
         message.setId(null);
         painted.put(id, message);
-        if (sweepOn) {
+        pane.getChildren().add(message);
+        sweepMessages.put(id, message);
+        if (sweepOn && sweep == null) {
             sweep = new PhaseDiagramView();
             sweep.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() / SWEEP_PROCESSOR_SHARE));
             sweep.setOnCellSelected(onCellPicked);
             sweep.setMinSize(0, 0);
             sweep.setStyle("-fx-background-color: white;");
-            pane.getChildren().add(sweep);
-        } else {
-            pane.getChildren().add(message);
+            pane.getChildren().add(0, sweep);
+            message.setVisible(false);   // the sweep view stands in this pane; the message shows where it is not
         }
         pane.setMinSize(0, 0);
         pane.setStyle("-fx-background-color: white; -fx-border-color: #d9d9d9;");
@@ -116,7 +123,17 @@ final class ViewPanes {
 
     /** Point the sweep at a preset (same preset up to (τ, δ): the marker moves; else a new sweep). */
     void updateSweep(Preset p) {
-        if (sweep != null) sweep.setPreset(p);
+        if (sweep == null || p == null) return;
+        boolean portrait = ViewId.piecewise(p);
+        Node home = nodes.get(portrait ? ViewId.PHASE_PORTRAIT : ViewId.PHASE_DIAGRAM);
+        if (sweep.getParent() != home && home instanceof StackPane pane) {
+            if (sweep.getParent() instanceof StackPane old) old.getChildren().remove(sweep);
+            pane.getChildren().add(0, sweep);
+            sweepMessages.forEach((id, m) -> m.setVisible(nodes.get(id) != home));
+        }
+        org.dlnexplorer.model.sweep.Axis[] axes = org.dlnexplorer.chart.SweepAxes.of(p);
+        sweep.configure(axes[0], axes[1], portrait ? org.dlnexplorer.chart.PhasePortraitChart.LEFT : null);
+        sweep.setPreset(p);
     }
 
     void dispose() {

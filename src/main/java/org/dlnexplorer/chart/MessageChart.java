@@ -19,6 +19,11 @@ final class MessageChart extends ViewChart implements Drawable {
         return new MessageChart(ViewId.PHASE_DIAGRAM, style, "Phase diagram: see the sweep", "sweep over (τ, δ) to fill this view");
     }
 
+    /** the phase portrait's stand-in: its picture needs a sweep (the app's sweep view, or `export`) */
+    static MessageChart phasePortrait(ChartStyle style) {
+        return new MessageChart(ViewId.PHASE_PORTRAIT, style, "Phase portrait: see the sweep", "sweep over (τ, δ) to fill this view");
+    }
+
     MessageChart(ViewId id, ChartStyle style, String message, String detail) {
         super(id, style);
         this.title = id.title();

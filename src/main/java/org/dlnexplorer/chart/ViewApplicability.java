@@ -37,6 +37,15 @@ public final class ViewApplicability {
             case HESSIAN -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasHessian()) ? null
                     : new Reason("the Hessian's spectrum was not recorded for this run",
                             "set training.hessian: true (networks up to " + org.dlnexplorer.model.observe.HessianSpectrum.MAX_PARAMETERS + " parameters)");
+            case INPUT_SPACE -> any(rs, StudentRuns::appliesIn2d) ? null
+                    : new Reason("needs a two-layer piecewise-linear network with two inputs: widths [2, h, 1], "
+                            + "network.activation relu or leaky-relu", widths);
+            case NEURON_DYNAMICS -> any(rs, StudentRuns::applies) ? null
+                    : new Reason("needs a two-layer piecewise-linear network: widths [d, h, 1], "
+                            + "network.activation relu or leaky-relu", widths);
+            case PHASE_PORTRAIT -> any(rs, Trajectory::isPiecewise) ? null
+                    : new Reason("the (τ, δ) portrait of a piecewise-linear network: network.activation relu or leaky-relu",
+                            "for this network see the phase diagram");
             default -> null;
         };
     }

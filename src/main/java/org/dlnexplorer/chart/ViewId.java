@@ -19,14 +19,17 @@ import java.util.function.Function;
  */
 public enum ViewId {
     SINGULAR_VALUES("singular-values", "Singular values of W (effective)", SingularValuesChart::new, 2, 12.0, false, CellKind.IMAGE),
+    INPUT_SPACE("input-space", "Input space: activation regions", InputSpaceChart::new, 2, 3.0, true, CellKind.IMAGE),
     LOSS("loss", "Loss", LossChart::new, 1, 8.5, false, CellKind.IMAGE),
+    NEURON_DYNAMICS("neuron-dynamics", "Per-neuron dynamics", NeuronDynamicsChart::new, 2, 6.0, true, CellKind.IMAGE),
     KERNEL_DISTANCE("kernel-distance", "NTK kernel distance S(0,t)", KernelDistanceChart::new, 1, 5.0, false, CellKind.IMAGE),
     HYPERBOLOID("hyperboloid", "Hyperboloid parameter paths", HyperboloidChart::new, 1, 1.0, true, CellKind.SCENE_3D),
     FUNCTION_SPACE("function-space", "Function-space path β(t)", FunctionSpaceChart::new, 1, 1.0, false, CellKind.IMAGE),
     SHARPNESS("sharpness", "Sharpness vs 2/η", SharpnessChart::new, 1, 1.0, false, CellKind.IMAGE),
     PHASE_DIAGRAM("phase-diagram", "Regime phase diagram", MessageChart::phaseDiagram, 1, 1.0, false, CellKind.SWEEP),
     CONSERVATION("conservation", "Conservation monitor", ConservationChart::new, 1, 8.5, false, CellKind.IMAGE),
-    HESSIAN("hessian", "Hessian spectrum (bottom)", HessianChart::new, 1, 1.0, false, CellKind.IMAGE);
+    HESSIAN("hessian", "Hessian spectrum (bottom)", HessianChart::new, 1, 1.0, false, CellKind.IMAGE),
+    PHASE_PORTRAIT("phase-portrait", "(τ, δ) phase portrait", MessageChart::phasePortrait, 3, 1.0, false, CellKind.SWEEP);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
@@ -101,7 +104,14 @@ public enum ViewId {
      * it does not say. An unknown name is refused naming the field.
      */
     public static List<ViewId> panels(Preset p, String source) throws PresetException {
-        if (p.view == null || !p.view.has("panels")) return List.of(values());
+        for (String key : new String[] {"sweepX", "sweepY"}) {
+            try {
+                SweepAxes.checked(p, key);
+            } catch (IllegalArgumentException e) {
+                throw new PresetException(source, "view." + key, e.getMessage().replaceFirst("^view\\.\\w+: ", ""));
+            }
+        }
+        if (p.view == null || !p.view.has("panels")) return defaults(p);
         JsonElement e = p.view.get("panels");
         if (!e.isJsonArray()) throw new PresetException(source, PANELS_FIELD, "must be an array of view names (" + names() + ")");
         JsonArray a = e.getAsJsonArray();
@@ -119,12 +129,49 @@ public enum ViewId {
         return List.copyOf(out);
     }
 
-    /** the same for a preset already validated: every view when its list is unusable */
+    /** the same for a preset already validated: its family's views when its list is unusable */
     public static List<ViewId> panelsOrAll(Preset p) {
         try {
             return panels(p, null);
         } catch (PresetException e) {
-            return List.of(values());
+            return defaults(p);
         }
+    }
+
+    /** the views only a two-layer piecewise-linear network has (issue 13) */
+    public static final List<ViewId> PIECEWISE_ONLY = List.of(INPUT_SPACE, NEURON_DYNAMICS, PHASE_PORTRAIT);
+    /** the linear-network views a piecewise-linear preset shows besides its own (loss, kernel distance) */
+    private static final List<ViewId> SHARED = List.of(LOSS, KERNEL_DISTANCE);
+
+    /** whether a preset is of the two-layer piecewise-linear family (network.activation relu or leaky-relu) */
+    public static boolean piecewise(Preset p) {
+        String a = p == null || p.network == null ? null : p.network.activation;
+        return a != null && !a.equals("linear");
+    }
+
+    /**
+     * Views shown only when a preset names them in view.panels or the user adds them from the View menu: each
+     * needs something most runs do not record or a task most presets do not have. A preset that records what
+     * such a view draws (training.hessian for the Hessian view) shows it by default.
+     */
+    public static final List<ViewId> OPT_IN = List.of(HESSIAN);
+
+    /**
+     * The views a preset shows when it does not list them: a deep linear network every view but the
+     * piecewise-only and the opt-in ones; a piecewise-linear network its own views, the loss and the kernel distance.
+     */
+    public static List<ViewId> defaults(Preset p) {
+        List<ViewId> out = new ArrayList<>();
+        boolean pw = piecewise(p);
+        for (ViewId v : values()) {
+            if (OPT_IN.contains(v) && !recorded(v, p)) continue;
+            if (pw ? PIECEWISE_ONLY.contains(v) || SHARED.contains(v) : !PIECEWISE_ONLY.contains(v)) out.add(v);
+        }
+        return List.copyOf(out);
+    }
+
+    /** whether a preset records what an opt-in view draws (so that view is among its defaults) */
+    private static boolean recorded(ViewId v, Preset p) {
+        return v == HESSIAN && p != null && p.training != null && Boolean.TRUE.equals(p.training.hessian);
     }
 }

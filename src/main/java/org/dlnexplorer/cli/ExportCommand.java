@@ -219,9 +219,10 @@ public final class ExportCommand implements java.util.concurrent.Callable<Intege
             for (ViewId id : ids) {
                 Drawable drawable;
                 String why = id.whyNot(runs);
-                if (why == null && id == ViewId.PHASE_DIAGRAM && views == null) {
+                if (why == null && (id == ViewId.PHASE_DIAGRAM || id == ViewId.PHASE_PORTRAIT) && views == null) {
                     try {
-                        drawable = PhaseDiagramExport.render(p, preset.toString());
+                        drawable = id == ViewId.PHASE_PORTRAIT ? PhaseDiagramExport.portrait(p, preset.toString(), token)
+                                : PhaseDiagramExport.render(p, preset.toString());
                     } catch (IllegalArgumentException e) {
                         drawable = null;
                         why = e.getMessage();

@@ -33,7 +33,7 @@ import java.util.Locale;
         "Run a preset over a 2D parameter grid (one simulation per cell, in parallel) and write per-cell metrics as CSV.",
         "Columns: the two fields, kernel_distance, time_to_fit, parameter_distance, relative_parameter_distance, "
                 + "final_sharpness, diverged, status, theory_kernel_distance, theory_time_to_fit, "
-                + "theory_kernel_distance_limit. Missing values are empty. Cells record --samples frames and use "
+                + "theory_kernel_distance_limit, test_loss, hamming (piecewise-linear networks). Missing values are empty. Cells record --samples frames and use "
                 + "rtol 1e-7 (looser than a single run) unless the preset's own tolerance is looser."})
 public final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Spec

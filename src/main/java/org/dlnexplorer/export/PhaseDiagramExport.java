@@ -3,6 +3,7 @@ package org.dlnexplorer.export;
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.PhaseDiagramChart;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
+import org.dlnexplorer.chart.PhasePortraitChart;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
 import org.dlnexplorer.model.sweep.SweepListener;
@@ -33,6 +34,23 @@ public final class PhaseDiagramExport {
         if (!axes.sweepable()) throw new IllegalArgumentException(axes.whyNot());
         return render(preset, source, axes.x(), axes.y(), SweepSettings.DEFAULT,
                 PhaseDiagramStyle.defaults(), ChartStyle.slide(), new CancellationToken());
+    }
+
+    /**
+     * The (τ, δ) phase portrait of a piecewise-linear preset (Fig. 1b): its view.sweepX/sweepY or τ = 0.1…2
+     * (log) × δ = −1…1, the left map by PhasePortraitChart.LEFT, the right by kernel distance.
+     *
+     * @throws IllegalArgumentException naming the field when an axis is not a numeric field of the preset
+     */
+    public static Drawable portrait(Preset preset, String source, CancellationToken cancel) {
+        PhaseAxes axes = PhaseAxes.of(preset, source);
+        if (!axes.sweepable()) throw new IllegalArgumentException(axes.whyNot());
+        Axis[] a = {axes.x(), axes.y()};
+        PresetGrid grid = new PresetGrid(preset, source, a[0], a[1], SweepSettings.DEFAULT);
+        SweepResult r = new SweepRunner().run(grid.title(), a[0], a[1], grid, SweepListener.NONE, cancel);
+        double[] here = grid.current();
+        PhaseDiagramStyle base = PhaseDiagramStyle.defaults().withMarker(here[0], here[1]).withSubtitle(preset.name);
+        return PhasePortraitChart.of(r, PhasePortraitChart.LEFT, PhasePortraitChart.RIGHT, base, ChartStyle.slide());
     }
 
     /** @throws IllegalArgumentException naming the field when an axis is not a numeric field of the preset */

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The axes of a preset's regime phase diagram, chosen so that the map means something for it:
  * <ul>
- *   <li>the default map (τ = 0.01…10 log × δ = −4…4, {@link PresetGrid#DEFAULT_X}/{@link PresetGrid#DEFAULT_Y})
+ *   <li>the preset's own axes when it names them ({@code view.sweepX}, {@code view.sweepY});</li>
+ *   <li>else for a two-layer piecewise-linear network Kunin et al. Fig. 1b's τ = 0.1…2 (log) × δ = −1…1 at
+ *       {@link #PORTRAIT_POINTS}², for a deep linear network the default map (τ = 0.01…10 log × δ = −4…4, {@link PresetGrid#DEFAULT_X}/{@link PresetGrid#DEFAULT_Y})
  *       widened to whole decades of τ and whole units of δ until it holds the preset's own (τ, δ), so the
  *       current configuration's ring is always on the map;</li>
  *   <li>an axis whose other values the preset refuses (the residual scheme has no δ) is held at the
@@ -36,12 +38,11 @@ public record PhaseAxes(Axis x, Axis y, List<String> notes, String whyNot) {
         if (!Double.isFinite(tau) || tau <= 0) tau = PresetDefaults.SCALE;
         double delta = PresetGrid.valueOf(p, "init.delta");
         if (!Double.isFinite(delta)) delta = PresetDefaults.DELTA;
-        Axis x = widenLog(PresetGrid.DEFAULT_X, tau);
-        Axis y = widenSymmetric(PresetGrid.DEFAULT_Y, delta);
-        if (p.network != null && p.network.activation != null && !"linear".equals(p.network.activation))
-            return new PhaseAxes(x, y, List.of(), "the regime phase diagram reads a linear network's kernel distance "
-                    + "against its closed forms; for a " + p.network.activation + " network the (τ, δ) portrait of "
-                    + "test loss, kernel distance and Hamming distance comes from the sweep command");
+        boolean piecewise = p.network != null && p.network.activation != null && !"linear".equals(p.network.activation);
+        Axis ownX = viewAxis(p, "sweepX"), ownY = viewAxis(p, "sweepY");
+        // the preset's own axes as given; else the family's default widened to hold the preset's τ and δ
+        Axis x = ownX != null ? ownX : widenLog(piecewise ? PORTRAIT_X : PresetGrid.DEFAULT_X, tau);
+        Axis y = ownY != null ? ownY : widenSymmetric(piecewise ? PORTRAIT_Y : PresetGrid.DEFAULT_Y, delta);
         if (p.init != null && "explicit".equals(p.init.scheme))
             return new PhaseAxes(x, y, List.of(), "this preset gives its weights explicitly (init.scheme explicit): "
                     + "τ and δ do not change its run, so there is no (τ, δ) map to draw");
@@ -63,6 +64,40 @@ public record PhaseAxes(Axis x, Axis y, List<String> notes, String whyNot) {
             return new PhaseAxes(x, y, List.of(), "τ and δ do not change this preset's starting weights, so there is "
                     + "no (τ, δ) map to draw");
         return new PhaseAxes(x, y, notes, null);
+    }
+
+    /** the preset's view field naming an axis ({@code view.sweepX}, {@code view.sweepY}) */
+    public static final String X_FIELD = "view.sweepX", Y_FIELD = "view.sweepY";
+    /** grid side of a piecewise-linear network's default portrait (each cell a full training run) */
+    public static final int PORTRAIT_POINTS = 11;
+    /** Kunin et al. Fig. 1b's axes: τ = 0.1…2 (log) × δ = −1…1 */
+    public static final Axis PORTRAIT_X = new Axis("init.scale", 0.1, 2, PORTRAIT_POINTS, true);
+    public static final Axis PORTRAIT_Y = new Axis("init.delta", -1, 1, PORTRAIT_POINTS, false);
+
+    /**
+     * the preset's view.sweepX / sweepY (FIELD=FROM:TO:N[:log] as on the command line), checked: null when it
+     * does not say
+     * @throws IllegalArgumentException naming the field when it is not an axis
+     */
+    public static Axis checked(Preset p, String key) {
+        if (p == null || p.view == null || !p.view.has(key)) return null;
+        var e = p.view.get(key);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString())
+            throw new IllegalArgumentException("view." + key + ": must be a string FIELD=FROM:TO:N[:log]");
+        try {
+            return Axis.parse(e.getAsString());
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException("view." + key + ": " + bad.getMessage());
+        }
+    }
+
+    /** a malformed view axis counts as absent here (the preset checks refuse it where presets enter) */
+    private static Axis viewAxis(Preset p, String key) {
+        try {
+            return checked(p, key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** the default log axis widened to whole decades so that it holds v (same number of points) */

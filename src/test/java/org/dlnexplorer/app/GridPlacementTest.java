@@ -18,15 +18,31 @@ class GridPlacementTest {
 
     @Test
     void everyViewFillsTodaysThreeByThreeGrid() {
-        GridPlacement p = GridPlacement.of(spans(List.of(ViewId.values())), ViewGrid.COLUMNS);
-        // nine cells in three rows; the views added since (the Hessian's spectrum) start a fourth, scrolled to
-        assertEquals(4, p.rows());
-        assertEquals(new GridPlacement.Cell(0, 3, 1), p.cells().get(ViewId.HESSIAN.ordinal()));
+        // a deep linear network's views (the piecewise-linear family has its own, issue 13)
+        List<ViewId> linear = ViewId.defaults(null);
+        GridPlacement p = GridPlacement.of(spans(linear), ViewGrid.COLUMNS);
+        assertEquals(3, p.rows());
         // singular values over two columns, the loss beside it; then the others row by row
-        assertEquals(new GridPlacement.Cell(0, 0, 2), p.cells().get(ViewId.SINGULAR_VALUES.ordinal()));
-        assertEquals(new GridPlacement.Cell(2, 0, 1), p.cells().get(ViewId.LOSS.ordinal()));
-        assertEquals(new GridPlacement.Cell(0, 1, 1), p.cells().get(ViewId.KERNEL_DISTANCE.ordinal()));
-        assertEquals(new GridPlacement.Cell(2, 2, 1), p.cells().get(ViewId.CONSERVATION.ordinal()));
+        assertEquals(new GridPlacement.Cell(0, 0, 2), p.cells().get(linear.indexOf(ViewId.SINGULAR_VALUES)));
+        assertEquals(new GridPlacement.Cell(2, 0, 1), p.cells().get(linear.indexOf(ViewId.LOSS)));
+        assertEquals(new GridPlacement.Cell(0, 1, 1), p.cells().get(linear.indexOf(ViewId.KERNEL_DISTANCE)));
+        assertEquals(new GridPlacement.Cell(2, 2, 1), p.cells().get(linear.indexOf(ViewId.CONSERVATION)));
+    }
+
+    @Test
+    void aPiecewiseLinearNetworksViewsFillThreeRows() {
+        org.dlnexplorer.preset.Preset relu = new org.dlnexplorer.preset.Preset();
+        relu.network = new org.dlnexplorer.preset.Preset.NetworkSection();
+        relu.network.activation = "relu";
+        List<ViewId> views = ViewId.defaults(relu);
+        GridPlacement p = GridPlacement.of(spans(views), ViewGrid.COLUMNS);
+        assertEquals(3, p.rows());
+        // input space beside the loss, per-neuron dynamics beside the kernel distance, the portrait across
+        assertEquals(new GridPlacement.Cell(0, 0, 2), p.cells().get(views.indexOf(ViewId.INPUT_SPACE)));
+        assertEquals(new GridPlacement.Cell(2, 0, 1), p.cells().get(views.indexOf(ViewId.LOSS)));
+        assertEquals(new GridPlacement.Cell(0, 1, 2), p.cells().get(views.indexOf(ViewId.NEURON_DYNAMICS)));
+        assertEquals(new GridPlacement.Cell(2, 1, 1), p.cells().get(views.indexOf(ViewId.KERNEL_DISTANCE)));
+        assertEquals(new GridPlacement.Cell(0, 2, 3), p.cells().get(views.indexOf(ViewId.PHASE_PORTRAIT)));
     }
 
     @Test

@@ -17,8 +17,8 @@ class ViewRegistryTest {
     /** SPEC §3, export --view: the view names the contract promises */
     static final List<String> SPEC_VIEWS = List.of("singular-values", "loss", "kernel-distance", "hyperboloid",
             "function-space", "sharpness", "phase-diagram", "conservation");
-    /** views beyond SPEC §3 (README: export --view) */
-    static final List<String> EXTENSION_VIEWS = List.of("hessian");
+    /** views beyond SPEC §3 (README: export --view): the Hessian's spectrum, the two-layer piecewise-linear views (issue 13) */
+    static final List<String> EXTENSION_VIEWS = List.of("hessian", "input-space", "neuron-dynamics", "phase-portrait");
 
     @Test
     void everySpecViewIsRegisteredExactlyOnce() {
@@ -67,9 +67,16 @@ class ViewRegistryTest {
     }
 
     @Test
-    void aPresetsPanelsAreReadInRegistryOrderAndDefaultToAll() throws Exception {
-        assertEquals(List.of(ViewId.values()), ViewId.panels(preset(""), "p.json"));
-        assertEquals(List.of(ViewId.values()), ViewId.panels(preset(", \"view\": { \"logTime\": true }"), "p.json"));
+    void aPresetsPanelsAreReadInRegistryOrderAndDefaultToItsFamilysViews() throws Exception {
+        // a deep linear network: every view but the three of the piecewise-linear family (issue 13)
+        List<ViewId> linear = List.of(ViewId.SINGULAR_VALUES, ViewId.LOSS, ViewId.KERNEL_DISTANCE, ViewId.HYPERBOLOID,
+                ViewId.FUNCTION_SPACE, ViewId.SHARPNESS, ViewId.PHASE_DIAGRAM, ViewId.CONSERVATION);
+        assertEquals(linear, ViewId.panels(preset(""), "p.json"));
+        assertEquals(linear, ViewId.panels(preset(", \"view\": { \"logTime\": true }"), "p.json"));
+        Preset relu = preset("");
+        relu.network.activation = "relu";
+        assertEquals(List.of(ViewId.INPUT_SPACE, ViewId.LOSS, ViewId.NEURON_DYNAMICS, ViewId.KERNEL_DISTANCE,
+                ViewId.PHASE_PORTRAIT), ViewId.panels(relu, "p.json"));
         assertEquals(List.of(ViewId.LOSS, ViewId.CONSERVATION),
                 ViewId.panels(preset(", \"view\": { \"panels\": [\"conservation\", \"loss\"] }"), "p.json"));
     }
@@ -86,5 +93,17 @@ class ViewRegistryTest {
                 () -> ViewId.panels(preset(", \"view\": { \"panels\": \"loss\" }"), "p.json")).field());
         assertEquals("view.panels", assertThrows(PresetException.class,
                 () -> ViewId.panels(preset(", \"view\": { \"panels\": [] }"), "p.json")).field());
+    }
+
+    @Test
+    void aPresetsSweepAxesAreReadAndABadOneIsRefusedNamingTheField() throws Exception {
+        Preset p = preset(", \"view\": { \"sweepX\": \"init.scale=0.1:2:5:log\" }");
+        ViewId.panels(p, "p.json");
+        assertEquals(new org.dlnexplorer.model.sweep.Axis("init.scale", 0.1, 2, 5, true), SweepAxes.of(p)[0]);
+        assertEquals(org.dlnexplorer.preset.PresetGrid.DEFAULT_Y, SweepAxes.of(p)[1]);
+        PresetException e = assertThrows(PresetException.class,
+                () -> ViewId.panels(preset(", \"view\": { \"sweepY\": \"init.delta=-1:1\" }"), "p.json"));
+        assertTrue(e.getMessage().contains("view.sweepY") && e.getMessage().contains("p.json"), e.getMessage());
+        assertEquals(1, e.getMessage().split("\n").length);
     }
 }

@@ -25,11 +25,6 @@ class PhaseAxesTest {
                 assertTrue(axes.whyNot().contains("explicit"), axes.whyNot());
                 continue;
             }
-            if (p.network != null && p.network.activation != null && !"linear".equals(p.network.activation)) {
-                assertFalse(axes.sweepable(), e.file());
-                assertTrue(axes.whyNot().contains("sweep command"), axes.whyNot());
-                continue;
-            }
             assertTrue(axes.sweepable(), e.file() + ": " + axes.whyNot());
             maps++;
             double tau = p.init.scale, delta = p.init.delta == null ? 0 : p.init.delta;
@@ -75,10 +70,20 @@ class PhaseAxesTest {
     }
 
     @Test
-    void aReluPresetGetsNoLinearMapAndSaysWhy() throws Exception {
+    void aReluPresetGetsFigure1bsAxesOrItsOwn() throws Exception {
+        // the linear map's 41 × 41 (τ, δ) grid of full ReLU trainings never finished in the app: a ReLU preset
+        // gets Kunin et al. Fig. 1b's τ = 0.1…2 (log) × δ = −1…1 at 11 × 11, or the axes it names
         Preset p = BundledPresets.read("relu-upstream-vs-downstream.json");
         PhaseAxes axes = PhaseAxes.of(p, "relu-upstream-vs-downstream.json");
-        assertFalse(axes.sweepable(), "the linear regime map is not computed for a ReLU network");
-        assertTrue(axes.whyNot().contains("sweep command"), axes.whyNot());
+        assertTrue(axes.sweepable(), axes.whyNot());
+        assertEquals(PhaseAxes.PORTRAIT_X, axes.x());
+        assertEquals(PhaseAxes.PORTRAIT_Y, axes.y());
+        assertEquals(11 * 11, axes.x().n() * axes.y().n());
+        if (p.view == null) p.view = new com.google.gson.JsonObject();
+        p.view.addProperty("sweepX", "init.scale=0.2:1:3:log");
+        p.view.addProperty("sweepY", "init.delta=-0.5:0.5:5");
+        PhaseAxes own = PhaseAxes.of(p, "relu-upstream-vs-downstream.json");
+        assertEquals(Axis.parse("init.scale=0.2:1:3:log"), own.x(), "view.sweepX as the preset names it");
+        assertEquals(Axis.parse("init.delta=-0.5:0.5:5"), own.y());
     }
 }

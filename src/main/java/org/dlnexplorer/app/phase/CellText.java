@@ -37,6 +37,8 @@ final class CellText {
         if (Double.isFinite(c.relativeParameterDistance()))
             sb.append(" (").append(num(c.relativeParameterDistance())).append(" ‖θ₀‖)");
         if (Double.isFinite(c.finalSharpness())) sb.append(",  sharpness ").append(num(c.finalSharpness()));
+        if (Double.isFinite(c.testLoss())) sb.append(",  test loss ").append(num(c.testLoss()));
+        if (Double.isFinite(c.hamming())) sb.append(",  Hamming ").append(num(c.hamming()));
         sb.append(".  Click to load.");
         return sb.toString();
     }

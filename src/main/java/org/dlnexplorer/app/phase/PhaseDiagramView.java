@@ -15,6 +15,7 @@ import javafx.util.StringConverter;
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.PhaseDiagramChart;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
+import org.dlnexplorer.chart.PhasePortraitChart;
 import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.sweep.Axis;
 import org.dlnexplorer.model.sweep.Metric;
@@ -32,6 +33,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.fx.FXGraphics2D;
 
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -101,8 +103,10 @@ public final class PhaseDiagramView extends BorderPane {
     private PhaseDiagramStyle style = PhaseDiagramStyle.defaults();
     private long lastDraw;
     private long lastDrawCost;
-    private ChartRenderingInfo info;
-    private XYPlot plot;
+    /** the maps of the last drawing (one; two in portrait mode), for pointer → cell */
+    private List<PhasePortraitChart.Panel> panels = List.of();
+    /** the portrait's two metrics (Fig. 1b: left, right), or null for one map */
+    private Metric[] portrait;
     private int[] hovered;
 
     public PhaseDiagramView() {
@@ -131,7 +135,7 @@ public final class PhaseDiagramView extends BorderPane {
         canvas.heightProperty().addListener((o, a, b) -> requestRedraw());
         g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
 
-        metricBox.getItems().addAll(Metric.values());
+        metricBox.getItems().addAll(linearMetrics());
         metricBox.setValue(Metric.KERNEL_DISTANCE);
         metricBox.setConverter(new StringConverter<>() {
             @Override public String toString(Metric m) { return m == null ? "" : m.label(); }
@@ -233,10 +237,47 @@ public final class PhaseDiagramView extends BorderPane {
         restart();
     }
 
+    /**
+     * The axes and the mode for the next preset, without starting a sweep (setPreset starts one when they
+     * changed): one map (portraitLeft null) or the portrait, left by portraitLeft, right by the colour box.
+     */
+    public void configure(Axis x, Axis y, Metric portraitLeft) {
+        xAxis = x;
+        yAxis = y;
+        Metric left = portraitLeft();
+        if (portraitLeft != left) {
+            portrait = portraitLeft == null ? null : new Metric[] {portraitLeft, style.metric()};
+            // the colour box offers what the family records: the portrait's right map, or the linear metrics
+            metricBox.getItems().setAll(portraitLeft == null ? linearMetrics() : PhasePortraitChart.RIGHT_OPTIONS);
+            metricBox.setValue(portraitLeft == null ? Metric.KERNEL_DISTANCE : PhasePortraitChart.RIGHT);
+            requestRedraw();
+        }
+    }
+
+    /** the metrics a deep linear network's sweep records */
+    private static List<Metric> linearMetrics() {
+        List<Metric> out = new java.util.ArrayList<>(List.of(Metric.values()));
+        out.removeAll(org.dlnexplorer.model.sweep.SweepCsv.PIECEWISE);
+        return out;
+    }
+
     /** worker threads for the sweep (default: all processors but one) */
     public void setParallelism(int n) {
         this.parallelism = Math.max(1, n);
     }
+
+    /**
+     * Two maps side by side (Kunin et al. Fig. 1b): left by leftMetric, right by the colour box's metric
+     * (rightMetric at first); cells not fitted by t_end are marked in both. Null restores the single map.
+     */
+    public void setPortrait(Metric leftMetric, Metric rightMetric) {
+        portrait = leftMetric == null ? null : new Metric[] {leftMetric, rightMetric};
+        if (rightMetric != null) setMetric(rightMetric);
+        requestRedraw();
+    }
+
+    /** the portrait's left metric, or null for one map */
+    public Metric portraitLeft() { return portrait == null ? null : portrait[0]; }
 
     public void setMetric(Metric m) {
         style = style.withMetric(m);
@@ -296,8 +337,9 @@ public final class PhaseDiagramView extends BorderPane {
 
     /** the canvas coordinates of the centre of cell (ix, iy) in the last drawing, or null before one */
     public Point2D cellCentre(int ix, int iy) {
-        if (info == null || plot == null) return null;
-        Rectangle2D area = info.getPlotInfo().getDataArea();
+        if (panels.isEmpty()) return null;
+        XYPlot plot = panels.get(0).plot();
+        Rectangle2D area = panels.get(0).dataArea();
         double px = plot.getDomainAxis().valueToJava2D(xAxis.value(ix), area, plot.getDomainAxisEdge());
         double py = plot.getRangeAxis().valueToJava2D(yAxis.value(iy), area, plot.getRangeAxisEdge());
         return new Point2D(px, py);
@@ -305,13 +347,16 @@ public final class PhaseDiagramView extends BorderPane {
 
     /** {ix, iy} of the cell under canvas point (px, py), or null outside the map */
     public int[] cellAt(double px, double py) {
-        if (info == null || plot == null) return null;
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        if (!area.contains(px, py)) return null;
-        double x = plot.getDomainAxis().java2DToValue(px, area, plot.getDomainAxisEdge());
-        double y = plot.getRangeAxis().java2DToValue(py, area, plot.getRangeAxisEdge());
-        int ix = xAxis.indexOf(x), iy = yAxis.indexOf(y);
-        return ix < 0 || iy < 0 ? null : new int[] {ix, iy};
+        for (PhasePortraitChart.Panel p : panels) {
+            Rectangle2D area = p.dataArea();
+            if (!area.contains(px, py)) continue;
+            XYPlot plot = p.plot();
+            double x = plot.getDomainAxis().java2DToValue(px, area, plot.getDomainAxisEdge());
+            double y = plot.getRangeAxis().java2DToValue(py, area, plot.getRangeAxisEdge());
+            int ix = xAxis.indexOf(x), iy = yAxis.indexOf(y);
+            return ix < 0 || iy < 0 ? null : new int[] {ix, iy};
+        }
+        return null;
     }
 
     /** Selects cell (ix, iy) as a click does: moves the marker and hands its preset to the callback. */
@@ -345,15 +390,15 @@ public final class PhaseDiagramView extends BorderPane {
         hovered = c;
         var gc = overlay.getGraphicsContext2D();
         gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
-        if (info == null || plot == null) return;
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        MapOverlay.ring(gc, plot, area, style);
-        if (c != null) MapOverlay.cell(gc, plot, area, xAxis, yAxis, c[0], c[1]);
+        for (PhasePortraitChart.Panel p : panels) {
+            MapOverlay.ring(gc, p.plot(), p.dataArea(), style);
+            if (c != null) MapOverlay.cell(gc, p.plot(), p.dataArea(), xAxis, yAxis, c[0], c[1]);
+        }
     }
 
     /** The current configuration moved: redraw the overlay only (the map once it has been drawn). */
     private void moveMarker() {
-        if (info == null || plot == null) requestRedraw();
+        if (panels.isEmpty()) requestRedraw();
         else outline(hovered);
     }
 
@@ -368,8 +413,7 @@ public final class PhaseDiagramView extends BorderPane {
         grid = null;
         result = null;
         sweepKey = null;
-        info = null;
-        plot = null;
+        panels = List.of();
         hovered = null;
         whyNot.setText("No phase diagram: " + why + ".");
         whyNot.setVisible(true);
@@ -445,22 +489,26 @@ public final class PhaseDiagramView extends BorderPane {
         gc.fillRect(0, 0, w, h);
         SweepResult r = result;
         if (r == null || w < 50 || h < 50) {
-            info = null;
-            plot = null;
+            panels = List.of();
             return;
         }
         long t0 = System.nanoTime();
         SweepResult snap = r.snapshot();
         // the map is drawn with the marker off the axes (its legend entry stays, its ring is not drawn):
         // the overlay draws the ring, so that moving the marker redraws no map
-        JFreeChart chart = PhaseDiagramChart.chart(snap, style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style,
-                ChartStyle.screen());
-        MapOverlay.shortenRangeLabel(chart, g2, h);
-        ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
-        chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+        PhaseDiagramStyle drawn = style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style;
+        if (portrait != null) {
+            PhasePortraitChart pc = new PhasePortraitChart(snap, drawn.withMetric(portrait[0]), drawn, ChartStyle.screen());
+            pc.draw(g2, new Rectangle2D.Double(0, 0, w, h));
+            panels = pc.panels();
+        } else {
+            JFreeChart chart = PhaseDiagramChart.chart(snap, drawn, ChartStyle.screen());
+            MapOverlay.shortenRangeLabel(chart, g2, h);
+            ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
+            chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+            panels = List.of(new PhasePortraitChart.Panel((XYPlot) chart.getPlot(), ri.getPlotInfo().getDataArea()));
+        }
         lastDrawCost = System.nanoTime() - t0;
-        info = ri;
-        plot = (XYPlot) chart.getPlot();
         outline(hovered);
         draws.incrementAndGet();
         status.setText(progress(snap) + (axisNotes.isEmpty() ? "" : ".  " + axisNotes));
