@@ -113,7 +113,14 @@ final class StatusBar {
         double nominal = p == null ? vm.delta.get() : p.delta();
         String prefix = rs.runs().size() > 1 ? rs.runs().get(0).label() + ": " : "";
         regime.setText("regime: " + prefix + Regime.describe(tr, Double.isNaN(d) ? nominal : d));
-        delta.setText(Double.isNaN(d) ? "conserved δ: n/a (not λ-balanced)" : "conserved δ = " + Fmt.num(clean(d)));
+        if (tr.isPiecewise()) {
+            // every neuron's own δ_k = η_w a_k² − η_a ‖w_k‖² is conserved (no single λ-balanced δ): show its drift
+            double drift = 0;
+            for (var f : tr.frames()) drift = Math.max(drift, f.balanceDrift());
+            delta.setText("per-neuron δ_k conserved: max drift " + Fmt.num(drift));
+        } else {
+            delta.setText(Double.isNaN(d) ? "conserved δ: n/a (not λ-balanced)" : "conserved δ = " + Fmt.num(clean(d)));
+        }
         theory.setText(RunSummary.theoryLine(rs));
         diverged.setText(RunSummary.endings(rs));
     }

@@ -171,7 +171,9 @@ final class ViewGrid {
         } else {
             List<ViewId> shown = vm.panels.get();
             List<Integer> spans = new ArrayList<>();
-            for (ViewId id : shown) spans.add(columns < COLUMNS ? 1 : id.columnSpan());   // fewer columns (presenting): one each
+            // fewer columns (small window, presenting): one each, but a full-row view (the portrait) keeps the row
+            for (ViewId id : shown)
+                spans.add(columns >= COLUMNS ? id.columnSpan() : id.columnSpan() >= COLUMNS ? columns : 1);
             GridPlacement place = GridPlacement.of(spans, columns);
             for (int i = 0; i < shown.size(); i++) {
                 GridPlacement.Cell c = place.cells().get(i);

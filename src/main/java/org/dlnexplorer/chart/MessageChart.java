@@ -60,12 +60,40 @@ final class MessageChart extends ViewChart implements Drawable {
         g.setPaint(ChartStyle.TEXT);
         g.setFont(style.axisLabelFont().deriveFont(java.awt.Font.BOLD));
         double mid = area.getCenterY() + style.titleSize();
-        centered(g, message, area, mid);
+        double below = wrapped(g, message, area, mid);
         if (detail != null) {
             g.setFont(style.subtitleFont());
             g.setPaint(ChartStyle.MUTED);
-            centered(g, detail, area, mid + style.axisLabelSize() * 1.6);
+            wrapped(g, detail, area, below + style.axisLabelSize() * 0.6);
         }
+    }
+
+    /**
+     * draws s centred from the baseline down, broken between words into lines that fit the area (less a
+     * margin) in the current font; a single word wider than that is drawn smaller. Returns the last baseline.
+     */
+    static double wrapped(Graphics2D g, String s, Rectangle2D area, double baseline) {
+        FontRenderContext frc = g.getFontRenderContext();
+        double room = area.getWidth() - 2 * MARGIN;
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && g.getFont().getStringBounds(next, frc).getWidth() > room) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        double step = g.getFont().getSize2D() * 1.3;
+        double y = baseline;
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) y += step;
+            centered(g, lines.get(i), area, y);
+        }
+        return y;
     }
 
     /** draws s centred; a line wider than the area (less a margin) is drawn in a smaller font that fits */

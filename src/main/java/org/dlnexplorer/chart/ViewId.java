@@ -165,9 +165,16 @@ public enum ViewId {
         boolean pw = piecewise(p);
         for (ViewId v : values()) {
             if (OPT_IN.contains(v) && !recorded(v, p)) continue;
+            if (v == INPUT_SPACE && !twoInputs(p)) continue;   // the partition is drawn in the plane (d = 2)
             if (pw ? PIECEWISE_ONLY.contains(v) || SHARED.contains(v) : !PIECEWISE_ONLY.contains(v)) out.add(v);
         }
         return List.copyOf(out);
+    }
+
+    /** whether the preset's network has two inputs (widths [2, …]) */
+    private static boolean twoInputs(Preset p) {
+        return p != null && p.network != null && p.network.widths != null && p.network.widths.length > 0
+                && p.network.widths[0] == 2;
     }
 
     /** whether a preset records what an opt-in view draws (so that view is among its defaults) */
