@@ -64,7 +64,7 @@ final class MessageChart extends ViewChart implements Drawable {
         if (detail != null) {
             g.setFont(style.subtitleFont());
             g.setPaint(ChartStyle.MUTED);
-            wrapped(g, detail, area, below + style.axisLabelSize() * 0.6);
+            wrapped(g, detail, area, below + style.axisLabelSize() * 1.6);
         }
     }
 

@@ -34,6 +34,7 @@ class GridPlacementTest {
         org.dlnexplorer.preset.Preset relu = new org.dlnexplorer.preset.Preset();
         relu.network = new org.dlnexplorer.preset.Preset.NetworkSection();
         relu.network.activation = "relu";
+        relu.network.widths = new int[] {2, 50, 1};   // two inputs: the input-space view applies
         List<ViewId> views = ViewId.defaults(relu);
         GridPlacement p = GridPlacement.of(spans(views), ViewGrid.COLUMNS);
         assertEquals(3, p.rows());

@@ -217,7 +217,9 @@ class MonkeyTest {
         within("δ " + when, vm.delta.get(), DELTA_MIN, DELTA_MAX);
         within("τ " + when, vm.tau(), TAU_MIN * (1 - LOG_SLACK), TAU_MAX * (1 + LOG_SLACK));
         within("L " + when, vm.depth.get(), 1, DEPTH_MAX);
-        within("n " + when, vm.width.get(), 1, WIDTH_MAX);
+        // the width field is h for a piecewise-linear network (2 … NEURONS_MAX), else the hidden width
+        boolean piecewise = org.dlnexplorer.chart.ViewId.piecewise(vm.basePreset.get());
+        within("n " + when, vm.width.get(), piecewise ? NEURONS_MIN : 1, piecewise ? NEURONS_MAX : WIDTH_MAX);
         within("η " + when, vm.learningRate.get(), ETA_MIN * (1 - LOG_SLACK), ETA_MAX * (1 + LOG_SLACK));
         within("T " + when, vm.duration.get(), DURATION_MIN * (1 - LOG_SLACK), DURATION_MAX * (1 + LOG_SLACK));
         within("speed " + when, vm.speed.get(), SPEED_MIN * (1 - LOG_SLACK), SPEED_MAX * (1 + LOG_SLACK));
