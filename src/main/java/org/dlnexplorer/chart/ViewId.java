@@ -26,7 +26,8 @@ public enum ViewId {
     SHARPNESS("sharpness", "Sharpness vs 2/η", SharpnessChart::new, 1, 1.0, false, CellKind.IMAGE),
     PHASE_DIAGRAM("phase-diagram", "Regime phase diagram", MessageChart::phaseDiagram, 1, 1.0, false, CellKind.SWEEP),
     CONSERVATION("conservation", "Conservation monitor", ConservationChart::new, 1, 8.5, false, CellKind.IMAGE),
-    HESSIAN("hessian", "Hessian spectrum (bottom)", HessianChart::new, 1, 1.0, false, CellKind.IMAGE);
+    HESSIAN("hessian", "Hessian spectrum (bottom)", HessianChart::new, 1, 1.0, false, CellKind.IMAGE),
+    NUCLEAR_NORM("nuclear-norm", "Nuclear norm vs the convex minimum", NuclearNormChart::new, 1, 1.0, false, CellKind.IMAGE);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {

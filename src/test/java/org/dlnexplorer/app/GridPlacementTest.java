@@ -19,9 +19,10 @@ class GridPlacementTest {
     @Test
     void everyViewFillsTodaysThreeByThreeGrid() {
         GridPlacement p = GridPlacement.of(spans(List.of(ViewId.values())), ViewGrid.COLUMNS);
-        // nine cells in three rows; the views added since (the Hessian's spectrum) start a fourth, scrolled to
+        // nine cells in three rows; the views added since (the Hessian's spectrum, the nuclear norm) start a fourth, scrolled to
         assertEquals(4, p.rows());
         assertEquals(new GridPlacement.Cell(0, 3, 1), p.cells().get(ViewId.HESSIAN.ordinal()));
+        assertEquals(new GridPlacement.Cell(1, 3, 1), p.cells().get(ViewId.NUCLEAR_NORM.ordinal()));
         // singular values over two columns, the loss beside it; then the others row by row
         assertEquals(new GridPlacement.Cell(0, 0, 2), p.cells().get(ViewId.SINGULAR_VALUES.ordinal()));
         assertEquals(new GridPlacement.Cell(2, 0, 1), p.cells().get(ViewId.LOSS.ordinal()));

@@ -18,7 +18,7 @@ class ViewRegistryTest {
     static final List<String> SPEC_VIEWS = List.of("singular-values", "loss", "kernel-distance", "hyperboloid",
             "function-space", "sharpness", "phase-diagram", "conservation");
     /** views beyond SPEC §3 (README: export --view) */
-    static final List<String> EXTENSION_VIEWS = List.of("hessian");
+    static final List<String> EXTENSION_VIEWS = List.of("hessian", "nuclear-norm");
 
     @Test
     void everySpecViewIsRegisteredExactlyOnce() {
