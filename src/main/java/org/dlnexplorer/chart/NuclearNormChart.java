@@ -23,8 +23,8 @@ final class NuclearNormChart extends XyViewChart {
     private boolean log;
 
     NuclearNormChart(ChartStyle style) {
-        super(ViewId.NUCLEAR_NORM, style, "Nuclear norm vs the convex minimum", SlideAxes.number("t (time units)"),
-                SlideAxes.number("‖W_eff‖_* (solid), Schatten-2/L (dashed)"), true);
+        super(ViewId.NUCLEAR_NORM, style, "Nuclear norm", SlideAxes.number("t (time units)"),
+                SlideAxes.number("‖W‖*"), true);
         linearTime = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
         logTime = SlideAxes.log("t (time units, log scale)", false);
         styleAxis(logTime);
@@ -64,9 +64,9 @@ final class NuclearNormChart extends XyViewChart {
             String label = rs.runs().size() > 1 ? run.label() : "L = " + depth;
             nuclear.add(new Line(label, Decimator.xy(t, nn, n, log, false), c, style.solid()));
             schatten.add(new Line(label + " S", Decimator.xy(t, sq, n, log, false), c, style.dashed()));
-            legendLine(label + ": ‖W‖_* → " + Fmt.num(nn[n - 1]), c, style.solid());
+            legendLine(label + ": ‖W‖* → " + Fmt.num(nn[n - 1]), c, style.solid());
             if (tr.setup() != null && tr.setup().task().truthKnown())
-                errors.add(label + " " + Fmt.num(Recovery.error(tr.last(), tr.setup().task())));
+                errors.add(Fmt.num(Recovery.error(tr.last(), tr.setup().task())));
         }
         addLayer(schatten);
         addLayer(nuclear);
@@ -75,12 +75,11 @@ final class NuclearNormChart extends XyViewChart {
             double v = min.number("value");
             double t0 = log ? rs.runs().get(0).trajectory().frames().get(1).t() : 0;
             addLayer(List.of(new Line("min", new double[][]{{t0, tEnd}, {v, v}}, new Color(0, 0, 0, 0), style.thin())));
-            level(v, "min ‖X‖_* fitting the observations = " + Fmt.num(v), ChartStyle.TEXT, true);
-            legendLine("convex minimum", ChartStyle.TEXT, style.dotted());
+            level(v, "convex minimum " + Fmt.num(v), ChartStyle.TEXT, true);
         }
-        legendLine("Schatten-2/L quasi-norm (depth L)", ChartStyle.MUTED, style.dashed());
-        String note = !errors.isEmpty() ? "recovery error ‖W − M‖_F at t_end: " + String.join(", ", errors)
-                : min.available() ? "" : "the convex minimum is drawn for completion and sensing tasks";
+        legendLine("Schatten-2/L quasi-norm", ChartStyle.MUTED, style.dashed());
+        // one short line at the grid's smallest cell: the errors in the runs' (legend) order
+        String note = errors.isEmpty() ? "" : "recovery error at t end: " + String.join(", ", errors);
         subtitle.setText(join(note, divergenceNote(rs)));
     }
 

@@ -37,8 +37,16 @@ public final class ViewApplicability {
             case HESSIAN -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasHessian()) ? null
                     : new Reason("the Hessian's spectrum was not recorded for this run",
                             "set training.hessian: true (networks up to " + org.dlnexplorer.model.observe.HessianSpectrum.MAX_PARAMETERS + " parameters)");
+            case NUCLEAR_NORM -> any(rs, ViewApplicability::measured) ? null
+                    : new Reason("needs a matrix completion or sensing task",
+                            "set task.completion or task.sensing: the nuclear norm is compared with the convex minimum that fits the observations");
             default -> null;
         };
+    }
+
+    /** the run's task observes W_eff through measurements (task.completion, task.sensing) */
+    static boolean measured(Trajectory t) {
+        return t.setup() != null && t.setup().task().isMeasured();
     }
 
     /**

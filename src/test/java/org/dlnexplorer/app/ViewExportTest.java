@@ -25,7 +25,8 @@ class ViewExportTest {
         ViewExport.Result r = ViewExport.views(dir, List.of(ViewId.values()), rs, p, "saxe", ExportFormat.PNG);
         // the app records the Hessian's spectrum only when the preset asks (training.hessian): its view says so
         assertEquals(List.of("hyperboloid: " + ViewId.HYPERBOLOID.whyNot(rs), "function-space: " + ViewId.FUNCTION_SPACE.whyNot(rs),
-                        "hessian: " + ViewId.HESSIAN.whyNot(rs)), r.skipped());
+                        "hessian: " + ViewId.HESSIAN.whyNot(rs), "nuclear-norm: " + ViewId.NUCLEAR_NORM.whyNot(rs)), r.skipped());
+        assertTrue(ViewId.NUCLEAR_NORM.whyNot(rs).startsWith("needs a matrix completion or sensing task"));
         assertTrue(ViewId.HESSIAN.whyNot(rs).contains("training.hessian"));
         assertTrue(r.files().contains(dir.resolve("phase-diagram.png")), r.files().toString());
         assertFalse(Files.exists(dir.resolve("hyperboloid.png")));
