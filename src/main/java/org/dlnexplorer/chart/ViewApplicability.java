@@ -46,8 +46,16 @@ public final class ViewApplicability {
             case PHASE_PORTRAIT -> any(rs, Trajectory::isPiecewise) ? null
                     : new Reason("the (τ, δ) portrait of a piecewise-linear network: network.activation relu or leaky-relu",
                             "for this network see the phase diagram");
+            case NUCLEAR_NORM -> any(rs, ViewApplicability::measured) ? null
+                    : new Reason("needs a matrix completion or sensing task",
+                            "set task.completion or task.sensing: the nuclear norm is compared with the convex minimum that fits the observations");
             default -> null;
         };
+    }
+
+    /** the run's task observes W_eff through measurements (task.completion, task.sensing) */
+    static boolean measured(Trajectory t) {
+        return t.setup() != null && t.setup().task().isMeasured();
     }
 
     /**

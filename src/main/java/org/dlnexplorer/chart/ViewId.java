@@ -29,7 +29,8 @@ public enum ViewId {
     PHASE_DIAGRAM("phase-diagram", "Regime phase diagram", MessageChart::phaseDiagram, 1, 1.0, false, CellKind.SWEEP),
     CONSERVATION("conservation", "Conservation monitor", ConservationChart::new, 1, 8.5, false, CellKind.IMAGE),
     HESSIAN("hessian", "Hessian spectrum (bottom)", HessianChart::new, 1, 1.0, false, CellKind.IMAGE),
-    PHASE_PORTRAIT("phase-portrait", "(τ, δ) phase portrait", MessageChart::phasePortrait, 3, 1.0, false, CellKind.SWEEP);
+    PHASE_PORTRAIT("phase-portrait", "(τ, δ) phase portrait", MessageChart::phasePortrait, 3, 1.0, false, CellKind.SWEEP),
+    NUCLEAR_NORM("nuclear-norm", "Nuclear norm vs the convex minimum", NuclearNormChart::new, 1, 1.0, false, CellKind.IMAGE);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
@@ -154,7 +155,7 @@ public enum ViewId {
      * needs something most runs do not record or a task most presets do not have. A preset that records what
      * such a view draws (training.hessian for the Hessian view) shows it by default.
      */
-    public static final List<ViewId> OPT_IN = List.of(HESSIAN);
+    public static final List<ViewId> OPT_IN = List.of(HESSIAN, NUCLEAR_NORM);
 
     /**
      * The views a preset shows when it does not list them: a deep linear network every view but the
@@ -179,6 +180,9 @@ public enum ViewId {
 
     /** whether a preset records what an opt-in view draws (so that view is among its defaults) */
     private static boolean recorded(ViewId v, Preset p) {
-        return v == HESSIAN && p != null && p.training != null && Boolean.TRUE.equals(p.training.hessian);
+        if (p == null) return false;
+        if (v == HESSIAN) return p.training != null && Boolean.TRUE.equals(p.training.hessian);
+        if (v == NUCLEAR_NORM) return p.task != null && (p.task.completion != null || p.task.sensing != null);
+        return false;
     }
 }

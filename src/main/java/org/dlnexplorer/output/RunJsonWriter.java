@@ -74,6 +74,21 @@ public final class RunJsonWriter {
             for (Frame f : frames) array(w, f.hessianBottom());
             w.endArray();
         }
+        if (!frames.isEmpty() && tr.setup() != null && tr.setup().task().isMeasured()) {
+            // completion / sensing: ‖W_eff‖_*, the effective rank, and ‖W_eff − M‖_F when M is known
+            org.dlnexplorer.model.core.Task task = tr.setup().task();
+            w.name("nuclearNorm").beginArray();
+            for (Frame f : frames) num(w, org.dlnexplorer.model.observe.Recovery.nuclearNorm(f));
+            w.endArray();
+            w.name("effectiveRank").beginArray();
+            for (Frame f : frames) num(w, f.effectiveRank());
+            w.endArray();
+            if (task.truthKnown()) {
+                w.name("recoveryError").beginArray();
+                for (Frame f : frames) num(w, org.dlnexplorer.model.observe.Recovery.error(f, task));
+                w.endArray();
+            }
+        }
         w.name("rank").beginArray();
         for (Frame f : frames) w.value(f.rank());
         w.endArray();

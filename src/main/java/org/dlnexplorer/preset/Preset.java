@@ -35,6 +35,26 @@ public final class Preset {
         public DataSection data;
         /** a teacher–student task (piecewise-linear networks) */
         public TeacherSection teacher;
+        /** matrix completion: ℒ = ½ Σ_{mask_ij = 1} ((W_eff)_ij − M_ij)² */
+        public CompletionSection completion;
+        /** matrix sensing: ℒ = ½ Σ_k (⟨A_k, W_eff⟩ − y_k)² */
+        public SensingSection sensing;
+    }
+
+    public static final class CompletionSection {
+        /** M, n_L × n_0 */
+        public double[][] matrix;
+        /** 0/1, the shape of M: 1 where M_ij is observed */
+        public double[][] mask;
+    }
+
+    public static final class SensingSection {
+        /** A_1 … A_m, each n_L × n_0 */
+        public double[][][] A;
+        /** y_1 … y_m */
+        public double[] y;
+        /** optional: the matrix behind the measurements (for the recovery error) */
+        public double[][] matrix;
     }
 
     public static final class TeacherSection {

@@ -91,6 +91,7 @@ public final class PresetCompiler {
     static Task task(Preset p, String src) throws PresetException {
         int n0 = p.network.widths[0], nL = p.network.widths[p.network.widths.length - 1];
         Preset.TaskSection ts = p.task;
+        if (MeasuredTasks.given(ts)) return MeasuredTasks.task(ts);
         if (ts.teacher != null) {
             Preset.TeacherSection t = ts.teacher;
             return Task.fromDataset(TeacherTask.generate(n0, t.hidden, t.samples,

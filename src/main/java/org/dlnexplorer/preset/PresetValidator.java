@@ -144,6 +144,12 @@ public final class PresetValidator {
 
     private static void validateTask(Preset.TaskSection task, int n0, int nL, int depth, String src) throws PresetException {
         if (task == null) throw new PresetException(src, "task", "missing");
+        if (MeasuredTasks.given(task)) {
+            if (task.target != null || task.data != null || task.teacher != null || (task.completion != null && task.sensing != null))
+                throw new PresetException(src, "task", "give one of target, data, teacher, completion or sensing");
+            MeasuredTasks.validate(task, n0, nL, src);
+            return;
+        }
         boolean hasTarget = task.target != null, hasData = task.data != null, hasTeacher = task.teacher != null;
         int sources = (hasTarget ? 1 : 0) + (hasData ? 1 : 0) + (hasTeacher ? 1 : 0);
         if (sources != 1)

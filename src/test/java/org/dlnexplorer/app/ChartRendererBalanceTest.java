@@ -45,6 +45,7 @@ class ChartRendererBalanceTest {
         cost.put(ViewId.SHARPNESS, 0.2);
         cost.put(ViewId.PHASE_DIAGRAM, 0.1);
         cost.put(ViewId.HESSIAN, 0.1);   // a message: the Hessian is not recorded
+        cost.put(ViewId.NUCLEAR_NORM, 2.0);
         return cost;
     }
 

@@ -26,6 +26,8 @@ class ViewExportTest {
         assertEquals(List.of("hyperboloid: " + ViewId.HYPERBOLOID.whyNot(rs), "function-space: " + ViewId.FUNCTION_SPACE.whyNot(rs)),
                 r.skipped());
         // the app records the Hessian's spectrum only when the preset asks (training.hessian): its view says so
+        assertTrue(ViewId.NUCLEAR_NORM.whyNot(rs).startsWith("needs a matrix completion or sensing task"));
+        assertFalse(ViewId.defaults(p).contains(ViewId.NUCLEAR_NORM), "an opt-in view whose task the preset lacks");
         assertTrue(ViewId.HESSIAN.whyNot(rs).contains("training.hessian"));
         assertFalse(ViewId.defaults(p).contains(ViewId.HESSIAN), "an opt-in view the preset does not record");
         assertTrue(r.files().contains(dir.resolve("phase-diagram.png")), r.files().toString());

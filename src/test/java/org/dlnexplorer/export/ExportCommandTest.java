@@ -73,6 +73,7 @@ class ExportCommandTest {
         for (ViewId v : ViewId.PIECEWISE_ONLY) assertTrue(r.out().contains("skipped " + v.cliName() + ": "), r.out());
         expected.add("manifest.json");   // which preset the folder's files belong to (issue 18)
         assertEquals(expected.stream().sorted().toList(), ChartExporterTest.listing(out));
+        assertTrue(r.out().contains("skipped nuclear-norm: needs a matrix completion or sensing task"), r.out());
         for (ViewId v : linearViews()) {
             BufferedImage img = ImageIO.read(out.resolve(v.cliName() + ".png").toFile());
             assertEquals(800, img.getWidth(), v.cliName());
@@ -93,6 +94,10 @@ class ExportCommandTest {
                 "--view hyperboloid", "needs one hidden neuron: widths [d, 1, 1]");
         assertEquals(List.of(), ChartExporterTest.listing(dir).stream().filter(f -> !f.startsWith(".")).toList(),
                 "nothing written (the output lock is hidden)");
+
+        // a linear network with a plain target: no nuclear-norm view (it needs observations to fit)
+        assertUsageError(run("export", "presets/saxe-two-modes.json", "--view", "nuclear-norm", "--out", png.toString()),
+                "--view nuclear-norm", "needs a matrix completion or sensing task");
 
         Path out = dir.resolve("all");
         Result r = run("export", "saxe-two-modes", "--all", "--out", out.toString(), "--width", "400", "--height", "300");
@@ -190,8 +195,12 @@ class ExportCommandTest {
                 "every view in every format, and manifest.json");
     }
 
-    /** every registered view but the piecewise-linear family's */
+    /**
+     * every registered view that applies to the single neuron: not the piecewise-linear family's, nor nuclear-norm
+     * (it needs a completion or sensing task)
+     */
     private static List<ViewId> linearViews() {
-        return java.util.Arrays.stream(ViewId.values()).filter(v -> !ViewId.PIECEWISE_ONLY.contains(v)).toList();
+        return java.util.Arrays.stream(ViewId.values())
+                .filter(v -> !ViewId.PIECEWISE_ONLY.contains(v) && v != ViewId.NUCLEAR_NORM).toList();
     }
 }

@@ -142,6 +142,11 @@ class DescriptionChecksTest {
             out.add(t.frames().stream().mapToDouble(Frame::balanceDrift).max().orElseThrow());
         else if (observable.startsWith("tBelow@")) out.add(timeBelow(t, Double.parseDouble(observable.substring(7))));
         else if (observable.startsWith("rest")) out.add(atRest(t, observable));
+        else if (observable.equals("nuclear")) out.add(org.dlnexplorer.model.observe.Recovery.nuclearNorm(last));
+        else if (observable.equals("effRank")) out.add(last.effectiveRank());
+        else if (observable.equals("recovery")) out.add(org.dlnexplorer.model.observe.Recovery.error(last, t.setup().task()));
+        else if (observable.equals("minNuclear")) out.add(org.dlnexplorer.model.theory.Overlays.evaluate(
+                org.dlnexplorer.model.theory.Overlays.MIN_NUCLEAR_NORM, org.dlnexplorer.model.theory.OverlayInput.of(t)).number("value"));
         else if (observable.startsWith("dir0[")) out.add(first.effectiveWeight()[i] / norm(first.effectiveWeight()));
         else if (observable.equals("aEnd")) out.add(last.weights()[t.depth() - 1][0]);
         else if (observable.equals("a0")) out.add(first.weights()[t.depth() - 1][0]);

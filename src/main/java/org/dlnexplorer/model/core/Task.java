@@ -22,9 +22,18 @@ public final class Task {
     private final double minimumLoss;
     private final boolean whitened;
     private Dataset dataset;
+    private final Measurements measurements;   // null unless W_eff is observed through measurements
+    private final boolean truthKnown;
 
     private Task(DMatrixRMaj sigmaXX, DMatrixRMaj sigmaYX, DMatrixRMaj target, DMatrixRMaj ntkInputs,
                  double traceSigmaYY, boolean whitened) {
+        this(sigmaXX, sigmaYX, target, ntkInputs, traceSigmaYY, whitened, null, true);
+    }
+
+    private Task(DMatrixRMaj sigmaXX, DMatrixRMaj sigmaYX, DMatrixRMaj target, DMatrixRMaj ntkInputs,
+                 double traceSigmaYY, boolean whitened, Measurements measurements, boolean truthKnown) {
+        this.measurements = measurements;
+        this.truthKnown = truthKnown;
         this.sigmaXX = sigmaXX;
         this.sigmaYX = sigmaYX;
         this.target = target;
@@ -35,7 +44,20 @@ public final class Task {
         CommonOps_DDRM.mult(target, sigmaXX, tS);
         double trTST = Matrices.inner(tS, target);
         double min = 0.5 * traceSigmaYY - 0.5 * trTST;
-        this.minimumLoss = Math.abs(min) < 1e-13 * Math.max(1.0, traceSigmaYY) ? 0.0 : Math.max(0.0, min);
+        this.minimumLoss = measurements != null ? measurements.minimumLoss()
+                : Math.abs(min) < 1e-13 * Math.max(1.0, traceSigmaYY) ? 0.0 : Math.max(0.0, min);
+    }
+
+    /**
+     * W_eff observed through linear measurements (task.completion, task.sensing): ℒ = ½ Σ_k (⟨A_k, W_eff⟩ − y_k)².
+     * truth is the matrix behind the observations (M), or null when not known; it stands as the target (for the
+     * rank and alignment readouts and the recovery error), a zero matrix when unknown. Inputs count as Σxx = I for
+     * the NTK; no closed-form theory applies.
+     */
+    public static Task measured(Measurements ms, DMatrixRMaj truth) {
+        DMatrixRMaj eye = CommonOps_DDRM.identity(ms.cols());
+        DMatrixRMaj t = truth == null ? new DMatrixRMaj(ms.rows(), ms.cols()) : truth.copy();
+        return new Task(eye, t.copy(), t, CommonOps_DDRM.identity(ms.cols()), traceOf(t, eye), false, ms, truth != null);
     }
 
     /** Target form, whitened inputs: Σxx = I, Σyx = T, Σyy = T Tᵀ. */
@@ -122,6 +144,12 @@ public final class Task {
     public int inputDim() { return sigmaXX.numRows; }
     public int outputDim() { return sigmaYX.numRows; }
     public boolean isWhitened() { return whitened; }
+    /** true when W_eff is observed through measurements (completion or sensing) */
+    public boolean isMeasured() { return measurements != null; }
+    /** the measurements, or null */
+    public Measurements measurements() { return measurements; }
+    /** false for measurements whose underlying matrix was not given (then target() is zero) */
+    public boolean truthKnown() { return truthKnown; }
     public DMatrixRMaj sigmaXX() { return sigmaXX.copy(); }
     public DMatrixRMaj sigmaYX() { return sigmaYX.copy(); }
     /** T with T Σxx = Σyx (the minimum-norm regression target). */

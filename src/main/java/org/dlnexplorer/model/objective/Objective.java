@@ -18,6 +18,8 @@ public final class Objective {
     private final DMatrixRMaj sigmaXX;
     private final DMatrixRMaj target;
     private final double minimumLoss;
+    private final org.dlnexplorer.model.core.Measurements meas;   // null: the covariance form
+    private final double[] resid, dResid;                          // r_k = ⟨A_k, W_eff⟩ − y_k and its derivative
 
     // fast path (loss, gradient, flow): flat row-major buffers, θ read in place
     private final int n0;
@@ -48,6 +50,9 @@ public final class Objective {
         this.sigmaXX = task.sigmaXX();
         this.target = task.target();
         this.minimumLoss = task.minimumLoss();
+        this.meas = task.measurements();
+        this.resid = meas == null ? null : new double[meas.count()];
+        this.dResid = meas == null ? null : new double[meas.count()];
         int n0 = net.inputDim(), nL = net.outputDim();
         this.n0 = n0;
         this.nL = nL;
@@ -96,11 +101,18 @@ public final class Objective {
         weffOff = prevOff;
         double[] t = targetData;
         for (int i = 0; i < diffF.length; i++) diffF[i] = prevArr[prevOff + i] - t[i];
+        if (meas != null) {
+            // measurements: E = ∂ℒ/∂W_eff = Σ_k r_k A_k, r_k = ⟨A_k, W_eff⟩ − y_k
+            meas.residual(prevArr, prevOff, resid);
+            meas.adjoint(resid, errF);
+            return;
+        }
         if (!whitened) Kernels.mult(1.0, diffF, 0, sigmaXXData, 0, errF, 0, nL, n0, n0);
     }
 
     /** ℒ from the fast forward pass: ½ ⟨E, W_eff − T⟩ + ℒ_min */
     private double fastLoss() {
+        if (meas != null) return 0.5 * Kernels.dot(resid, 0, resid, 0, resid.length);   // ½ Σ_k r_k²
         return 0.5 * Kernels.dot(errF, 0, diffF, 0, errF.length) + minimumLoss;
     }
 
@@ -196,7 +208,11 @@ public final class Objective {
         // dE = dP_L Σxx
         double[] dpL = dpArr(vec, depth);
         int dpLOff = dpOff(depth);
-        if (whitened) System.arraycopy(dpL, dpLOff, dErrF, 0, dErrF.length);
+        if (meas != null) {
+            // dE = 𝒜*(𝒜(dP_L))
+            for (int k = 0; k < dResid.length; k++) dResid[k] = meas.apply(k, dpL, dpLOff);
+            meas.adjoint(dResid, dErrF);
+        } else if (whitened) System.arraycopy(dpL, dpLOff, dErrF, 0, dErrF.length);
         else Kernels.mult(1.0, dpL, dpLOff, sigmaXXData, 0, dErrF, 0, nL, n0, n0);
         for (int l = 1; l <= depth; l++) {
             int rows = net.rows(l), cols = net.cols(l), lenA = rows * n0, off = net.offset(l);

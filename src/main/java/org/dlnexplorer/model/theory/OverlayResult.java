@@ -64,6 +64,11 @@ public final class OverlayResult {
         return new OverlayResult(id, null, Map.of(), Map.of(name, values), null);
     }
 
+    /** named numbers and arrays together */
+    public static OverlayResult of(String id, Map<String, Double> numbers, Map<String, double[]> arrays) {
+        return new OverlayResult(id, null, numbers, arrays, null);
+    }
+
     public static OverlayResult exact(String id, TheoryResult exact) {
         return new OverlayResult(id, null, Map.of(), Map.of(), exact);
     }

@@ -18,7 +18,15 @@ public final class Overlays {
     public static final String LINEAR = "linear", SINGLE_NEURON = "single-neuron", SAXE = "saxe",
             LAMBDA_BALANCED = "lambda-balanced", ALIGNED_MODES = "aligned-modes",
             SADDLE_PLATEAUS = SaddlePlateausOverlay.ID, MINIMAL_SHARPNESS = MinimalSharpnessOverlay.ID,
-            IMPLICIT_BIAS = ImplicitBiasOverlay.ID, DEEP_IMPLICIT_BIAS = DeepImplicitBiasOverlay.ID;
+            IMPLICIT_BIAS = ImplicitBiasOverlay.ID, DEEP_IMPLICIT_BIAS = DeepImplicitBiasOverlay.ID,
+            MIN_NUCLEAR_NORM = MinNuclearNormOverlay.ID;
+
+    /** why no closed-form overlay applies to a task observed through measurements (completion, sensing) */
+    public static final String MEASURED_REASON = "the task observes W_eff through measurements (completion or sensing): "
+            + "no closed-form solution is known";
+    public static final String MEASURED_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ 𝒜*(𝒜(W_eff) − y) (W_ℓ₋₁⋯W_1)ᵀ";
+    /** {@link #MEASURED_EQUATION} typeset */
+    public static final String MEASURED_TEX = "\\dot W_\\ell = -\\eta_\\ell\\,(W_L\\cdots W_{\\ell+1})^T\\,\\mathcal{A}^*(\\mathcal{A}(W_{\\mathrm{eff}}) - y)\\,(W_{\\ell-1}\\cdots W_1)^T";
 
     /** the update rule when no overlay names a sharper equation: gradient descent, and gradient flow */
     public static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
@@ -63,7 +71,8 @@ public final class Overlays {
             new SaddlePlateausOverlay(),
             new MinimalSharpnessOverlay(),
             new ImplicitBiasOverlay(),
-            new DeepImplicitBiasOverlay());
+            new DeepImplicitBiasOverlay(),
+            new MinNuclearNormOverlay());
 
     private static String needsDepth(OverlayInput run) {
         return run.depth() >= 2 ? null : "mode solutions need a hidden layer, and this network has depth 1";
@@ -78,8 +87,12 @@ public final class Overlays {
     /** one overlay evaluated for a run */
     public static OverlayResult evaluate(String id, OverlayInput run) {
         if (piecewise(run)) return OverlayResult.unavailable(id, Theories.PIECEWISE_REASON);
+        if (measured(run) && !id.equals(MIN_NUCLEAR_NORM)) return OverlayResult.unavailable(id, MEASURED_REASON);
         return get(id).evaluate(run);
     }
+
+    /** a task observed through measurements (completion, sensing): only the convex minimum applies */
+    private static boolean measured(OverlayInput run) { return run.task() != null && run.task().isMeasured(); }
 
     /** the overlays are theory of linear networks: none applies to the piecewise-linear family */
     private static boolean piecewise(OverlayInput run) {
@@ -93,6 +106,8 @@ public final class Overlays {
         for (Overlay o : ALL) {
             if (piecewise(run)) {
                 out.add(OverlayResult.unavailable(o.id(), Theories.PIECEWISE_REASON));
+            } else if (measured(run) && !(o instanceof MinNuclearNormOverlay)) {
+                out.add(OverlayResult.unavailable(o.id(), MEASURED_REASON));
             } else if (o instanceof ExactOverlay e) {
                 if (exact == null) exact = ExactOverlay.solve(run, true);
                 out.add(e.from(run, exact));
@@ -116,6 +131,7 @@ public final class Overlays {
         OverlayInput run = OverlayInput.of(spec);
         if (piecewise(run)) return spec.method() == Method.GRADIENT_DESCENT
                 ? new Governing(PIECEWISE_DESCENT_EQUATION, PIECEWISE_DESCENT_TEX) : new Governing(PIECEWISE_EQUATION, PIECEWISE_TEX);
+        if (measured(run)) return new Governing(MEASURED_EQUATION, MEASURED_TEX);
         TheoryResult exact = ExactOverlay.solve(run, false);
         for (Overlay o : ALL) {
             boolean applies = o instanceof ExactOverlay e ? e.from(run, exact).available() : o.whyNot(run) == null;
