@@ -32,7 +32,7 @@ public enum Metric {
     /** a simulated value read at t_end: it says nothing about the regime of a run whose loss has not converged */
     public boolean readAtEnd() {
         return this == KERNEL_DISTANCE || this == PARAMETER_DISTANCE || this == RELATIVE_PARAMETER_DISTANCE
-                || this == FINAL_SHARPNESS;
+                || this == FINAL_SHARPNESS || this == HAMMING;
     }
 
     /** metrics that live in [0, 1] get a fixed colour range */
