@@ -78,9 +78,11 @@ public final class NeuronFlow {
      */
     private record Start(double[] beta, double a0, double[] w0, double rateA, double rateW, boolean columnForm) {
         static Start of(org.dlnexplorer.model.engine.SimulationSpec spec) {
-            org.dlnexplorer.model.core.Network net = spec.network();
-            double[] theta = spec.theta0();
-            double[] beta = spec.task().target().data.clone();
+            return of(spec.network(), spec.task(), spec.theta0());
+        }
+
+        static Start of(org.dlnexplorer.model.core.Network net, org.dlnexplorer.model.core.Task task, double[] theta) {
+            double[] beta = task.target().data.clone();
             int d = beta.length;
             boolean columnForm = net.width(2) == 1;
             double[] w0 = columnForm ? java.util.Arrays.copyOf(theta, d) : java.util.Arrays.copyOfRange(theta, 1, d + 1);
@@ -94,11 +96,16 @@ public final class NeuronFlow {
      * or [1,1,c] with W_1 = a, W_2 = w) on inputs with Σxx = cI; null when the run is not such a model.
      */
     public static NeuronFlow fromSpec(org.dlnexplorer.model.engine.SimulationSpec spec) {
-        org.dlnexplorer.model.core.Network net = spec.network();
+        return fromWeights(spec.network(), spec.task(), spec.theta0());
+    }
+
+    /** {@link #fromSpec} from the network, the task and θ(0) (a recorded run without its spec) */
+    public static NeuronFlow fromWeights(org.dlnexplorer.model.core.Network net, org.dlnexplorer.model.core.Task task,
+                                         double[] theta0) {
         if (!Theories.isSingleNeuron(net)) return null;
-        double c = Theories.isotropicScale(spec.task().sigmaXX());
+        double c = Theories.isotropicScale(task.sigmaXX());
         if (!(c > 0)) return null;
-        Start s = Start.of(spec);
+        Start s = Start.of(net, task, theta0);
         return new NeuronFlow(s.beta, s.a0, s.w0, c * s.rateA, c * s.rateW);
     }
 

@@ -44,6 +44,13 @@ public final class OverlayResult {
         return new OverlayResult(id, reason, n, arrays, exact, note);
     }
 
+    /** this available result with one more named array */
+    public OverlayResult withArray(String name, double[] values) {
+        Map<String, double[]> a = new LinkedHashMap<>(arrays);
+        a.put(name, values);
+        return new OverlayResult(id, reason, numbers, a, exact, note);
+    }
+
     /** this result with a note (a remark on an available result) */
     public OverlayResult withNote(String text) {
         return new OverlayResult(id, reason, numbers, arrays, exact, text);

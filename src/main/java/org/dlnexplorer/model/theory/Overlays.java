@@ -27,6 +27,8 @@ public final class Overlays {
     public static final String MEASURED_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ 𝒜*(𝒜(W_eff) − y) (W_ℓ₋₁⋯W_1)ᵀ";
     /** {@link #MEASURED_EQUATION} typeset */
     public static final String MEASURED_TEX = "\\dot W_\\ell = -\\eta_\\ell\\,(W_L\\cdots W_{\\ell+1})^T\\,\\mathcal{A}^*(\\mathcal{A}(W_{\\mathrm{eff}}) - y)\\,(W_{\\ell-1}\\cdots W_1)^T";
+    /** seed 002 App. A's μ(t), φ(t), ν(t) of one hidden neuron */
+    public static final String NEURON_TEMPORAL = NeuronTemporalOverlay.ID;
 
     /** the update rule when no overlay names a sharper equation: gradient descent, and gradient flow */
     public static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
@@ -72,7 +74,8 @@ public final class Overlays {
             new MinimalSharpnessOverlay(),
             new ImplicitBiasOverlay(),
             new DeepImplicitBiasOverlay(),
-            new MinNuclearNormOverlay());
+            new MinNuclearNormOverlay(),
+            new NeuronTemporalOverlay());
 
     private static String needsDepth(OverlayInput run) {
         return run.depth() >= 2 ? null : "mode solutions need a hidden layer, and this network has depth 1";

@@ -128,6 +128,9 @@ class OverlaysTest {
             double[] theta = spec.theta0();
             boolean startsOffSaddle = neuron && theta[w[0]] != 0;
             assertEquals(flow && neuron && startsOffSaddle, Overlays.get(Overlays.IMPLICIT_BIAS).whyNot(in) == null, what);
+            boolean anyNeuron = w.length == 3 && w[1] == 1 && (w[2] == 1 || w[0] == 1);
+            assertEquals(flow && anyNeuron && isotropic && !d.zeroTarget,
+                    Overlays.get(Overlays.NEURON_TEMPORAL).whyNot(in) == null, what);
 
             // the exact family: at most one applies, and it is the one Theories chooses; none for gradient descent
             TheoryResult exact = Theories.evaluate(spec, spec.grid());
@@ -293,7 +296,7 @@ class OverlaysTest {
         Set<String> ids = new HashSet<>();
         for (Overlay o : Overlays.ALL) assertTrue(ids.add(o.id()), o.id());
         assertEquals(Set.of("linear", "single-neuron", "saxe", "lambda-balanced", "aligned-modes", "saddle-plateaus",
-                "minimal-sharpness", "implicit-bias", "deep-implicit-bias", "min-nuclear-norm"), ids);
+                "minimal-sharpness", "implicit-bias", "deep-implicit-bias", "min-nuclear-norm", "neuron-temporal"), ids);
         assertNull(Overlays.get(Overlays.SADDLE_PLATEAUS).equation(OverlayInput.of(
                 Fixtures.spec(new Network(1, 1), Task.whitened(Fixtures.diag(1, 1, 1)), Scheme.GAUSSIAN, 0.1, 0, 1,
                         Method.GRADIENT_FLOW, 1, 3, 0))));
