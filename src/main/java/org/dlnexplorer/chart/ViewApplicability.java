@@ -49,6 +49,8 @@ public final class ViewApplicability {
             case NUCLEAR_NORM -> any(rs, ViewApplicability::measured) ? null
                     : new Reason("needs a matrix completion or sensing task",
                             "set task.completion or task.sensing: the nuclear norm is compared with the convex minimum that fits the observations");
+            case NEURON_TEMPORAL -> any(rs, NeuronTemporalChart::applies) ? null
+                    : new Reason("needs one hidden neuron: widths [d, 1, 1] or [1, 1, c]", widths);
             default -> null;
         };
     }
@@ -64,7 +66,7 @@ public final class ViewApplicability {
      */
     private static Reason linearOnly(ViewId view, RunSet rs) {
         boolean linear = switch (view) {
-            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, CONSERVATION, PHASE_DIAGRAM -> true;
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, CONSERVATION, PHASE_DIAGRAM, NEURON_TEMPORAL -> true;
             default -> false;
         };
         if (!linear || !all(rs, Trajectory::isPiecewise)) return null;
