@@ -151,6 +151,64 @@ public final class SingleNeuron {
         return sheets;
     }
 
+    /** κ₊(δ) = (δ + √(δ² + 4η_aη_w‖β*‖²))/2, computed without cancellation for δ &lt; 0 */
+    static double kappaPlus(double delta, double b2, double[] rates) {
+        double root = Math.sqrt(delta * delta + 4 * rates[1] * rates[0] * b2);
+        return delta >= 0 ? (delta + root) / 2 : 2 * rates[1] * rates[0] * b2 / (root - delta);
+    }
+
+    /** wᵀβ* at a point (a, x, y) of the picture: (x, y)·β* for d = 2, x‖β*‖ otherwise (x = w·β̂*) */
+    private static double omega(double[] p, double[] betaStar) {
+        return betaStar.length == 2 ? p[1] * betaStar[0] + p[2] * betaStar[1] : p[1] * norm(betaStar);
+    }
+
+    /**
+     * Which basin a point (a, x, y) on the hyperboloid δ lies in (seed 002 App. A, "Basins of attraction", with
+     * rates): the sign of η_a wᵀβ* + κ₊(δ) a, +1 for the branch a &gt; 0 of the minima, −1 for a &lt; 0.
+     */
+    public static int basinSide(double[] p, double[] betaStar, double delta, double[] rates) {
+        double b2 = norm(betaStar) * norm(betaStar);
+        return rates[1] * omega(p, betaStar) + kappaPlus(delta, b2, rates) * p[0] >= 0 ? 1 : -1;
+    }
+
+    /**
+     * The basin-separating surface on the hyperboloid δ (seed 002 App. A: w0ᵀβ* + (a0/2)(δ + √(δ² + 4‖β*‖²)) = 0,
+     * here with rates η_a wᵀβ* + κ₊ a = 0), within the cube |a|, ‖w‖ ≤ extent, as polylines in (a, x, y).
+     * On the sheet ‖w‖ = r(a) = √((η_w a² − δ)/η_a), wᵀβ* = r‖β*‖cos(θ − θ*) = −κ₊a/η_a: for d = 2 the curves
+     * θ = θ* ± arccos(−κ₊a/(η_a r‖β*‖)); otherwise x = −κ₊a/(η_a‖β*‖), y = √(r² − x²). Empty for δ &gt; 0
+     * (each sheet is one basin) and for β* = 0; for δ = 0 the ray w ∝ −β* (both curves coincide).
+     */
+    public static List<double[][]> separatrix(double[] betaStar, double delta, double[] rates, double extent, int n) {
+        List<double[][]> out = new ArrayList<>();
+        double ew = rates[0], ea = rates[1], bn = betaStar == null ? 0 : norm(betaStar);
+        if (delta > SHEET_EPS || bn == 0 || betaStar.length < 2) return out;
+        double kp = kappaPlus(delta, bn * bn, rates);
+        double aMax = Math.min(extent, Math.sqrt(Math.max(0, (ea * extent * extent + delta) / ew)));
+        double thetaStar = Math.atan2(betaStar[1], betaStar[0]);
+        int curves = betaStar.length == 2 ? 2 : 1;
+        for (int c = 0; c < curves; c++) {
+            double[][] pts = new double[n][];
+            for (int i = 0; i < n; i++) {
+                double a = -aMax + 2 * aMax * i / (n - 1);
+                double r = Math.sqrt(Math.max(0, (ew * a * a - delta) / ea));
+                double x = -kp * a / ea;                       // wᵀβ* on the surface
+                if (curves == 2) {
+                    double cos = r > 0 ? Math.max(-1, Math.min(1, x / (r * bn))) : 0;
+                    double th = thetaStar + (c == 0 ? 1 : -1) * Math.acos(cos);
+                    pts[i] = new double[]{a, r * Math.cos(th), r * Math.sin(th)};
+                } else {
+                    double along = x / bn;
+                    pts[i] = new double[]{a, along, Math.sqrt(Math.max(0, r * r - along * along))};
+                }
+            }
+            out.add(pts);
+        }
+        return out;
+    }
+
+    /** |δ| below this is the cone (δ = 0) */
+    static final double SHEET_EPS = 1e-12;
+
     /** "two sheets", "cone", "one sheet" */
     public static String surfaceKind(double delta) {
         double eps = 1e-12;

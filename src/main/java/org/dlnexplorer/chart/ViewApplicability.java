@@ -25,7 +25,7 @@ public final class ViewApplicability {
         Reason linearOnly = linearOnly(view, rs);
         if (linearOnly != null) return linearOnly;
         return switch (view) {
-            case HYPERBOLOID -> any(rs, SingleNeuron::applies) ? null
+            case HYPERBOLOID, HYPERBOLOID_GEOMETRIES -> any(rs, SingleNeuron::applies) ? null
                     : new Reason("needs one hidden neuron: widths [d, 1, 1]", widths);
             case FUNCTION_SPACE -> any(rs, ViewApplicability::twoInputScalarOutput) ? null
                     : new Reason("needs one hidden neuron with two inputs (widths [2, 1, 1]) or two inputs and one output ([2, …, 1])", widths);
@@ -66,7 +66,7 @@ public final class ViewApplicability {
      */
     private static Reason linearOnly(ViewId view, RunSet rs) {
         boolean linear = switch (view) {
-            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, CONSERVATION, PHASE_DIAGRAM, NEURON_TEMPORAL -> true;
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, CONSERVATION, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES -> true;
             default -> false;
         };
         if (!linear || !all(rs, Trajectory::isPiecewise)) return null;
