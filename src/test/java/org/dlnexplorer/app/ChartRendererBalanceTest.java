@@ -46,6 +46,8 @@ class ChartRendererBalanceTest {
         cost.put(ViewId.PHASE_DIAGRAM, 0.1);
         cost.put(ViewId.HESSIAN, 0.1);   // a message: the Hessian is not recorded
         cost.put(ViewId.NUCLEAR_NORM, 2.0);
+        cost.put(ViewId.NEURON_TEMPORAL, 4.0);
+        cost.put(ViewId.HYPERBOLOID_GEOMETRIES, 5.0);
         return cost;
     }
 
@@ -79,7 +81,7 @@ class ChartRendererBalanceTest {
             // every view measured as the prior expected them, give or take 5%: no reason to move anything
             Map<ViewId, Double> prior = Map.of(ViewId.SINGULAR_VALUES, 12.0, ViewId.LOSS, 8.5 * 1.05,
                     ViewId.CONSERVATION, 8.5, ViewId.KERNEL_DISTANCE, 5.0 * 0.95, ViewId.INPUT_SPACE, 3.0,
-                    ViewId.NEURON_DYNAMICS, 6.0 * 1.05);
+                    ViewId.NEURON_DYNAMICS, 6.0 * 1.05, ViewId.NEURON_TEMPORAL, 6.0, ViewId.HYPERBOLOID_GEOMETRIES, 3.0);
             for (ViewId v : ViewId.values()) r.measured(v, prior.getOrDefault(v, 1.0));
             r.rebalance(everyView());
             assertEquals(first, r.lanesOfViews());

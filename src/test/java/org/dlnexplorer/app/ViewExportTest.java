@@ -30,6 +30,10 @@ class ViewExportTest {
         assertFalse(ViewId.defaults(p).contains(ViewId.NUCLEAR_NORM), "an opt-in view whose task the preset lacks");
         assertTrue(ViewId.HESSIAN.whyNot(rs).contains("training.hessian"));
         assertFalse(ViewId.defaults(p).contains(ViewId.HESSIAN), "an opt-in view the preset does not record");
+        for (ViewId v : List.of(ViewId.NEURON_TEMPORAL, ViewId.HYPERBOLOID_GEOMETRIES)) {
+            assertTrue(v.whyNot(rs).startsWith("needs one hidden neuron"), v.whyNot(rs));
+            assertFalse(ViewId.defaults(p).contains(v), "opt-in: " + v);
+        }
         assertTrue(r.files().contains(dir.resolve("phase-diagram.png")), r.files().toString());
         assertFalse(Files.exists(dir.resolve("hyperboloid.png")));
 

@@ -180,8 +180,41 @@ class DescriptionChecksTest {
             out.add(org.dlnexplorer.model.sweep.CellMetrics.timeToFit(t.frames(),
                     t.isPiecewise() ? 0.0 : t.setup().task().minimumLoss()));
         else if (observable.equals("limitGap")) out.add(limitGap(t));
+        else if (observable.equals("muMin") || observable.startsWith("tPhi@") || observable.equals("nuEnd")
+                || observable.equals("tCross")) out.add(neuron(t, observable));
         else fail("unknown observable " + observable);
         return out;
+    }
+
+    /**
+     * One hidden neuron's App. A variables from the recorded weights (W_1 = wᵀ, W_2 = a): muMin (the least
+     * μ = a‖w‖), tPhi@X (first t with φ = cos∠(w, β*) ≥ X, linear between frames), nuEnd (ν = wᵀβ* / a at t_end),
+     * tCross (when a changes sign, linear between frames)
+     */
+    static double neuron(Trajectory t, String observable) {
+        double[] b = t.setup().task().target().data;
+        int n = t.frames().size();
+        double[] time = t.times(), a = new double[n], mu = new double[n], phi = new double[n], nu = new double[n];
+        for (int k = 0; k < n; k++) {
+            double[][] w = t.frames().get(k).weights();
+            a[k] = w[1][0];
+            double ww = 0, wb = 0, bb = 0;
+            for (int j = 0; j < b.length; j++) { ww += w[0][j] * w[0][j]; wb += w[0][j] * b[j]; bb += b[j] * b[j]; }
+            mu[k] = a[k] * Math.sqrt(ww);
+            phi[k] = wb / Math.sqrt(ww * bb);
+            nu[k] = wb / a[k];
+        }
+        if (observable.equals("muMin")) return java.util.Arrays.stream(mu).min().orElseThrow();
+        if (observable.equals("nuEnd")) return nu[n - 1];
+        double level = observable.startsWith("tPhi@") ? Double.parseDouble(observable.substring(5)) : 0;
+        for (int k = 1; k < n; k++) {
+            double lo = observable.equals("tCross") ? a[k - 1] * Math.signum(a[0]) : phi[k - 1] - level;
+            double hi = observable.equals("tCross") ? a[k] * Math.signum(a[0]) : phi[k] - level;
+            if (lo > 0 == observable.equals("tCross") && (hi > 0) != (lo > 0))
+                return time[k - 1] + lo / (lo - hi) * (time[k] - time[k - 1]);
+        }
+        fail(observable + " never happens on " + t.name());
+        return Double.NaN;
     }
 
     /** ‖β(t_end) − β(∞)‖ with β(∞) from the implicit-bias overlay, else the deep-implicit-bias one */
