@@ -39,8 +39,15 @@ import javafx.scene.DepthTest;
 public final class Hyperboloid3D extends Pane {
     /** the data cube [−E, E]³ is drawn as [−HALF, HALF]³ scene units */
     private static final double HALF = 100;
-    private static final int SURFACE_U = 14, SURFACE_V = 36;
+    private static final int SURFACE_U = 14, SURFACE_V = 36, SPARSE_U = 8, SPARSE_V = 24;
+    /** the paths' tube radii in scene units (the cube is ±HALF): thick enough to read on a projector */
+    private static final double PATH_RADIUS = 4.5, EXACT_RADIUS = 2.0;
+    /** the basins' translucent tints (towards a &gt; 0 and a &lt; 0) and the separating surface */
+    private static final Color BASIN_PLUS = Color.rgb(86, 150, 220, 0.45), BASIN_MINUS = Color.rgb(230, 150, 110, 0.45),
+            SEPARATRIX = Color.rgb(155, 34, 38);
     private static final int MAX_SEGMENTS = 150;
+    /** the camera's distance: the cube with its axis labels (±1.22·HALF) fills the view's height at 30° */
+    private static final double CAMERA_DISTANCE = 520;
 
     private final Group world = new Group();
     private final Group content = new Group();
@@ -64,7 +71,7 @@ public final class Hyperboloid3D extends Pane {
         camera.setNearClip(0.1);
         camera.setFarClip(10_000);
         camera.setFieldOfView(30);
-        camera.setTranslateZ(-720);
+        camera.setTranslateZ(-CAMERA_DISTANCE);
         sub = new SubScene(root, 100, 100, true, SceneAntialiasing.BALANCED);
         sub.setFill(Color.WHITE);
         sub.setCamera(camera);
@@ -92,37 +99,73 @@ public final class Hyperboloid3D extends Pane {
         return new Point3D(p[1] * scale, -p[0] * scale, p[2] * scale);
     }
 
+    /** one legend entry of the scene: a line sample (colour, width in px, dashed) and its text */
+    public record Key(String label, Color color, double width, boolean dashed) {}
+
+    private final List<Key> keys = new ArrayList<>();
+    private String note = "";
+
+    /** the legend of the scene last shown (drawn by the cell below the scene) */
+    public List<Key> keys() { return List.copyOf(keys); }
+
+    /** the surface(s) of the scene last shown, a few words for the title ("δ = -2 (one sheet)") */
+    public String note() { return note; }
+
     /** Rebuild for the single-neuron runs of the set (returns false when none applies). */
     public boolean show(RunSet rs, double cursorT) {
         content.getChildren().clear();
         cursors.clear();
         paths.clear();
         times.clear();
+        keys.clear();
         List<RunSet.Labeled> neurons = new ArrayList<>();
         if (rs != null) for (RunSet.Labeled l : rs.runs()) if (SingleNeuron.applies(l.trajectory())) neurons.add(l);
         if (neurons.isEmpty()) return false;
         Trajectory first = neurons.get(0).trajectory();
         SingleNeuron.Paths scenePaths = SingleNeuron.Paths.of(neurons);
-        double[] betaStar = scenePaths.betaStar();
+        double[] betaStar = scenePaths.betaStar(), rates = SingleNeuron.rates(first);
         List<double[][]> sims = scenePaths.simulated(), exacts = scenePaths.exact();
-        double extent = scenePaths.extent();
+        boolean compare = neurons.size() > 1;
+        // each distinct δ has its own surface (a compare set over δ: one per run, in the run's colour)
+        List<Double> deltas = new ArrayList<>();
+        List<Color> surfaceColors = new ArrayList<>();
+        for (int r = 0; r < neurons.size(); r++) {
+            double d = SingleNeuron.delta(neurons.get(r).trajectory());
+            if (deltas.stream().noneMatch(x -> Math.abs(x - d) <= 1e-9 * Math.max(1, Math.abs(d)))) {
+                deltas.add(d);
+                surfaceColors.add(fx(ChartStyle.color(compare ? r : 0)));
+            }
+        }
+        boolean shared = deltas.size() == 1;
+        List<double[][]> all = new ArrayList<>(sims);
+        for (double[][] e : exacts) if (e != null) all.add(e);
+        double extent = SingleNeuron.frameExtent(all, betaStar, deltas, rates);
         scale = HALF / extent;
-        double delta = SingleNeuron.delta(first);
         // the translucent fill is drawn first without depth test (a tint that never hides the paths),
-        // then the opaque wireframe and everything else with depth test
+        // then the opaque wireframe and everything else with depth test; one δ: the fill tinted by basin
         List<Node> wires = new ArrayList<>();
-        for (double[][][] sheet : SingleNeuron.surface(delta, SingleNeuron.rates(first), extent, SURFACE_U, SURFACE_V)) {
-            TriangleMesh mesh = mesh(sheet, extent);
-            MeshView fill = new MeshView(mesh);
-            fill.setCullFace(CullFace.NONE);
-            fill.setMaterial(material(Color.rgb(86, 180, 233, 0.30)));
-            fill.setDepthTest(DepthTest.DISABLE);
-            MeshView wire = new MeshView(mesh);
-            wire.setDrawMode(DrawMode.LINE);
-            wire.setCullFace(CullFace.NONE);
-            wire.setMaterial(material(Color.gray(0.78)));
-            content.getChildren().add(fill);
-            wires.add(wire);
+        for (int k = 0; k < deltas.size(); k++) {
+            double delta = deltas.get(k);
+            int u = shared ? SURFACE_U : SPARSE_U, v = shared ? SURFACE_V : SPARSE_V;
+            for (double[][][] sheet : SingleNeuron.surface(delta, rates, extent, u, v)) {
+                if (shared) {
+                    for (int side = -1; side <= 1; side += 2) {
+                        MeshView fill = new MeshView(mesh(sheet, extent, betaStar, delta, rates, side));
+                        fill.setCullFace(CullFace.NONE);
+                        fill.setMaterial(material(side > 0 ? BASIN_PLUS : BASIN_MINUS));
+                        fill.setDepthTest(DepthTest.DISABLE);
+                        content.getChildren().add(fill);
+                    }
+                }
+                MeshView wire = new MeshView(mesh(sheet, extent, betaStar, delta, rates, 0));
+                wire.setDrawMode(DrawMode.LINE);
+                wire.setCullFace(CullFace.NONE);
+                wire.setMaterial(material(shared ? Color.gray(0.78) : surfaceColors.get(k).deriveColor(0, 1, 1, 0.35)));
+                wires.add(wire);
+            }
+            // App. A's basin-separating surface on this hyperboloid (δ ≤ 0)
+            for (double[][] c : SingleNeuron.separatrix(betaStar, delta, rates, extent, 81))
+                addPolyline(c, shared ? 1.5 : 0.8, material(shared ? SEPARATRIX : surfaceColors.get(k).darker()), Double.POSITIVE_INFINITY);
         }
         content.getChildren().addAll(wires);
         // axes with labels
@@ -146,25 +189,42 @@ public final class Hyperboloid3D extends Pane {
         // minima a·w = β*
         PhongMaterial black = material(Color.gray(0.1));
         for (double[][] c : SingleNeuron.minima(betaStar, extent)) addPolyline(c, 1.4, black, extent);
-        boolean compare = neurons.size() > 1;
+        boolean anyExact = false;
         for (int r = 0; r < neurons.size(); r++) {
-            java.awt.Color awt = ChartStyle.color(compare ? r : 0);
-            Color c = Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue());
-            if (exacts.get(r) != null) addPolyline(exacts.get(r), 1.6, material(c.darker().darker()), Double.POSITIVE_INFINITY);
-            addPolyline(sims.get(r), 3.0, material(c), Double.POSITIVE_INFINITY);
-            Sphere start = new Sphere(3.2);
+            Color c = fx(ChartStyle.color(compare ? r : 0));
+            if (exacts.get(r) != null) {
+                addPolyline(exacts.get(r), EXACT_RADIUS, material(c.darker().darker()), Double.POSITIVE_INFINITY);
+                anyExact = true;
+            }
+            addPolyline(sims.get(r), PATH_RADIUS, material(c), Double.POSITIVE_INFINITY);
+            Sphere start = new Sphere(PATH_RADIUS * 1.3);
             Point3D p0 = toScene(sims.get(r)[0]);
             start.setTranslateX(p0.getX()); start.setTranslateY(p0.getY()); start.setTranslateZ(p0.getZ());
             start.setMaterial(material(Color.WHITE));
-            Sphere cur = new Sphere(4.2);
+            Sphere cur = new Sphere(PATH_RADIUS * 1.7);
             cur.setMaterial(material(c));
             content.getChildren().addAll(start, cur);
             cursors.add(cur);
             paths.add(sims.get(r));
             times.add(neurons.get(r).trajectory().times());
+            keys.add(new Key(compare ? neurons.get(r).label() : "simulated path", c, 5, false));
         }
+        if (anyExact) keys.add(new Key("exact (thin, dark)", Color.gray(0.15), 2, true));
+        keys.add(new Key("minima a·w = β*", Color.gray(0.1), 2, false));
+        if (shared) {
+            keys.add(new Key("basin of a > 0", Color.color(BASIN_PLUS.getRed(), BASIN_PLUS.getGreen(), BASIN_PLUS.getBlue()), 6, false));
+            keys.add(new Key("basin of a < 0", Color.color(BASIN_MINUS.getRed(), BASIN_MINUS.getGreen(), BASIN_MINUS.getBlue()), 6, false));
+        }
+        if (deltas.stream().anyMatch(d -> d <= 1e-12)) keys.add(new Key("separating surface", shared ? SEPARATRIX : Color.gray(0.4), 3, false));
+        double d0 = deltas.get(0);
+        note = shared ? "δ = " + org.dlnexplorer.chart.Fmt.num(d0) + " (" + (d0 > 1e-12 ? "two sheets" : d0 < -1e-12 ? "one sheet" : "cone") + ")"
+                : "one surface per δ";
         moveCursor(cursorT);
         return true;
+    }
+
+    private static Color fx(java.awt.Color awt) {
+        return Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue());
     }
 
     /** Move the cursor balls to the frames nearest t. */
@@ -188,7 +248,8 @@ public final class Hyperboloid3D extends Pane {
         return m;
     }
 
-    private TriangleMesh mesh(double[][][] g, double extent) {
+    /** the sheet as triangles; side ±1 keeps the quads whose centre lies in that basin, 0 keeps every quad */
+    private TriangleMesh mesh(double[][][] g, double extent, double[] betaStar, double delta, double[] rates, int side) {
         TriangleMesh m = new TriangleMesh();
         int nu = g.length, nv = g[0].length;
         for (double[][] row : g)
@@ -200,6 +261,11 @@ public final class Hyperboloid3D extends Pane {
         m.getTexCoords().addAll(0, 0);
         for (int i = 0; i < nu - 1; i++)
             for (int j = 0; j < nv - 1; j++) {
+                if (side != 0 && betaStar != null) {
+                    double[] c = new double[3];
+                    for (int k = 0; k < 3; k++) c[k] = (g[i][j][k] + g[i + 1][j][k] + g[i][j + 1][k] + g[i + 1][j + 1][k]) / 4;
+                    if (SingleNeuron.basinSide(c, betaStar, delta, rates) != side) continue;
+                }
                 int p00 = i * nv + j, p01 = i * nv + j + 1, p10 = (i + 1) * nv + j, p11 = (i + 1) * nv + j + 1;
                 m.getFaces().addAll(p00, 0, p10, 0, p11, 0);
                 m.getFaces().addAll(p00, 0, p11, 0, p01, 0);

@@ -16,9 +16,7 @@ import javafx.scene.layout.BorderWidths;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import org.dlnexplorer.chart.Fmt;
 import org.dlnexplorer.chart.HyperboloidChart;
-import org.dlnexplorer.chart.SingleNeuron;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.model.observe.RunSet;
 
@@ -163,9 +161,10 @@ public class ViewCell extends StackPane {
         /** rebuild the 3D scene at most this often while a run streams */
         static final long STREAM_REBUILD_NANOS = 150_000_000L;
         private final Hyperboloid3D scene3d;
-        private final Label title = new Label("Hyperboloid (a, w₁, w₂)");
-        private final Label note = new Label();
+        private static final String TITLE = "Hyperboloid (a, w₁, w₂)";
+        private final Label title = new Label(TITLE);
         private final Label message = new Label();
+        private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane();
         private RunSet shown3d;
         private long lastBuild;
         private double cursorShown = Double.NaN;
@@ -178,21 +177,27 @@ public class ViewCell extends StackPane {
                 scene3d = new Hyperboloid3D();
                 getChildren().clear();
                 title.getStyleClass().add("view-title");
-                note.getStyleClass().add("view-note");
                 message.getStyleClass().add("view-message");
-                StackPane.setAlignment(title, Pos.TOP_CENTER);
-                StackPane.setAlignment(note, Pos.BOTTOM_CENTER);
-                StackPane.setMargin(title, new Insets(6, 0, 0, 0));
-                StackPane.setMargin(note, new Insets(0, 8, 6, 8));
                 title.setMouseTransparent(true);
-                note.setMouseTransparent(true);
-                note.setWrapText(true);
                 message.setWrapText(true);
                 message.setMaxWidth(Double.MAX_VALUE);
                 message.setAlignment(Pos.CENTER);
                 message.setPadding(new Insets(12));
+                // title (with the surface) above, the scene in the middle, the legend below it (the legend wraps
+                // into as many rows as the cell's width needs: never cut, also in presentation mode)
+                legend.setAlignment(Pos.CENTER);
+                legend.setHgap(14);
+                legend.setVgap(2);
+                legend.setPadding(new Insets(0, 8, 6, 8));
+                legend.prefWrapLengthProperty().bind(widthProperty().subtract(16));
+                legend.setMouseTransparent(true);
+                javafx.scene.layout.BorderPane layout = new javafx.scene.layout.BorderPane(scene3d, title, null, legend, null);
+                javafx.scene.layout.BorderPane.setAlignment(legend, Pos.CENTER);
+                javafx.scene.layout.BorderPane.setAlignment(title, Pos.CENTER);
+                javafx.scene.layout.BorderPane.setMargin(title, new Insets(6, 0, 0, 0));
+                layout.setMinSize(0, 0);
                 Tooltip.install(scene3d, new Tooltip("drag to rotate, scroll to zoom; double-click to maximize"));
-                getChildren().addAll(scene3d, title, note, message);
+                getChildren().addAll(layout, message);
             } else {
                 scene3d = null;
                 setOnMousePressed(e -> { dragX = e.getX(); dragY = e.getY(); });
@@ -233,22 +238,26 @@ public class ViewCell extends StackPane {
                 message.setVisible(!ok);
                 String why = ViewId.HYPERBOLOID.whyNot(rs);   // the one applicability rule of the views
                 message.setText(rs == null ? "computing…" : why != null ? why : "");
-                note.setText(ok ? noteFor(rs) : "");
+                // the surface in the title line: one row less above the legend, more room for the scene
+                title.setText(ok ? "Hyperboloid, " + scene3d.note() : TITLE);
+                legend.getChildren().clear();
+                if (ok) for (Hyperboloid3D.Key k : scene3d.keys()) legend.getChildren().add(key(k));
             } else if (Double.compare(cursorT, cursorShown) != 0) {
                 cursorShown = cursorT;
                 scene3d.moveCursor(cursorT);
             }
         }
 
-        private static String noteFor(RunSet rs) {
-            for (RunSet.Labeled l : rs.runs())
-                if (SingleNeuron.applies(l.trajectory())) {
-                    double d = SingleNeuron.delta(l.trajectory());
-                    boolean exact = l.trajectory().exact() != null && l.trajectory().exact().available();
-                    return SingleNeuron.surfaceKind(d) + ", δ = " + Fmt.num(d)
-                            + " · black: minima a·w = β* · thick: simulated" + (exact ? " · thin dark: exact" : " · no exact path");
-                }
-            return "";
+        /** one legend entry: a line sample and its text */
+        private static javafx.scene.Node key(Hyperboloid3D.Key k) {
+            Line sample = new Line(0, 0, 26, 0);
+            sample.setStroke(k.color());
+            sample.setStrokeWidth(k.width());
+            if (k.dashed()) sample.getStrokeDashArray().addAll(6.0, 4.0);
+            Label text = new Label(k.label(), sample);
+            text.getStyleClass().add("view-note");
+            text.setGraphicTextGap(6);
+            return text;
         }
     }
 }

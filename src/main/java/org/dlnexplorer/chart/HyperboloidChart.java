@@ -84,7 +84,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         Trajectory first = neurons.get(0).trajectory();
         boolean d2 = first.widths()[0] == 2;
         if (!d2) title = "Hyperboloid: paths in (a, w·β̂*, ‖w⊥‖)";
-        if (fallback) title = title.replace("Hyperboloid:", "Hyperboloid (2-D fallback, no 3D here):");
+        if (fallback) title = "Hyperboloid: 2-D fallback (no 3D here)";   // the picture names its axes
         SingleNeuron.Paths scenePaths = SingleNeuron.Paths.of(neurons);
         double[] betaStar = scenePaths.betaStar();
         double[] rates = SingleNeuron.rates(first);

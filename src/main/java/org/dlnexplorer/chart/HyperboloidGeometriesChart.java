@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class HyperboloidGeometriesChart extends ViewChart implements Drawable {
     private static final String[] CAPTIONS = {"δ < 0: one sheet", "δ = 0: cone", "δ > 0: two sheets"};
+    /** a cell narrower than this (width over height) shows the panels in two rows */
+    private static final double TALL_ASPECT = 1.6;
 
     private final PathSimplifier simplifier = new PathSimplifier();
 
@@ -113,17 +115,22 @@ final class HyperboloidGeometriesChart extends ViewChart implements Drawable {
         List<List<Object[]>> rows = HyperboloidChart.legendRows(legend, g.getFontMetrics(), area.getWidth() - 16);
         double rowH = lf.getSize() * 1.8, legendH = rowH * rows.size();
         double captionH = cf.getSize() * 1.5;
-        double panelW = (area.getWidth() - 16) / 3, panelTop = top + captionH;
-        double panelH = Math.max(10, area.getMaxY() - panelTop - legendH - 4);
+        // three panels in a row, or (a tall cell: presentation mode's half screen) two rows, the third centred
+        double bodyH = Math.max(20, area.getMaxY() - top - legendH - 4);
+        int columns = (area.getWidth() - 16) / bodyH < TALL_ASPECT ? 2 : 3, rowsN = columns == 3 ? 1 : 2;
+        double panelW = (area.getWidth() - 16) / columns, cellH = bodyH / rowsN;
+        double panelH = Math.max(10, cellH - captionH);
         HyperboloidScene scene = new HyperboloidScene(style, HyperboloidChart.DEFAULT_AZIMUTH, HyperboloidChart.DEFAULT_ELEVATION, simplifier);
         for (int k = 0; k < 3; k++) {
-            Rectangle2D cell = new Rectangle2D.Double(area.getX() + 8 + k * panelW, top, panelW, captionH + panelH);
+            int row = k / columns, col = k % columns;
+            double x0 = area.getX() + 8 + col * panelW + (row == 1 && columns == 2 ? panelW / 2 : 0), y0 = top + row * cellH;
+            Rectangle2D cell = new Rectangle2D.Double(x0, y0, panelW, cellH);
             g.setFont(cf);
             g.setPaint(shapeOnly[k] ? ChartStyle.MUTED : ChartStyle.TEXT);
             String caption = CAPTIONS[k] + (shapeOnly[k] ? " (shape only)" : "");
             if (g.getFontMetrics().stringWidth(caption) > panelW - 4) caption = CAPTIONS[k];
-            MessageChart.centered(g, caption, cell, top + cf.getSize() * 1.05);
-            Rectangle2D plot = new Rectangle2D.Double(cell.getX() + 4, panelTop, panelW - 8, panelH);
+            MessageChart.centered(g, caption, cell, y0 + cf.getSize() * 1.05);
+            Rectangle2D plot = new Rectangle2D.Double(cell.getX() + 4, y0 + captionH, panelW - 8, panelH);
             scene.draw(g, plot, surfaces.get(k), lines.get(k), betaStar, rates, extent, d2, hyperbola, cursorT);
         }
         HyperboloidChart.drawLegend(g, rows, area, lf, rowH, legendH);

@@ -30,8 +30,6 @@ final class HyperboloidScene {
     private static final int OUTLINE_U = 41, OUTLINE_V = 73, OUTLINE_ALPHA = 170;
     /** share of the plot the projected geometry fills */
     private static final double FILL = 0.94;
-    /** the cube shows a sheet's vertex or waist (√(|δ|/η)) with this much room around it */
-    private static final double SHAPE_ROOM = 1.5;
     /** the paths are drawn this many line widths wide (they are the story; the surfaces are the stage) */
     private static final float PATH_WIDTH = 1.7f;
 
@@ -65,12 +63,9 @@ final class HyperboloidScene {
     static double extent(List<Surface> surfaces, List<PathLine> paths, double[] betaStar, double[] rates) {
         List<double[][]> all = new ArrayList<>();
         for (PathLine p : paths) { all.add(p.simulated()); if (p.exact() != null) all.add(p.exact()); }
-        double e = SingleNeuron.extent(all, betaStar);
-        for (Surface s : surfaces) {
-            double eta = s.delta() > 0 ? rates[0] : rates[1];
-            e = Math.max(e, SHAPE_ROOM * Math.sqrt(Math.abs(s.delta()) / eta));
-        }
-        return e;
+        List<Double> deltas = new ArrayList<>();
+        for (Surface s : surfaces) deltas.add(s.delta());
+        return SingleNeuron.frameExtent(all, betaStar, deltas, rates);
     }
 
     /** draws everything into plot; returns the names of the axes for a triad */

@@ -234,6 +234,19 @@ public final class SingleNeuron {
         }
     }
 
+    /** the cube shows a sheet's vertex or waist (√(|δ|/η)) with this much room around it */
+    static final double SHAPE_ROOM = 1.5;
+
+    /**
+     * The half-width of the cube a picture of the whole geometry is drawn in: it holds the paths and β*'s minima
+     * ({@link #extent}) and shows every surface's vertex √(δ/η_w) (δ &gt; 0) or waist √(−δ/η_a) (δ &lt; 0) with room.
+     */
+    public static double frameExtent(List<double[][]> paths, double[] betaStar, List<Double> deltas, double[] rates) {
+        double e = extent(paths, betaStar);
+        for (double d : deltas) e = Math.max(e, SHAPE_ROOM * Math.sqrt(Math.abs(d) / (d > 0 ? rates[0] : rates[1])));
+        return e;
+    }
+
     public static double extent(List<double[][]> paths, double[] betaStar) {
         double m = 0;
         for (double[][] p : paths) if (p != null) for (double[] q : p) for (double v : q) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
