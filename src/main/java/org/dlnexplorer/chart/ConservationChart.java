@@ -117,7 +117,7 @@ final class ConservationChart extends XyViewChart {
                 : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ";
         // one note for every member's exact zeros (one legend entry per member crowded the plot out of a grid cell)
         if (anyZeros) base = join(base, "drift 0 drawn at " + Fmt.num(floor));
-        if (anyLemma) base = join(base, "dotted: Lemma 13 relative residual");
+        // (the Lemma 13 residual is named by its legend entry: a subtitle note wrapped into the plot's text)
         subtitle.setText(join(base, divergenceNote(rs)));
     }
 

@@ -125,7 +125,7 @@ final class FunctionSpaceChart extends XyViewChart {
             double d = 0.018 * Math.max(xmax - xmin, ymax - ymin);
             if (nullVector == null) {
                 plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(bs[0] - d, bs[1] - d, 2 * d, 2 * d), null, null, ChartStyle.TEXT));
-                XYTextAnnotation label = new XYTextAnnotation(" β*", bs[0] + d, bs[1]);
+                XYTextAnnotation label = new PlacedTextAnnotation(" β*", bs[0] + d, bs[1]);
                 label.setFont(style.annotationFont().deriveFont(java.awt.Font.BOLD));
                 label.setTextAnchor(TextAnchor.CENTER_LEFT);
                 plot.addAnnotation(label);

@@ -118,7 +118,7 @@ final class HessianChart extends XyViewChart {
             double x = f.t(), y = f.hessianMin();
             if (log && !(x > 0)) x = fs.get(Math.min(rest.last(), 1)).t();
             plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(x, ChartStyle.MUTED, style.dotted()));
-            XYTextAnnotation label = new XYTextAnnotation(" index " + f.hessianIndex() + " (" + belowTenth(f)
+            XYTextAnnotation label = new PlacedTextAnnotation(" index " + f.hessianIndex() + " (" + belowTenth(f)
                     + "), λₘᵢₙ " + Fmt.num(y) + " ", x, y);
             label.setFont(style.annotationFont());
             // left of the middle the label runs right from the mark, else left (it stays inside the plot)

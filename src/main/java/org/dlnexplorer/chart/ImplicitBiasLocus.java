@@ -82,7 +82,7 @@ final class ImplicitBiasLocus {
     }
 
     private static void label(XYPlot plot, ChartStyle style, double[] p, String text, TextAnchor anchor) {
-        XYTextAnnotation a = new XYTextAnnotation(text, p[0], p[1]);
+        XYTextAnnotation a = new PlacedTextAnnotation(text, p[0], p[1]);
         a.setFont(style.annotationFont());
         a.setPaint(ChartStyle.TEXT);
         a.setTextAnchor(anchor);

@@ -7,29 +7,45 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * An XY plot whose reference levels (dotted lines with a label: targets s_k, plateaus ℒ_r, 2/η, S_min) keep
- * their labels readable: the lines are drawn behind the curves, the labels in front of them (on a white
- * box), and labels that would overlap one another go to the other end of their line, or are left out when
- * both ends are taken (the legend still names the levels). AWT only.
+ * An XY plot whose labels stay readable: the reference levels (dotted lines with a label: targets s_k, plateaus
+ * ℒ_r, 2/η, S_min) are drawn behind the curves and their labels in front (on a white box), each label at the
+ * first place along its line that covers no drawn curve and no other label: its preferred end, the other end,
+ * below the line, then places in between; a label with no free place is left out (the legend still names the
+ * level). {@link PlacedTextAnnotation}s use the same free-place test. AWT only.
  */
 final class LevelLabelPlot extends XYPlot {
     /** empty space kept between two labels, px */
     static final double LABEL_GAP = 2;
-    private static final Color NO_LINE = new Color(0, 0, 0, 0);
+    /** a curve passing closer than this to a label's box counts as under it, px */
+    static final double CURVE_CLEARANCE = 1.5;
+    /** series drawn thinner than this (px) are background (contours), not curves a label must keep off */
+    static final float CURVE_MIN_WIDTH = 1.5f;
+    /** where along its line a level label may sit (fractions of the plot width), after its two ends */
+    private static final double[] INNER = {0.75, 0.25, 0.5, 0.875, 0.125, 0.625, 0.375};
+
+    private record Label(String text, Font font, Paint paint, Rectangle2D box) {}
 
     /** the labels placed in the last background pass, drawn in the foreground pass */
-    private final transient List<ValueMarker> placed = new ArrayList<>();
+    private final transient List<Label> placed = new ArrayList<>();
+    /** the boxes of every label placed in this drawing (levels and point labels) */
+    private final transient List<Rectangle2D> taken = new ArrayList<>();
+    /** the drawn curves of this drawing, as line segments in Java2D space (computed when first needed) */
+    private transient List<Line2D> curves;
+    private transient Rectangle2D curvesArea;
 
     LevelLabelPlot(ValueAxis x, ValueAxis y) {
         super(null, x, y, null);
@@ -41,13 +57,17 @@ final class LevelLabelPlot extends XYPlot {
         if (r == null) return;
         if (layer == Layer.FOREGROUND) {
             super.drawRangeMarkers(g2, dataArea, index, layer);
-            if (index == 0) for (ValueMarker label : placed) r.drawRangeMarker(g2, this, getRangeAxis(), label, dataArea);
+            if (index == 0) for (Label l : placed) draw(g2, l);
             return;
+        }
+        if (index == 0) {   // a new drawing: nothing placed yet, the curves where they are now
+            placed.clear();
+            taken.clear();
+            curves = null;
+            curvesArea = dataArea;
         }
         Collection<?> markers = getRangeMarkers(index, Layer.BACKGROUND);
         if (markers == null) return;
-        if (index == 0) placed.clear();
-        List<Rectangle2D> right = new ArrayList<>(), left = new ArrayList<>();
         for (Object o : markers) {
             Marker m = (Marker) o;
             String label = m.getLabel();
@@ -62,33 +82,87 @@ final class LevelLabelPlot extends XYPlot {
             if (!(y >= dataArea.getMinY() - 1 && y <= dataArea.getMaxY() + 1)) continue;
             FontMetrics fm = g2.getFontMetrics(m.getLabelFont());
             double w = fm.stringWidth(label) + 6, h = fm.getAscent() + fm.getDescent() + LABEL_GAP;
-            boolean wantsLeft = m.getLabelAnchor() == RectangleAnchor.TOP_LEFT;
-            // above its line, or below it when above would leave the plot (a level at the top of the axis)
-            boolean below = y - h < dataArea.getMinY();
-            double top = below ? y : y - h;
-            Rectangle2D atRight = new Rectangle2D.Double(dataArea.getMaxX() - w, top, w, h);
-            Rectangle2D atLeft = new Rectangle2D.Double(dataArea.getMinX(), top, w, h);
-            Boolean useLeft = null;
-            if (free(wantsLeft ? atLeft : atRight, left, right)) useLeft = wantsLeft;
-            else if (free(wantsLeft ? atRight : atLeft, left, right)) useLeft = !wantsLeft;
-            if (useLeft == null) continue;   // both ends taken: the legend names it
-            (useLeft ? left : right).add(useLeft ? atLeft : atRight);
-            ValueMarker text = new ValueMarker(vm.getValue(), NO_LINE, vm.getStroke());
-            text.setLabel(label);
-            text.setLabelFont(m.getLabelFont());
-            text.setLabelPaint(m.getLabelPaint());
-            text.setLabelBackgroundColor(Color.WHITE);
-            text.setLabelAnchor(useLeft ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-            text.setLabelTextAnchor(below ? (useLeft ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT)
-                    : (useLeft ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT));
-            placed.add(text);
+            Rectangle2D box = place(dataArea, y, w, h, m.getLabelAnchor() == RectangleAnchor.TOP_LEFT);
+            if (box == null) continue;   // no free place: the legend names it
+            taken.add(box);
+            placed.add(new Label(label, m.getLabelFont(), m.getLabelPaint(), box));
         }
     }
 
-    private static boolean free(Rectangle2D box, List<Rectangle2D> left, List<Rectangle2D> right) {
-        for (Rectangle2D o : left) if (o.intersects(box)) return false;
-        for (Rectangle2D o : right) if (o.intersects(box)) return false;
+    /** the first free box of w × h along the level at y: above the line, or below it; null when none is free */
+    private Rectangle2D place(Rectangle2D area, double y, double w, double h, boolean wantsLeft) {
+        List<Double> xs = new ArrayList<>();
+        double left = area.getMinX(), right = area.getMaxX() - w;
+        xs.add(wantsLeft ? left : right);
+        xs.add(wantsLeft ? right : left);
+        for (double f : INNER) xs.add(area.getMinX() + f * (area.getWidth() - w));
+        // above its line first (below when above would leave the plot), then the other side
+        boolean aboveFits = y - h >= area.getMinY(), belowFits = y + h <= area.getMaxY();
+        for (int side = 0; side < 2; side++) {
+            boolean above = side == 0 ? aboveFits : !aboveFits;
+            if (above ? !aboveFits : !belowFits) continue;
+            for (double x : xs) {
+                Rectangle2D box = new Rectangle2D.Double(x, above ? y - h : y, w, h);
+                if (free(box)) return box;
+            }
+        }
+        return null;
+    }
+
+    private static void draw(Graphics2D g2, Label l) {
+        g2.setFont(l.font());
+        FontMetrics fm = g2.getFontMetrics();
+        Rectangle2D b = l.box();
+        g2.setPaint(Color.WHITE);
+        g2.fill(new Rectangle2D.Double(b.getX(), b.getY(), b.getWidth(), b.getHeight() - LABEL_GAP));
+        g2.setPaint(l.paint());
+        g2.drawString(l.text(), (float) (b.getX() + 3), (float) (b.getY() + fm.getAscent()));
+    }
+
+    /** whether a label's box covers no drawn curve and no label placed before it in this drawing */
+    boolean free(Rectangle2D box) {
+        for (Rectangle2D o : taken) if (o.intersects(box)) return false;
+        Rectangle2D grown = new Rectangle2D.Double(box.getX() - CURVE_CLEARANCE, box.getY() - CURVE_CLEARANCE,
+                box.getWidth() + 2 * CURVE_CLEARANCE, box.getHeight() + 2 * CURVE_CLEARANCE);
+        for (Line2D s : curves()) if (s.intersects(grown)) return false;
         return true;
+    }
+
+    /** a label placed at this box in this drawing: later labels keep off it */
+    void take(Rectangle2D box) {
+        taken.add(box);
+    }
+
+    /** every visible series' polyline in Java2D space (gaps at non-finite points) */
+    private List<Line2D> curves() {
+        if (curves != null) return curves;
+        curves = new ArrayList<>();
+        Rectangle2D area = curvesArea;
+        if (area == null) return curves;
+        for (int d = 0; d < getDatasetCount(); d++) {
+            XYDataset ds = getDataset(d);
+            XYItemRenderer r = getRenderer(d);
+            if (ds == null || r == null) continue;
+            ValueAxis xa = getDomainAxisForDataset(d), ya = getRangeAxisForDataset(d);
+            for (int s = 0; s < ds.getSeriesCount(); s++) {
+                if (!r.isSeriesVisible(s)) continue;
+                if (r instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer lr && !lr.getItemLineVisible(s, 0))
+                    continue;   // markers only: no line to keep off
+                if (r.getItemStroke(s, 0) instanceof java.awt.BasicStroke b && b.getLineWidth() < CURVE_MIN_WIDTH)
+                    continue;   // hairlines (loss contours) are background, like the grid
+                double px = Double.NaN, py = Double.NaN;
+                for (int i = 0; i < ds.getItemCount(s); i++) {
+                    double x = ds.getXValue(s, i), y = ds.getYValue(s, i);
+                    double jx = Double.isFinite(x) ? xa.valueToJava2D(x, area, getDomainAxisEdge()) : Double.NaN;
+                    double jy = Double.isFinite(y) ? ya.valueToJava2D(y, area, getRangeAxisEdge()) : Double.NaN;
+                    if (Double.isFinite(px) && Double.isFinite(py) && Double.isFinite(jx) && Double.isFinite(jy))
+                        curves.add(new Line2D.Double(px, py, jx, jy));
+                    px = jx;
+                    py = jy;
+                }
+            }
+        }
+        return curves;
     }
 
     @Override

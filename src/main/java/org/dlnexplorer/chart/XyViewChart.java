@@ -137,12 +137,19 @@ abstract class XyViewChart extends ViewChart {
     /** the slide style puts the legend inside the plot, in the emptiest corner; the screen style below */
     protected boolean legendInside() { return "slide".equals(style.name()); }
 
-    /** the spot the inside legend takes: the corner (or edge middle) covering the least drawn data and labels */
+    /**
+     * the spot the inside legend takes: the first corner (or edge middle) covering no drawn data and no label;
+     * below the plot when every spot would cover something
+     */
     private void placeLegendInside() {
         chart.getLegend().setVisible(false);
         insideLegend = null;
         if (legend.isEmpty() || layerCount == 0) return;
         RectangleAnchor spot = emptiestSpot();
+        if (spot == null) {   // every spot would cover drawn data or a label: the legend goes below the plot
+            chart.getLegend().setVisible(true);
+            return;
+        }
         LegendTitle inside = new LegendTitle(plot, new ColumnArrangement(), new ColumnArrangement());
         inside.setItemFont(style.legendFont());
         inside.setItemPaint(ChartStyle.TEXT);
@@ -236,6 +243,10 @@ abstract class XyViewChart extends ViewChart {
         }
         int best = 0;
         for (int c = 1; c < spots.size(); c++) if (count[c] < count[best] - SPOT_MARGIN) best = c;
+        if (count[best] > 0) {   // the preferred corner covers something: an empty spot if there is one
+            for (int c = 0; c < spots.size(); c++) if (count[c] == 0) return spots.get(c);
+            return null;
+        }
         return spots.get(best);
     }
 

@@ -14,46 +14,58 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * #16 item 8: no text over other text, in any view of any bundled preset, at the sizes a view has in the
- * app's grid at 1280×800, 1600×1000 and 1920×1080 (one to three columns, two or three rows) and at the
- * export size. Every string drawn is recorded with its box ({@link TextBoxes}) and the boxes are compared.
+ * #16 item 8: no text over other text and no text over a curve, in any view of any bundled preset, at the
+ * sizes a view has in the app's grid at 1280×800, 1600×1000 and 1920×1080 (one to three columns, two or three
+ * rows) and at the export size. Every string drawn is recorded with its box ({@link TextBoxes}), and every
+ * solid line at least {@link #CURVE_WIDTH} wide (the curves; grid lines, contours and dotted levels are
+ * thinner or dashed) with its stroked outline and clip; the boxes are compared with each other and with the
+ * curves.
  */
 class LabelOverlapTest {
     static { System.setProperty("java.awt.headless", "true"); }
 
     /** overlaps smaller than this (px, both ways) are anti-aliasing, not collisions */
     static final double TOLERANCE = 1.5;
+    /** solid lines at least this wide (px) are curves a label must keep off */
+    static final float CURVE_WIDTH = 1.9f;
+    /** a label's box is shrunk by this (px, each side) before it is tested against curves: anti-aliasing */
+    static final double CURVE_INSET = 1.0;
     /** one-column cells of the grid at 1280×800 (two columns), 1600×1000 and 1920×1080 (three), and an export */
     static final double[][] SIZES = {{449, 365}, {410, 308}, {516, 336}, {1600, 1000}};
 
     /**
-     * Overlaps this test found in views that landed after it, not yet fixed (so listed, not hidden): the
-     * function-space view's implicit-bias landmarks "min-norm" and "lazy (δ → +∞)" at 410×308, and the
-     * conservation view's Lemma 13 subtitle at 449×365.
+     * Labels over a curve that are not yet placed clear (listed, not hidden): the hyperboloid's orientation
+     * triad labels (w₂, a) touch the paths or the triad's own arrows in the projected views, and the
+     * function-space landmark "lazy (δ → +∞)" finds no free place among the seven paths at the export size.
      */
-    static final java.util.Set<String> KNOWN = java.util.Set.of("implicit-bias-low-rank.json function-space",
-            "deep-implicit-bias-depths.json conservation");
+    static final java.util.Set<String> KNOWN_OVER_CURVE = java.util.Set.of(
+            "single-neuron-downstream.json hyperboloid", "basins-of-attraction.json hyperboloid",
+            "single-neuron-downstream.json hyperboloid-geometries", "basins-of-attraction.json hyperboloid-geometries",
+            "implicit-bias-low-rank.json hyperboloid-geometries", "implicit-bias-low-rank.json function-space");
 
     @Test
-    void noTextOverlapsOtherTextInAnyViewOfAnyPreset() throws Exception {
+    void noTextOverlapsOtherTextOrACurveInAnyViewOfAnyPreset() throws Exception {
         List<String> problems = new ArrayList<>();
         for (BundledPresets.Entry e : BundledPresets.load().entries()) {
             RunSet rs = PresetRunner.runSet(PresetCompiler.withSharpness(e.preset()), e.file());
             for (ViewId id : ViewId.values()) {
-                if (id == ViewId.PHASE_DIAGRAM || id.whyNot(rs) != null || KNOWN.contains(e.file() + " " + id.cliName())) continue;
+                if (id == ViewId.PHASE_DIAGRAM || id.whyNot(rs) != null) continue;
                 for (double[] size : SIZES) {
                     double w = size[0] * id.columnSpan() + (id.columnSpan() - 1) * 4, h = size[1];
                     TextBoxes g;
                     try (PDDocument doc = new PDDocument()) {
-                        g = new TextBoxes(doc, w, h, 10f);
+                        g = new TextBoxes(doc, w, h, CURVE_WIDTH);
                         ViewRenderers.render(id, rs, size[0] >= 1600 ? ChartStyle.slide() : ChartStyle.screen())
                                 .draw(g, new Rectangle2D.Double(0, 0, w, h));
                         g.dispose();
                     }
-                    for (String o : g.overlaps(TOLERANCE)) problems.add(e.file() + " " + id.cliName() + " " + (int) w + "×" + (int) h + ": " + o);
+                    String where = e.file() + " " + id.cliName() + " " + (int) w + "×" + (int) h + ": ";
+                    for (String o : g.overlaps(TOLERANCE)) problems.add(where + o);
+                    if (!KNOWN_OVER_CURVE.contains(e.file() + " " + id.cliName()))
+                        for (String o : g.overCurves(CURVE_INSET)) problems.add(where + o);
                 }
             }
         }
-        assertEquals(List.of(), problems, problems.size() + " overlaps");
+        assertEquals(List.of(), problems, problems.size() + " overlaps (text over text, or text over a curve)");
     }
 }

@@ -20,6 +20,8 @@ final class TextBoxes extends PdfBoxGraphics2D {
 
     final List<Box> texts = new ArrayList<>();
     final List<Shape> curves = new ArrayList<>();
+    /** the clip (device space) each curve was drawn under: a curve is only seen inside it */
+    final List<Rectangle2D> curveClips = new ArrayList<>();
     /** lines at least this wide (px) count as curves (grid lines, frames and dotted levels are thinner) */
     private final float curveWidth;
 
@@ -77,8 +79,11 @@ final class TextBoxes extends PdfBoxGraphics2D {
 
     @Override
     public void draw(Shape s) {
-        if (getStroke() instanceof BasicStroke b && b.getLineWidth() >= curveWidth && b.getDashArray() == null)
+        if (getStroke() instanceof BasicStroke b && b.getLineWidth() >= curveWidth && b.getDashArray() == null) {
             curves.add(getTransform().createTransformedShape(b.createStrokedShape(s)));
+            Shape clip = getClip();
+            curveClips.add(clip == null ? null : getTransform().createTransformedShape(clip).getBounds2D());
+        }
         super.draw(s);
     }
 
@@ -92,6 +97,27 @@ final class TextBoxes extends PdfBoxGraphics2D {
                 double h = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
                 if (w > tolerance && h > tolerance) out.add("\"" + texts.get(i).text() + "\" over \"" + texts.get(j).text() + "\"");
             }
+        return out;
+    }
+
+    /** texts whose box (shrunk by inset px each side) meets a curve drawn before or after it */
+    List<String> overCurves(double inset) {
+        List<String> out = new ArrayList<>();
+        for (Box t : texts) {
+            Rectangle2D r = t.bounds();
+            if (r.getWidth() <= 2 * inset || r.getHeight() <= 2 * inset) continue;
+            Rectangle2D in = new Rectangle2D.Double(r.getX() + inset, r.getY() + inset, r.getWidth() - 2 * inset, r.getHeight() - 2 * inset);
+            for (int k = 0; k < curves.size(); k++) {
+                Shape c = curves.get(k);
+                Rectangle2D clip = curveClips.get(k);
+                Rectangle2D seen = clip == null ? in : clip.createIntersection(in);
+                if (seen.isEmpty()) continue;
+                if (c.getBounds2D().intersects(seen) && c.intersects(seen)) {
+                    out.add("\"" + t.text() + "\" over a curve");
+                    break;
+                }
+            }
+        }
         return out;
     }
 }
