@@ -40,7 +40,7 @@ import java.util.List;
 final class NeuronTemporalChart extends ViewChart {
     private static final String[] LABELS = {"μ", "φ", "ν"};
     /** the three variables as seed 002 defines them (the subtitle) */
-    static final String DEFINITIONS = "μ = a‖w‖ · φ = cos∠(w, β*) · ν = wᵀβ*/a";
+    static final String DEFINITIONS = "μ = a‖w‖ · φ = ŵᵀβ̂* · ν = wᵀβ*/a";   // φ: the cosine of the angle between w and β*
     /** ν is drawn within ±NU_WINDOW × the largest of |ν(0)|, |ν(t_end)|, |ν₊|, ‖β*‖ */
     private static final double NU_WINDOW = 2.5;
     private static final double PHI_PAD = 0.08;
@@ -59,7 +59,7 @@ final class NeuronTemporalChart extends ViewChart {
         time.setLowerMargin(0);
         time.setUpperMargin(0);
         combined = new CombinedDomainXYPlot(time);
-        combined.setGap(style.tickSize() * 0.8);
+        combined.setGap(style.tickSize() * 0.5);
         for (int k = 0; k < 3; k++) {
             NumberAxis y = SlideAxes.number(LABELS[k]);
             styleAxis(y);
@@ -208,8 +208,8 @@ final class NeuronTemporalChart extends ViewChart {
         NumberAxis phiAxis = (NumberAxis) panels[1].getRangeAxis();
         phiAxis.setAutoRange(false);
         phiAxis.setRange(-1 - PHI_PAD, 1 + PHI_PAD);
-        if (anyExact) legend.add(item("exact (App. A)", ChartStyle.TEXT, style.dashed()));
-        legend.add(item("limits ±‖β*‖, ±1, ν₊", ChartStyle.MUTED, style.dotted()));
+        if (anyExact) legend.add(item("exact", ChartStyle.TEXT, style.dashed()));
+        legend.add(item("limits", ChartStyle.MUTED, style.dotted()));   // ±‖β*‖, ±1, ν₊ (one short key: more room for the panels)
         subtitle.setText(anyExact ? DEFINITIONS
                 : "exact unavailable: " + XyViewChart.firstSentence(reason == null ? "not computed" : reason));
     }
