@@ -9,7 +9,10 @@ import org.jfree.chart.axis.NumberAxis;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Numerical health: max_ℓ ‖D_ℓ(t) − D_ℓ(0)‖_F vs t on a log axis, with the 1e−8 target. */
+/**
+ * Numerical health: max_ℓ ‖D_ℓ(t) − D_ℓ(0)‖_F vs t on a log axis, with the 1e−8 target; for a two-layer
+ * piecewise-linear network the per-neuron drift max_k |δ_k(t) − δ_k(0)|, δ_k = η_w a_k² − η_a ‖w_k‖².
+ */
 final class ConservationChart extends XyViewChart {
     /** SPEC §4: the adaptive engine keeps the drift of every D_ℓ below this on the presets */
     static final double DRIFT_TARGET = 1e-8;
@@ -22,6 +25,10 @@ final class ConservationChart extends XyViewChart {
 
     /** the vertical axis label, and the short one for a low panel (the subtitle says "max over layers ℓ") */
     static final String DRIFT_LABEL = "drift maxₗ ‖Dₗ(t) − Dₗ(0)‖", SHORT_DRIFT_LABEL = "‖Dₗ(t) − Dₗ(0)‖";
+    /** the same for a piecewise-linear network's per-neuron δ_k */
+    static final String NEURON_DRIFT_LABEL = "drift maxₖ |δₖ(t) − δₖ(0)|", SHORT_NEURON_DRIFT_LABEL = "|δₖ(t) − δₖ(0)|";
+    /** the run set shown is of two-layer piecewise-linear networks: the labels name δ_k */
+    private boolean perNeuron;
 
     ConservationChart(ChartStyle style) {
         super(ViewId.CONSERVATION, style, "Conservation monitor", SlideAxes.number("t (time units)"),
@@ -33,7 +40,8 @@ final class ConservationChart extends XyViewChart {
     @Override
     protected void beforeDraw(java.awt.Graphics2D g, java.awt.geom.Rectangle2D area) {
         var axis = plot.getRangeAxis();
-        String label = ChartStyle.fitsVertically(g, axis.getLabelFont(), DRIFT_LABEL, area.getHeight()) ? DRIFT_LABEL : SHORT_DRIFT_LABEL;
+        String full = perNeuron ? NEURON_DRIFT_LABEL : DRIFT_LABEL, brief = perNeuron ? SHORT_NEURON_DRIFT_LABEL : SHORT_DRIFT_LABEL;
+        String label = ChartStyle.fitsVertically(g, axis.getLabelFont(), full, area.getHeight()) ? full : brief;
         if (!label.equals(axis.getLabel())) axis.setLabel(label);
     }
 
@@ -42,7 +50,7 @@ final class ConservationChart extends XyViewChart {
         if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
         boolean compare = isCompare(rs);
         List<Line> lines = new ArrayList<>();
-        boolean anyLayers = false, anyGd = false;
+        boolean anyLayers = false, anyGd = false, allPiecewise = true;
         double max = 0, minPositive = Double.POSITIVE_INFINITY;
         List<double[]> drifts = new ArrayList<>(), times = new ArrayList<>();
         List<Integer> members = new ArrayList<>();
@@ -52,6 +60,7 @@ final class ConservationChart extends XyViewChart {
             if (tr.depth() < 2) continue;
             anyLayers = true;
             anyGd |= Method.isGradientDescent(tr.method());
+            allPiecewise &= tr.isPiecewise();
             List<Frame> fs = tr.frames();
             int n = fs.size();
             if (n == 0) continue;
@@ -113,7 +122,11 @@ final class ConservationChart extends XyViewChart {
             legendLine("10⁻⁸ (flow target)", ChartStyle.MUTED, style.dotted());
         }
         addLayer(lines);
-        String base = anyGd ? "gradient descent does not conserve Dₗ exactly (O(η²) per step)"
+        perNeuron = allPiecewise;
+        String base = allPiecewise
+                ? (anyGd ? "gradient descent does not conserve δₖ exactly (O(η²) per step)"
+                        : "max over neurons k of |δₖ(t) − δₖ(0)|; δₖ = η_w aₖ² − η_a‖wₖ‖²")
+                : anyGd ? "gradient descent does not conserve Dₗ exactly (O(η²) per step)"
                 : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ";
         // one note for every member's exact zeros (one legend entry per member crowded the plot out of a grid cell)
         if (anyZeros) base = join(base, "drift 0 drawn at " + Fmt.num(floor));

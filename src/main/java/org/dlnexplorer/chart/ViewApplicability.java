@@ -62,11 +62,12 @@ public final class ViewApplicability {
 
     /**
      * The views of the deep linear network (W_eff's singular values, the single neuron's hyperboloid and β
-     * path, the D_ℓ monitor, the λ-balanced phase diagram) do not apply to the piecewise-linear family.
+     * path, the λ-balanced phase diagram) do not apply to the piecewise-linear family (its conservation view
+     * shows the per-neuron δ_k instead of the D_ℓ).
      */
     private static Reason linearOnly(ViewId view, RunSet rs) {
         boolean linear = switch (view) {
-            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, CONSERVATION, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES -> true;
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES -> true;
             default -> false;
         };
         if (!linear || !all(rs, Trajectory::isPiecewise)) return null;
