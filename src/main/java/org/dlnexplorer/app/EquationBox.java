@@ -7,15 +7,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import org.dlnexplorer.chart.EquationImage;
-import org.dlnexplorer.model.theory.Overlays;
+import org.dlnexplorer.export.GoverningEquation;
 import org.dlnexplorer.preset.Preset;
-import org.dlnexplorer.preset.PresetCompiler;
 
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -94,31 +89,9 @@ final class EquationBox {
     /** the equation as text and TeX */
     record Equation(String text, String tex) {}
 
-    /**
-     * The equation(s) of every run of the preset's set: one when they agree, else one line per distinct
-     * equation labelled with its members; a preset that does not compile shows the general gradient flow.
-     */
+    /** the governing equation(s) of the preset's set ({@link GoverningEquation#of}) */
     static Equation of(Preset p) {
-        Map<Overlays.Governing, List<String>> groups = new LinkedHashMap<>();
-        try {
-            for (var m : PresetCompiler.compileSet(p, p.name == null ? "preset" : p.name))
-                groups.computeIfAbsent(Overlays.governing(m.spec()), k -> new ArrayList<>()).add(m.label());
-        } catch (Exception e) {
-            return new Equation(Overlays.FLOW_EQUATION, Overlays.FLOW_TEX);
-        }
-        if (groups.size() == 1) {
-            Overlays.Governing g = groups.keySet().iterator().next();
-            return new Equation(g.text(), g.tex());
-        }
-        StringBuilder text = new StringBuilder(), tex = new StringBuilder("\\begin{array}{l}");
-        boolean first = true;
-        for (var e : groups.entrySet()) {
-            String who = String.join(", ", e.getValue());
-            if (!first) { text.append(";  "); tex.append(" \\\\ "); }
-            first = false;
-            text.append(who).append(": ").append(e.getKey().text());
-            tex.append("\\text{").append(who).append(":} \\\\ \\quad ").append(e.getKey().tex());
-        }
-        return new Equation(text.toString(), tex.append("\\end{array}").toString());
+        GoverningEquation g = GoverningEquation.of(p);
+        return new Equation(g.text(), g.tex());
     }
 }

@@ -28,20 +28,7 @@ public final class EquationImage {
      * @throws IllegalArgumentException when the TeX does not parse
      */
     public static BufferedImage render(String tex, float size, int maxWidth, double scale) {
-        TeXFormula formula;
-        // lines broken with \\ are stacked, left aligned
-        String lines = tex.contains("\\\\") && !tex.startsWith("\\begin{array}") ? "\\begin{array}{l}" + tex + "\\end{array}" : tex;
-        try {
-            formula = new TeXFormula(lines);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("cannot typeset \"" + tex + "\": " + e.getMessage(), e);
-        }
-        float s = size;
-        TeXIcon icon = icon(formula, s, maxWidth, scale);
-        while (icon.getIconWidth() > maxWidth * scale && s > MIN_SIZE) {   // unbreakable: smaller type
-            s = Math.max(MIN_SIZE, s - 1);
-            icon = icon(formula, s, maxWidth, scale);
-        }
+        TeXIcon icon = fitted(formula(tex), size, maxWidth, scale);
         BufferedImage img = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
                 BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
@@ -51,6 +38,51 @@ public final class EquationImage {
         icon.paintIcon(null, g, 0, 0);
         g.dispose();
         return img;
+    }
+
+    /** @throws IllegalArgumentException when the TeX does not parse (lines broken with a TeX line break are stacked, left aligned) */
+    private static TeXFormula formula(String tex) {
+        String lines = tex.contains("\\\\") && !tex.startsWith("\\begin{array}") ? "\\begin{array}{l}" + tex + "\\end{array}" : tex;
+        try {
+            return new TeXFormula(lines);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot typeset \"" + tex + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /** the icon at size, broken to maxWidth, in smaller type when it cannot be broken to fit */
+    private static TeXIcon fitted(TeXFormula formula, float size, int maxWidth, double scale) {
+        float s = size;
+        TeXIcon icon = icon(formula, s, maxWidth, scale);
+        while (icon.getIconWidth() > maxWidth * scale && s > MIN_SIZE) {
+            s = Math.max(MIN_SIZE, s - 1);
+            icon = icon(formula, s, maxWidth, scale);
+        }
+        return icon;
+    }
+
+    /**
+     * Draws the equation into g (vector output stays vector: SVG, PDF) with its top-left corner at (x, y), at
+     * size px broken or scaled to at most maxWidth; returns the height drawn (0 when the TeX does not parse).
+     */
+    public static double draw(Graphics2D g, String tex, float size, double x, double y, double maxWidth) {
+        TeXIcon icon;
+        try {
+            icon = fitted(formula(tex), size, (int) maxWidth, 1);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+        icon.setForeground(Color.BLACK);
+        Graphics2D c = (Graphics2D) g.create();
+        try {
+            // SVG: the TeX fonts are not on the reader's machine, so their glyphs go in as outlines
+            c.setRenderingHint(org.jfree.svg.SVGHints.KEY_DRAW_STRING_TYPE, org.jfree.svg.SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+            c.translate(x, y);
+            icon.paintIcon(null, c, 0, 0);
+        } finally {
+            c.dispose();
+        }
+        return icon.getIconHeight();
     }
 
     private static TeXIcon icon(TeXFormula formula, float size, int maxWidth, double scale) {

@@ -54,7 +54,8 @@ public final class LectureDeck {
             else views.add(d);
         }
         String heading = s.number() + " / " + lecture.steps().size() + "   " + (s.preset().name == null ? s.presetName() : s.preset().name);
-        return new Page(s, new LecturePage(heading, s.caption() + animationNote(s.animate()), views), skipped);
+        return new Page(s, new LecturePage(heading, s.caption() + animationNote(s.animate()),
+                GoverningEquation.of(s.preset()).tex(), views), skipped);
     }
 
     /** the caption's note of what the app animates in this step */

@@ -13,20 +13,26 @@ import java.util.List;
 
 /**
  * One page of a lecture deck: a heading (step k of n and the preset's name), the caption with its inline
- * math in italics, word-wrapped, then the step's views side by side (one view: the whole width). Drawn
- * into any Graphics2D (PNG, SVG, PDF with real text).
+ * math in italics, word-wrapped, the governing equation of the step's runs typeset (JLaTeXMath, the one the
+ * app's equation box shows), then the step's views side by side (one view: the whole width). Drawn into any
+ * Graphics2D (PNG, SVG, PDF with real text).
  */
 final class LecturePage implements Drawable {
-    static final float HEADING_SIZE = 26f, CAPTION_SIZE = 30f;
+    static final float HEADING_SIZE = 26f, CAPTION_SIZE = 30f, EQUATION_SIZE = 26f;
+    /** the equation takes at most this share of the page's width */
+    static final double EQUATION_WIDTH = 0.9;
     static final double MARGIN = 28, GAP = 16, LINE_SPACING = 1.25;
 
     private final String heading;
     private final String caption;
     private final List<Drawable> views;
+    /** TeX of the governing equation, or null for none */
+    private final String equation;
 
-    LecturePage(String heading, String caption, List<Drawable> views) {
+    LecturePage(String heading, String caption, String equation, List<Drawable> views) {
         this.heading = heading;
         this.caption = caption;
+        this.equation = equation;
         this.views = List.copyOf(views);
     }
 
@@ -56,6 +62,10 @@ final class LecturePage implements Drawable {
                 x += w.width;
             }
             y += (LINE_SPACING - 1) * m.getHeight() + m.getDescent();
+        }
+        if (equation != null) {
+            y += GAP / 2;
+            y += org.dlnexplorer.chart.EquationImage.draw(g, equation, EQUATION_SIZE, x0, y, width * EQUATION_WIDTH);
         }
         y += GAP;
         double h = area.getMaxY() - MARGIN / 2 - y;

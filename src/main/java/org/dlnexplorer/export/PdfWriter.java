@@ -85,6 +85,12 @@ final class PdfWriter {
         }
     }
 
+    /** JLaTeXMath's Computer Modern fonts (cmr10, cmmi10, cmsy10, cmex10, jlm_…): not the charts' text */
+    static boolean texFont(Font font) {
+        String n = font.getFontName().toLowerCase(java.util.Locale.ROOT), f = font.getFamily().toLowerCase(java.util.Locale.ROOT);
+        return n.startsWith("jlm") || f.startsWith("jlm") || n.matches("cm[a-z]*\\d+.*") || f.matches("cm[a-z]*\\d+.*");
+    }
+
     /** Java fonts mapped to DejaVu Sans, each style loaded (and subset-embedded) once per document. */
     private static final class EmbeddedFonts extends PdfBoxGraphics2DFontTextDrawer {
         private final PDDocument doc;
@@ -97,6 +103,8 @@ final class PdfWriter {
 
         @Override
         protected PDFont mapFont(Font font, IFontTextDrawerEnv env) throws IOException {
+            // a typeset equation's TeX fonts (JLaTeXMath's cm*) have their own glyph layout: drawn as outlines
+            if (texFont(font)) return null;
             int style = font.getStyle() & (Font.BOLD | Font.ITALIC);
             if (loaded.containsKey(style)) return loaded.get(style);
             Path file = fontFile(style);
