@@ -17,4 +17,6 @@ public final class ControlRanges {
     public static final double SPEED_MIN = 0.1, SPEED_MAX = 10;
     /** target singular values s_α accepted by the targets field */
     public static final double TARGET_MAX = 100;
+    /** runs in a compare set edited in the panel (each is simulated and drawn in its own colour) */
+    public static final int COMPARE_MAX = 8;
 }

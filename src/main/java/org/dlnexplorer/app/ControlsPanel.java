@@ -60,6 +60,8 @@ final class ControlsPanel {
     private final ScrollPane node;
     /** the governing equation, typeset */
     private final EquationBox equation;
+    /** the compare set, the target's basis and the inputs */
+    private final TaughtControls taught;
 
     ControlsPanel(ViewModel vm, ControlsModel fields, PresetFiles files, ExportActions exports, Actions actions,
                   Executor background) {
@@ -70,6 +72,7 @@ final class ControlsPanel {
         this.actions = actions;
         this.equation = new EquationBox(presetEquation, background);
         this.messages = vm.inputMessage::set;
+        this.taught = new TaughtControls(vm, fields);
         VBox box = new VBox(8,
                 header("Preset"), presetPicker, fileRow(), messageLine(vm.presetMessage, "preset-message"),
                 presetDescription, presetEquation, header("Initialization"));
@@ -78,6 +81,9 @@ final class ControlsPanel {
         box.getChildren().addAll(network());
         box.getChildren().add(header("Task"));
         box.getChildren().addAll(task());
+        box.getChildren().addAll(taught.taskNodes());
+        box.getChildren().add(header("Compare set"));
+        box.getChildren().addAll(taught.compareNodes());
         box.getChildren().add(header("Training"));
         box.getChildren().addAll(training());
         box.getChildren().add(header("Playback"));
@@ -100,7 +106,7 @@ final class ControlsPanel {
         });
         files.setOnRecentChanged(this::refreshRecent);
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {vm.delta, vm.logScale, vm.depth, vm.width,
-                vm.method, vm.targets, vm.learningRate, vm.seed})
+                vm.method, vm.targets, vm.learningRate, vm.seed, vm.taught})
             o.addListener(x -> liveChanged());
     }
 
@@ -304,7 +310,7 @@ final class ControlsPanel {
     }
 
     /** a wrapped message label, shown only while it has text */
-    private static Label messageLine(StringProperty text, String id) {
+    static Label messageLine(StringProperty text, String id) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
@@ -327,10 +333,7 @@ final class ControlsPanel {
 
     /** true while the loaded preset's compare set varies this field (its control would have no effect) */
     private BooleanBinding comparing(String path) {
-        return Bindings.createBooleanBinding(() -> {
-            Preset p = vm.basePreset.get();
-            return p != null && p.compare != null && path.equals(p.compare.parameter);
-        }, vm.basePreset);
+        return taught.comparing(path);
     }
 
     private NumberControl number(String id, String sym, String unit, String tip, double min, double max, double init,
@@ -360,7 +363,7 @@ final class ControlsPanel {
         return l;
     }
 
-    private static HBox labelled(String name, Node n) {
+    static HBox labelled(String name, Node n) {
         Label l = new Label(name);
         l.setMinWidth(60);
         HBox.setHgrow(n, Priority.ALWAYS);

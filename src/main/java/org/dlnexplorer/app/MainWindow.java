@@ -141,6 +141,7 @@ public final class MainWindow {
         vm.targets.addListener(params);
         vm.seed.addListener(params);
         vm.duration.addListener(params);
+        vm.taught.addListener(params);
         vm.panels.addListener((o, a, b) -> {   // showing the sharpness view: compute the sharpness
             if (b.contains(ViewId.SHARPNESS) && (a == null || !a.contains(ViewId.SHARPNESS))) scheduler.recompute();
         });
@@ -188,24 +189,23 @@ public final class MainWindow {
 
     /**
      * A clicked phase-diagram cell: take its τ and δ (the other controls stay). When the compare set varies
-     * τ or δ its members would keep their own values, so the cell is loaded as one run without the set.
+     * τ or δ its members would keep their own values, so the set is detached (one run; Restore set in the
+     * panel brings it back).
      */
     private void loadCell(Preset cell) {
-        if (cell.compare != null && ("init.scale".equals(cell.compare.parameter) || "init.delta".equals(cell.compare.parameter))) {
-            Preset one = org.dlnexplorer.preset.PresetIo.copy(cell);
-            one.compare = null;
-            vm.load(one, vm.presetSource.get());
-            vm.report(Severity.INFO, "loaded the map's cell (τ = " + cell.init.scale + ", δ = " + cell.init.delta
-                    + ") as one run: the compare set over " + org.dlnexplorer.model.sweep.AxisLabels.symbol(cell.compare.parameter)
-                    + " is left out (choose the preset again to get it back)");
-            scheduler.recompute();
-            return;
-        }
+        Taught t = vm.taught.get();
+        boolean detach = cell.compare != null && t != null && !t.detached()
+                && ("init.scale".equals(cell.compare.parameter) || "init.delta".equals(cell.compare.parameter));
         vm.batch(() -> {
+            if (detach) vm.taught.set(t.withDetached(true));
             if (cell.init != null && cell.init.delta != null) vm.delta.set(Math.max(DELTA_MIN, Math.min(DELTA_MAX, cell.init.delta)));
             if (cell.init != null && cell.init.scale != null && cell.init.scale > 0)
                 vm.logScale.set(Math.log10(Math.max(TAU_MIN, Math.min(TAU_MAX, cell.init.scale))));
         });
+        if (detach)
+            vm.report(Severity.INFO, "loaded the map's cell (τ = " + cell.init.scale + ", δ = " + cell.init.delta
+                    + ") as one run: the compare set over " + org.dlnexplorer.model.sweep.AxisLabels.symbol(cell.compare.parameter)
+                    + " is detached (Restore set in the panel brings it back)");
     }
 
     private void dispose() {

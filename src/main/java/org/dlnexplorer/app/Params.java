@@ -11,19 +11,32 @@ import java.util.Arrays;
 /**
  * An immutable snapshot of the controls: what one computation is asked to simulate. Applied to the
  * base preset field by field (only fields that differ from the base, so a preset's own structure,
- * e.g. non-uniform hidden widths, survives untouched controls).
+ * e.g. non-uniform hidden widths, survives untouched controls). {@link Taught} carries the compare set,
+ * basis and inputs (null: the base's).
  */
 public record Params(double delta, double tau, int depth, int width, double learningRate, Method method,
-                     double[] targets, long seed, double duration, double leak) {
+                     double[] targets, long seed, double duration, double leak, Taught taught) {
 
     public Params {
         targets = targets == null ? new double[0] : targets.clone();
     }
 
-    /** the deep linear network's controls (γ = 0: no leak to apply) */
+    /** the deep linear network's controls (γ = 0: no leak to apply); the compare set, basis and inputs as the base has them */
     public Params(double delta, double tau, int depth, int width, double learningRate, Method method,
                   double[] targets, long seed, double duration) {
-        this(delta, tau, depth, width, learningRate, method, targets, seed, duration, 0);
+        this(delta, tau, depth, width, learningRate, method, targets, seed, duration, 0, null);
+    }
+
+    /** with γ of a piecewise-linear network */
+    public Params(double delta, double tau, int depth, int width, double learningRate, Method method,
+                  double[] targets, long seed, double duration, double leak) {
+        this(delta, tau, depth, width, learningRate, method, targets, seed, duration, leak, null);
+    }
+
+    /** with the compare set, basis and inputs as edited (null: the base's) */
+    public Params(double delta, double tau, int depth, int width, double learningRate, Method method,
+                  double[] targets, long seed, double duration, Taught taught) {
+        this(delta, tau, depth, width, learningRate, method, targets, seed, duration, 0, taught);
     }
 
     @Override
@@ -45,7 +58,7 @@ public record Params(double delta, double tau, int depth, int width, double lear
         long seed = p.init != null && p.init.seed != null ? p.init.seed : PresetDefaults.SEED;
         double duration = p.training != null && p.training.duration != null ? p.training.duration : PresetDefaults.DURATION;
         double leak = p.network.leak != null ? p.network.leak : 0;
-        return new Params(delta, tau, depth, width, eta, m, t, seed, duration, leak);
+        return new Params(delta, tau, depth, width, eta, m, t, seed, duration, leak, Taught.of(p));
     }
 
     /** The base preset with these values applied (a new object; the base is not changed). */
@@ -71,6 +84,7 @@ public record Params(double delta, double tau, int depth, int width, double lear
         }
         if (!Arrays.equals(targets, b.targets) && p.task.target != null && p.task.target.singularValues != null)
             p.task.target.singularValues = targets.clone();
+        if (taught != null) p = taught.applyTo(base, p);   // null: the base's compare set, basis and inputs
         return p;
     }
 
@@ -78,12 +92,12 @@ public record Params(double delta, double tau, int depth, int width, double lear
     public boolean equals(Object o) {
         return o instanceof Params q && q.delta == delta && q.tau == tau && q.depth == depth && q.width == width
                 && q.learningRate == learningRate && q.method == method && Arrays.equals(q.targets, targets)
-                && q.seed == seed && q.duration == duration && q.leak == leak;
+                && q.seed == seed && q.duration == duration && q.leak == leak && java.util.Objects.equals(q.taught, taught);
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(new double[]{delta, tau, depth, width, learningRate, method.ordinal(), seed, duration, leak})
-                * 31 + Arrays.hashCode(targets);
+                * 31 + Arrays.hashCode(targets) + 17 * java.util.Objects.hashCode(taught);
     }
 }

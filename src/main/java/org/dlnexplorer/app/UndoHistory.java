@@ -49,7 +49,7 @@ final class UndoHistory {
         this.mergeMillis = mergeMillis;
         InvalidationListener changed = o -> changed();
         for (Observable p : new Observable[]{vm.delta, vm.logScale, vm.depth, vm.width, vm.learningRate, vm.method,
-                vm.targets, vm.seed, vm.duration})
+                vm.targets, vm.seed, vm.duration, vm.leak, vm.taught})
             p.addListener(changed);
     }
 
@@ -101,6 +101,8 @@ final class UndoHistory {
             vm.targets.set(q.targets());
             vm.seed.set(q.seed());
             vm.duration.set(q.duration());
+            vm.leak.set(q.leak());
+            vm.taught.set(q.taught());
         });
     }
 

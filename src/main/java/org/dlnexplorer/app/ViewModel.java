@@ -41,6 +41,8 @@ public final class ViewModel {
     public final DoubleProperty duration = new SimpleDoubleProperty(this, "duration", 6);
     /** γ of a piecewise-linear network, σ(z) = max(z, γz) */
     public final DoubleProperty leak = new SimpleDoubleProperty(this, "leak", 0);
+    /** the compare set (or its detachment), the target's basis and the inputs, as edited in the panel */
+    public final ObjectProperty<Taught> taught = new SimpleObjectProperty<>(this, "taught", null);
 
     // playback and display
     public final DoubleProperty cursorT = new SimpleDoubleProperty(this, "cursorT", 6);
@@ -73,7 +75,7 @@ public final class ViewModel {
     /** The controls' current values as one immutable request. */
     public Params params() {
         return new Params(delta.get(), Math.pow(10, logScale.get()), depth.get(), width.get(), learningRate.get(),
-                method.get(), targets.get(), seed.get(), duration.get(), leak.get());
+                method.get(), targets.get(), seed.get(), duration.get(), leak.get(), taught.get());
     }
 
     /** Load a preset: its values become the parameters and the initial values for reset-all. */
@@ -90,6 +92,7 @@ public final class ViewModel {
         initial.put(seed, q.seed());
         initial.put(duration, q.duration());
         initial.put(leak, q.leak());
+        initial.put(taught, q.taught());
         initial.put(cursorT, q.duration());
         initial.put(playing, false);
         initial.put(speed, 1.0);

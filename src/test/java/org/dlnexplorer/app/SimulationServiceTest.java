@@ -73,7 +73,7 @@ class SimulationServiceTest {
         Preset same = p.applyTo(base);
         assertEquals(PresetIo.toJson(base), PresetIo.toJson(same));
         Params q = new Params(1.5, 0.1, 3, 4, 0.02, org.dlnexplorer.model.engine.Method.GRADIENT_DESCENT,
-                new double[]{2, 0.5}, 7, 3.0);
+                new double[]{2, 0.5}, 7, 3.0, Taught.of(base));
         Preset c = q.applyTo(base);
         assertEquals(1.5, c.init.delta);
         assertEquals(0.1, c.init.scale);

@@ -23,4 +23,20 @@ final class TestWindows {
     static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
     }
+
+    /**
+     * Save a picture of a node as NAME.png into the folder the system property dln.snapshots names (for
+     * looking at what a test drove); nothing when it is not set. FX thread.
+     */
+    static void snapshot(javafx.scene.Node n, String name) {
+        String dir = System.getProperty("dln.snapshots");
+        if (dir == null || dir.isBlank()) return;
+        try {
+            javafx.scene.image.WritableImage img = n.snapshot(null, null);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                    java.nio.file.Path.of(dir, name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
