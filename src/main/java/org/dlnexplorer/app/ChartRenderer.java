@@ -4,6 +4,7 @@ import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.ChartTheme;
 import org.dlnexplorer.chart.HyperboloidChart;
 import org.dlnexplorer.chart.PathSimplifier;
+import org.dlnexplorer.chart.ReadOut;
 import org.dlnexplorer.chart.ViewChart;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.model.observe.RunSet;
@@ -60,6 +61,14 @@ public final class ChartRenderer implements AutoCloseable {
      * (in log₁₀ t for a log axis); the cursor line spans y0 … y1.
      */
     public record TimeAxis(double x0, double x1, double y0, double y1, double lower, double upper, boolean log) {
+        /** the time at pixel x (the inverse of {@link #x}), or NaN when x is outside the data area */
+        public double t(double px) {
+            if (!(px >= x0 && px <= x1) || x1 <= x0) return Double.NaN;
+            double a = log ? Math.log10(lower) : lower, b = log ? Math.log10(upper) : upper;
+            double v = a + (b - a) * (px - x0) / (x1 - x0);
+            return log ? Math.pow(10, v) : v;
+        }
+
         /** pixel x of time t, or NaN when t is outside the axis range */
         public double x(double t) {
             double a = log ? Math.log10(lower) : lower, b = log ? Math.log10(upper) : upper;
@@ -74,7 +83,10 @@ public final class ChartRenderer implements AutoCloseable {
      * An image, the run set it shows, its time axis (null when it has none: the cursor is painted in), and
      * the sequence number of the job it was painted for.
      */
-    public record Painted(BufferedImage image, RunSet runs, TimeAxis time, long seq) {}
+    public record Painted(BufferedImage image, RunSet runs, TimeAxis time, long seq, ReadOut readOut) {
+        /** a picture without read-outs */
+        public Painted(BufferedImage image, RunSet runs, TimeAxis time, long seq) { this(image, runs, time, seq, null); }
+    }
 
     /** Images for the views whose inputs changed since the last frame. */
     public record Frame(long seq, Map<ViewId, Painted> images) {
@@ -308,11 +320,12 @@ public final class ChartRenderer implements AutoCloseable {
                 if (key.same(drawn.get(e.getKey()))) continue;
                 try {
                     TimeAxis[] time = new TimeAxis[1];
+                    ReadOut[] read = new ReadOut[1];
                     long cpu0 = cpuNanos();
-                    BufferedImage img = paint(chart, key, time, drawn.get(e.getKey()));
+                    BufferedImage img = paint(chart, key, time, read, drawn.get(e.getKey()));
                     if (now.dark()) ChartTheme.darken(img);
                     measured(e.getKey(), (cpuNanos() - cpu0) / 1e6);
-                    images.put(e.getKey(), new Painted(img, job.runs(), time[0], job.seq()));
+                    images.put(e.getKey(), new Painted(img, job.runs(), time[0], job.seq(), read[0]));
                     drawn.put(e.getKey(), key);
                 } catch (RuntimeException ex) {
                     drawn.remove(e.getKey());
@@ -360,7 +373,7 @@ public final class ChartRenderer implements AutoCloseable {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
-    private BufferedImage paint(ViewChart chart, Key key, TimeAxis[] time, Key old) {
+    private BufferedImage paint(ViewChart chart, Key key, TimeAxis[] time, ReadOut[] read, Key old) {
         chart.setLogTime(key.logTime());
         chart.setLogLoss(key.logLoss());
         if (chart instanceof HyperboloidChart h) {
@@ -386,6 +399,7 @@ public final class ChartRenderer implements AutoCloseable {
             ValueAxis axis = jfc.getXYPlot().getDomainAxis();
             time[0] = new TimeAxis(data.getMinX(), data.getMaxX(), data.getMinY(), data.getMaxY(),
                     axis.getLowerBound(), axis.getUpperBound(), axis instanceof LogAxis);
+            read[0] = chart.readOut();   // the values under the pointer, and the text placed inside the plot
         } else {
             chart.drawable().draw(g, area);
         }

@@ -140,7 +140,8 @@ final class FrameLoop {
         ChartRenderer.Frame frame = renderer.poll();
         if (frame != null) {
             for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
-                panes.painted(e.getKey()).setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time());
+                panes.painted(e.getKey()).setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time(),
+                        e.getValue().readOut());
                 renderer.recycle(e.getValue().image());   // its pixels are in the scene now
             }
         }

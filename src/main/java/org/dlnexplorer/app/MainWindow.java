@@ -126,6 +126,8 @@ public final class MainWindow {
         tools.register(keys);
         keys.gesture("double-click a view", KeyBindings.Group.VIEWS, "Maximize", "show one view over the whole grid, or restore the grid");
         keys.gesture("right-click a view", KeyBindings.Group.VIEWS, "Export view…", "write that view to a file (format from its extension)");
+        keys.gesture("hover a line chart", KeyBindings.Group.VIEWS, "Read out",
+                "t under the pointer and every run's value there, in a box clear of the chart's text");
         keys.gesture("drag the 3D hyperboloid", KeyBindings.Group.VIEWS, "Rotate", "turn the parameter-space picture; the wheel zooms");
     }
 

@@ -43,6 +43,10 @@ public class ViewCell extends StackPane {
     private final Line cursor = new Line();
     private ChartRenderer.TimeAxis time;
     private double cursorT = Double.NaN;
+    /** what the pointer reads on the picture (time charts), or null */
+    private org.dlnexplorer.chart.ReadOut readOut;
+    /** the values under the pointer */
+    private final HoverReadOut hover;
 
     public ViewCell(ViewId id) {
         this.id = id;
@@ -69,6 +73,7 @@ public class ViewCell extends StackPane {
         widthProperty().addListener(o -> onInvalidate.run());
         heightProperty().addListener(o -> onInvalidate.run());
         sceneProperty().addListener(o -> onInvalidate.run());
+        hover = new HoverReadOut(this);
     }
 
     public ViewId viewId() { return id; }
@@ -99,6 +104,11 @@ public class ViewCell extends StackPane {
      * collector's pauses then grow to 100 ms and more.)
      */
     public void setImage(BufferedImage b, RunSet runs, ChartRenderer.TimeAxis axis) {
+        setImage(b, runs, axis, null);
+    }
+
+    /** The same with what the pointer reads on it (a time chart's lines and its text inside the plot). */
+    public void setImage(BufferedImage b, RunSet runs, ChartRenderer.TimeAxis axis, org.dlnexplorer.chart.ReadOut read) {
         int[] src = packedPixels(b);
         if (src == null) {
             pixels = null;
@@ -117,8 +127,17 @@ public class ViewCell extends StackPane {
         if (imageView.getImage() != image) imageView.setImage(image);
         shown = runs;
         time = axis;
+        readOut = read;
         placeCursor(cursorT);
+        hover.refresh();
     }
+
+    ChartRenderer.TimeAxis timeAxis() { return time; }
+    org.dlnexplorer.chart.ReadOut readOut() { return readOut; }
+    double imageWidth() { return image == null ? 0 : image.getWidth(); }
+    double imageHeight() { return image == null ? 0 : image.getHeight(); }
+    /** the read-out under the pointer */
+    HoverReadOut hover() { return hover; }
 
     /** the image on screen (for tests) */
     WritableImage image() { return image; }

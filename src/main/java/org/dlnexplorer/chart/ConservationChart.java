@@ -83,6 +83,7 @@ final class ConservationChart extends XyViewChart {
         double floor = Double.isFinite(minPositive)
                 ? Math.pow(10, Math.floor(Math.log10(minPositive)) - EXACT_FLOOR_DECADES) : EXACT_FLOOR;
         boolean anyZeros = false;
+        List<Line> readable = new ArrayList<>();   // the drifts as they are (0 read as 0, not the floor)
         for (int k = 0; k < drifts.size(); k++) {
             double[] d = drifts.get(k), t = times.get(k);
             int r = members.get(k), n = d.length;
@@ -98,6 +99,7 @@ final class ConservationChart extends XyViewChart {
                 // so that the run stays one visible line; the subtitle says once where zeros are drawn
                 for (double v : d) anyZeros |= v == 0;
                 lines.add(new Line(label, Decimator.xy(t, atFloor(d, floor), n, false, true), c, style.solid()));
+                readable.add(new Line(label, Decimator.xy(t, d, n, false, false), c, style.solid()));
                 legendLine(label, c, style.solid());
             }
         }
@@ -122,6 +124,7 @@ final class ConservationChart extends XyViewChart {
             legendLine("10⁻⁸ (flow target)", ChartStyle.MUTED, style.dotted());
         }
         addLayer(lines);
+        readOut(readable, "drift");
         perNeuron = allPiecewise;
         String base = allPiecewise
                 ? (anyGd ? "gradient descent does not conserve δₖ exactly (O(η²) per step)"

@@ -85,7 +85,7 @@ final class HessianChart extends XyViewChart {
             if (r == 0) annotatePlateaus(tr);
         }
         addLayer(others);
-        addLayer(mins);
+        addRunLayer(mins, "λₘᵢₙ");
         legendLine("next " + (HessianSpectrum.BOTTOM - 1) + " eigenvalues", OTHER, style.thin());
         level(0, null, ChartStyle.MUTED);
         // the bottom of the spectrum: from below λ_min up to a little above 0 (larger eigenvalues leave at the top)

@@ -36,7 +36,7 @@ final class KernelDistanceChart extends XyViewChart {
                     ChartStyle.color(compare ? r : 0), style.solid()));
             legendLine(compare ? run.label() : "S(0,t) simulated", ChartStyle.color(compare ? r : 0), style.solid());
         }
-        addLayer(sim);
+        addRunLayer(sim, "S(0,t)");
         subtitle.setText(join("0 = lazy (kernel fixed), 1 = kernel rotated away", divergenceNote(rs)));
     }
 }

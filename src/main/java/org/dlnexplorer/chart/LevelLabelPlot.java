@@ -128,6 +128,9 @@ final class LevelLabelPlot extends XYPlot {
         return true;
     }
 
+    /** the boxes of every label placed in the last drawing (levels and point labels), in its pixels */
+    List<Rectangle2D> labelBoxes() { return List.copyOf(taken); }
+
     /** a label placed at this box in this drawing: later labels keep off it */
     void take(Rectangle2D box) {
         taken.add(box);

@@ -86,7 +86,7 @@ final class LossChart extends XyViewChart {
             }
         }
         addLayer(exact);
-        addLayer(sim);
+        addRunLayer(sim, "ℒ");
         // the model's "saddle-plateaus" overlay: ℒ_r = ½ Σ_{α>r} s_α² + ℒ_min, r = 0 … k−1, descending
         OverlayResult saddles = Overlays.evaluate(Overlays.SADDLE_PLATEAUS, OverlayInput.of(rs.runs().get(0).trajectory()));
         boolean plateaus = saddles.available();

@@ -58,6 +58,7 @@ final class SharpnessChart extends XyViewChart {
             showMessage(why == null ? "no run to draw" : why.message(), why == null ? null : why.detail());
             return;
         }
+        readOut(new ArrayList<>(lines), "sharpness");
         // 2/η as series so that the range includes the threshold
         // the range shows the data and the lowest threshold (the binding one); higher ones only when near
         double lowest = Double.POSITIVE_INFINITY;

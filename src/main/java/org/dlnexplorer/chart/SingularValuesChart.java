@@ -56,7 +56,7 @@ final class SingularValuesChart extends XyViewChart {
             }
         }
         addLayer(exact);
-        addLayer(sim);
+        addRunLayer(sim, "σ");
         // target levels s_α from the first run's task (a compare set over the target draws each run's)
         List<String> seen = new ArrayList<>();
         for (int r = 0; r < rs.runs().size(); r++) {

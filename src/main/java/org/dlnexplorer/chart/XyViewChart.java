@@ -112,6 +112,7 @@ abstract class XyViewChart extends ViewChart {
             plot.clearDomainMarkers();
             plot.clearAnnotations();
             legend.clear();
+            readOut.clear();
             subtitle.setText("");
             plot.setNoDataMessage(null);
             message = null;
@@ -324,6 +325,39 @@ abstract class XyViewChart extends ViewChart {
 
     /** A style for one series of a layer. */
     protected record Line(String key, double[][] xy, Paint paint, Stroke stroke) {}
+
+    /** the simulated lines read out under the pointer (app hover) */
+    private final List<ReadOut.Series> readOut = new ArrayList<>();
+
+    /**
+     * Adds the layer of the runs' simulated lines: drawn as {@link #addLayer}, and read out under the
+     * pointer. A line's key is its run's label (a single run: none) and then what it shows; a key that is
+     * the label alone shows quantity.
+     */
+    protected void addRunLayer(List<Line> lines, String quantity) {
+        addLayer(lines);
+        readOut(lines, quantity);
+    }
+
+    /** Read these runs' lines out under the pointer (drawn in some layer, see {@link #addRunLayer}). */
+    protected void readOut(List<Line> lines, String quantity) {
+        boolean single = runs == null || runs.runs().size() < 2;
+        for (Line l : lines) {
+            String run = "";
+            if (runs != null)
+                for (RunSet.Labeled r : runs.runs())
+                    if (l.key().startsWith(r.label()) && r.label().length() > run.length()) run = r.label();
+            String rest = l.key().substring(run.length()).trim();
+            int argb = l.paint() instanceof Color c ? c.getRGB() : ChartStyle.TEXT.getRGB();
+            readOut.add(new ReadOut.Series(single ? "" : run, rest.isEmpty() ? quantity : rest, l.xy()[0], l.xy()[1], argb));
+        }
+    }
+
+    @Override
+    public ReadOut readOut() {
+        if (readOut.isEmpty() || message != null) return null;
+        return new ReadOut(readOut, ((LevelLabelPlot) plot).labelBoxes());
+    }
 
     /** Adds a layer of lines drawn with one renderer (in order: later layers draw underneath earlier). */
     protected void addLayer(List<Line> lines) {
