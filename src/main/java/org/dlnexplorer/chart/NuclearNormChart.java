@@ -44,7 +44,7 @@ final class NuclearNormChart extends XyViewChart {
     @Override
     protected void fill(RunSet rs) {
         if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
-        List<Line> nuclear = new ArrayList<>(), schatten = new ArrayList<>();
+        List<Line> nuclear = new ArrayList<>(), schatten = new ArrayList<>(), readable = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         double tEnd = 0;
         for (int r = 0; r < rs.runs().size(); r++) {
@@ -63,6 +63,7 @@ final class NuclearNormChart extends XyViewChart {
             Color c = ChartStyle.color(r);
             String label = rs.runs().size() > 1 ? run.label() : "L = " + depth;
             nuclear.add(new Line(label, Decimator.xy(t, nn, n, log, false), c, style.solid()));
+            readable.add(new Line(rs.runs().size() > 1 ? run.label() : "", nuclear.get(nuclear.size() - 1).xy(), c, style.solid()));
             schatten.add(new Line(label + " S", Decimator.xy(t, sq, n, log, false), c, style.dashed()));
             legendLine(label + ": ‖W‖* → " + Fmt.num(nn[n - 1]), c, style.solid());
             if (tr.setup() != null && tr.setup().task().truthKnown())
@@ -70,6 +71,7 @@ final class NuclearNormChart extends XyViewChart {
         }
         addLayer(schatten);
         addLayer(nuclear);
+        readOut(readable, "‖W‖*");
         OverlayResult min = Overlays.evaluate(Overlays.MIN_NUCLEAR_NORM, OverlayInput.of(rs.runs().get(0).trajectory()));
         if (min.available()) {
             double v = min.number("value");

@@ -51,8 +51,18 @@ public final class ViewApplicability {
                             "set task.completion or task.sensing: the nuclear norm is compared with the convex minimum that fits the observations");
             case NEURON_TEMPORAL -> any(rs, NeuronTemporalChart::applies) ? null
                     : new Reason("needs one hidden neuron: widths [d, 1, 1] or [1, 1, c]", widths);
+            case WEIGHTS -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasWeights()) ? null
+                    : new Reason("weights are recorded for networks up to " + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters",
+                            "this network has " + parameters(rs.runs().get(0).trajectory().widths()) + " parameters");
             default -> null;
         };
+    }
+
+    /** Σ n_ℓ n_{ℓ−1}: the entries of W_1 … W_L */
+    static int parameters(int[] widths) {
+        int p = 0;
+        for (int l = 1; l < widths.length; l++) p += widths[l] * widths[l - 1];
+        return p;
     }
 
     /** the run's task observes W_eff through measurements (task.completion, task.sensing) */
@@ -67,7 +77,7 @@ public final class ViewApplicability {
      */
     private static Reason linearOnly(ViewId view, RunSet rs) {
         boolean linear = switch (view) {
-            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES -> true;
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS -> true;
             default -> false;
         };
         if (!linear || !all(rs, Trajectory::isPiecewise)) return null;

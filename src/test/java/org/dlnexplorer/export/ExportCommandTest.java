@@ -136,8 +136,8 @@ class ExportCommandTest {
 
     @Test
     void unknownViewExits2AndWritesNothing() throws Exception {
-        assertUsageError(run("export", PRESET, "--view", "weights", "--out", dir.resolve("w.png").toString()),
-                "unknown view \"weights\"", "singular-values", "conservation");
+        assertUsageError(run("export", PRESET, "--view", "heatmap", "--out", dir.resolve("w.png").toString()),
+                "unknown view \"heatmap\"", "singular-values", "conservation");
         assertEquals(List.of(), ChartExporterTest.listing(dir));
     }
 
