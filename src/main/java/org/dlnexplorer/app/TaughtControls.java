@@ -30,6 +30,8 @@ final class TaughtControls {
     final Button detach = new Button();
     final ComboBox<String> basis = new ComboBox<>();
     final TextField inputs = new TextField();
+    /** true while the fields are being set from the view-model (their actions then commit nothing) */
+    private boolean refreshing;
 
     TaughtControls(ViewModel vm, ControlsModel fields) {
         this.vm = vm;
@@ -39,7 +41,7 @@ final class TaughtControls {
         parameter.getItems().setAll(SUGGESTED);
         parameter.setMaxWidth(Double.MAX_VALUE);
         parameter.setTooltip(new Tooltip("The field the runs of the compare set differ in (a preset field path, e.g. init.delta)"));
-        parameter.setOnAction(e -> commitCompare());
+        parameter.setOnAction(e -> { if (!refreshing) commitCompare(); });
         values.setId("compare-values");
         values.setTooltip(new Tooltip("The compare set's values, comma separated (one run each, at most "
                 + ControlRanges.COMPARE_MAX + "); Enter applies"));
@@ -54,7 +56,7 @@ final class TaughtControls {
         basis.setId("basis-picker");
         basis.getItems().setAll("identity", "random");
         basis.setTooltip(new Tooltip("The target's singular vectors: the identity basis, or a random rotation (target seed)"));
-        basis.setOnAction(e -> { fields.commitBasis(basis.getValue()); refresh(); });
+        basis.setOnAction(e -> { if (!refreshing) { fields.commitBasis(basis.getValue()); refresh(); } });
         inputs.setId("inputs-field");
         inputs.setTooltip(new Tooltip("Input covariance Σxx: \"whitened\", its diagonal (1, 0.25) or its rows (1 0.5; 0.5 1)"));
         inputs.setOnAction(e -> { fields.commitInputs(inputs.getText()); refresh(); });
@@ -98,7 +100,15 @@ final class TaughtControls {
 
     /** every field shows the taught state (after a load, an undo, a refused entry) */
     private void refresh() {
-        Taught t = vm.taught.get();
+        refreshing = true;
+        try {
+            show(vm.taught.get());
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private void show(Taught t) {
         String p = t == null || t.compareParameter() == null ? "" : t.compareParameter();
         if (!p.equals(parameter.getEditor().getText())) parameter.getEditor().setText(p);
         if (!p.equals(parameter.getValue())) parameter.setValue(p);

@@ -142,6 +142,26 @@ class TaughtEditTest {
         Thread.sleep(APART_MILLIS);
         fx(() -> { detach.fire(); return null; });
         assertEquals(3, settledRuns(3).runs().size(), "restored: the set of three");
+        // a preset with its own set: the fields show it, no message (showing it commits nothing)
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<PresetLibrary.Entry> picker = robot.lookup("#preset-picker").queryAs(ComboBox.class);
+            picker.getSelectionModel().select(picker.getItems().stream()
+                    .filter(e -> e.file().equals("depth-sharpens-transitions.json")).findFirst().orElseThrow());
+            return null;
+        });
+        assertEquals(3, settledRuns(3).runs().size());
+        assertEquals("network.depth", fx(() -> robot.lookup("#compare-parameter").queryAs(ComboBox.class).getEditor().getText()));
+        assertEquals("2, 4, 8", fx(() -> robot.lookup("#compare-values").queryAs(TextField.class).getText()));
+        assertEquals("", text(robot, "compare-message"));
+        assertEquals("", fx(vm.inputMessage::get));
+        assertEquals(Taught.of(fx(vm.basePreset::get)), fx(vm.taught::get));
+        // back to saxe-two-modes (no set): the fields empty, still no message
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, settledRuns(3).runs().size(), "undo of the load: the set of three over δ");
+        assertEquals("", text(robot, "compare-message"));
+        Thread.sleep(APART_MILLIS);
         // undo steps back over the restore and the detach
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
