@@ -399,7 +399,7 @@ public final class ChartRenderer implements AutoCloseable {
             ValueAxis axis = jfc.getXYPlot().getDomainAxis();
             time[0] = new TimeAxis(data.getMinX(), data.getMaxX(), data.getMinY(), data.getMaxY(),
                     axis.getLowerBound(), axis.getUpperBound(), axis instanceof LogAxis);
-            read[0] = chart.readOut();   // the values under the pointer, and the text placed inside the plot
+            read[0] = chart.readOut(data);   // the values under the pointer, and the text placed inside the plot
         } else {
             chart.drawable().draw(g, area);
         }

@@ -55,8 +55,11 @@ public abstract class ViewChart {
     /** The JFreeChart, or null for views drawn otherwise (hyperboloid, messages). */
     public JFreeChart chart() { return null; }
 
-    /** what the pointer reads on this chart after its last drawing (time charts), or null */
-    public ReadOut readOut() { return null; }
+    /**
+     * What the pointer reads on this chart after its last drawing into a plot area of these pixels (time
+     * charts), or null.
+     */
+    public ReadOut readOut(java.awt.geom.Rectangle2D dataArea) { return null; }
 
     /** true when the horizontal axis is time (the app may then draw the cursor as an overlay) */
     public boolean hasTimeAxis() { return false; }

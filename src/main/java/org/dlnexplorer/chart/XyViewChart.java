@@ -145,6 +145,7 @@ abstract class XyViewChart extends ViewChart {
     private void placeLegendInside() {
         chart.getLegend().setVisible(false);
         insideLegend = null;
+        insideBox = null;
         if (legend.isEmpty() || layerCount == 0) return;
         RectangleAnchor spot = emptiestSpot();
         if (spot == null) {   // every spot would cover drawn data or a label: the legend goes below the plot
@@ -172,6 +173,8 @@ abstract class XyViewChart extends ViewChart {
     RectangleAnchor insideLegendCorner() { return insideLegend; }
 
     private RectangleAnchor insideLegend;
+    /** the inside legend's estimated box in plot fractions {x0, x1, y0, y1} (y up), or null */
+    private double[] insideBox;
     private static final Color LEGEND_BACKGROUND = new Color(255, 255, 255, 225);
     /** candidate spots in order of preference (corners first) and their anchor points in plot fractions */
     private static final java.util.LinkedHashMap<RectangleAnchor, double[]> SPOT_AT = new java.util.LinkedHashMap<>();
@@ -245,9 +248,10 @@ abstract class XyViewChart extends ViewChart {
         int best = 0;
         for (int c = 1; c < spots.size(); c++) if (count[c] < count[best] - SPOT_MARGIN) best = c;
         if (count[best] > 0) {   // the preferred corner covers something: an empty spot if there is one
-            for (int c = 0; c < spots.size(); c++) if (count[c] == 0) return spots.get(c);
+            for (int c = 0; c < spots.size(); c++) if (count[c] == 0) { insideBox = boxes[c]; return spots.get(c); }
             return null;
         }
+        insideBox = boxes[best];
         return spots.get(best);
     }
 
@@ -354,9 +358,15 @@ abstract class XyViewChart extends ViewChart {
     }
 
     @Override
-    public ReadOut readOut() {
+    public ReadOut readOut(Rectangle2D dataArea) {
         if (readOut.isEmpty() || message != null) return null;
-        return new ReadOut(readOut, ((LevelLabelPlot) plot).labelBoxes());
+        List<Rectangle2D> text = new ArrayList<>(((LevelLabelPlot) plot).labelBoxes());
+        if (insideLegend != null && insideBox != null && dataArea != null) {   // the slide style's legend inside the plot
+            double w = dataArea.getWidth(), h = dataArea.getHeight();
+            text.add(new Rectangle2D.Double(dataArea.getX() + insideBox[0] * w, dataArea.getMaxY() - insideBox[3] * h,
+                    (insideBox[1] - insideBox[0]) * w, (insideBox[3] - insideBox[2]) * h));
+        }
+        return new ReadOut(readOut, text);
     }
 
     /** Adds a layer of lines drawn with one renderer (in order: later layers draw underneath earlier). */

@@ -32,4 +32,27 @@ class ReadOutTest {
         assertEquals("ℒ = 3", new ReadOut(List.of(new ReadOut.Series("", "ℒ", new double[]{0, 1}, new double[]{2, 4}, 0)), List.of())
                 .at(0.5).get(0).text(), "a single run: the quantity alone");
     }
+
+    @Test
+    void theSlideStylesInsideLegendIsTextTheReadOutAvoids() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        var runs = Fixtures.runSet(Fixtures.SAXE_COMPARE);
+        XyViewChart c = (XyViewChart) ViewChart.create(ViewId.LOSS, ChartStyle.slide());
+        c.update(runs, Double.NaN);
+        var img = new java.awt.image.BufferedImage(1600, 1000, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var g = img.createGraphics();
+        var info = new org.jfree.chart.ChartRenderingInfo(null);
+        c.chart().draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 1600, 1000), info);
+        g.dispose();
+        var data = info.getPlotInfo().getDataArea();
+        ReadOut r = c.readOut(data);
+        assertEquals(3, r.series().size(), "one line per run");
+        assertNotNull(c.insideLegendCorner());
+        var legend = r.text().get(r.text().size() - 1);
+        assertTrue(data.contains(legend.getCenterX(), legend.getCenterY()), "inside the plot: " + legend);
+        boolean right = c.insideLegendCorner().toString().contains("RIGHT"), top = c.insideLegendCorner().toString().contains("TOP");
+        assertEquals(right, legend.getCenterX() > data.getCenterX(), c.insideLegendCorner() + " " + legend);
+        if (c.insideLegendCorner().toString().contains("TOP") || c.insideLegendCorner().toString().contains("BOTTOM"))
+            assertEquals(top, legend.getCenterY() < data.getCenterY(), c.insideLegendCorner() + " " + legend);
+    }
 }
