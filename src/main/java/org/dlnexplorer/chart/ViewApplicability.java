@@ -51,8 +51,23 @@ public final class ViewApplicability {
                             "set task.completion or task.sensing: the nuclear norm is compared with the convex minimum that fits the observations");
             case NEURON_TEMPORAL -> any(rs, NeuronTemporalChart::applies) ? null
                     : new Reason("needs one hidden neuron: widths [d, 1, 1] or [1, 1, c]", widths);
+            case SHARPNESS_VS_ETA -> etaSpread(rs) ? null
+                    : new Reason("needs gradient-descent runs at two or more learning rates",
+                            "a compare set over training.learningRate: one point per run");
             default -> null;
         };
+    }
+
+    /** two or more gradient-descent runs (sharpness recorded) with different η */
+    private static boolean etaSpread(RunSet rs) {
+        double first = Double.NaN;
+        for (RunSet.Labeled l : rs.runs()) {
+            if (!SharpnessVsEtaChart.applies(l.trajectory())) continue;
+            double eta = SharpnessChart.learningRate(l.trajectory());
+            if (Double.isNaN(first)) first = eta;
+            else if (eta != first) return true;
+        }
+        return false;
     }
 
     /** the run's task observes W_eff through measurements (task.completion, task.sensing) */

@@ -48,6 +48,7 @@ class ChartRendererBalanceTest {
         cost.put(ViewId.NUCLEAR_NORM, 2.0);
         cost.put(ViewId.NEURON_TEMPORAL, 4.0);
         cost.put(ViewId.HYPERBOLOID_GEOMETRIES, 5.0);
+        cost.put(ViewId.SHARPNESS_VS_ETA, 0.1);   // a message: one run, no η to compare
         return cost;
     }
 
