@@ -54,6 +54,11 @@ public final class ViewApplicability {
             case SHARPNESS_VS_ETA -> etaSpread(rs) ? null
                     : new Reason("needs gradient-descent runs at two or more learning rates",
                             "a compare set over training.learningRate: one point per run");
+            case LAYERS -> any(rs, ViewApplicability::layersRecorded) ? null
+                    : any(rs, t -> t.depth() >= 2 && !t.isPiecewise())
+                    ? new Reason("the layers' weights were not recorded", "frames carry them for networks up to "
+                            + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters")
+                    : new Reason("needs a deep linear network (two layers or more)", widths);
             default -> null;
         };
     }
@@ -70,6 +75,11 @@ public final class ViewApplicability {
         return false;
     }
 
+    /** a deep linear network (two layers or more) whose frames carry the layers' weights */
+    static boolean layersRecorded(Trajectory t) {
+        return t.depth() >= 2 && !t.isPiecewise() && !t.frames().isEmpty() && t.frames().get(0).hasWeights();
+    }
+
     /** the run's task observes W_eff through measurements (task.completion, task.sensing) */
     static boolean measured(Trajectory t) {
         return t.setup() != null && t.setup().task().isMeasured();
@@ -82,7 +92,7 @@ public final class ViewApplicability {
      */
     private static Reason linearOnly(ViewId view, RunSet rs) {
         boolean linear = switch (view) {
-            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES -> true;
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, LAYERS -> true;
             default -> false;
         };
         if (!linear || !all(rs, Trajectory::isPiecewise)) return null;

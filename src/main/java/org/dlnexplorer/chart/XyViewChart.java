@@ -403,6 +403,9 @@ abstract class XyViewChart extends ViewChart {
 
     protected boolean hasData() { return layerCount > 0; }
 
+    /** the number of layers added so far (the next layer's dataset index) */
+    protected int layers() { return layerCount; }
+
     @Override
     public boolean hasTimeAxis() { return cursorOnDomain && layerCount > 0; }
 
