@@ -84,7 +84,8 @@ final class SharpnessChart extends XyViewChart {
         if (!thresholds.isEmpty()) legendLine("2/η (GD stability threshold)", ChartStyle.MUTED, style.dotted());
         if (Double.isFinite(sMin)) legendLine("Sₘᵢₙ (flattest minimizer, Marion & Chizat)", S_MIN_COLOR, style.dotted());
         subtitle.setText(join(join(thresholds.isEmpty() ? "gradient flow: no step-size threshold"
-                : "above 2/η gradient descent is unstable", offScale.isEmpty() ? "" : "2/η = " + String.join(", ", offScale)
+                : "above 2/η gradient descent is unstable", offScale.isEmpty() ? "" : offScale.size() > 2 ? ""   // many: the subtitle stays one line (the legend names them)
+                : "2/η = " + String.join(", ", offScale)
                 + " above the plot"), divergenceNote(rs)));
     }
 

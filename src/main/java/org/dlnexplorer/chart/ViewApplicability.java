@@ -54,6 +54,14 @@ public final class ViewApplicability {
             case WEIGHTS -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasWeights()) ? null
                     : new Reason("weights are recorded for networks up to " + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters",
                             "this network has " + parameters(rs.runs().get(0).trajectory().widths()) + " parameters");
+            case SHARPNESS_VS_ETA -> etaSpread(rs) ? null
+                    : new Reason("needs gradient-descent runs at two or more learning rates",
+                            "a compare set over training.learningRate: one point per run");
+            case LAYERS -> any(rs, ViewApplicability::layersRecorded) ? null
+                    : any(rs, t -> t.depth() >= 2 && !t.isPiecewise())
+                    ? new Reason("the layers' weights were not recorded", "frames carry them for networks up to "
+                            + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters")
+                    : new Reason("needs a deep linear network (two layers or more)", widths);
             default -> null;
         };
     }
@@ -63,6 +71,23 @@ public final class ViewApplicability {
         int p = 0;
         for (int l = 1; l < widths.length; l++) p += widths[l] * widths[l - 1];
         return p;
+    }
+
+    /** two or more gradient-descent runs (sharpness recorded) with different η */
+    private static boolean etaSpread(RunSet rs) {
+        double first = Double.NaN;
+        for (RunSet.Labeled l : rs.runs()) {
+            if (!SharpnessVsEtaChart.applies(l.trajectory())) continue;
+            double eta = SharpnessChart.learningRate(l.trajectory());
+            if (Double.isNaN(first)) first = eta;
+            else if (eta != first) return true;
+        }
+        return false;
+    }
+
+    /** a deep linear network (two layers or more) whose frames carry the layers' weights */
+    static boolean layersRecorded(Trajectory t) {
+        return t.depth() >= 2 && !t.isPiecewise() && !t.frames().isEmpty() && t.frames().get(0).hasWeights();
     }
 
     /** the run's task observes W_eff through measurements (task.completion, task.sensing) */
@@ -77,7 +102,7 @@ public final class ViewApplicability {
      */
     private static Reason linearOnly(ViewId view, RunSet rs) {
         boolean linear = switch (view) {
-            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS -> true;
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS, LAYERS -> true;
             default -> false;
         };
         if (!linear || !all(rs, Trajectory::isPiecewise)) return null;

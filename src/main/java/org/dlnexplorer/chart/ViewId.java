@@ -33,7 +33,9 @@ public enum ViewId {
     NUCLEAR_NORM("nuclear-norm", "Nuclear norm vs the convex minimum", NuclearNormChart::new, 1, 1.0, false, CellKind.IMAGE),
     NEURON_TEMPORAL("neuron-temporal", "Single neuron μ(t), φ(t), ν(t) (App. A)", NeuronTemporalChart::new, 1, 6.0, true, CellKind.IMAGE),
     HYPERBOLOID_GEOMETRIES("hyperboloid-geometries", "Figure 2: the three geometries of δ", HyperboloidGeometriesChart::new, 2, 3.0, true, CellKind.IMAGE),
-    WEIGHTS("weights", "Weights Wₗ and balance Dₗ", WeightsChart::new, 1, 1.0, true, CellKind.IMAGE);
+    WEIGHTS("weights", "Weights Wₗ and balance Dₗ", WeightsChart::new, 1, 1.0, true, CellKind.IMAGE),
+    SHARPNESS_VS_ETA("sharpness-vs-eta", "Final sharpness vs learning rate", SharpnessVsEtaChart::new, 1, 1.0, false, CellKind.IMAGE),
+    LAYERS("layers", "Layers: singular values and alignment", LayersChart::new, 1, 1.0, false, CellKind.IMAGE);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
@@ -158,7 +160,7 @@ public enum ViewId {
      * needs something most runs do not record or a task most presets do not have. A preset that records what
      * such a view draws (training.hessian for the Hessian view) shows it by default.
      */
-    public static final List<ViewId> OPT_IN = List.of(HESSIAN, NUCLEAR_NORM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS);
+    public static final List<ViewId> OPT_IN = List.of(HESSIAN, NUCLEAR_NORM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS, SHARPNESS_VS_ETA, LAYERS);
 
     /**
      * The views a preset shows when it does not list them: a deep linear network every view but the

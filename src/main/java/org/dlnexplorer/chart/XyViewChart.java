@@ -46,6 +46,8 @@ abstract class XyViewChart extends ViewChart {
     private final boolean cursorOnDomain;
     private int layerCount;
     protected final List<LegendItem> legend = new ArrayList<>();
+    /** the most legend entries drawn (a compare set of more runs lists its first ones and how many more) */
+    static final int MAX_LEGEND_ITEMS = 8;
 
     protected XyViewChart(ViewId id, ChartStyle style, String title, ValueAxis x, ValueAxis y, boolean timeCursor) {
         super(id, style);
@@ -119,7 +121,18 @@ abstract class XyViewChart extends ViewChart {
             messageDetail = null;
             fill(runs);
             LegendItemCollection items = new LegendItemCollection();
-            for (LegendItem li : legend) items.add(li);
+            // a legend longer than MAX_LEGEND_ITEMS would crowd the plot out of a grid cell: the first ones, then a count
+            for (int i = 0; i < legend.size(); i++) {
+                if (legend.size() > MAX_LEGEND_ITEMS && i == MAX_LEGEND_ITEMS - 1) {
+                    LegendItem more = new LegendItem("+ " + (legend.size() - i) + " more", null, null, null,
+                            new Line2D.Double(0, 0, 0, 0), style.thin(), ChartStyle.BACKGROUND);
+                    more.setLabelFont(style.legendFont());
+                    more.setLabelPaint(ChartStyle.MUTED);
+                    items.add(more);
+                    break;
+                }
+                items.add(legend.get(i));
+            }
             plot.setFixedLegendItems(items);
             chart.getLegend().setVisible(!legend.isEmpty());
             subtitle.setVisible(!subtitle.getText().isEmpty());
@@ -389,6 +402,31 @@ abstract class XyViewChart extends ViewChart {
         layerCount++;
     }
 
+    /**
+     * Adds a layer of marked points, each series joined by its line (a null stroke: the points alone, drawn as outlines), for views
+     * whose data are one value per run (summary views).
+     */
+    protected void addPointLayer(List<Line> lines, Shape mark) {
+        if (lines.isEmpty()) return;
+        DefaultXYDataset ds = new DefaultXYDataset();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        int s = 0;
+        for (Line l : lines) {
+            String key = l.key();
+            while (ds.indexOf(key) >= 0) key = key + " ";
+            ds.addSeries(key, l.xy());
+            r.setSeriesPaint(s, l.paint());
+            r.setSeriesShape(s, mark);
+            r.setSeriesLinesVisible(s, l.stroke() != null);
+            if (l.stroke() != null) r.setSeriesStroke(s, l.stroke());
+            else { r.setSeriesShapesFilled(s, false); r.setSeriesOutlineStroke(s, style.solid()); }
+            s++;
+        }
+        plot.setDataset(layerCount, ds);
+        plot.setRenderer(layerCount, r);
+        layerCount++;
+    }
+
     /** Lines only, each series one path, drawn through {@link PathSimplifier} when the Graphics2D asks for it. */
     private static final class SimplifyingRenderer extends XYLineAndShapeRenderer {
         private final transient PathSimplifier simplifier = new PathSimplifier();
@@ -408,6 +446,9 @@ abstract class XyViewChart extends ViewChart {
     }
 
     protected boolean hasData() { return layerCount > 0; }
+
+    /** the number of layers added so far (the next layer's dataset index) */
+    protected int layers() { return layerCount; }
 
     @Override
     public boolean hasTimeAxis() { return cursorOnDomain && layerCount > 0; }

@@ -49,6 +49,8 @@ class ChartRendererBalanceTest {
         cost.put(ViewId.NEURON_TEMPORAL, 4.0);
         cost.put(ViewId.HYPERBOLOID_GEOMETRIES, 5.0);
         cost.put(ViewId.WEIGHTS, 1.0);
+        cost.put(ViewId.SHARPNESS_VS_ETA, 0.1);   // a message: one run, no η to compare
+        cost.put(ViewId.LAYERS, 2.0);
         return cost;
     }
 

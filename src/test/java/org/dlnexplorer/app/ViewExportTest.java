@@ -28,6 +28,7 @@ class ViewExportTest {
         // the app records the Hessian's spectrum only when the preset asks (training.hessian): its view says so
         assertTrue(ViewId.NUCLEAR_NORM.whyNot(rs).startsWith("needs a matrix completion or sensing task"));
         assertFalse(ViewId.defaults(p).contains(ViewId.NUCLEAR_NORM), "an opt-in view whose task the preset lacks");
+        assertFalse(ViewId.defaults(p).contains(ViewId.SHARPNESS_VS_ETA), "an opt-in summary view");
         assertTrue(ViewId.HESSIAN.whyNot(rs).contains("training.hessian"));
         assertFalse(ViewId.defaults(p).contains(ViewId.HESSIAN), "an opt-in view the preset does not record");
         for (ViewId v : List.of(ViewId.NEURON_TEMPORAL, ViewId.HYPERBOLOID_GEOMETRIES)) {

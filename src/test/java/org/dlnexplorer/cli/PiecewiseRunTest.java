@@ -72,7 +72,7 @@ class PiecewiseRunTest {
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = Files.readString(out).strip().split("\n");
-        assertTrue(lines[0].endsWith(",status,theory_kernel_distance,theory_time_to_fit,theory_kernel_distance_limit,fitted,message,test_loss,hamming"), lines[0]);
+        assertTrue(lines[0].endsWith(",status,theory_kernel_distance,theory_time_to_fit,theory_kernel_distance_limit,fitted,message,test_loss,hamming,final_loss,converged"), lines[0]);
         assertEquals(5, lines.length);
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split(",", -1);

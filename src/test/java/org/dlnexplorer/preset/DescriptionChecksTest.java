@@ -144,6 +144,10 @@ class DescriptionChecksTest {
         else if (observable.startsWith("rest")) out.add(atRest(t, observable));
         else if (observable.equals("nuclear")) out.add(org.dlnexplorer.model.observe.Recovery.nuclearNorm(last));
         else if (observable.equals("effRank")) out.add(last.effectiveRank());
+        else if (observable.equals("eps0")) out.add(epsilon0(t));
+        else if (observable.equals("hyp")) out.add(32 * t.depth() * Math.sqrt(epsilon0(t)));
+        else if (observable.equals("alignMin"))
+            out.add(java.util.Arrays.stream(org.dlnexplorer.model.observe.LayerStructure.alignment(t.widths(), last.weights())).min().orElseThrow());
         else if (observable.equals("recovery")) out.add(org.dlnexplorer.model.observe.Recovery.error(last, t.setup().task()));
         else if (observable.equals("minNuclear")) out.add(org.dlnexplorer.model.theory.Overlays.evaluate(
                 org.dlnexplorer.model.theory.Overlays.MIN_NUCLEAR_NORM, org.dlnexplorer.model.theory.OverlayInput.of(t)).number("value"));
@@ -215,6 +219,17 @@ class DescriptionChecksTest {
         }
         fail(observable + " never happens on " + t.name());
         return Double.NaN;
+    }
+
+    /** Marion & Chizat's ε of θ(0), from the first frame's layers */
+    static double epsilon0(Trajectory t) {
+        double[][] w = t.frames().get(0).weights();
+        int n = 0;
+        for (double[] l : w) n += l.length;
+        double[] theta = new double[n];
+        int off = 0;
+        for (double[] l : w) { System.arraycopy(l, 0, theta, off, l.length); off += l.length; }
+        return org.dlnexplorer.model.theory.MarionChizat.smallScaleEpsilon(t.setup().network(), theta);
     }
 
     /** ‖β(t_end) − β(∞)‖ with β(∞) from the implicit-bias overlay, else the deep-implicit-bias one */

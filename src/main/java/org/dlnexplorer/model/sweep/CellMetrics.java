@@ -1,6 +1,7 @@
 package org.dlnexplorer.model.sweep;
 
 import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.observe.Convergence;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Regime;
 import org.dlnexplorer.model.observe.Trajectory;
@@ -32,7 +33,8 @@ public final class CellMetrics {
         double sharp = last.hasSharpness() ? last.sharpness() : Double.NaN;
         return new CellResult(ix, iy, x, y, CellStatus.OK, last.kernelDistance(),
                 timeToFit(tr.frames(), spec.task().minimumLoss()), dist[0], dist[1], sharp, -1, null, prediction,
-                tr.steps(), Regime.converged(first.loss(), last.loss(), spec.task().minimumLoss()));
+                tr.steps(), Regime.converged(first.loss(), last.loss(), spec.task().minimumLoss()), Double.NaN,
+                Double.NaN, last.loss(), Convergence.converged(tr.frames(), spec.task().minimumLoss()));
     }
 
     /**
@@ -45,7 +47,8 @@ public final class CellMetrics {
         double fit = timeToFit(tr.frames(), 0.0);
         double[] rel = parameterDistance(first, last);
         return new CellResult(ix, iy, x, y, CellStatus.OK, last.kernelDistance(), fit, last.parameterDistance(), rel[1],
-                Double.NaN, -1, null, prediction, tr.steps(), !Double.isNaN(fit), last.testLoss(), last.hamming());
+                Double.NaN, -1, null, prediction, tr.steps(), !Double.isNaN(fit), last.testLoss(), last.hamming(),
+                last.loss(), Convergence.converged(tr.frames(), 0.0));
     }
 
     /**

@@ -21,11 +21,25 @@ package org.dlnexplorer.model.sweep;
  *                                     not is "not fitted yet": its S(0, t_end) says nothing about its regime
  * @param testLoss                     ℒ on the test data at t_end (piecewise-linear cells with test data)
  * @param hamming                      the activation pattern's Hamming distance to t = 0 at t_end (piecewise)
+ * @param finalLoss                    ℒ(t_end) (NaN unless the cell ran to the end)
+ * @param converged                    loss and sharpness stopped moving
+ *                                     ({@link org.dlnexplorer.model.observe.Convergence#converged})
  */
 public record CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
                          double timeToFit, double parameterDistance, double relativeParameterDistance,
                          double finalSharpness, long divergedAtStep, String message, CellPrediction prediction,
-                         long steps, boolean fitted, double testLoss, double hamming) {
+                         long steps, boolean fitted, double testLoss, double hamming, double finalLoss,
+                         boolean converged) {
+
+    /** a cell without the final loss and the convergence rule (tests, hand-made results): converged when fitted */
+    public CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,
+                      double timeToFit, double parameterDistance, double relativeParameterDistance,
+                      double finalSharpness, long divergedAtStep, String message, CellPrediction prediction,
+                      long steps, boolean fitted, double testLoss, double hamming) {
+        this(ix, iy, x, y, status, kernelDistance, timeToFit, parameterDistance, relativeParameterDistance,
+                finalSharpness, divergedAtStep, message, prediction, steps, fitted, testLoss, hamming, Double.NaN,
+                fitted && status == CellStatus.OK);
+    }
 
     /** a cell whose convergence is not known: fitted when it ran to the end (tests, hand-made results) */
     public CellResult(int ix, int iy, double x, double y, CellStatus status, double kernelDistance,

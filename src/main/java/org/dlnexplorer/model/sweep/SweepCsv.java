@@ -13,7 +13,9 @@ import java.util.Locale;
  * unaffected) fitted (true when the loss converged by t_end by the regime rule, false: "not fitted yet", its
  * values at t_end say nothing about its regime; empty unless status is ok) and message (why a cell failed or
  * stopped, quoted when it holds a comma or a quote), then test_loss and hamming (piecewise-linear networks,
- * issue #13; empty for linear networks). A missing value is an empty field; NaN and Infinity are
+ * issue #13; empty for linear networks), then final_loss (ℒ(t_end)) and converged (true when the loss and the
+ * sharpness stopped moving, {@link org.dlnexplorer.model.observe.Convergence}; empty unless status is ok). A
+ * missing value is an empty field; NaN and Infinity are
  * never written. Cells are simulated with {@link SweepSettings} (by default 60 frames, rtol 1e-7).
  */
 public final class SweepCsv {
@@ -34,6 +36,7 @@ public final class SweepCsv {
         for (Metric m : THEORY) sb.append(',').append(m.column());
         sb.append(",fitted,message");
         for (Metric m : PIECEWISE) sb.append(',').append(m.column());
+        sb.append(",final_loss,converged");
         return sb.toString();
     }
 
@@ -46,6 +49,8 @@ public final class SweepCsv {
         sb.append(',').append(c.ok() ? Boolean.toString(c.fitted()) : "");
         sb.append(',').append(quoted(c.message()));
         for (Metric m : PIECEWISE) sb.append(',').append(number(c.metric(m)));
+        sb.append(',').append(number(c.finalLoss()));
+        sb.append(',').append(c.ok() ? Boolean.toString(c.converged()) : "");
         return sb.toString();
     }
 

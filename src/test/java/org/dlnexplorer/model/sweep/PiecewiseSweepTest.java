@@ -31,9 +31,9 @@ class PiecewiseSweepTest {
                 "init.delta=-0.5:0.5:2", "--samples", "11", "--out", csv.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(csv);
-        assertTrue(lines.get(0).endsWith(",test_loss,hamming"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(",test_loss,hamming,final_loss,converged"), lines.get(0));   // appended after hamming
         String[] head = lines.get(0).split(",");
-        int tl = List.of(head).indexOf("test_loss"), hm = List.of(head).indexOf("hamming");
+        int tl = List.of(head).indexOf("test_loss"), hm = List.of(head).indexOf("hamming"), fl = List.of(head).indexOf("final_loss");
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
             // the same cell run on its own: the run JSON's last test loss and Hamming distance
@@ -47,6 +47,8 @@ class PiecewiseSweepTest {
             assertTrue(testLoss >= 0 && hamming >= 0 && hamming <= 1, line);
             assertEquals(last(o.getAsJsonArray("testLoss")), testLoss, 1e-6 * Math.max(1, testLoss), line);
             assertEquals(last(o.getAsJsonArray("hamming")), hamming, 1e-12, line);
+            double finalLoss = Double.parseDouble(f[fl]);
+            assertEquals(last(o.getAsJsonArray("loss")), finalLoss, 1e-6 * finalLoss + 1e-12, line);
         }
     }
 }

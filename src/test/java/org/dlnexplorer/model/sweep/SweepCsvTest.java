@@ -19,12 +19,12 @@ class SweepCsvTest {
         String[] lines = SweepCsv.write(r).split("\n");
         assertEquals("init.scale,init.delta,kernel_distance,time_to_fit,parameter_distance,relative_parameter_distance,"
                 + "final_sharpness,diverged,status,theory_kernel_distance,theory_time_to_fit,theory_kernel_distance_limit"
-                + ",fitted,message,test_loss,hamming", lines[0]);   // columns are only ever appended: the first twelve stay
+                + ",fitted,message,test_loss,hamming,final_loss,converged", lines[0]);   // columns are only ever appended: the first twelve stay
         assertEquals(4, lines.length);
-        assertEquals("0.1,0,0.125,,2,0.5,,false,ok,0.25,,0.5,true,,,", lines[1]);
-        assertEquals("1,0,,3,2,0.5,7,false,ok,,,,true,,,", lines[2]);
-        assertEquals("0.1,1,,,,,,true,diverged,,,,,,,", lines[3]);
-        for (String l : lines) assertEquals(16, l.split(",", -1).length, l);
+        assertEquals("0.1,0,0.125,,2,0.5,,false,ok,0.25,,0.5,true,,,,,true", lines[1]);
+        assertEquals("1,0,,3,2,0.5,7,false,ok,,,,true,,,,,true", lines[2]);
+        assertEquals("0.1,1,,,,,,true,diverged,,,,,,,,,", lines[3]);
+        for (String l : lines) assertEquals(18, l.split(",", -1).length, l);
     }
 
     @Test
@@ -35,9 +35,9 @@ class SweepCsvTest {
         CellResult slow = new CellResult(1, 0, 1, 0, CellStatus.OK, 0.001, Double.NaN, 2.0, 0.5, Double.NaN, -1, null, none, 10, false);
         String[] lines = SweepCsv.write(SweepResult.of("t", x, y, List.of(failed, slow))).split("\n");
         assertEquals("0.1,0,,,,,,false,failed,,,,,\"init.delta: the residual scheme has no relative scale (omit it, "
-                + "or use 0) \"\"x\"\"\",,", lines[1]);
-        assertEquals("1,0,0.001,,2,0.5,,false,ok,,,,false,,,", lines[2]);
-        assertEquals(16, SweepCsv.fields(lines[1]).length, "the quoted message is one field");
+                + "or use 0) \"\"x\"\"\",,,,", lines[1]);
+        assertEquals("1,0,0.001,,2,0.5,,false,ok,,,,false,,,,,false", lines[2]);
+        assertEquals(18, SweepCsv.fields(lines[1]).length, "the quoted message is one field");
         assertEquals(lines[1].substring(lines[1].indexOf('"'), lines[1].lastIndexOf('"') + 1), SweepCsv.fields(lines[1])[13]);
         assertTrue(slow.notFitted());
         assertTrue(Double.isNaN(slow.shown(Metric.KERNEL_DISTANCE)), "a not-fitted cell has no regime colour");
@@ -49,7 +49,7 @@ class SweepCsvTest {
         CellPrediction none = CellPrediction.unavailable("linear networks only");
         CellResult c = new CellResult(2, 3, 0.5, -1, CellStatus.OK, 0.25, Double.NaN, 1.5, 0.75, Double.NaN, -1,
                 null, none, 42, false, 0.125, 0.0625);
-        assertEquals("0.5,-1,0.25,,1.5,0.75,,false,ok,,,,false,,0.125,0.0625", SweepCsv.row(c));
+        assertEquals("0.5,-1,0.25,,1.5,0.75,,false,ok,,,,false,,0.125,0.0625,,false", SweepCsv.row(c));
         assertTrue(c.notFitted());
     }
 }

@@ -174,4 +174,24 @@ class SweepRunnerTest {
         assertFalse(csv.contains("NaN") || csv.contains("Infinity"));
         assertTrue(csv.contains(",true,diverged,"));
     }
+
+    /**
+     * final_loss is ℒ(t_end) of the cell's run and converged the Convergence rule on it: across the edge of
+     * stability of edge-of-stability.json (η* = 2/S_min ≈ 0.228), η = 0.2 converges and η = 0.26 does not.
+     */
+    @Test
+    void finalLossAndConvergedAcrossTheEdgeOfStability() throws Exception {
+        org.dlnexplorer.preset.Preset p = org.dlnexplorer.preset.BundledPresets.read("edge-of-stability.json");
+        p.compare = null;
+        PresetGrid grid = new PresetGrid(p, "eos", Axis.parse("training.learningRate=0.2:0.26:2"),
+                Axis.parse("init.delta=0:0:1"), SweepSettings.DEFAULT);
+        SweepResult r = new SweepRunner(1).run("eos", grid.x(), grid.y(), grid, SweepListener.NONE, new CancellationToken());
+        CellResult below = r.get(0, 0), above = r.get(1, 0);
+        assertTrue(below.ok() && below.converged(), below.toString());
+        assertFalse(above.converged(), above.toString());
+        assertTrue(below.finalLoss() < 1e-6 * 2.5, "fitted: " + below.finalLoss());   // ℒ(0) ≈ ½‖β*‖² = 2.5
+        String[] row = SweepCsv.row(below).split(",", -1);
+        assertEquals(Double.toString(below.finalLoss()), row[row.length - 2]);
+        assertEquals("true", row[row.length - 1]);
+    }
 }
