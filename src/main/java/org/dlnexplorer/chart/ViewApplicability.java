@@ -51,6 +51,14 @@ public final class ViewApplicability {
                             "set task.completion or task.sensing: the nuclear norm is compared with the convex minimum that fits the observations");
             case NEURON_TEMPORAL -> any(rs, NeuronTemporalChart::applies) ? null
                     : new Reason("needs one hidden neuron: widths [d, 1, 1] or [1, 1, c]", widths);
+            case PRECONDITIONER -> any(rs, PreconditionerChart::usable) ? null
+                    : any(rs, t -> t.depth() == 2 && !t.isPiecewise())
+                    ? new Reason("the weights are not recorded for this run", "they are recorded for networks of at most "
+                            + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters")
+                    : new Reason("needs a two-layer linear network: widths [d, h, c]", widths);
+            case KERNEL_DISTANCE_MATRIX -> any(rs, KernelDistanceMatrixChart::applies) ? null
+                    : new Reason("S(t₁, t₂) needs the NTK at every frame",
+                            org.dlnexplorer.model.observe.KernelDistanceMatrix.whyNot(rs.runs().get(0).trajectory()));
             default -> null;
         };
     }
@@ -67,7 +75,7 @@ public final class ViewApplicability {
      */
     private static Reason linearOnly(ViewId view, RunSet rs) {
         boolean linear = switch (view) {
-            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES -> true;
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, PRECONDITIONER -> true;
             default -> false;
         };
         if (!linear || !all(rs, Trajectory::isPiecewise)) return null;

@@ -101,6 +101,17 @@ public final class WideNetwork {
         return kroneckerSum(sqrtSym(btb), sqrtSym(bbt));
     }
 
+    /**
+     * Theorem 3's hypothesis on the widths [d, h, c] for Δ = δI_h: Lemma 8 (WᵀW from ββᵀ) needs h ≥ d when δ &lt; 0,
+     * Lemma 9 (AᵀA from βᵀβ) needs h ≥ c when δ &gt; 0; δ = 0 needs neither
+     */
+    public static boolean theorem3Applies(Network net, double delta) {
+        if (Double.isNaN(delta)) return false;
+        if (delta < 0) return net.width(1) >= net.width(0);
+        if (delta > 0) return net.width(1) >= net.width(2);
+        return true;
+    }
+
     /** β = WᵀA (d × c) of θ */
     public static DMatrixRMaj beta(Network net, double[] theta) {
         DMatrixRMaj w = w(net, theta), a = a(net, theta), b = new DMatrixRMaj(w.numCols, a.numCols);
