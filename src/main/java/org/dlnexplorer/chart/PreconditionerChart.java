@@ -84,10 +84,19 @@ final class PreconditionerChart extends ViewChart {
 
     /** eigenvalues of M(t) on a log axis */
     static final class Eigen extends XyViewChart {
+        static final String LABEL = "eigenvalues of M", SHORT_LABEL = "eig M";
         Eigen(ChartStyle style) {
             super(ViewId.PRECONDITIONER, style, "Preconditioner M = η_w AᵀA ⊕ η_a WᵀW", SlideAxes.number(""),
-                    logAxis("eigenvalues of M"), true);
+                    logAxis(LABEL), true);
             plot.getDomainAxis().setTickLabelsVisible(false);
+        }
+
+        /** in a low panel the long vertical label would run into the legend: the short one is drawn */
+        @Override
+        protected void beforeDraw(Graphics2D g, Rectangle2D area) {
+            var axis = plot.getRangeAxis();
+            String label = ChartStyle.fitsVertically(g, axis.getLabelFont(), LABEL, area.getHeight()) ? LABEL : SHORT_LABEL;
+            if (!label.equals(axis.getLabel())) axis.setLabel(label);
         }
 
         @Override
@@ -150,11 +159,11 @@ final class PreconditionerChart extends ViewChart {
                 for (int k = 0; k < ex.length; k++) {
                     double[] y = ex[k].clone();
                     for (int i = 0; i < y.length; i++) if (!(y[i] > floor)) y[i] = floor;
-                    dashed.add(new Line(label + " Thm 3 λ" + k, Decimator.xy(t, y, y.length, false, true), ChartStyle.TEXT, style.dashed()));
+                    dashed.add(new Line(label + " Thm 3 λ" + k, Decimator.xy(t, y, y.length, false, true), c.darker().darker(), style.dashed()));
                 }
             }
-            addLayer(dashed);
             addLayer(lines);
+            addLayer(dashed);
             if (anyExact) legendLine("Theorem 3: M(β) for Δ = δI", ChartStyle.TEXT, style.dashed());
             String note = "vec β̇ = −M vec ∇ℒ";
             if (floored) note = join(note, "0 drawn at " + Fmt.num(floor));

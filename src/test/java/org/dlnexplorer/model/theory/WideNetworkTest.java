@@ -109,9 +109,49 @@ class WideNetworkTest {
             Network net = new Network(new int[]{d, h, c}, new double[]{etaW, etaA});
             double[] theta = isotropicStart(d, h, c, delta, etaW, etaA, r);
             assertEquals(delta, WideNetwork.isotropicDelta(net, theta, 1e-10), 1e-9 * Math.max(1, Math.abs(delta)));
+            assertTrue(WideNetwork.theorem3Applies(net, delta));
             DMatrixRMaj m = WideNetwork.preconditioner(net, theta);
             DMatrixRMaj th3 = WideNetwork.isotropic(WideNetwork.beta(net, theta), delta, etaA, etaW);
             assertClose(m, th3, 1e-8 * scale(m), "Theorem 3, case " + k);
+        }
+    }
+
+    @Test
+    void lazyLimitIsAbsDeltaTimesIdentity() {
+        // seed 002 App. B writes M → δI_dc for δ → −∞; M is positive semi-definite, and the limit is |δ|I_dc
+        Random r = new Random(27);
+        for (double delta : new double[]{-1e4, 1e4}) {
+            int d = 3, c = 2, h = delta < 0 ? d : c;
+            Network net = new Network(new int[]{d, h, c}, null);
+            double[] theta = isotropicStart(d, h, c, delta, 1, 1, r);
+            DMatrixRMaj m = WideNetwork.preconditioner(net, theta);
+            for (int i = 0; i < d * c; i++)
+                for (int j = 0; j < d * c; j++)
+                    // the correction is O(‖β‖²/δ²) and ‖β‖² = O(|δ|) from this start: within 100/|δ|
+                    assertEquals(i == j ? 1.0 : 0.0, m.get(i, j) / Math.abs(delta), 100 / Math.abs(delta), "δ = " + delta);
+        }
+    }
+
+    @Test
+    void oneOutputWithHEqualsDIsTheSingleNeuronAtAbsDelta() {
+        // c = 1, h = d, Δ = δI with δ < 0: M = ((κ + |δ|)/2) I + ((κ − |δ|)/2) β̂β̂ᵀ, κ = √(δ² + 4η_aη_w‖β‖²): the single
+        // neuron's M (η_w a²I + η_a wwᵀ written in β) at δ' = −δ
+        Random r = new Random(28);
+        for (int k = 0; k < 20; k++) {
+            int d = 1 + r.nextInt(4);
+            double etaW = 0.5 + r.nextDouble(), etaA = 0.5 + r.nextDouble(), delta = -Math.exp(-2 + 3 * r.nextDouble());
+            Network net = new Network(new int[]{d, d, 1}, new double[]{etaW, etaA});
+            double[] theta = isotropicStart(d, d, 1, delta, etaW, etaA, r);
+            DMatrixRMaj m = WideNetwork.preconditioner(net, theta);
+            double[][] b = beta(theta, d, d, 1);
+            double n2 = 0;
+            for (double[] row : b) n2 += row[0] * row[0];
+            double kappa = Math.sqrt(delta * delta + 4 * etaA * etaW * n2);
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++) {
+                    double x = (i == j ? (kappa - delta) / 2 : 0) + (kappa + delta) / 2 * b[i][0] * b[j][0] / n2;
+                    assertEquals(x, m.get(i, j), 1e-9 * scale(m), "case " + k);
+                }
         }
     }
 
@@ -125,6 +165,7 @@ class WideNetworkTest {
             Network net = new Network(new int[]{d, h, c}, null);
             double[] theta = isotropicStart(d, h, c, delta, 1, 1, r);
             assertFalse(Double.isNaN(WideNetwork.isotropicDelta(net, theta, 1e-10)));
+            assertFalse(WideNetwork.theorem3Applies(net, delta));
             DMatrixRMaj m = WideNetwork.preconditioner(net, theta);
             DMatrixRMaj th3 = WideNetwork.isotropic(WideNetwork.beta(net, theta), delta, 1, 1);
             double diff = 0;
