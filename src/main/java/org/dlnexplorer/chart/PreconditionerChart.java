@@ -31,13 +31,18 @@ final class PreconditionerChart extends ViewChart {
     /** Δ(0) = δI_h to this relative round-off for Theorem 3's dashed curves */
     static final double ISOTROPY = 1e-10;
 
+    /** the ellipse panel's share of the width (d·c = 2 only), at most square */
+    static final double ELLIPSE_SHARE = 0.4;
+
     private final Eigen top;
     private final Deltas bottom;
+    private final PreconditionerEllipse ellipse;
 
     PreconditionerChart(ChartStyle style) {
         super(ViewId.PRECONDITIONER, style);
         top = new Eigen(style);
         bottom = new Deltas(style);
+        ellipse = new PreconditionerEllipse(style);
         AxisSpace left = new AxisSpace();
         left.setLeft(style.tickSize() * 3.4 + style.axisLabelSize() * 1.6);
         top.plot.setFixedRangeAxisSpace(left);
@@ -51,18 +56,26 @@ final class PreconditionerChart extends ViewChart {
     protected void rebuild() {
         top.update(runs, cursorT);
         bottom.update(runs, cursorT);
+        ellipse.update(runs, cursorT);
     }
 
     @Override
     protected void moveCursor() {
         top.setCursor(cursorT);
         bottom.setCursor(cursorT);
+        ellipse.update(runs, cursorT);   // the ellipse is M at the cursor's time
     }
 
     private void draw(Graphics2D g, Rectangle2D area) {
         if (top.message() != null || !bottom.hasData()) { top.drawable().draw(g, area); return; }
         double h = area.getHeight() * TOP_SHARE;
-        top.drawable().draw(g, new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth(), h));
+        if (ellipse.hasData() && top.message() == null) {
+            double e = Math.min(area.getWidth() * ELLIPSE_SHARE, h);
+            top.drawable().draw(g, new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth() - e, h));
+            ellipse.drawable().draw(g, new Rectangle2D.Double(area.getMaxX() - e, area.getY(), e, h));
+        } else {
+            top.drawable().draw(g, new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth(), h));
+        }
         bottom.drawable().draw(g, new Rectangle2D.Double(area.getX(), area.getY() + h, area.getWidth(), area.getHeight() - h));
     }
 

@@ -33,8 +33,8 @@ public enum ViewId {
     NUCLEAR_NORM("nuclear-norm", "Nuclear norm vs the convex minimum", NuclearNormChart::new, 1, 1.0, false, CellKind.IMAGE),
     NEURON_TEMPORAL("neuron-temporal", "Single neuron μ(t), φ(t), ν(t) (App. A)", NeuronTemporalChart::new, 1, 6.0, true, CellKind.IMAGE),
     HYPERBOLOID_GEOMETRIES("hyperboloid-geometries", "Figure 2: the three geometries of δ", HyperboloidGeometriesChart::new, 2, 3.0, true, CellKind.IMAGE),
-    PRECONDITIONER("preconditioner", "Function-space preconditioner M and δₖ", PreconditionerChart::new, 1, 3.0, true, CellKind.IMAGE),
-    KERNEL_DISTANCE_MATRIX("kernel-distance-matrix", "Kernel-distance matrix S(t₁, t₂)", KernelDistanceMatrixChart::new, 1, 6.0, true, CellKind.IMAGE);
+    PRECONDITIONER("preconditioner", "Function-space preconditioner M and δₖ", PreconditionerChart::new, 1, 1.0, true, CellKind.IMAGE),
+    KERNEL_DISTANCE_MATRIX("kernel-distance-matrix", "Kernel-distance matrix S(t₁, t₂)", KernelDistanceMatrixChart::new, 1, 1.0, true, CellKind.IMAGE);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
