@@ -48,6 +48,8 @@ class ChartRendererBalanceTest {
         cost.put(ViewId.NUCLEAR_NORM, 2.0);
         cost.put(ViewId.NEURON_TEMPORAL, 4.0);
         cost.put(ViewId.HYPERBOLOID_GEOMETRIES, 5.0);
+        cost.put(ViewId.PRECONDITIONER, 5.0);   // seven 2 × 2 eigen-decompositions per frame
+        cost.put(ViewId.KERNEL_DISTANCE_MATRIX, 6.0);
         return cost;
     }
 
