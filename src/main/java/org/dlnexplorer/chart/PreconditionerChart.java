@@ -104,6 +104,10 @@ final class PreconditionerChart extends ViewChart {
             plot.getDomainAxis().setTickLabelsVisible(false);
         }
 
+        /** the eigenvalues fill the plot: the legend goes below it in every style */
+        @Override
+        protected boolean legendInside() { return false; }
+
         /** in a low panel the long vertical label would run into the legend: the short one is drawn */
         @Override
         protected void beforeDraw(Graphics2D g, Rectangle2D area) {
