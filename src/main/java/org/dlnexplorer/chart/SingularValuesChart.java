@@ -55,6 +55,7 @@ final class SingularValuesChart extends XyViewChart {
                 anyExact = true;
             }
         }
+        boolean ends = endPoints(rs, compare);
         addLayer(exact);
         addRunLayer(sim, "σ");
         // target levels s_α from the first run's task (a compare set over the target draws each run's)
@@ -80,12 +81,66 @@ final class SingularValuesChart extends XyViewChart {
             for (int a = 0; a < maxModes; a++) legendLine("σ" + sub(a + 1), ChartStyle.color(a), style.solid());
         }
         if (anyExact) legendLine("exact", ChartStyle.TEXT, style.dashed());
+        if (ends) {
+            org.jfree.chart.LegendItem li = new org.jfree.chart.LegendItem("Thm 11 end point", null, null, null,
+                    diamond(style.legendSize() * 0.45), ChartStyle.BACKGROUND, new java.awt.BasicStroke(2f), ChartStyle.TEXT);
+            li.setLabelFont(style.legendFont());
+            li.setLabelPaint(ChartStyle.TEXT);
+            legend.add(li);
+        }
         if (!seen.isEmpty()) legendLine("target sₖ", ChartStyle.MUTED, style.dotted());
         subtitle.setText(join(theoryNote(rs), divergenceNote(rs)));
         if (!hasData()) plot.setNoDataMessage("computing…");
     }
 
     static String sub(int i) { return Fmt.subscript(i); }
+
+    /**
+     * The "hyperbolic-entropy" overlay's λ(∞) (Kunin et al. Thm 11, the potential's minimizer over interpolants):
+     * hollow diamonds at the last frame of each run where it applies; true when any is drawn.
+     */
+    private boolean endPoints(RunSet rs, boolean compare) {
+        boolean any = false;
+        for (int r = 0; r < rs.runs().size(); r++) {
+            Trajectory tr = rs.runs().get(r).trajectory();
+            if (tr.frames().isEmpty()) continue;
+            var o = org.dlnexplorer.model.theory.Overlays.evaluate(org.dlnexplorer.model.theory.Overlays.HYPERBOLIC_ENTROPY,
+                    org.dlnexplorer.model.theory.OverlayInput.of(tr));
+            if (!o.available()) continue;
+            double[] lambda = o.array("lambda");
+            double t = tr.last().t() * END_MARK;
+            float size = style.legendSize() * 0.9f;
+            for (int a = 0; a < lambda.length; a++) {
+                java.awt.Color c = ChartStyle.color(compare ? r : a).darker();
+                plot.addAnnotation(new org.jfree.chart.annotations.XYDrawableAnnotation(t, lambda[a], size, size,
+                        (g, area) -> {
+                            java.awt.Shape d = diamond(area.getWidth() / 2);
+                            g.translate(area.getCenterX(), area.getCenterY());
+                            g.setPaint(ChartStyle.BACKGROUND);
+                            g.fill(d);
+                            g.setPaint(c);
+                            g.setStroke(new java.awt.BasicStroke(2f));
+                            g.draw(d);
+                            g.translate(-area.getCenterX(), -area.getCenterY());
+                        }), false);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    static java.awt.Shape diamond(double r) {
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        p.moveTo(0, -r);
+        p.lineTo(r, 0);
+        p.lineTo(0, r);
+        p.lineTo(-r, 0);
+        p.closePath();
+        return p;
+    }
+
+    /** the end-point diamonds sit at this fraction of each run's duration (clear of the right edge) */
+    static final double END_MARK = 0.78;
 
     /** target singular values below this fraction of the largest are zero (rounding of a rotated target) */
     static final double ZERO_LEVEL = 1e-12;

@@ -62,6 +62,14 @@ public final class ViewApplicability {
                     ? new Reason("the layers' weights were not recorded", "frames carry them for networks up to "
                             + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters")
                     : new Reason("needs a deep linear network (two layers or more)", widths);
+            case PRECONDITIONER -> any(rs, PreconditionerChart::usable) ? null
+                    : any(rs, t -> t.depth() == 2 && !t.isPiecewise())
+                    ? new Reason("the weights are not recorded for this run", "they are recorded for networks of at most "
+                            + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters")
+                    : new Reason("needs a two-layer linear network: widths [d, h, c]", widths);
+            case KERNEL_DISTANCE_MATRIX -> any(rs, KernelDistanceMatrixChart::applies) ? null
+                    : new Reason("S(t₁, t₂) needs the NTK at every frame",
+                            org.dlnexplorer.model.observe.KernelDistanceMatrix.whyNot(rs.runs().get(0).trajectory()));
             default -> null;
         };
     }
@@ -102,7 +110,7 @@ public final class ViewApplicability {
      */
     private static Reason linearOnly(ViewId view, RunSet rs) {
         boolean linear = switch (view) {
-            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS, LAYERS -> true;
+            case SINGULAR_VALUES, HYPERBOLOID, FUNCTION_SPACE, PHASE_DIAGRAM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS, LAYERS, PRECONDITIONER -> true;
             default -> false;
         };
         if (!linear || !all(rs, Trajectory::isPiecewise)) return null;

@@ -35,7 +35,9 @@ public enum ViewId {
     HYPERBOLOID_GEOMETRIES("hyperboloid-geometries", "Figure 2: the three geometries of δ", HyperboloidGeometriesChart::new, 2, 3.0, true, CellKind.IMAGE),
     WEIGHTS("weights", "Weights Wₗ and balance Dₗ", WeightsChart::new, 1, 1.0, true, CellKind.IMAGE),
     SHARPNESS_VS_ETA("sharpness-vs-eta", "Final sharpness vs learning rate", SharpnessVsEtaChart::new, 1, 1.0, false, CellKind.IMAGE),
-    LAYERS("layers", "Layers: singular values and alignment", LayersChart::new, 1, 1.0, false, CellKind.IMAGE);
+    LAYERS("layers", "Layers: singular values and alignment", LayersChart::new, 1, 1.0, false, CellKind.IMAGE),
+    PRECONDITIONER("preconditioner", "Function-space preconditioner M and δₖ", PreconditionerChart::new, 1, 1.0, true, CellKind.IMAGE),
+    KERNEL_DISTANCE_MATRIX("kernel-distance-matrix", "Kernel-distance matrix S(t₁, t₂)", KernelDistanceMatrixChart::new, 1, 1.0, true, CellKind.IMAGE);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
@@ -160,7 +162,8 @@ public enum ViewId {
      * needs something most runs do not record or a task most presets do not have. A preset that records what
      * such a view draws (training.hessian for the Hessian view) shows it by default.
      */
-    public static final List<ViewId> OPT_IN = List.of(HESSIAN, NUCLEAR_NORM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS, SHARPNESS_VS_ETA, LAYERS);
+    public static final List<ViewId> OPT_IN = List.of(HESSIAN, NUCLEAR_NORM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS, SHARPNESS_VS_ETA, LAYERS,
+            PRECONDITIONER, KERNEL_DISTANCE_MATRIX);
 
     /**
      * The views a preset shows when it does not list them: a deep linear network every view but the

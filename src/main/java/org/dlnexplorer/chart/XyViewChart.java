@@ -427,6 +427,13 @@ abstract class XyViewChart extends ViewChart {
         layerCount++;
     }
 
+    /** Adds a layer with its own dataset and renderer (a heat map's blocks), counted as data like the line layers. */
+    protected void addLayer(org.jfree.data.xy.XYDataset ds, org.jfree.chart.renderer.xy.XYItemRenderer r) {
+        plot.setDataset(layerCount, ds);
+        plot.setRenderer(layerCount, r);
+        layerCount++;
+    }
+
     /** Lines only, each series one path, drawn through {@link PathSimplifier} when the Graphics2D asks for it. */
     private static final class SimplifyingRenderer extends XYLineAndShapeRenderer {
         private final transient PathSimplifier simplifier = new PathSimplifier();

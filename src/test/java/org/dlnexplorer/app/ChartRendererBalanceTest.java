@@ -51,6 +51,8 @@ class ChartRendererBalanceTest {
         cost.put(ViewId.WEIGHTS, 1.0);
         cost.put(ViewId.SHARPNESS_VS_ETA, 0.1);   // a message: one run, no η to compare
         cost.put(ViewId.LAYERS, 2.0);
+        cost.put(ViewId.PRECONDITIONER, 5.0);   // seven 2 × 2 eigen-decompositions per frame
+        cost.put(ViewId.KERNEL_DISTANCE_MATRIX, 6.0);
         return cost;
     }
 

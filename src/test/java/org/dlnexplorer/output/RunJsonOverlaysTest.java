@@ -106,7 +106,7 @@ class RunJsonOverlaysTest {
         JsonObject run = JsonParser.parseString(RunJsonWriter.toJson(tr)).getAsJsonObject();
         assertShape(run, tr);
         for (String id : new String[]{"linear", "single-neuron", "saxe", "lambda-balanced", "aligned-modes",
-                "minimal-sharpness", "implicit-bias", "deep-implicit-bias", "neuron-temporal"})
+                "minimal-sharpness", "implicit-bias", "deep-implicit-bias", "neuron-temporal", "hyperbolic-entropy"})
             assertFalse(overlay(run, id).get("available").getAsBoolean(), id);
         assertEquals(List.of(7.0, 2.5, 0.5), toList(doubles(overlay(run, "saddle-plateaus").getAsJsonArray("levels"))));
     }

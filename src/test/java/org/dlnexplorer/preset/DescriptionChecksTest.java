@@ -232,10 +232,11 @@ class DescriptionChecksTest {
         return org.dlnexplorer.model.theory.MarionChizat.smallScaleEpsilon(t.setup().network(), theta);
     }
 
-    /** ‖β(t_end) − β(∞)‖ with β(∞) from the implicit-bias overlay, else the deep-implicit-bias one */
+    /** ‖β(t_end) − β(∞)‖ with β(∞) from the implicit-bias overlay, else the deep-implicit-bias or hyperbolic-entropy one */
     static double limitGap(Trajectory t) {
         var in = org.dlnexplorer.model.theory.OverlayInput.of(t);
-        for (String id : new String[]{org.dlnexplorer.model.theory.Overlays.IMPLICIT_BIAS, org.dlnexplorer.model.theory.Overlays.DEEP_IMPLICIT_BIAS}) {
+        for (String id : new String[]{org.dlnexplorer.model.theory.Overlays.IMPLICIT_BIAS, org.dlnexplorer.model.theory.Overlays.DEEP_IMPLICIT_BIAS,
+                org.dlnexplorer.model.theory.Overlays.HYPERBOLIC_ENTROPY}) {
             var r = org.dlnexplorer.model.theory.Overlays.evaluate(id, in);
             if (!r.available()) continue;
             double[] b = r.array("beta"), e = t.last().effectiveWeight();

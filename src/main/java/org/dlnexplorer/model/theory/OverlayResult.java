@@ -47,7 +47,7 @@ public final class OverlayResult {
     /** this available result with one more named array */
     public OverlayResult withArray(String name, double[] values) {
         Map<String, double[]> a = new LinkedHashMap<>(arrays);
-        a.put(name, values);
+        a.put(name, values.clone());
         return new OverlayResult(id, reason, numbers, a, exact, note);
     }
 

@@ -19,7 +19,8 @@ public final class Overlays {
             LAMBDA_BALANCED = "lambda-balanced", ALIGNED_MODES = "aligned-modes",
             SADDLE_PLATEAUS = SaddlePlateausOverlay.ID, MINIMAL_SHARPNESS = MinimalSharpnessOverlay.ID,
             IMPLICIT_BIAS = ImplicitBiasOverlay.ID, DEEP_IMPLICIT_BIAS = DeepImplicitBiasOverlay.ID,
-            MIN_NUCLEAR_NORM = MinNuclearNormOverlay.ID;
+            MIN_NUCLEAR_NORM = MinNuclearNormOverlay.ID,
+            HYPERBOLIC_ENTROPY = HyperbolicEntropyOverlay.ID;
 
     /** why no closed-form overlay applies to a task observed through measurements (completion, sensing) */
     public static final String MEASURED_REASON = "the task observes W_eff through measurements (completion or sensing): "
@@ -75,7 +76,8 @@ public final class Overlays {
             new ImplicitBiasOverlay(),
             new DeepImplicitBiasOverlay(),
             new MinNuclearNormOverlay(),
-            new NeuronTemporalOverlay());
+            new NeuronTemporalOverlay(),
+            new HyperbolicEntropyOverlay());
 
     private static String needsDepth(OverlayInput run) {
         return run.depth() >= 2 ? null : "mode solutions need a hidden layer, and this network has depth 1";

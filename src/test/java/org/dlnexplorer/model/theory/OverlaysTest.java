@@ -142,12 +142,16 @@ class OverlaysTest {
             if (flow && neuron && isotropic) assertEquals(List.of(Overlays.SINGLE_NEURON), exactApplies, what);
             // these draws observe their target whole: the convex completion minimum never applies
             assertNotNull(Overlays.get(Overlays.MIN_NUCLEAR_NORM).whyNot(in), what);
+            if (Overlays.get(Overlays.HYPERBOLIC_ENTROPY).whyNot(in) == null)
+                assertEquals(List.of(Overlays.LAMBDA_BALANCED), exactApplies, what);
             for (int i = 0; i < applied.length; i++) if (Overlays.ALL.get(i).whyNot(in) == null) applied[i]++;
         }
         // the draws exercise both answers of every overlay but the rarer deep aligned ones (tested below)
         for (int i = 0; i < applied.length; i++) {
             String id = Overlays.ALL.get(i).id();
-            if (id.equals(Overlays.SAXE) || id.equals(Overlays.LAMBDA_BALANCED) || id.equals(Overlays.ALIGNED_MODES)) continue;
+            // hyperbolic-entropy applies only with lambda-balanced (HyperbolicEntropyTest has its cases)
+            if (id.equals(Overlays.SAXE) || id.equals(Overlays.LAMBDA_BALANCED) || id.equals(Overlays.ALIGNED_MODES)
+                    || id.equals(Overlays.HYPERBOLIC_ENTROPY)) continue;
             if (id.equals(Overlays.MIN_NUCLEAR_NORM)) continue;   // measured tasks: NuclearNormMinimumTest, MeasuredPresetTest
             assertTrue(applied[i] > 0 && applied[i] < DRAWS, id + " applied in " + applied[i] + " of " + DRAWS);
         }
@@ -296,7 +300,7 @@ class OverlaysTest {
         Set<String> ids = new HashSet<>();
         for (Overlay o : Overlays.ALL) assertTrue(ids.add(o.id()), o.id());
         assertEquals(Set.of("linear", "single-neuron", "saxe", "lambda-balanced", "aligned-modes", "saddle-plateaus",
-                "minimal-sharpness", "implicit-bias", "deep-implicit-bias", "min-nuclear-norm", "neuron-temporal"), ids);
+                "minimal-sharpness", "implicit-bias", "deep-implicit-bias", "min-nuclear-norm", "neuron-temporal", "hyperbolic-entropy"), ids);
         assertNull(Overlays.get(Overlays.SADDLE_PLATEAUS).equation(OverlayInput.of(
                 Fixtures.spec(new Network(1, 1), Task.whitened(Fixtures.diag(1, 1, 1)), Scheme.GAUSSIAN, 0.1, 0, 1,
                         Method.GRADIENT_FLOW, 1, 3, 0))));

@@ -1,0 +1,229 @@
+package org.dlnexplorer.chart;
+
+import org.dlnexplorer.model.core.Network;
+import org.dlnexplorer.model.engine.Method;
+import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.RunSet;
+import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.WideNetwork;
+import org.jfree.chart.axis.AxisSpace;
+import org.jfree.chart.ui.Drawable;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kunin et al. seed 002 §4, wide two-layer networks: above, the eigenvalues of the function-space preconditioner
+ * M = η_w AᵀA ⊕ η_a WᵀW (vec β̇ = −M vec ∇_βℒ) over time, with Theorem 3's M(β) dashed where Δ = δI_h and its
+ * hypothesis holds; below, the strip of per-neuron δ_k = η_w‖a_k‖² − η_a‖w_k‖² over time, flat under gradient
+ * flow (its drift is quoted: the strip is a check). M and δ_k come from {@link WideNetwork}.
+ */
+final class PreconditionerChart extends ViewChart {
+    /** the eigenvalue plot's share of the height; the δ_k strip has the rest */
+    static final double TOP_SHARE = 0.64;
+    /** at most this many frames per run are decomposed (evenly strided) */
+    static final int MAX_FRAMES = 600;
+    /** M ⪰ 0: eigenvalues below this times the largest are round-off, drawn at that floor on the log axis */
+    static final double FLOOR_RATIO = 1e-12;
+    /** Δ(0) = δI_h to this relative round-off for Theorem 3's dashed curves */
+    static final double ISOTROPY = 1e-10;
+
+    /** the ellipse panel's share of the width (d·c = 2 only), at most square */
+    static final double ELLIPSE_SHARE = 0.4;
+
+    private final Eigen top;
+    private final Deltas bottom;
+    private final PreconditionerEllipse ellipse;
+
+    PreconditionerChart(ChartStyle style) {
+        super(ViewId.PRECONDITIONER, style);
+        top = new Eigen(style);
+        bottom = new Deltas(style);
+        ellipse = new PreconditionerEllipse(style);
+        AxisSpace left = new AxisSpace();
+        left.setLeft(style.tickSize() * 3.4 + style.axisLabelSize() * 1.6);
+        top.plot.setFixedRangeAxisSpace(left);
+        bottom.plot.setFixedRangeAxisSpace(left);
+    }
+
+    @Override
+    public Drawable drawable() { return this::draw; }
+
+    @Override
+    protected void rebuild() {
+        top.update(runs, cursorT);
+        bottom.update(runs, cursorT);
+        ellipse.update(runs, cursorT);
+    }
+
+    @Override
+    protected void moveCursor() {
+        top.setCursor(cursorT);
+        bottom.setCursor(cursorT);
+        ellipse.update(runs, cursorT);   // the ellipse is M at the cursor's time
+    }
+
+    private void draw(Graphics2D g, Rectangle2D area) {
+        if (top.message() != null || !bottom.hasData()) { top.drawable().draw(g, area); return; }
+        double h = area.getHeight() * TOP_SHARE;
+        if (ellipse.hasData() && top.message() == null) {
+            double e = Math.min(area.getWidth() * ELLIPSE_SHARE, h);
+            top.drawable().draw(g, new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth() - e, h));
+            ellipse.drawable().draw(g, new Rectangle2D.Double(area.getMaxX() - e, area.getY(), e, h));
+        } else {
+            top.drawable().draw(g, new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth(), h));
+        }
+        bottom.drawable().draw(g, new Rectangle2D.Double(area.getX(), area.getY() + h, area.getWidth(), area.getHeight() - h));
+    }
+
+    /** the run's frames have what M needs: a linear two-layer network with recorded weights */
+    static boolean usable(Trajectory tr) {
+        return tr.setup() != null && WideNetwork.applies(tr.setup().network()) && !tr.frames().isEmpty()
+                && tr.frames().get(0).hasWeights();
+    }
+
+    static double[] theta(Frame f) {
+        double[][] w = f.weights();
+        double[] theta = new double[w[0].length + w[1].length];
+        System.arraycopy(w[0], 0, theta, 0, w[0].length);
+        System.arraycopy(w[1], 0, theta, w[0].length, w[1].length);
+        return theta;
+    }
+
+    static int stride(int n) { return Math.max(1, (int) Math.ceil(n / (double) MAX_FRAMES)); }
+
+    /** eigenvalues of M(t) on a log axis */
+    static final class Eigen extends XyViewChart {
+        static final String LABEL = "eigenvalues of M", SHORT_LABEL = "eig M";
+        Eigen(ChartStyle style) {
+            super(ViewId.PRECONDITIONER, style, "Preconditioner M = η_w AᵀA ⊕ η_a WᵀW", SlideAxes.number(""),
+                    logAxis(LABEL), true);
+            plot.getDomainAxis().setTickLabelsVisible(false);
+        }
+
+        /** the eigenvalues fill the plot: the legend goes below it in every style */
+        @Override
+        protected boolean legendInside() { return false; }
+
+        /** in a low panel the long vertical label would run into the legend: the short one is drawn */
+        @Override
+        protected void beforeDraw(Graphics2D g, Rectangle2D area) {
+            var axis = plot.getRangeAxis();
+            String label = ChartStyle.fitsVertically(g, axis.getLabelFont(), LABEL, area.getHeight()) ? LABEL : SHORT_LABEL;
+            if (!label.equals(axis.getLabel())) axis.setLabel(label);
+        }
+
+        @Override
+        protected void fill(RunSet rs) {
+            if (rs == null || rs.runs().isEmpty()) { plot.setNoDataMessage("computing…"); return; }
+            ViewApplicability.Reason why = ViewApplicability.whyNot(id, rs);
+            if (why != null) { showMessage(why.message(), why.detail()); return; }
+            boolean compare = isCompare(rs);
+            List<double[]> times = new ArrayList<>();
+            List<double[][]> sim = new ArrayList<>(), th3 = new ArrayList<>();
+            List<Integer> members = new ArrayList<>();
+            double max = 0;
+            for (int r = 0; r < rs.runs().size(); r++) {
+                Trajectory tr = rs.runs().get(r).trajectory();
+                if (!usable(tr)) continue;
+                Network net = tr.setup().network();
+                List<Frame> fs = tr.frames();
+                int step = stride(fs.size()), n = (fs.size() + step - 1) / step, dc = net.width(0) * net.width(2);
+                double[] t = new double[n];
+                double[][] ev = new double[dc][n];
+                double delta = WideNetwork.isotropicDelta(net, theta(fs.get(0)), ISOTROPY);
+                boolean exact = WideNetwork.theorem3Applies(net, delta) && !Method.isGradientDescent(tr.method());
+                double[][] ex = exact ? new double[dc][n] : null;
+                for (int i = 0; i < n; i++) {
+                    Frame f = fs.get(i * step);
+                    double[] theta = theta(f);
+                    t[i] = f.t();
+                    double[] e = WideNetwork.eigenvalues(WideNetwork.preconditioner(net, theta));
+                    for (int k = 0; k < dc; k++) { ev[k][i] = e[k]; max = Math.max(max, e[k]); }
+                    if (exact) {
+                        // Theorem 3 from the simulated β(t) and δ of Δ(0) = δI_h
+                        double[] x = WideNetwork.eigenvalues(WideNetwork.isotropic(WideNetwork.beta(net, theta), delta,
+                                net.rate(2), net.rate(1)));
+                        for (int k = 0; k < dc; k++) ex[k][i] = x[k];
+                    }
+                }
+                times.add(t);
+                sim.add(ev);
+                th3.add(ex);
+                members.add(r);
+            }
+            double floor = max * FLOOR_RATIO;
+            boolean floored = false, anyExact = false;
+            List<Line> lines = new ArrayList<>(), dashed = new ArrayList<>();
+            for (int m = 0; m < members.size(); m++) {
+                int r = members.get(m);
+                double[] t = times.get(m);
+                Color c = ChartStyle.color(compare ? r : 0);
+                String label = rs.runs().get(r).label();
+                double[][] ev = sim.get(m);
+                for (int k = 0; k < ev.length; k++) {
+                    double[] y = ev[k].clone();
+                    for (int i = 0; i < y.length; i++) if (!(y[i] > floor)) { y[i] = floor; floored = true; }
+                    lines.add(new Line(label + " λ" + k, Decimator.xy(t, y, y.length, false, true), c, style.solid()));
+                }
+                legendLine(compare ? label : "eigenvalues of M (simulated)", c, style.solid());
+                double[][] ex = th3.get(m);
+                if (ex == null) continue;
+                anyExact = true;
+                for (int k = 0; k < ex.length; k++) {
+                    double[] y = ex[k].clone();
+                    for (int i = 0; i < y.length; i++) if (!(y[i] > floor)) y[i] = floor;
+                    dashed.add(new Line(label + " Thm 3 λ" + k, Decimator.xy(t, y, y.length, false, true), c.darker().darker(), style.dashed()));
+                }
+            }
+            addLayer(lines);
+            addLayer(dashed);
+            if (anyExact) legendLine("Theorem 3: M(β) for Δ = δI", ChartStyle.TEXT, style.dashed());
+            String note = "vec β̇ = −M vec ∇ℒ";
+            if (floored) note = join(note, "0 drawn at " + Fmt.num(floor));
+            subtitle.setText(join(note, divergenceNote(rs)));
+        }
+    }
+
+    /** the per-neuron δ_k over time */
+    static final class Deltas extends XyViewChart {
+        Deltas(ChartStyle style) {
+            super(ViewId.PRECONDITIONER, style, "", SlideAxes.number("t (time units)"), SlideAxes.number("δₖ"), true);
+            chart.setTitle((String) null);
+        }
+
+        @Override
+        protected void fill(RunSet rs) {
+            if (rs == null || rs.runs().isEmpty() || ViewApplicability.whyNot(id, rs) != null) return;
+            boolean compare = isCompare(rs), anyGd = false;
+            double drift = 0;
+            List<Line> lines = new ArrayList<>();
+            for (int r = 0; r < rs.runs().size(); r++) {
+                Trajectory tr = rs.runs().get(r).trajectory();
+                if (!usable(tr)) continue;
+                anyGd |= Method.isGradientDescent(tr.method());
+                Network net = tr.setup().network();
+                List<Frame> fs = tr.frames();
+                int step = stride(fs.size()), n = (fs.size() + step - 1) / step, h = net.width(1);
+                double[] t = new double[n];
+                double[][] dk = new double[h][n];
+                for (int i = 0; i < n; i++) {
+                    Frame f = fs.get(i * step);
+                    t[i] = f.t();
+                    double[] d = WideNetwork.deltas(net, theta(f));
+                    for (int k = 0; k < h; k++) { dk[k][i] = d[k]; drift = Math.max(drift, Math.abs(d[k] - dk[k][0])); }
+                }
+                Color c = ChartStyle.color(compare ? r : 0);
+                for (int k = 0; k < h; k++)
+                    lines.add(new Line(rs.runs().get(r).label() + " δ" + k, Decimator.xy(t, dk[k], n, false, false), c, style.thin()));
+            }
+            addLayer(lines);
+            plot.getRangeAxis().setAutoRange(true);
+            subtitle.setText((anyGd ? "per-neuron δₖ (not conserved by gradient descent)" : "per-neuron δₖ, conserved")
+                    + ": max drift " + Fmt.num(drift));
+        }
+    }
+}
