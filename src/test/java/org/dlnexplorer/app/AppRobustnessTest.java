@@ -176,6 +176,13 @@ class AppRobustnessTest {
             String message = text(robot, "#preset-message");
             assertTrue(message.contains(c[3]), message);
             assertTrue(fx(() -> robot.lookup("#preset-message").queryAs(Label.class).isVisible()));
+            // drawn once the label has been laid out (right after the text is set its skin may not show it yet)
+            try {
+                WaitForAsyncUtils.waitFor(SETTLE_SECONDS, TimeUnit.SECONDS,
+                        () -> message.equals(drawn(robot, "#preset-message").replace("\n", "")));
+            } catch (java.util.concurrent.TimeoutException e) {
+                // not whole in time: the assertion below says what was drawn
+            }
             assertEquals(message, drawn(robot, "#preset-message").replace("\n", ""), "shown whole");
             assertSame(before, fx(() -> vm.runSet.get()), "the shown runs stay");
             assertEquals(generation, window.service().generation(), "nothing recomputed");

@@ -44,6 +44,21 @@ class MainWindowTest {
         return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
     }
 
+    /**
+     * A primary-button click with click count 2 at the node's centre, as the platform reports a double click:
+     * a robot's two clicks under load can come further apart than the double-click interval and count as two
+     * single clicks (seen failing 3 of 7 full runs on a loaded machine).
+     */
+    private void doubleClick(Node n) throws Exception {
+        run(() -> {
+            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+            javafx.geometry.Point2D screen = n.localToScreen(n.getBoundsInLocal().getCenterX(), n.getBoundsInLocal().getCenterY());
+            n.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                    b.getCenterX(), b.getCenterY(), screen.getX(), screen.getY(), javafx.scene.input.MouseButton.PRIMARY, 2,
+                    false, false, false, false, false, false, false, false, false, true, null));
+        });
+    }
+
     private void run(Runnable r) throws Exception {
         fx(() -> { r.run(); return null; });
     }
@@ -294,9 +309,9 @@ class MainWindowTest {
     void doubleClickMaximizesAndRestoresAView(FxRobot robot) throws Exception {
         awaitSettled();
         Node loss = robot.lookup("#loss-view").query();
-        robot.doubleClickOn(loss);
+        doubleClick(loss);
         assertTrue(fx(() -> window.isMaximized(ViewId.LOSS)));
-        robot.doubleClickOn(loss);
+        doubleClick(loss);
         assertFalse(fx(() -> window.isMaximized(ViewId.LOSS)));
         assertNotNull(fx(() -> robot.lookup("#conservation-view").query().getScene()));
     }
