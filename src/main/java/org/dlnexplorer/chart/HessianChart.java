@@ -9,8 +9,6 @@ import org.dlnexplorer.model.theory.OverlayInput;
 import org.dlnexplorer.model.theory.OverlayResult;
 import org.dlnexplorer.model.theory.Overlays;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.ui.TextAnchor;
 
 import java.awt.Color;
@@ -25,9 +23,6 @@ import java.util.List;
  */
 final class HessianChart extends XyViewChart {
     private static final Color OTHER = new Color(120, 120, 120, 150);
-    private final NumberAxis linearTime;
-    private final LogAxis logTime;
-    private boolean log;
     /** the range shows this fraction of |λ_min| above 0, and this fraction below the lowest λ_min */
     /** a plateau's label runs to the left of its mark beyond this fraction of the time axis */
     private static final double LABEL_FLIP = 0.55;
@@ -36,20 +31,7 @@ final class HessianChart extends XyViewChart {
     HessianChart(ChartStyle style) {
         super(ViewId.HESSIAN, style, "Hessian spectrum (bottom)", SlideAxes.number("t (time units)"),
                 SlideAxes.number("lowest eigenvalues of ∇²ℒ"), true);
-        linearTime = (NumberAxis) plot.getDomainAxis();
-        logTime = SlideAxes.log("t (time units, log scale)", false);
-        styleAxis(logTime);
-        logTime.setLowerMargin(0);
-        logTime.setUpperMargin(0);
-    }
-
-    @Override
-    public void setLogTime(boolean on) {
-        if (on == log) return;
-        log = on;
-        chart.setNotify(false);
-        try { plot.setDomainAxis(on ? logTime : linearTime); } finally { chart.setNotify(true); }
-        if (runs != null) update(runs, cursorT);
+        offerLogTime();
     }
 
     @Override

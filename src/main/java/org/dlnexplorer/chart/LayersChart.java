@@ -23,34 +23,18 @@ import java.util.List;
  * (2‖π*‖)^{1/L}. A compare set shows its first run.
  */
 final class LayersChart extends XyViewChart {
-    private final NumberAxis linearTime;
-    private final org.jfree.chart.axis.LogAxis logTime;
     private final NumberAxis alignmentAxis = SlideAxes.number("alignment ⟨v, u⟩²");
-    private boolean log;
     /** room above the highest value drawn */
     private static final double RANGE_HEADROOM = 1.05;
 
     LayersChart(ChartStyle style) {
         super(ViewId.LAYERS, style, "Layers: σᵢ(Wₗ) and alignment", SlideAxes.number("t (time units)"),
                 SlideAxes.number("σᵢ(Wₗ)"), true);
-        linearTime = (NumberAxis) plot.getDomainAxis();
-        logTime = SlideAxes.log("t (time units, log scale)", false);
-        styleAxis(logTime);
-        logTime.setLowerMargin(0);
-        logTime.setUpperMargin(0);
+        offerLogTime();
         styleAxis(alignmentAxis);
         alignmentAxis.setRange(0, 1.05);
         alignmentAxis.setAutoRange(false);
         plot.setRangeAxis(1, alignmentAxis);
-    }
-
-    @Override
-    public void setLogTime(boolean on) {
-        if (on == log) return;
-        log = on;
-        chart.setNotify(false);
-        try { plot.setDomainAxis(on ? logTime : linearTime); } finally { chart.setNotify(true); }
-        if (runs != null) update(runs, cursorT);
     }
 
     @Override

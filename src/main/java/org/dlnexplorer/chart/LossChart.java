@@ -9,7 +9,6 @@ import org.dlnexplorer.model.theory.OverlayResult;
 import org.dlnexplorer.model.theory.Overlays;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.axis.NumberAxis;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -22,20 +21,13 @@ import java.util.List;
 final class LossChart extends XyViewChart {
     /** plateau labels closer than this fraction of the top level are left out */
     static final double LABEL_GAP = 0.08;
-    private final NumberAxis linearTime;
-    private final LogAxis logTime;
-    private boolean log;
     private final ValueAxis linearLoss;
     private final LogAxis logLossAxis;
     private boolean logLoss;
 
     LossChart(ChartStyle style) {
         super(ViewId.LOSS, style, "Loss", SlideAxes.number("t (time units)"), SlideAxes.number("loss ℒ(t)"), true);
-        linearTime = (NumberAxis) plot.getDomainAxis();
-        logTime = SlideAxes.log("t (time units, log scale)", false);
-        styleAxis(logTime);
-        logTime.setLowerMargin(0);
-        logTime.setUpperMargin(0);
+        offerLogTime();
         plot.getRangeAxis().setUpperMargin(0.1);
         linearLoss = plot.getRangeAxis();
         logLossAxis = logAxis("loss ℒ(t) (log scale)");
@@ -49,15 +41,6 @@ final class LossChart extends XyViewChart {
         logLoss = on;
         chart.setNotify(false);
         try { plot.setRangeAxis(on ? logLossAxis : linearLoss); } finally { chart.setNotify(true); }
-        if (runs != null) update(runs, cursorT);
-    }
-
-    @Override
-    public void setLogTime(boolean on) {
-        if (on == log) return;
-        log = on;
-        chart.setNotify(false);
-        try { plot.setDomainAxis(on ? logTime : linearTime); } finally { chart.setNotify(true); }
         if (runs != null) update(runs, cursorT);
     }
 

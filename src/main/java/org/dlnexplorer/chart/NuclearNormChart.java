@@ -18,27 +18,11 @@ import java.util.List;
  * nuclear norm that fits the observations (the "min-nuclear-norm" overlay, dotted) and each run's recovery error.
  */
 final class NuclearNormChart extends XyViewChart {
-    private final org.jfree.chart.axis.NumberAxis linearTime;
-    private final org.jfree.chart.axis.LogAxis logTime;
-    private boolean log;
 
     NuclearNormChart(ChartStyle style) {
         super(ViewId.NUCLEAR_NORM, style, "Nuclear norm", SlideAxes.number("t (time units)"),
                 SlideAxes.number("‖W‖*"), true);
-        linearTime = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
-        logTime = SlideAxes.log("t (time units, log scale)", false);
-        styleAxis(logTime);
-        logTime.setLowerMargin(0);
-        logTime.setUpperMargin(0);
-    }
-
-    @Override
-    public void setLogTime(boolean on) {
-        if (on == log) return;
-        log = on;
-        chart.setNotify(false);
-        try { plot.setDomainAxis(on ? logTime : linearTime); } finally { chart.setNotify(true); }
-        if (runs != null) update(runs, cursorT);
+        offerLogTime();
     }
 
     @Override

@@ -85,6 +85,30 @@ abstract class XyViewChart extends ViewChart {
         cursor.setAlpha(0.9f);
     }
 
+    /** the two time axes of a view that offers log time ({@link #offerLogTime}); null otherwise */
+    private org.jfree.chart.axis.NumberAxis linearTime;
+    private org.jfree.chart.axis.LogAxis logTime;
+    /** the time axis is logarithmic (t = 0 has no place on it) */
+    protected boolean log;
+
+    /** This view offers a log-time axis, which {@link #setLogTime} switches to: called from a constructor. */
+    protected final void offerLogTime() {
+        linearTime = (org.jfree.chart.axis.NumberAxis) plot.getDomainAxis();
+        logTime = SlideAxes.log("t (time units, log scale)", false);
+        styleAxis(logTime);
+        logTime.setLowerMargin(0);
+        logTime.setUpperMargin(0);
+    }
+
+    @Override
+    public void setLogTime(boolean on) {
+        if (logTime == null || on == log) return;
+        log = on;
+        chart.setNotify(false);
+        try { plot.setDomainAxis(on ? logTime : linearTime); } finally { chart.setNotify(true); }
+        if (runs != null) update(runs, cursorT);
+    }
+
     protected void styleAxis(ValueAxis a) {
         a.setLabelFont(style.axisLabelFont());
         a.setTickLabelFont(style.tickFont());
