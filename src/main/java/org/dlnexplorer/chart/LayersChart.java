@@ -77,7 +77,7 @@ final class LayersChart extends XyViewChart {
         String lemma = net == null ? "the lemma needs the run's network" : LayerLemma.whyNot(net, !Method.isGradientDescent(tr.method()));
         String note;
         if (lemma == null) {
-            double eps = LayerLemma.epsilon(net, flatten(fs.get(0).weights()));
+            double eps = LayerLemma.epsilon(net, fs.get(0).theta());
             double[] lo = new double[n], hi = new double[n];
             for (int k = 0; k < n; k++) { double[] b = LayerLemma.topBand(tops[k], eps); lo[k] = b[0]; hi[k] = b[1]; }
             bounds.add(new Line("band lo", xy(t, lo, from), ChartStyle.MUTED, style.dotted()));
@@ -115,16 +115,6 @@ final class LayersChart extends XyViewChart {
         System.arraycopy(t, from, out[0], 0, m);
         System.arraycopy(y, from, out[1], 0, m);
         return out;
-    }
-
-    /** θ from a frame's layers (W_1 … W_L, each row-major: the network's own order) */
-    static double[] flatten(double[][] layers) {
-        int n = 0;
-        for (double[] w : layers) n += w.length;
-        double[] theta = new double[n];
-        int off = 0;
-        for (double[] w : layers) { System.arraycopy(w, 0, theta, off, w.length); off += w.length; }
-        return theta;
     }
 
     /** ‖π*‖: the norm of the task's regressor (scalar output: its one row) */

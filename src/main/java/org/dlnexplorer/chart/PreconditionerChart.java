@@ -85,14 +85,6 @@ final class PreconditionerChart extends ViewChart {
                 && tr.frames().get(0).hasWeights();
     }
 
-    static double[] theta(Frame f) {
-        double[][] w = f.weights();
-        double[] theta = new double[w[0].length + w[1].length];
-        System.arraycopy(w[0], 0, theta, 0, w[0].length);
-        System.arraycopy(w[1], 0, theta, w[0].length, w[1].length);
-        return theta;
-    }
-
     static int stride(int n) { return Math.max(1, (int) Math.ceil(n / (double) MAX_FRAMES)); }
 
     /** eigenvalues of M(t) on a log axis */
@@ -134,12 +126,12 @@ final class PreconditionerChart extends ViewChart {
                 int step = stride(fs.size()), n = (fs.size() + step - 1) / step, dc = net.width(0) * net.width(2);
                 double[] t = new double[n];
                 double[][] ev = new double[dc][n];
-                double delta = WideNetwork.isotropicDelta(net, theta(fs.get(0)), ISOTROPY);
+                double delta = WideNetwork.isotropicDelta(net, fs.get(0).theta(), ISOTROPY);
                 boolean exact = WideNetwork.theorem3Applies(net, delta) && !Method.isGradientDescent(tr.method());
                 double[][] ex = exact ? new double[dc][n] : null;
                 for (int i = 0; i < n; i++) {
                     Frame f = fs.get(i * step);
-                    double[] theta = theta(f);
+                    double[] theta = f.theta();
                     t[i] = f.t();
                     double[] e = WideNetwork.eigenvalues(WideNetwork.preconditioner(net, theta));
                     for (int k = 0; k < dc; k++) { ev[k][i] = e[k]; max = Math.max(max, e[k]); }
@@ -213,7 +205,7 @@ final class PreconditionerChart extends ViewChart {
                 for (int i = 0; i < n; i++) {
                     Frame f = fs.get(i * step);
                     t[i] = f.t();
-                    double[] d = WideNetwork.deltas(net, theta(f));
+                    double[] d = WideNetwork.deltas(net, f.theta());
                     for (int k = 0; k < h; k++) { dk[k][i] = d[k]; drift = Math.max(drift, Math.abs(d[k] - dk[k][0])); }
                 }
                 Color c = ChartStyle.color(compare ? r : 0);

@@ -47,7 +47,7 @@ final class PreconditionerEllipse extends XyViewChart {
             Frame f = at(tr, cursorT);
             shownT = f.t();
             Network net = tr.setup().network();
-            DMatrixRMaj m = WideNetwork.preconditioner(net, PreconditionerChart.theta(f));
+            DMatrixRMaj m = WideNetwork.preconditioner(net, f.theta());
             double top = WideNetwork.eigenvalues(m)[0];
             if (!(top > 0)) continue;
             double[][] xy = new double[2][POINTS];

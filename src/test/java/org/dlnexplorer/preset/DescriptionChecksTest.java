@@ -223,13 +223,7 @@ class DescriptionChecksTest {
 
     /** Marion & Chizat's ε of θ(0), from the first frame's layers */
     static double epsilon0(Trajectory t) {
-        double[][] w = t.frames().get(0).weights();
-        int n = 0;
-        for (double[] l : w) n += l.length;
-        double[] theta = new double[n];
-        int off = 0;
-        for (double[] l : w) { System.arraycopy(l, 0, theta, off, l.length); off += l.length; }
-        return org.dlnexplorer.model.theory.MarionChizat.smallScaleEpsilon(t.setup().network(), theta);
+        return org.dlnexplorer.model.theory.MarionChizat.smallScaleEpsilon(t.setup().network(), t.frames().get(0).theta());
     }
 
     /** ‖β(t_end) − β(∞)‖ with β(∞) from the implicit-bias overlay, else the deep-implicit-bias or hyperbolic-entropy one */

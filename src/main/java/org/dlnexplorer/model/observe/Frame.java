@@ -129,6 +129,17 @@ public final class Frame {
      */
     public double[][] weights() { return deepCopy(weights); }
     public boolean hasWeights() { return weights != null; }
+
+    /** θ: the recorded layers of {@link #weights()} concatenated in the network's own order; null when not recorded */
+    public double[] theta() {
+        if (weights == null) return null;
+        int n = 0;
+        for (double[] w : weights) n += w.length;
+        double[] theta = new double[n];
+        int off = 0;
+        for (double[] w : weights) { System.arraycopy(w, 0, theta, off, w.length); off += w.length; }
+        return theta;
+    }
     /** ℒ on the test data, NaN when there is none */
     public double testLoss() { return testLoss; }
     public boolean hasTestLoss() { return !Double.isNaN(testLoss); }

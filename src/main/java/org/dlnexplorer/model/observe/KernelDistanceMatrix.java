@@ -40,7 +40,7 @@ public final class KernelDistanceMatrix {
         double[] t = new double[idx.length];
         for (int i = 0; i < idx.length; i++) {
             Frame f = fs.get(idx[i]);
-            k[i] = obs.ntkMatrix(flat(f.weights()));
+            k[i] = obs.ntkMatrix(f.theta());
             t[i] = f.t();
         }
         double[][] s = new double[idx.length][idx.length];
@@ -60,14 +60,5 @@ public final class KernelDistanceMatrix {
         int[] out = new int[m];
         for (int i = 0; i < m; i++) out[i] = (int) Math.round((double) i * (n - 1) / (m - 1));
         return out;
-    }
-
-    private static double[] flat(double[][] layers) {
-        int n = 0;
-        for (double[] l : layers) n += l.length;
-        double[] theta = new double[n];
-        int k = 0;
-        for (double[] l : layers) for (double v : l) theta[k++] = v;
-        return theta;
     }
 }

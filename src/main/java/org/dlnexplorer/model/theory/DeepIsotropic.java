@@ -89,12 +89,12 @@ public final class DeepIsotropic {
         if (setup == null) return null;
         for (int l = 2; l <= setup.network().depth(); l++) if (setup.network().rate(l) != setup.network().rate(1)) return null;
         int d = widths[0];
-        Isotropy iso = isotropy(layers(d, seedL, flat(frames.get(0).weights())));
+        Isotropy iso = isotropy(layers(d, seedL, frames.get(0).theta()));
         if (iso.scale() == 0 || !(iso.residual() <= DeepImplicitBiasOverlay.ISOTROPY_TOLERANCE)) return null;
         double delta = iso.delta();
         double[] out = new double[frames.size()];
         for (int i = 0; i < out.length; i++) {
-            DMatrixRMaj[] w = layers(d, seedL, flat(frames.get(i).weights()));
+            DMatrixRMaj[] w = layers(d, seedL, frames.get(i).theta());
             double[] beta = beta(w);
             double a2 = sumSq(w[seedL]), b2 = 0;
             for (double v : beta) b2 += v * v;
@@ -108,15 +108,6 @@ public final class DeepIsotropic {
             out[i] = Math.max(norm, Math.sqrt(sumSq(diff)) / Math.max(scale, Double.MIN_NORMAL));
         }
         return out;
-    }
-
-    private static double[] flat(double[][] layers) {
-        int n = 0;
-        for (double[] l : layers) n += l.length;
-        double[] theta = new double[n];
-        int k = 0;
-        for (double[] l : layers) for (double v : l) theta[k++] = v;
-        return theta;
     }
 
     /** Lemma 13: ‖β‖² = ‖a‖²(‖a‖² − δ)^L */
