@@ -10,16 +10,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Drawable;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 
@@ -75,19 +72,7 @@ final class NeuronTemporalChart extends ViewChart {
             combined.add(p, 1);
         }
         chart = new JFreeChart("App. A: μ(t), φ(t), ν(t)", style.titleFont(), combined, true);
-        chart.setBackgroundPaint(ChartStyle.BACKGROUND);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        chart.getTitle().setPaint(ChartStyle.TEXT);
-        subtitle = new TextTitle("", style.subtitleFont());
-        subtitle.setPaint(ChartStyle.MUTED);
-        chart.addSubtitle(0, subtitle);
-        LegendTitle lt = chart.getLegend();
-        lt.setItemFont(style.legendFont());
-        lt.setFrame(BlockBorder.NONE);
-        lt.setBackgroundPaint(ChartStyle.BACKGROUND);
-        lt.setPosition(RectangleEdge.BOTTOM);
-        chart.setPadding(new RectangleInsets(6, 6, 6, Math.round(style.tickSize() * 1.5)));
+        subtitle = XyViewChart.frame(chart, style);
     }
 
     private void styleAxis(org.jfree.chart.axis.ValueAxis a) {

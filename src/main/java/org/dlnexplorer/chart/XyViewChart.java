@@ -54,20 +54,7 @@ abstract class XyViewChart extends ViewChart {
         this.plot = new LevelLabelPlot(x, y);
         this.chart = new ViewJFreeChart(title, style.titleFont(), plot);
         this.cursorOnDomain = timeCursor;
-        chart.setBackgroundPaint(ChartStyle.BACKGROUND);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        chart.getTitle().setPaint(ChartStyle.TEXT);
-        subtitle = new TextTitle("", style.subtitleFont());
-        subtitle.setPaint(ChartStyle.MUTED);
-        chart.addSubtitle(0, subtitle);
-        LegendTitle lt = chart.getLegend();
-        lt.setItemFont(style.legendFont());
-        lt.setFrame(BlockBorder.NONE);
-        lt.setBackgroundPaint(ChartStyle.BACKGROUND);
-        lt.setPosition(RectangleEdge.BOTTOM);
-        // room for the last tick label at the right edge (no clipped "6")
-        chart.setPadding(new RectangleInsets(6, 6, 6, Math.round(style.tickSize() * 1.5)));
+        subtitle = frame(chart, style);
         plot.setBackgroundPaint(ChartStyle.BACKGROUND);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
@@ -83,6 +70,28 @@ abstract class XyViewChart extends ViewChart {
         if (timeCursor) { x.setLowerMargin(0); x.setUpperMargin(0); }
         cursor = new ValueMarker(0, ChartStyle.CURSOR, style.thin());
         cursor.setAlpha(0.9f);
+    }
+
+    /**
+     * A view's chart in the house style: white background, anti-aliased, the title in text colour, an empty
+     * muted subtitle under it (returned, for the view to fill), the legend below without a frame, and room at
+     * the right for the last tick label (no clipped "6").
+     */
+    static TextTitle frame(JFreeChart chart, ChartStyle style) {
+        chart.setBackgroundPaint(ChartStyle.BACKGROUND);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.getTitle().setPaint(ChartStyle.TEXT);
+        TextTitle subtitle = new TextTitle("", style.subtitleFont());
+        subtitle.setPaint(ChartStyle.MUTED);
+        chart.addSubtitle(0, subtitle);
+        LegendTitle lt = chart.getLegend();
+        lt.setItemFont(style.legendFont());
+        lt.setFrame(BlockBorder.NONE);
+        lt.setBackgroundPaint(ChartStyle.BACKGROUND);
+        lt.setPosition(RectangleEdge.BOTTOM);
+        chart.setPadding(new RectangleInsets(6, 6, 6, Math.round(style.tickSize() * 1.5)));
+        return subtitle;
     }
 
     /** the two time axes of a view that offers log time ({@link #offerLogTime}); null otherwise */
