@@ -4,6 +4,7 @@ import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.theory.FunctionSpacePreconditioner;
 import org.dlnexplorer.model.theory.WideNetwork;
 import org.ejml.data.DMatrixRMaj;
 
@@ -32,7 +33,7 @@ final class PreconditionerEllipse extends XyViewChart {
     static boolean planar(Trajectory tr) {
         if (!PreconditionerChart.usable(tr)) return false;
         Network net = tr.setup().network();
-        return net.width(0) * net.width(2) == 2;
+        return net.inputDim() * net.outputDim() == 2;
     }
 
     @Override
@@ -47,7 +48,7 @@ final class PreconditionerEllipse extends XyViewChart {
             Frame f = at(tr, cursorT);
             shownT = f.t();
             Network net = tr.setup().network();
-            DMatrixRMaj m = WideNetwork.preconditioner(net, f.theta());
+            DMatrixRMaj m = FunctionSpacePreconditioner.of(net, f.theta());
             double top = WideNetwork.eigenvalues(m)[0];
             if (!(top > 0)) continue;
             double[][] xy = new double[2][POINTS];
@@ -69,7 +70,7 @@ final class PreconditionerEllipse extends XyViewChart {
         }
         lines.add(new Line("unit circle", circle, ChartStyle.MUTED, style.dotted()));
         addLayer(lines);
-        subtitle.setText("M u/λₘₐₓ, ‖u‖ = 1, at t = " + Fmt.num(shownT));
+        subtitle.setText("M u/λₘₐₓ at t = " + Fmt.num(shownT));
     }
 
     /** the frame nearest t (the last one when t is not a number) */

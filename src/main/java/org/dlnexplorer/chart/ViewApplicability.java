@@ -63,10 +63,10 @@ public final class ViewApplicability {
                             + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters")
                     : new Reason("needs a deep linear network (two layers or more)", widths);
             case PRECONDITIONER -> any(rs, PreconditionerChart::usable) ? null
-                    : any(rs, t -> t.depth() == 2 && !t.isPiecewise())
+                    : any(rs, t -> t.depth() >= 2 && !t.isPiecewise())
                     ? new Reason("the weights are not recorded for this run", "they are recorded for networks of at most "
                             + org.dlnexplorer.model.observe.Frame.MAX_WEIGHT_PARAMETERS + " parameters")
-                    : new Reason("needs a two-layer linear network: widths [d, h, c]", widths);
+                    : new Reason("needs a linear network of two layers or more", widths);
             case KERNEL_DISTANCE_MATRIX -> any(rs, KernelDistanceMatrixChart::applies) ? null
                     : new Reason("S(t₁, t₂) needs the NTK at every frame",
                             org.dlnexplorer.model.observe.KernelDistanceMatrix.whyNot(rs.runs().get(0).trajectory()));
