@@ -33,6 +33,7 @@ final class FunctionSpaceChart extends XyViewChart {
 
     FunctionSpaceChart(ChartStyle style) {
         super(ViewId.FUNCTION_SPACE, style, "Function space β(t)", SlideAxes.number("β₁"), SlideAxes.number("β₂"), false);
+        ((LevelLabelPlot) plot).background(CONTOURS_KEY);   // labels may lie on the contours, as on the grid
     }
 
     @Override

@@ -57,11 +57,6 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
     @Override
     protected void moveCursor() {}
 
-    /** screen (x, y up) of a world point (a, w₁, w₂) */
-    private double[] project(double[] p) {
-        return new HyperboloidScene(style, azimuth, elevation, simplifier).project(p);
-    }
-
     @Override
     public void draw(Graphics2D g, Rectangle2D area) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -147,7 +142,6 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         HyperboloidScene scene = new HyperboloidScene(style, azimuth, elevation, simplifier);
         double extent = HyperboloidScene.extent(surfaces, lines, betaStar, rates);
         scene.draw(g, plot, surfaces, lines, betaStar, rates, extent, d2, hyperbola, cursorT);
-        triad(g, plot, HyperboloidScene.names(d2));
         drawLegend(g, legendRows, area, lf, rowH, legendH);
     }
 
@@ -202,23 +196,6 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         int best = 0;
         for (int i = 1; i < t.length; i++) if (Math.abs(t[i] - x) < Math.abs(t[best] - x)) best = i;
         return best;
-    }
-
-    /** an orientation triad (a, w₁, w₂ directions) in the plot's lower-left corner */
-    private void triad(Graphics2D g, Rectangle2D plot, String[] names) {
-        double len = Math.min(plot.getWidth(), plot.getHeight()) * 0.07;
-        double ox = plot.getX() + len * 1.6, oy = plot.getMaxY() - len * 1.6;
-        g.setStroke(new BasicStroke(Math.max(1.5f, style.lineWidth() * 0.6f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.setFont(style.annotationFont().deriveFont(Font.BOLD));
-        for (int k = 0; k < 3; k++) {
-            double[] e = new double[3];
-            e[k] = 1;
-            double[] q = project(e);
-            double x1 = ox + len * q[0], y1 = oy - len * q[1];
-            g.setPaint(ChartStyle.TEXT);
-            g.draw(new Line2D.Double(ox, oy, x1, y1));
-            HyperboloidScene.labelAt(g, names[k], new double[]{x1, y1}, new double[]{ox, oy}, plot);
-        }
     }
 
     /** the screen-space polylines are drawn simplified when the Graphics2D asks for it */

@@ -91,44 +91,57 @@ final class HyperboloidScene {
         Shape oldClip = g.getClip();
         g.clip(plot);
         boolean single = surfaces.size() == 1 && surfaces.get(0).color() == null;
-        for (Surface sf : surfaces) drawSurface(g, sf, rates, extent, betaStar, toScreen, single);
+        ClearLabel labels = new ClearLabel();
+        for (Surface sf : surfaces) drawSurface(g, sf, rates, extent, betaStar, toScreen, single, labels);
         // the separating curves (App. A) on each surface with δ ≤ 0
         g.setStroke(new BasicStroke(style.lineWidth() * 0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[]{5 * style.lineWidth(), 1.6f * style.lineWidth(), 1.2f * style.lineWidth(), 1.6f * style.lineWidth()}, 0f));
+        float sepWidth = style.lineWidth() * 0.9f;
         for (Surface sf : surfaces) {
             g.setPaint(sf.color() == null ? SEPARATRIX : sf.color().darker());
-            for (double[][] c : SingleNeuron.separatrix(betaStar, sf.delta(), rates, extent, CURVE_POINTS))
-                g.draw(simplifier.forDrawing(g, polyline(c, toScreen)));
+            for (double[][] c : SingleNeuron.separatrix(betaStar, sf.delta(), rates, extent, CURVE_POINTS)) {
+                Path2D line = polyline(c, toScreen);
+                g.draw(simplifier.forDrawing(g, line));
+                labels.curve(line, sepWidth);
+            }
         }
-        // axes through the origin, labelled at their positive ends
-        g.setStroke(new BasicStroke(Math.max(1f, style.lineWidth() * 0.4f)));
-        g.setFont(style.axisLabelFont().deriveFont(Font.BOLD));
-        String[] names = names(d2);
+        // axes through the origin, labelled at their positive ends once the paths are drawn (clear of them)
+        float axisWidth = Math.max(1f, style.lineWidth() * 0.4f);
+        g.setStroke(new BasicStroke(axisWidth));
+        double[][][] axes = new double[3][][];
         for (int k = 0; k < 3; k++) {
             double[] lo = new double[3], hi = new double[3];
             lo[k] = -extent;
             hi[k] = extent;
             double[] p0 = toScreen.apply(lo), p1 = toScreen.apply(hi);
+            axes[k] = new double[][]{p1, p0};
             g.setPaint(AXIS);
-            g.draw(new Line2D.Double(p0[0], p0[1], p1[0], p1[1]));
-            g.setPaint(ChartStyle.TEXT);
-            labelAt(g, names[k], p1, p0, plot);
+            Line2D axis = new Line2D.Double(p0[0], p0[1], p1[0], p1[1]);
+            g.draw(axis);
+            labels.curve(axis, axisWidth);
         }
         g.setPaint(ChartStyle.TEXT);
         g.setStroke(style.dotted());
-        if (hyperbola) for (double[][] c : SingleNeuron.minima(betaStar, extent)) g.draw(simplifier.forDrawing(g, polyline(c, toScreen)));
+        if (hyperbola) for (double[][] c : SingleNeuron.minima(betaStar, extent)) {
+            Path2D line = polyline(c, toScreen);
+            g.draw(simplifier.forDrawing(g, line));
+            labels.curve(line, style.lineWidth());
+        }
         g.setClip(oldClip);
         double dot = style.lineWidth() * 2.2;
         for (PathLine p : paths) {
             g.setPaint(p.color());
             g.setStroke(new BasicStroke(style.lineWidth() * PATH_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(simplifier.forDrawing(g, polyline(p.simulated(), toScreen)));
+            Path2D sim = polyline(p.simulated(), toScreen);
+            g.draw(simplifier.forDrawing(g, sim));
+            labels.curve(sim, style.lineWidth() * PATH_WIDTH);
             if (p.exact() != null) {   // over the thicker simulated path, so both show
                 g.setPaint(p.color().darker().darker());
                 g.setStroke(style.dashed());
                 g.draw(simplifier.forDrawing(g, polyline(p.exact(), toScreen)));
             }
             double[] start = toScreen.apply(p.simulated()[0]);
+            labels.box(new Rectangle2D.Double(start[0] - dot, start[1] - dot, 2 * dot, 2 * dot));
             g.setStroke(new BasicStroke(style.lineWidth() * 0.7f));
             g.setPaint(ChartStyle.BACKGROUND);
             g.fill(new Ellipse2D.Double(start[0] - dot, start[1] - dot, 2 * dot, 2 * dot));
@@ -137,8 +150,13 @@ final class HyperboloidScene {
             if (Double.isFinite(cursorT)) {
                 double[] q = toScreen.apply(p.simulated()[HyperboloidChart.nearest(p.times(), cursorT)]);
                 g.fill(new Ellipse2D.Double(q[0] - dot, q[1] - dot, 2 * dot, 2 * dot));
+                labels.box(new Rectangle2D.Double(q[0] - dot, q[1] - dot, 2 * dot, 2 * dot));
             }
         }
+        g.setPaint(ChartStyle.TEXT);
+        g.setFont(style.axisLabelFont().deriveFont(Font.BOLD));
+        String[] names = names(d2);
+        for (int k = 0; k < 3; k++) labels.draw(g, names[k], axes[k][0], axes[k][1], plot);
     }
 
     static String[] names(boolean d2) {
@@ -147,8 +165,8 @@ final class HyperboloidScene {
 
     /** the surface's rings and every other meridian; a single grey surface is tinted by basin */
     private void drawSurface(Graphics2D g, Surface sf, double[] rates, double extent, double[] betaStar,
-                             java.util.function.Function<double[], double[]> toScreen, boolean tint) {
-        if (sf.color() != null) { outline(g, sf, rates, extent, toScreen); return; }
+                             java.util.function.Function<double[], double[]> toScreen, boolean tint, ClearLabel labels) {
+        if (sf.color() != null) { outline(g, sf, rates, extent, toScreen, labels); return; }
         int nu = SURFACE_U, nv = SURFACE_V;
         Path2D plus = new Path2D.Double(), minus = new Path2D.Double();
         for (double[][][] sheet : SingleNeuron.surface(sf.delta(), rates, extent, nu, nv)) {
@@ -171,10 +189,11 @@ final class HyperboloidScene {
      * seen edge-on (meridians at θ = −φ and π − φ, φ the azimuth), the rims and, for one sheet, the waist a = 0.
      */
     private void outline(Graphics2D g, Surface sf, double[] rates, double extent,
-                         java.util.function.Function<double[], double[]> toScreen) {
+                         java.util.function.Function<double[], double[]> toScreen, ClearLabel labels) {
         Color c = sf.color();
         g.setPaint(new Color(c.getRed(), c.getGreen(), c.getBlue(), OUTLINE_ALPHA));
-        g.setStroke(new BasicStroke(Math.max(1f, style.lineWidth() * 0.5f)));
+        float width = Math.max(1f, style.lineWidth() * 0.5f);
+        g.setStroke(new BasicStroke(width));
         Path2D out = new Path2D.Double();
         for (double[][][] sheet : SingleNeuron.surface(sf.delta(), rates, extent, OUTLINE_U, OUTLINE_V)) {
             for (double th : new double[]{-azimuth, Math.PI - azimuth}) {
@@ -190,6 +209,7 @@ final class HyperboloidScene {
             if (sf.delta() < -SingleNeuron.SHEET_EPS) out.append(polyline(sheet[sheet.length / 2], toScreen), false);
         }
         g.draw(simplifier.forDrawing(g, out));
+        labels.curve(out, width);
     }
 
     /** the polyline's edges into the path of the basin of their midpoints (all into plus when not tinted) */
@@ -210,18 +230,6 @@ final class HyperboloidScene {
         double[] s = project(p);
         f[0] = Math.min(f[0], s[0]); f[1] = Math.max(f[1], s[0]);
         f[2] = Math.min(f[2], s[1]); f[3] = Math.max(f[3], s[1]);
-    }
-
-    /** an axis name just beyond the positive end p1 (away from p0), kept inside the plot */
-    static void labelAt(Graphics2D g, String name, double[] p1, double[] p0, Rectangle2D plot) {
-        double dx = p1[0] - p0[0], dy = p1[1] - p0[1], n = Math.hypot(dx, dy);
-        if (n == 0) n = 1;
-        var fm = g.getFontMetrics();
-        double x = p1[0] + 0.9 * fm.getHeight() * dx / n - fm.stringWidth(name) / 2.0;
-        double y = p1[1] + 0.9 * fm.getHeight() * dy / n + fm.getAscent() / 2.0;
-        x = Math.max(plot.getX() + 4, Math.min(plot.getMaxX() - fm.stringWidth(name) - 4, x));
-        y = Math.max(plot.getY() + fm.getAscent() + 2, Math.min(plot.getMaxY() - 4, y));
-        g.drawString(name, (float) x, (float) y);
     }
 
     static Path2D polyline(double[][] pts, java.util.function.Function<double[], double[]> f) {

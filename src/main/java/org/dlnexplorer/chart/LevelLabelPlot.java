@@ -41,11 +41,16 @@ final class LevelLabelPlot extends XYPlot {
 
     /** the labels placed in the last background pass, drawn in the foreground pass */
     private final transient List<Label> placed = new ArrayList<>();
+    /** the series of this key are background: labels may cover them (loss contours) */
+    void background(String key) { background.add(key); }
+
     /** the boxes of every label placed in this drawing (levels and point labels) */
     private final transient List<Rectangle2D> taken = new ArrayList<>();
     /** the drawn curves of this drawing, as line segments in Java2D space (computed when first needed) */
     private transient List<Line2D> curves;
     private transient Rectangle2D curvesArea;
+    /** the keys of series that are background (labels may cover them, as they cover the grid) */
+    private final java.util.Set<String> background = new java.util.HashSet<>();
 
     LevelLabelPlot(ValueAxis x, ValueAxis y) {
         super(null, x, y, null);
@@ -153,6 +158,8 @@ final class LevelLabelPlot extends XYPlot {
                     continue;   // markers only: no line to keep off
                 if (r.getItemStroke(s, 0) instanceof java.awt.BasicStroke b && b.getLineWidth() < CURVE_MIN_WIDTH)
                     continue;   // hairlines (loss contours) are background, like the grid
+                if (background.contains(String.valueOf(ds.getSeriesKey(s))))
+                    continue;   // series drawn as background (loss contours, at any width)
                 double px = Double.NaN, py = Double.NaN;
                 for (int i = 0; i < ds.getItemCount(s); i++) {
                     double x = ds.getXValue(s, i), y = ds.getYValue(s, i);
@@ -164,6 +171,18 @@ final class LevelLabelPlot extends XYPlot {
                     py = jy;
                 }
             }
+        }
+        // curves drawn as line annotations (the implicit-bias locus band) are curves too
+        ValueAxis xa = getDomainAxis(), ya = getRangeAxis();
+        for (Object o : getAnnotations()) {
+            if (!(o instanceof org.jfree.chart.annotations.XYLineAnnotation a)) continue;
+            if (!(a.getStroke() instanceof java.awt.BasicStroke b) || b.getLineWidth() < CURVE_MIN_WIDTH) continue;
+            double grow = b.getLineWidth() / 2;   // a thick band reaches half its width past its centre line
+            double x1 = xa.valueToJava2D(a.getX1(), area, getDomainAxisEdge()), y1 = ya.valueToJava2D(a.getY1(), area, getRangeAxisEdge());
+            double x2 = xa.valueToJava2D(a.getX2(), area, getDomainAxisEdge()), y2 = ya.valueToJava2D(a.getY2(), area, getRangeAxisEdge());
+            if (!(Double.isFinite(x1) && Double.isFinite(y1) && Double.isFinite(x2) && Double.isFinite(y2))) continue;
+            for (double ox : new double[]{-grow, 0, grow})
+                for (double oy : new double[]{-grow, 0, grow}) curves.add(new Line2D.Double(x1 + ox, y1 + oy, x2 + ox, y2 + oy));
         }
         return curves;
     }

@@ -23,7 +23,11 @@ final class PlacedTextAnnotation extends XYTextAnnotation {
             TextAnchor.TOP_CENTER};
 
     /** how far from its point the label may move, px: on the point first, then off it */
-    private static final double[] GAPS = {0, 4, 12, 24, 40, 64};
+    private static final double[] GAPS = {0, 4, 12, 24, 40, 64, 96, 136, 184};
+    /** a label moved this far or more is tied to its point by a thin leader line */
+    static final double LEADER_GAP = 64;
+    /** the leader's width, px: a hairline, not a curve */
+    static final float LEADER_WIDTH = 0.8f;
 
     PlacedTextAnnotation(String text, double x, double y) {
         super(text, x, y);
@@ -42,6 +46,7 @@ final class PlacedTextAnnotation extends XYTextAnnotation {
         TextAnchor own = getTextAnchor(), chosen = null;
         Rectangle2D chosenBox = null;
         float cx = px, cy = py;
+        double used = 0;
         for (double gap : GAPS) {
             for (int i = -1; i < SIDES.length && chosen == null; i++) {
                 TextAnchor a = i < 0 ? own : SIDES[i];
@@ -55,13 +60,14 @@ final class PlacedTextAnnotation extends XYTextAnnotation {
                     cy = ay;
                 }
             }
-            if (chosen != null) break;
+            if (chosen != null) { used = gap; break; }
         }
         if (chosen == null) {   // nowhere free: its own place (the label-over-curve test reports it)
             chosen = own;
             chosenBox = bounds(g2, px, py, own);
         }
         if (chosenBox != null) lp.take(chosenBox);
+        if (used >= LEADER_GAP && chosenBox != null) leader(g2, px, py, chosenBox);
         boolean notify = getNotify();
         setNotify(false);   // a placement for this drawing, not a change of the chart
         double x = getX(), y = getY();
@@ -76,6 +82,19 @@ final class PlacedTextAnnotation extends XYTextAnnotation {
             setY(y);
             setNotify(notify);
         }
+    }
+
+    /** a hairline from the point to the nearest point of the label's box */
+    private void leader(Graphics2D g2, float px, float py, Rectangle2D box) {
+        double qx = Math.max(box.getMinX(), Math.min(box.getMaxX(), px));
+        double qy = Math.max(box.getMinY(), Math.min(box.getMaxY(), py));
+        java.awt.Stroke old = g2.getStroke();
+        java.awt.Paint oldPaint = g2.getPaint();
+        g2.setStroke(new java.awt.BasicStroke(LEADER_WIDTH));
+        g2.setPaint(ChartStyle.MUTED);
+        g2.draw(new java.awt.geom.Line2D.Double(px, py, qx, qy));
+        g2.setStroke(old);
+        g2.setPaint(oldPaint);
     }
 
     /** +1 when the text runs right of its anchor point (anchored at its left), −1 left, 0 centred */
