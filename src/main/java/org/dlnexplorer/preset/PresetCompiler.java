@@ -24,7 +24,8 @@ public final class PresetCompiler {
     /** The preset as written (compare set ignored). */
     public static SimulationSpec compile(Preset p, String source) throws PresetException {
         PresetValidator.validate(p, source);
-        Network net = new Network(p.network.widths, p.training.layerRates, PiecewiseChecks.activation(p.network, source));
+        Network net = new Network(p.network.widths, p.training.layerRates, PiecewiseChecks.activation(p.network, source),
+                Boolean.TRUE.equals(p.training.freezeOutput));
         Task task = task(p, source);
         Scheme scheme = Scheme.fromId(p.init.scheme);
         double tau = p.init.scale == null ? PresetDefaults.SCALE : p.init.scale;
