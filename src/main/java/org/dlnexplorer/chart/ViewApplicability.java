@@ -73,6 +73,9 @@ public final class ViewApplicability {
             case KERNEL_DISTANCE_MATRIX -> any(rs, KernelDistanceMatrixChart::applies) ? null
                     : new Reason("S(t₁, t₂) needs the NTK at every frame",
                             org.dlnexplorer.model.observe.KernelDistanceMatrix.whyNot(rs.runs().get(0).trajectory()));
+            case RESIDUAL_DEPTH -> depthSpread(rs) ? null
+                    : new Reason("needs runs with a fixed readout p at two or more depths",
+                            "a compare set over network.depth with training.freezeOutput: true (and init.scheme residual)");
             default -> null;
         };
     }
@@ -92,6 +95,18 @@ public final class ViewApplicability {
             double eta = SharpnessChart.learningRate(l.trajectory());
             if (Double.isNaN(first)) first = eta;
             else if (eta != first) return true;
+        }
+        return false;
+    }
+
+    /** two or more runs of the residual fixed-p setting at different depths */
+    private static boolean depthSpread(RunSet rs) {
+        int first = -1;
+        for (RunSet.Labeled l : rs.runs()) {
+            if (!ResidualDepthChart.applies(l.trajectory())) continue;
+            int depth = l.trajectory().depth();
+            if (first < 0) first = depth;
+            else if (depth != first) return true;
         }
         return false;
     }
