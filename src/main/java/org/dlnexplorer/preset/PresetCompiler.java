@@ -65,6 +65,9 @@ public final class PresetCompiler {
             double v = p.compare.values[i];
             Preset variant = PresetPaths.with(base, p.compare.parameter, v);
             String label = label(p.compare.parameter, v);
+            // a frozen readout pᵀ: the depth the seed calls L is that of the trained layers, one less
+            if (p.compare.parameter.equals("network.depth") && Boolean.TRUE.equals(p.training.freezeOutput))
+                label = label(p.compare.parameter, v - 1) + " + pᵀ";
             if (p.compare.with != null)
                 for (var e : p.compare.with.entrySet()) {
                     variant = PresetPaths.with(variant, e.getKey(), e.getValue()[i]);
