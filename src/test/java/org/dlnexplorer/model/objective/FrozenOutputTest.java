@@ -153,6 +153,36 @@ class FrozenOutputTest {
             for (int c = 0; c < n; c++) assertEquals(0.0, Math.abs(j[r * n + c]), "a frozen row: dW_L/dt = 0");
     }
 
+    @Test
+    void aFrozenRunConservesTheBalancesBetweenTrainedLayersOnlyAndNoTheorySaysOtherwise() {
+        Network net = frozen(new int[]{3, 3, 3, 3, 1});
+        Task task = Task.whitened(new DMatrixRMaj(new double[][]{{1, 0.5, -0.5}}));
+        double[] theta0 = org.dlnexplorer.model.init.Initializer.initialize(net, task,
+                org.dlnexplorer.model.init.Scheme.RESIDUAL, 1.0, 0, 2, null);
+        var spec = org.dlnexplorer.model.engine.SimulationSpec.builder(net, task, theta0).name("frozen")
+                .scheme(org.dlnexplorer.model.init.Scheme.RESIDUAL).grid(10, 50).build();
+        var tr = org.dlnexplorer.model.engine.Simulation.simulate(spec);
+        assertTrue(tr.last().loss() < 1e-12, "the trained layers fit β* with p fixed");
+        double[][] w0 = tr.frames().get(0).weights(), w1 = tr.last().weights();
+        assertArrayEquals(new double[]{1, 0, 0}, w0[3], 0.0, "W_L(0) = pᵀ = e₁ᵀ");
+        assertArrayEquals(w0[3], w1[3], 0.0, "W_L never moves");
+        // the recorded drift (D_1, D_2) stays at the integrator's round-off …
+        for (var f : tr.frames()) assertTrue(f.balanceDrift() < 1e-8, "t = " + f.t() + ": " + f.balanceDrift());
+        // … while D_3 = W_4ᵀW_4 − W_3W_3ᵀ, which holds the frozen layer, moves by O(1)
+        double moved = 0;
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) {
+                double a0 = w0[3][i] * w0[3][j], b0 = 0, a1 = w1[3][i] * w1[3][j], b1 = 0;
+                for (int k = 0; k < 3; k++) { b0 += w0[2][i * 3 + k] * w0[2][j * 3 + k]; b1 += w1[2][i * 3 + k] * w1[2][j * 3 + k]; }
+                moved = Math.max(moved, Math.abs((a1 - b1) - (a0 - b0)));
+            }
+        assertTrue(moved > 1e-2, "D_{L−1} changes: " + moved);
+        assertFalse(tr.exact() != null && tr.exact().available());
+        for (var r : org.dlnexplorer.model.theory.Overlays.evaluateAll(org.dlnexplorer.model.theory.OverlayInput.of(spec)))
+            assertFalse(r.available(), r.id() + " assumes every layer trains");
+        assertNotNull(org.dlnexplorer.model.theory.LayerLemma.whyNot(net, true));
+    }
+
     /** H_TT from central differences of the full gradient (no Hessian-vector product), symmetrised, m × m */
     private static double[] finiteDifferenceHessian(Objective all, double[] th, int m) {
         int n = th.length;
