@@ -27,8 +27,8 @@ final class ResidualDepthChart extends XyViewChart {
     private static final double FLOOR = 1.6;
 
     ResidualDepthChart(ChartStyle style) {
-        super(ViewId.RESIDUAL_DEPTH, style, "Residual init: L·maxₖ‖ΔWₖ‖ vs depth", powersOfTwo("L (trained layers)"),
-                powersOfTwo("L · maxₖ ‖Wₖ(t_end) − Wₖ(0)‖"), false);
+        super(ViewId.RESIDUAL_DEPTH, style, "Residual init: L·max‖ΔWₖ‖", powersOfTwo("L (trained layers)"),
+                powersOfTwo("L · maxₖ ‖ΔWₖ‖_F"), false);
     }
 
     /** one run: its trained depth L, L·max_k‖ΔW_k‖_F at t_end, and whether it converged */
@@ -59,15 +59,15 @@ final class ResidualDepthChart extends XyViewChart {
             double[][] xy = new double[2][ok.size()];
             for (int i = 0; i < ok.size(); i++) { xy[0][i] = ok.get(i)[0]; xy[1][i] = ok.get(i)[1]; }
             addPointLayer(List.of(new Line("converged runs", xy, ChartStyle.color(0), style.solid())), dot());
-            legendLine("L·maxₖ‖ΔWₖ‖ (Frobenius), converged runs", ChartStyle.color(0), style.solid());
+            legendLine("converged runs", ChartStyle.color(0), style.solid());
             // the claim: bounded independently of L (C₅ not given: drawn at the largest point)
             addLayer(List.of(new Line("bounded", new double[][]{xs, {yHi, yHi}}, ChartStyle.TEXT, style.dashed())));
-            legendLine("theorem: bounded in L (‖θₖ‖ ≤ C₅)", ChartStyle.TEXT, style.dashed());
+            legendLine("theorem: bounded (C₅)", ChartStyle.TEXT, style.dashed());
             // what an O(1) change of every layer would give: ∝ L through the shallowest converged run
             double[] base = ok.get(first);
             double[] ys = {base[1] * xs[0] / base[0], base[1] * xs[1] / base[0]};
             addLayer(List.of(new Line("∝ L", new double[][]{xs, ys}, ChartStyle.MUTED, style.dotted())));
-            legendLine("∝ L (if ‖ΔWₖ‖ did not shrink)", ChartStyle.MUTED, style.dotted());
+            legendLine("∝ L: ΔWₖ = O(1)", ChartStyle.MUTED, style.dotted());
             yLo = Math.min(yLo, ys[0]);
             yHi = Math.max(yHi, ys[1]);
         }
@@ -84,8 +84,8 @@ final class ResidualDepthChart extends XyViewChart {
         LogAxis x = (LogAxis) plot.getDomainAxis();
         x.setAutoRange(false);
         x.setRange(xs[0], xs[1]);
-        subtitle.setText(missed == 0 ? "fixed p; C₅ not given: level at the largest point"
-                : "× at the floor: " + missed + " run(s) did not converge");
+        subtitle.setText(missed == 0 ? "fixed p; C₅ not given"
+                : "× at the floor: " + missed + " not converged");
     }
 
     /** every residual run with a frozen readout: (L trained layers, L·max_k‖ΔW_k‖_F at t_end, converged), by L */
