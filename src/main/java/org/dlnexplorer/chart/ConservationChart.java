@@ -130,11 +130,22 @@ final class ConservationChart extends XyViewChart {
                 ? (anyGd ? "gradient descent does not conserve δₖ exactly (O(η²) per step)"
                         : "max over neurons k of |δₖ(t) − δₖ(0)|; δₖ = η_w aₖ² − η_a‖wₖ‖²")
                 : anyGd ? "gradient descent does not conserve Dₗ exactly (O(η²) per step)"
+                : frozenOutput(rs) ? "max over ℓ ≤ L−2: D_{L−1} holds the frozen W_L, not conserved"
                 : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ";
         // one note for every member's exact zeros (one legend entry per member crowded the plot out of a grid cell)
         if (anyZeros) base = join(base, "drift 0 drawn at " + Fmt.num(floor));
         // (the Lemma 13 residual is named by its legend entry: a subtitle note wrapped into the plot's text)
         subtitle.setText(join(base, divergenceNote(rs)));
+    }
+
+    /**
+     * whether a run's output layer is frozen (training.freezeOutput): its drift is over D_1 … D_{L−2} only, since
+     * D_{L−1} = η_{L−1}W_LᵀW_L − η_L W_{L−1}W_{L−1}ᵀ changes as W_{L−1} trains and W_L does not
+     */
+    static boolean frozenOutput(RunSet rs) {
+        for (RunSet.Labeled l : rs.runs())
+            if (l.trajectory().setup() != null && l.trajectory().setup().network().frozenOutput()) return true;
+        return false;
     }
 
     /** a copy of the drifts with every value ≤ 0 (an exact zero) raised to floor, for a log axis */

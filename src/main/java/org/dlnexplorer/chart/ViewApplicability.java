@@ -29,7 +29,10 @@ public final class ViewApplicability {
                     : new Reason("needs one hidden neuron: widths [d, 1, 1]", widths);
             case FUNCTION_SPACE -> any(rs, ViewApplicability::twoInputScalarOutput) ? null
                     : new Reason("needs one hidden neuron with two inputs (widths [2, 1, 1]) or two inputs and one output ([2, …, 1])", widths);
-            case CONSERVATION -> any(rs, t -> t.depth() >= 2) ? null
+            case CONSERVATION -> any(rs, t -> t.depth() >= (frozenOutput(t) ? 3 : 2)) ? null
+                    : any(rs, ViewApplicability::frozenOutput)
+                    ? new Reason("no conserved Dₗ: the one balance D₁ holds the frozen output layer",
+                            "training.freezeOutput: W₂ does not train while W₁ does, so D₁ = W₂ᵀW₂ − W₁W₁ᵀ changes")
                     : new Reason("depth 1: no conserved quantities Dₗ", "a one-layer network has no Dₗ to conserve");
             case SHARPNESS -> any(rs, t -> !t.frames().isEmpty() && t.frames().get(0).hasSharpness()) ? null
                     : new Reason("sharpness was not recorded for this run",
@@ -70,6 +73,9 @@ public final class ViewApplicability {
             case KERNEL_DISTANCE_MATRIX -> any(rs, KernelDistanceMatrixChart::applies) ? null
                     : new Reason("S(t₁, t₂) needs the NTK at every frame",
                             org.dlnexplorer.model.observe.KernelDistanceMatrix.whyNot(rs.runs().get(0).trajectory()));
+            case RESIDUAL_DEPTH -> depthSpread(rs) ? null
+                    : new Reason("needs runs with a fixed readout p at two or more depths",
+                            "a compare set over network.depth with training.freezeOutput: true (and init.scheme residual)");
             default -> null;
         };
     }
@@ -91,6 +97,23 @@ public final class ViewApplicability {
             else if (eta != first) return true;
         }
         return false;
+    }
+
+    /** two or more runs of the residual fixed-p setting at different depths */
+    private static boolean depthSpread(RunSet rs) {
+        int first = -1;
+        for (RunSet.Labeled l : rs.runs()) {
+            if (!ResidualDepthChart.applies(l.trajectory())) continue;
+            int depth = l.trajectory().depth();
+            if (first < 0) first = depth;
+            else if (depth != first) return true;
+        }
+        return false;
+    }
+
+    /** the run's output layer is frozen (training.freezeOutput) */
+    static boolean frozenOutput(Trajectory t) {
+        return t.setup() != null && t.setup().network().frozenOutput();
     }
 
     /** a deep linear network (two layers or more) whose frames carry the layers' weights */

@@ -37,7 +37,8 @@ public enum ViewId {
     SHARPNESS_VS_ETA("sharpness-vs-eta", "Final sharpness vs learning rate", SharpnessVsEtaChart::new, 1, 1.0, false, CellKind.IMAGE),
     LAYERS("layers", "Layers: singular values and alignment", LayersChart::new, 1, 1.0, false, CellKind.IMAGE),
     PRECONDITIONER("preconditioner", "Function-space preconditioner M and δₖ", PreconditionerChart::new, 1, 1.0, true, CellKind.IMAGE),
-    KERNEL_DISTANCE_MATRIX("kernel-distance-matrix", "Kernel-distance matrix S(t₁, t₂)", KernelDistanceMatrixChart::new, 1, 1.0, true, CellKind.IMAGE);
+    KERNEL_DISTANCE_MATRIX("kernel-distance-matrix", "Kernel-distance matrix S(t₁, t₂)", KernelDistanceMatrixChart::new, 1, 1.0, true, CellKind.IMAGE),
+    RESIDUAL_DEPTH("residual-depth", "Residual init: L·maxₖ‖ΔWₖ‖ vs depth", ResidualDepthChart::new, 1, 1.0, false, CellKind.IMAGE);
 
     /** How the app shows a view (the app maps each kind to a JavaFX cell; charts stay free of JavaFX). */
     public enum CellKind {
@@ -163,7 +164,8 @@ public enum ViewId {
      * such a view draws (training.hessian for the Hessian view) shows it by default.
      */
     public static final List<ViewId> OPT_IN = List.of(HESSIAN, NUCLEAR_NORM, NEURON_TEMPORAL, HYPERBOLOID_GEOMETRIES, WEIGHTS, SHARPNESS_VS_ETA, LAYERS,
-            PRECONDITIONER, KERNEL_DISTANCE_MATRIX);
+            PRECONDITIONER, KERNEL_DISTANCE_MATRIX,
+            RESIDUAL_DEPTH);
 
     /**
      * The views a preset shows when it does not list them: a deep linear network every view but the

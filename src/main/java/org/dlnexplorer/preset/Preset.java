@@ -113,6 +113,12 @@ public final class Preset {
         public Boolean sharpness;
         /** frames carry the Hessian's λ_min and index (networks up to HessianSpectrum.MAX_PARAMETERS parameters) */
         public Boolean hessian;
+        /**
+         * the output layer W_L does not train (Marion &amp; Chizat's fixed readout p: f(x) = pᵀ W_{L−1} ⋯ W_1 x); its
+         * gradient is zero and sharpness, the Hessian's spectrum and the stiff switch read the trainable block only
+         */
+        @com.google.gson.annotations.JsonAdapter(StrictBoolean.class)
+        public Boolean freezeOutput;
     }
 
     public static final class CompareSection {

@@ -24,7 +24,8 @@ public final class PresetCompiler {
     /** The preset as written (compare set ignored). */
     public static SimulationSpec compile(Preset p, String source) throws PresetException {
         PresetValidator.validate(p, source);
-        Network net = new Network(p.network.widths, p.training.layerRates, PiecewiseChecks.activation(p.network, source));
+        Network net = new Network(p.network.widths, p.training.layerRates, PiecewiseChecks.activation(p.network, source),
+                Boolean.TRUE.equals(p.training.freezeOutput));
         Task task = task(p, source);
         Scheme scheme = Scheme.fromId(p.init.scheme);
         double tau = p.init.scale == null ? PresetDefaults.SCALE : p.init.scale;
@@ -64,6 +65,9 @@ public final class PresetCompiler {
             double v = p.compare.values[i];
             Preset variant = PresetPaths.with(base, p.compare.parameter, v);
             String label = label(p.compare.parameter, v);
+            // a frozen readout pᵀ: the depth the seed calls L is that of the trained layers, one less
+            if (p.compare.parameter.equals("network.depth") && Boolean.TRUE.equals(p.training.freezeOutput))
+                label = label(p.compare.parameter, v - 1) + " + pᵀ";
             if (p.compare.with != null)
                 for (var e : p.compare.with.entrySet()) {
                     variant = PresetPaths.with(variant, e.getKey(), e.getValue()[i]);

@@ -54,6 +54,9 @@ public final class PresetValidator {
         if (p.init != null && p.init.scheme != null) PiecewiseChecks.init(p.init, activation, widths, src);
         validateInit(p.init, widths, src);
         validateTraining(p.training, depth, src);
+        if (Boolean.TRUE.equals(p.training.freezeOutput) && activation.isPiecewise())
+            throw new PresetException(src, "training.freezeOutput", "applies to linear networks only (network.activation "
+                    + p.network.activation + ")");
         if (Boolean.TRUE.equals(p.training.hessian) && parameters > org.dlnexplorer.model.observe.HessianSpectrum.MAX_PARAMETERS)
             throw new PresetException(src, "training.hessian", "the Hessian's spectrum is computed for networks up to "
                     + org.dlnexplorer.model.observe.HessianSpectrum.MAX_PARAMETERS + " parameters, this one has " + parameters);
@@ -335,6 +338,8 @@ public final class PresetValidator {
                 if (!(tr.layerRates[i] > 0) || !Double.isFinite(tr.layerRates[i]))
                     throw new PresetException(src, "training.layerRates[" + i + "]", "must be a positive finite number");
         }
+        if (Boolean.TRUE.equals(tr.freezeOutput) && depth < 2)
+            throw new PresetException(src, "training.freezeOutput", "needs two layers or more (with one, nothing would train)");
         between(tr.rtol, Limits.MIN_RTOL, Limits.MAX_RTOL, "training.rtol", src);
         between(tr.atol, Limits.MIN_ATOL, Limits.MAX_ATOL, "training.atol", src);
     }

@@ -53,6 +53,7 @@ class ChartRendererBalanceTest {
         cost.put(ViewId.LAYERS, 2.0);
         cost.put(ViewId.PRECONDITIONER, 5.0);   // seven 2 × 2 eigen-decompositions per frame
         cost.put(ViewId.KERNEL_DISTANCE_MATRIX, 6.0);
+        cost.put(ViewId.RESIDUAL_DEPTH, 0.1);   // a message: no fixed readout at several depths
         return cost;
     }
 

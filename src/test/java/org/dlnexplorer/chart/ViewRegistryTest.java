@@ -17,9 +17,10 @@ class ViewRegistryTest {
     /** SPEC §3, export --view: the view names the contract promises */
     static final List<String> SPEC_VIEWS = List.of("singular-values", "loss", "kernel-distance", "hyperboloid",
             "function-space", "sharpness", "phase-diagram", "conservation");
-    /** views beyond SPEC §3 (README: export --view): the Hessian's spectrum, the two-layer piecewise-linear views (issue 13), the nuclear norm, the single neuron's App. A panels and Figure 2, the weights heat maps (issue 17), the final sharpness vs η, the layers, seed 002 §4's preconditioner and §2's S(t₁, t₂) */
+    /** views beyond SPEC §3 (README: export --view): the Hessian's spectrum, the two-layer piecewise-linear views (issue 13), the nuclear norm, the single neuron's App. A panels and Figure 2, the weights heat maps (issue 17), the final sharpness vs η, the layers, seed 002 §4's preconditioner and §2's S(t₁, t₂), seed 003's residual L·max‖ΔWₗ‖ vs depth */
     static final List<String> EXTENSION_VIEWS = List.of("hessian", "input-space", "neuron-dynamics", "phase-portrait", "nuclear-norm", "neuron-temporal", "hyperboloid-geometries", "weights",
-            "sharpness-vs-eta", "layers", "preconditioner", "kernel-distance-matrix");
+            "sharpness-vs-eta", "layers", "preconditioner", "kernel-distance-matrix",
+            "residual-depth");
 
     @Test
     void everySpecViewIsRegisteredExactlyOnce() {

@@ -197,10 +197,12 @@ class ExportCommandTest {
 
     /**
      * every registered view that applies to the single neuron: not the piecewise-linear family's, nor nuclear-norm
-     * (it needs a completion or sensing task), nor sharpness-vs-eta (it needs gradient-descent runs at several η)
+     * (it needs a completion or sensing task), nor sharpness-vs-eta (it needs gradient-descent runs at several η), nor
+     * residual-depth (it needs runs with a fixed readout at several depths)
      */
     private static List<ViewId> linearViews() {
         return java.util.Arrays.stream(ViewId.values())
-                .filter(v -> !ViewId.PIECEWISE_ONLY.contains(v) && v != ViewId.NUCLEAR_NORM && v != ViewId.SHARPNESS_VS_ETA).toList();
+                .filter(v -> !ViewId.PIECEWISE_ONLY.contains(v) && v != ViewId.NUCLEAR_NORM && v != ViewId.SHARPNESS_VS_ETA
+                        && v != ViewId.RESIDUAL_DEPTH).toList();
     }
 }

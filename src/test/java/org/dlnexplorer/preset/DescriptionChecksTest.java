@@ -164,6 +164,7 @@ class DescriptionChecksTest {
         } else if (observable.equals("Send")) out.add(last.kernelDistance());
         else if (observable.equals("Smax")) out.add(org.dlnexplorer.model.observe.Regime.peakKernelDistance(t));
         else if (observable.equals("sharpness")) out.add(last.sharpness());
+        else if (observable.equals("scaledChange")) out.add((t.setup().network().frozenOutput() ? t.depth() - 1 : t.depth()) * last.layerChange());
         else if (observable.equals("sharpnessMax")) {
             out.add(t.frames().stream().mapToDouble(Frame::sharpness).filter(s -> !Double.isNaN(s)).max().orElse(Double.NaN));
         } else if (observable.equals("lossLate")) {

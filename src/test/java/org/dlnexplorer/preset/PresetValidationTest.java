@@ -73,6 +73,8 @@ class PresetValidationTest {
             "training.layerRates|[1]|training.layerRates",
             "training.layerRates|[1, 0]|training.layerRates[1]",
             "training.rtol|-1e-3|training.rtol",
+            "training.freezeOutput|\"yes\"|training.freezeOutput",
+            "training.freezeOutput|1|training.freezeOutput",
     })
     void badFieldsAreRejectedNamingFileAndField(String path, String value, String field) {
         PresetException e = reject(mutate(path, value));

@@ -12,6 +12,8 @@ public final class Network {
     private final double[] layerRates;
     private final int[] offsets;
     private final Activation activation;
+    /** training.freezeOutput: W_L is the fixed readout pᵀ (Marion &amp; Chizat's residual setting); only W_1 … W_{L−1} train */
+    private final boolean frozenOutput;
 
     public Network(int[] widths, double[] layerRates) {
         this(widths, layerRates, Activation.LINEAR);
@@ -19,6 +21,14 @@ public final class Network {
 
     /** @throws IllegalArgumentException for a piecewise-linear activation on widths other than [d, h, 1] */
     public Network(int[] widths, double[] layerRates, Activation activation) {
+        this(widths, layerRates, activation, false);
+    }
+
+    /**
+     * As above; frozenOutput: the last layer W_L does not train (its gradient is taken as zero, curvature is read
+     * over W_1 … W_{L−1} only). Needs depth ≥ 2 and a linear network.
+     */
+    public Network(int[] widths, double[] layerRates, Activation activation, boolean frozenOutput) {
         if (widths.length < 2) throw new IllegalArgumentException("depth must be at least 1");
         this.widths = widths.clone();
         int depth = widths.length - 1;
@@ -33,6 +43,9 @@ public final class Network {
         this.activation = activation == null ? Activation.LINEAR : activation;
         if (this.activation.isPiecewise() && (widths.length != 3 || widths[2] != 1))
             throw new IllegalArgumentException("a piecewise-linear network needs widths [d, h, 1]");
+        if (frozenOutput && (depth < 2 || this.activation.isPiecewise()))
+            throw new IllegalArgumentException("a frozen output layer needs a linear network of depth 2 or more");
+        this.frozenOutput = frozenOutput;
     }
 
     public Network(int... widths) { this(widths, null); }
@@ -52,6 +65,15 @@ public final class Network {
     /** offset of W_ℓ (ℓ = 1…L) in the flat parameter vector */
     public int offset(int layer) { return offsets[layer - 1]; }
     public int parameterCount() { return offsets[depth()]; }
+    /** whether W_L is frozen (training.freezeOutput) */
+    public boolean frozenOutput() { return frozenOutput; }
+    /**
+     * the trainable parameters: θ[0, trainableCount()) (W_L is stored last, so freezing it keeps a prefix);
+     * parameterCount() when every layer trains
+     */
+    public int trainableCount() { return frozenOutput ? offsets[depth() - 1] : offsets[depth()]; }
+    /** whether layer ℓ (1…L) trains */
+    public boolean trains(int layer) { return !(frozenOutput && layer == depth()); }
     /** number of singular values of W_eff reported: min(n_0, n_L) */
     public int modes() { return Math.min(inputDim(), outputDim()); }
     /** σ of the hidden layer (linear for the deep linear network) */

@@ -105,18 +105,23 @@ public final class Initializer {
         return w;
     }
 
-    /** Residual (Marion & Chizat): W_ℓ = I + s/√(L·d) N_ℓ, N_ℓ i.i.d. standard normal, s = τ. */
+    /**
+     * Residual (Marion &amp; Chizat): W_ℓ = I + s/√(L·d) N_ℓ, N_ℓ i.i.d. standard normal, s = τ. With a frozen output
+     * layer (training.freezeOutput) the seed's setting f(x) = pᵀ W_L ⋯ W_1 x: the trained layers are W_1 … W_{L−1}
+     * (the seed's L is L − 1 here, and it scales their noise) and W_L = pᵀ, p = e₁ (the identity's first rows), exactly.
+     */
     static DMatrixRMaj[] residual(Network net, double s, Random rng) {
         int depth = net.depth();
+        int trained = net.frozenOutput() ? depth - 1 : depth;
         DMatrixRMaj[] w = new DMatrixRMaj[depth];
         for (int l = 1; l <= depth; l++) {
             int rows = net.rows(l), cols = net.cols(l);
             int d = Math.max(rows, cols);
             DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-            double c = s / Math.sqrt((double) depth * d);
+            double c = l > trained ? 0.0 : s / Math.sqrt((double) trained * d);
             for (int i = 0; i < rows; i++)
                 for (int j = 0; j < cols; j++)
-                    m.set(i, j, (i == j ? 1.0 : 0.0) + c * rng.nextGaussian());
+                    m.set(i, j, (i == j ? 1.0 : 0.0) + (c == 0.0 ? 0.0 : c * rng.nextGaussian()));
             w[l - 1] = m;
         }
         return w;

@@ -40,6 +40,9 @@ public final class Objective {
     private final double[] hvpA, hvpB, hvpTmp;
     private final double[] hvpTheta;     // θ of the cached forward pass and suffixes
     private boolean hvpReady;
+    // training.freezeOutput: θ[trainable, n) is W_L, whose gradient is zero and whose curvature is not read
+    private final int trainable;
+    private final double[] maskedVec, fullOut;   // the HVP's padded input and full output (frozen W_L only)
 
     public Objective(Network net, Task task) {
         this.net = net;
@@ -79,10 +82,16 @@ public final class Objective {
         hvpB = new double[maxW * n0];
         hvpTmp = new double[maxW * maxW];
         hvpTheta = new double[net.parameterCount()];
+        trainable = net.trainableCount();
+        boolean frozen = trainable < net.parameterCount();
+        maskedVec = frozen ? new double[net.parameterCount()] : null;
+        fullOut = frozen ? new double[net.parameterCount()] : null;
     }
 
     public Network network() { return net; }
     public int parameterCount() { return net.parameterCount(); }
+    /** the trainable parameters θ[0, trainableCount()) (all of them unless the output layer is frozen) */
+    public int trainableCount() { return trainable; }
 
     /**
      * Fast forward pass for ℒ and ∇ℒ: P_ℓ = W_ℓ P_{ℓ−1} (ℓ = 2…L, P_1 = W_1 read from θ in place),
@@ -138,6 +147,8 @@ public final class Objective {
             Kernels.multTransA(1.0, theta, off, g, 0, back[l - 1], 0, net.cols(l), net.rows(l), n0);
             g = back[l - 1];
         }
+        // a frozen W_L (training.freezeOutput): ∂ℒ/∂W_L is not followed, its entries are 0
+        if (trainable < out.length) java.util.Arrays.fill(out, trainable, net.parameterCount(), 0.0);
     }
 
     /** ℒ = ½ tr((W_eff − T) Σxx (W_eff − T)ᵀ) + ℒ_min */
@@ -182,6 +193,28 @@ public final class Objective {
      * d(∂ℒ/∂W_ℓ) = dS_{ℓ+1}ᵀ E P_{ℓ−1}ᵀ + S_{ℓ+1}ᵀ dE P_{ℓ−1}ᵀ + S_{ℓ+1}ᵀ E dP_{ℓ−1}ᵀ.
      */
     public void hessianVector(double[] theta, double[] vec, double[] out) {
+        if (maskedVec != null) {
+            // frozen W_L: P H P v with P the projection on the trainable block (the Hessian restricted to it)
+            System.arraycopy(vec, 0, maskedVec, 0, trainable);
+            fullHessianVector(theta, maskedVec, out);
+            java.util.Arrays.fill(out, trainable, out.length, 0.0);
+            return;
+        }
+        fullHessianVector(theta, vec, out);
+    }
+
+    /**
+     * The Hessian of ℒ in the trainable parameters only, H_TT v (vec and out of length {@link #trainableCount}):
+     * what sharpness and the Hessian's spectrum read. With every layer trainable, {@link #hessianVector}.
+     */
+    public void trainableHessianVector(double[] theta, double[] vec, double[] out) {
+        if (maskedVec == null) { fullHessianVector(theta, vec, out); return; }
+        System.arraycopy(vec, 0, maskedVec, 0, trainable);
+        fullHessianVector(theta, maskedVec, fullOut);
+        System.arraycopy(fullOut, 0, out, 0, trainable);
+    }
+
+    private void fullHessianVector(double[] theta, double[] vec, double[] out) {
         if (!(hvpReady && java.util.Arrays.equals(theta, hvpTheta))) {
             fastForward(theta);               // P_ℓ, E (clears hvpReady)
             // S_ℓ = S_{ℓ+1} W_ℓ for ℓ = L−1 … 2 (S_L = W_L is read from θ)

@@ -31,6 +31,7 @@ public final class Frame {
     private final double hamming;
     private final double parameterDistance;
     private final HessianSpectrum.Result hessian;   // null when not computed
+    private final double layerChange;               // max_ℓ ‖W_ℓ(t) − W_ℓ(0)‖_F, NaN when not computed
 
     public Frame(int index, long step, double t, double loss, double[] singularValues,
                  double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
@@ -48,13 +49,15 @@ public final class Frame {
                  double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights,
                  double testLoss, double hamming, double parameterDistance) {
         this(index, step, t, loss, singularValues, layerSingularValues, kernelDistance, balanceDrift, sharpness,
-                effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance, null);
+                effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance, null, Double.NaN);
     }
 
     private Frame(int index, long step, double t, double loss, double[] singularValues,
                   double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
                   double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights,
-                  double testLoss, double hamming, double parameterDistance, HessianSpectrum.Result hessian) {
+                  double testLoss, double hamming, double parameterDistance, HessianSpectrum.Result hessian,
+                  double layerChange) {
+        this.layerChange = layerChange;
         this.testLoss = testLoss;
         this.hamming = hamming;
         this.parameterDistance = parameterDistance;
@@ -78,7 +81,15 @@ public final class Frame {
     /** this frame with the Hessian's spectrum at θ(t) */
     public Frame withHessian(HessianSpectrum.Result h) {
         return new Frame(index, step, t, loss, singularValues, layerSingularValues, kernelDistance, balanceDrift,
-                sharpness, effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance, h);
+                sharpness, effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance, h,
+                layerChange);
+    }
+
+    /** this frame with max_ℓ ‖W_ℓ(t) − W_ℓ(0)‖_F */
+    public Frame withLayerChange(double change) {
+        return new Frame(index, step, t, loss, singularValues, layerSingularValues, kernelDistance, balanceDrift,
+                sharpness, effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance,
+                hessian, change);
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -140,6 +151,11 @@ public final class Frame {
         for (double[] w : weights) { System.arraycopy(w, 0, theta, off, w.length); off += w.length; }
         return theta;
     }
+    /**
+     * max_ℓ ‖W_ℓ(t) − W_ℓ(0)‖_F over the layers (a frozen W_L does not move), NaN when not computed (piecewise family);
+     * Marion &amp; Chizat's residual theorem bounds L times it
+     */
+    public double layerChange() { return layerChange; }
     /** ℒ on the test data, NaN when there is none */
     public double testLoss() { return testLoss; }
     public boolean hasTestLoss() { return !Double.isNaN(testLoss); }

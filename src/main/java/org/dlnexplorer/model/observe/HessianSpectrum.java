@@ -41,7 +41,7 @@ public final class HessianSpectrum {
 
     public HessianSpectrum(Objective objective) {
         this.objective = objective;
-        this.n = objective.parameterCount();
+        this.n = objective.trainableCount();   // a frozen W_L (training.freezeOutput) is left out
         this.q = new double[n][n];
         this.w = new double[n];
         this.alpha = new double[n];
@@ -59,7 +59,7 @@ public final class HessianSpectrum {
         double scale = 0;            // a running ‖T‖ (largest row sum so far)
         startVector(0);
         for (int k = 0; k < n; k++) {
-            objective.hessianVector(theta, q[k], w);
+            objective.trainableHessianVector(theta, q[k], w);
             alpha[k] = dot(w, q[k]);
             orthogonalise(w, k + 1);
             double b = Math.sqrt(dot(w, w));

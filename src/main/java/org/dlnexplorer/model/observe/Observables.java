@@ -33,6 +33,7 @@ public final class Observables {
     private DMatrixRMaj[] ntkB0;           // S_{ℓ+1} S_{ℓ+1}ᵀ at t = 0
     private double ntkNorm0;
     private DMatrixRMaj[] balance0;        // D_ℓ(0)
+    private double[] theta0;               // θ(0), for max_ℓ ‖W_ℓ(t) − W_ℓ(0)‖_F
     // per-frame workspaces, allocated once (frames themselves are fresh immutable snapshots)
     private final DMatrixRMaj[] layers;      // W_ℓ, index ℓ−1
     private final DMatrixRMaj[] prefixes;    // P_ℓ = W_ℓ ⋯ W_1, index ℓ (1…L)
@@ -131,6 +132,7 @@ public final class Observables {
         ntkB0 = ab[1];
         ntkNorm0 = Math.sqrt(Math.max(0.0, ntkInner(ntkA0, ntkB0, ntkA0, ntkB0)));
         balance0 = balance(w);
+        this.theta0 = theta0.clone();
     }
 
     public Frame frame(int index, long step, double t, double[] theta) {
@@ -154,7 +156,10 @@ public final class Observables {
 
         balance.into(w, balanceNow);
         double drift = 0;
-        for (int l = 0; l < balanceNow.length; l++) {
+        // with a frozen W_L (training.freezeOutput) D_{L−1} = η_{L−1} W_LᵀW_L − η_L W_{L−1}W_{L−1}ᵀ is not conserved
+        // (W_{L−1} moves, W_L does not): the drift is the conserved ones' only, D_1 … D_{L−2}
+        int conserved = net.frozenOutput() ? balanceNow.length - 1 : balanceNow.length;
+        for (int l = 0; l < conserved; l++) {
             CommonOps_DDRM.subtract(balanceNow[l], balance0[l], balanceDiff[l]);
             drift = Math.max(drift, NormOps_DDRM.normF(balanceDiff[l]));
         }
@@ -166,7 +171,22 @@ public final class Observables {
         }
         Frame f = new Frame(index, step, t, loss, sigma, layerSv, kernelDistance, drift, sharp,
                 effectiveRank(sigma), rank(sigma), align, weff.data, weights);
+        f = f.withLayerChange(layerChange(theta));
         return hessian == null ? f : f.withHessian(hessian.compute(theta));
+    }
+
+    /** max_ℓ ‖W_ℓ(t) − W_ℓ(0)‖_F */
+    private double layerChange(double[] theta) {
+        double worst = 0;
+        for (int l = 1; l <= net.depth(); l++) {
+            double s = 0;
+            for (int i = net.offset(l), end = i + net.rows(l) * net.cols(l); i < end; i++) {
+                double d = theta[i] - theta0[i];
+                s += d * d;
+            }
+            worst = Math.max(worst, Math.sqrt(s));
+        }
+        return worst;
     }
 
     /** The kernel distance S(0,t) = 1 − ⟨K_0, K_t⟩_F / (‖K_0‖_F ‖K_t‖_F) at θ alone (setInitial first). */
@@ -322,7 +342,7 @@ public final class Observables {
                 CommonOps_DDRM.multTransB(prefixes[l - 1], x, z);   // P Xᵀ
             }
             CommonOps_DDRM.multTransA(z, z, a[l - 1]);
-            CommonOps_DDRM.scale(net.rate(l), a[l - 1]);
+            CommonOps_DDRM.scale(net.trains(l) ? net.rate(l) : 0.0, a[l - 1]);   // a frozen W_L adds nothing to the NTK
             if (l == depth) {
                 CommonOps_DDRM.setIdentity(b[l - 1]);
             } else {

@@ -32,7 +32,7 @@ public final class Sharpness {
 
     public Sharpness(Objective objective) {
         this.objective = objective;
-        this.n = objective.parameterCount();
+        this.n = objective.trainableCount();   // a frozen W_L (training.freezeOutput) is left out
         this.maxK = Math.min(n, MAX_ITERATIONS);
         this.basis = new double[maxK + 1][n];
         this.w = new double[n];
@@ -48,7 +48,7 @@ public final class Sharpness {
         scale(q0, 1.0 / norm(q0));
         double previous = 0.0;
         for (int k = 0; k < maxK; k++) {
-            objective.hessianVector(theta, basis[k], w);
+            objective.trainableHessianVector(theta, basis[k], w);
             alpha[k] = dot(w, basis[k]);
             // full re-orthogonalisation by classical Gram–Schmidt, twice (CGS2): h = Qᵀw, w ← w − Q h
             for (int pass = 0; pass < 2; pass++) {

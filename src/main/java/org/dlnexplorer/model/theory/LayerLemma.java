@@ -18,6 +18,7 @@ public final class LayerLemma {
         if (net.isPiecewise()) return "the lemma is for linear networks";
         if (net.depth() < 2) return "the lemma needs two layers or more";
         if (net.outputDim() != 1) return "the lemma needs one output (W_L a row): this network has " + net.outputDim();
+        if (net.frozenOutput()) return "the lemma needs every layer to train: W_L is frozen, so W_LᵀW_L − W_{L−1}W_{L−1}ᵀ is not conserved";
         if (!flow) return "the lemma is for gradient flow (gradient descent breaks the conservation it rests on by O(η²) per step)";
         for (int l = 2; l <= net.depth(); l++)
             if (net.rate(l) != net.rate(1)) return "the lemma needs equal layer rates (its conserved W_{k+1}ᵀW_{k+1} − W_kW_kᵀ)";

@@ -31,6 +31,14 @@ public final class Overlays {
     /** seed 002 App. A's μ(t), φ(t), ν(t) of one hidden neuron */
     public static final String NEURON_TEMPORAL = NeuronTemporalOverlay.ID;
 
+    /** why no overlay applies to a network whose output layer is frozen (training.freezeOutput) */
+    public static final String FROZEN_REASON = "the output layer is frozen (training.freezeOutput): these solutions assume "
+            + "every layer trains (balanced modes, conserved W_LᵀW_L − W_{L−1}W_{L−1}ᵀ)";
+    /** gradient flow with a frozen readout W_L = pᵀ (Marion &amp; Chizat's residual setting) */
+    public static final String FROZEN_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ, ℓ < L;  W_L = pᵀ fixed";
+    public static final String FROZEN_TEX = "\\frac{dW_\\ell}{dt} = -\\eta_\\ell\\,(W_L\\cdots W_{\\ell+1})^T(W_{\\mathrm{eff}}\\Sigma_{xx} - \\Sigma_{yx}) \\\\ "
+            + "\\qquad(W_{\\ell-1}\\cdots W_1)^T,\\ \\ell < L;\\ W_L = p^T\\ \\text{fixed}";
+
     /** the update rule when no overlay names a sharper equation: gradient descent, and gradient flow */
     public static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
     public static final String FLOW_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ";
@@ -92,12 +100,18 @@ public final class Overlays {
     /** one overlay evaluated for a run */
     public static OverlayResult evaluate(String id, OverlayInput run) {
         if (piecewise(run)) return OverlayResult.unavailable(id, Theories.PIECEWISE_REASON);
+        if (frozen(run)) return OverlayResult.unavailable(id, FROZEN_REASON);
         if (measured(run) && !id.equals(MIN_NUCLEAR_NORM)) return OverlayResult.unavailable(id, MEASURED_REASON);
         return get(id).evaluate(run);
     }
 
     /** a task observed through measurements (completion, sensing): only the convex minimum applies */
     private static boolean measured(OverlayInput run) { return run.task() != null && run.task().isMeasured(); }
+
+    /** the overlays assume every layer trains: none applies when the output layer is frozen */
+    private static boolean frozen(OverlayInput run) {
+        return run.network() != null && run.network().frozenOutput();
+    }
 
     /** the overlays are theory of linear networks: none applies to the piecewise-linear family */
     private static boolean piecewise(OverlayInput run) {
@@ -111,6 +125,8 @@ public final class Overlays {
         for (Overlay o : ALL) {
             if (piecewise(run)) {
                 out.add(OverlayResult.unavailable(o.id(), Theories.PIECEWISE_REASON));
+            } else if (frozen(run)) {
+                out.add(OverlayResult.unavailable(o.id(), FROZEN_REASON));
             } else if (measured(run) && !(o instanceof MinNuclearNormOverlay)) {
                 out.add(OverlayResult.unavailable(o.id(), MEASURED_REASON));
             } else if (o instanceof ExactOverlay e) {
@@ -136,6 +152,8 @@ public final class Overlays {
         OverlayInput run = OverlayInput.of(spec);
         if (piecewise(run)) return spec.method() == Method.GRADIENT_DESCENT
                 ? new Governing(PIECEWISE_DESCENT_EQUATION, PIECEWISE_DESCENT_TEX) : new Governing(PIECEWISE_EQUATION, PIECEWISE_TEX);
+        if (frozen(run)) return spec.method() == Method.GRADIENT_DESCENT
+                ? new Governing(DESCENT_EQUATION + ", ℓ < L;  W_L = pᵀ fixed", DESCENT_TEX) : new Governing(FROZEN_EQUATION, FROZEN_TEX);
         if (measured(run)) return new Governing(MEASURED_EQUATION, MEASURED_TEX);
         TheoryResult exact = ExactOverlay.solve(run, false);
         for (Overlay o : ALL) {

@@ -54,6 +54,7 @@ public final class Theories {
 
     private static TheoryResult evaluateUnchecked(SimulationSpec spec, double[] t) {
         if (spec.network().isPiecewise()) return TheoryResult.unavailable(PIECEWISE_REASON);
+        if (spec.network().frozenOutput()) return TheoryResult.unavailable(Overlays.FROZEN_REASON);
         if (spec.task().isMeasured()) return TheoryResult.unavailable(Overlays.MEASURED_REASON);
         if (spec.method() == Method.GRADIENT_DESCENT)
             return TheoryResult.unavailable("exact solutions describe gradient flow; gradient descent with η = "
