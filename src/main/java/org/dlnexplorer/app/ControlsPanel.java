@@ -81,7 +81,10 @@ final class ControlsPanel {
         box.getChildren().addAll(network());
         box.getChildren().add(header("Task"));
         box.getChildren().addAll(task());
-        box.getChildren().addAll(taught.taskNodes());
+        List<Node> taskRows = taught.taskNodes();
+        // the target basis and Σxx of a deep linear task: a teacher–student task has neither
+        showWhen(piecewise().not(), taskRows.get(0), taskRows.get(1));
+        box.getChildren().addAll(taskRows);
         box.getChildren().add(header("Compare set"));
         box.getChildren().addAll(taught.compareNodes());
         box.getChildren().add(header("Training"));

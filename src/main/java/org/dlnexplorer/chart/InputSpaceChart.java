@@ -67,7 +67,9 @@ final class InputSpaceChart extends ViewChart implements Drawable {
         g.setPaint(ChartStyle.BACKGROUND);
         g.fill(area);
         double pad = 6, titleH = style.titleSize() * 1.5, subH = style.subtitleSize() * 1.5;
-        double legendH = style.legendSize() * 1.8, labelH = style.axisLabelSize() * 1.5;
+        g.setFont(style.legendFont());
+        List<List<Integer>> legendRows = legendRows(g.getFontMetrics(), area.getWidth() - 12);
+        double rowH = style.legendSize() * 1.8, legendH = rowH * legendRows.size(), labelH = style.axisLabelSize() * 1.5;
         g.setPaint(ChartStyle.TEXT);
         g.setFont(style.titleFont());
         MessageChart.centered(g, id.title(), area, area.getY() + style.titleSize() * 1.2);
@@ -92,11 +94,12 @@ final class InputSpaceChart extends ViewChart implements Drawable {
                     y0 + labelH - style.axisLabelSize() * 0.45);
             InputSpacePainter.paint(g, sq, s, f, style);
         }
-        drawLegend(g, area, area.getMaxY() - legendH * 0.35);
+        for (int r = 0; r < legendRows.size(); r++)
+            drawLegend(g, area, legendRows.get(r), area.getMaxY() - legendH + rowH * (r + 0.65));
     }
 
-    /** the smallest legend font a narrow cell gets */
-    private static final float MIN_LEGEND_FONT = 8f;
+    /** the legend's entries */
+    private static final String[] LEGEND = {"neuron, a > 0", "neuron, a < 0", "teacher neuron", "training input", "odd / even region"};
 
     private String subtitle() {
         return "shading: parity of the number of active neurons (Prop. 17)";
@@ -107,26 +110,36 @@ final class InputSpaceChart extends ViewChart implements Drawable {
         return panels > 1 ? s.label() + "  (" + t + ")" : t;
     }
 
-    /** one legend row: student neuron a > 0, a < 0, teacher neuron, data */
-    private void drawLegend(Graphics2D g, Rectangle2D area, double baseline) {
-        String[] labels = {"neuron, a > 0", "neuron, a < 0", "teacher neuron", "training input", "odd / even region"};
+    /** an entry's width: its key, a gap, its text */
+    private double entryWidth(java.awt.FontMetrics fm, int i) {
+        return style.legendSize() * 2 + 4 + fm.stringWidth(LEGEND[i]);
+    }
+
+    /** the entries in rows no wider than width, at the legend's own size (a narrow cell gets more rows) */
+    private List<List<Integer>> legendRows(java.awt.FontMetrics fm, double width) {
+        double gap = style.legendSize() * 1.2;
+        List<List<Integer>> rows = new java.util.ArrayList<>();
+        List<Integer> row = new java.util.ArrayList<>();
+        double used = 0;
+        for (int i = 0; i < LEGEND.length; i++) {
+            double w = entryWidth(fm, i);
+            if (!row.isEmpty() && used + gap + w > width) { rows.add(row); row = new java.util.ArrayList<>(); used = 0; }
+            used += (row.isEmpty() ? 0 : gap) + w;
+            row.add(i);
+        }
+        rows.add(row);
+        return rows;
+    }
+
+    /** one legend row, centred: student neuron a > 0, a < 0, teacher neuron, data, region */
+    private void drawLegend(Graphics2D g, Rectangle2D area, List<Integer> row, double baseline) {
         g.setFont(style.legendFont());
         java.awt.FontMetrics fm = g.getFontMetrics();
-        double key = style.legendSize() * 2, gap = style.legendSize() * 1.2, total = 0;
-        for (String l : labels) total += key + 4 + fm.stringWidth(l) + gap;
-        double room = area.getWidth() - 12;
-        if (total > room) {   // a narrow cell: the whole row in a smaller font
-            float size = (float) Math.max(MIN_LEGEND_FONT, style.legendSize() * room / total);
-            g.setFont(style.legendFont().deriveFont(size));
-            fm = g.getFontMetrics();
-            key = size * 2;
-            gap = size * 1.2;
-            total = 0;
-            for (String l : labels) total += key + 4 + fm.stringWidth(l) + gap;
-        }
+        double key = style.legendSize() * 2, gap = style.legendSize() * 1.2, total = -gap;
+        for (int i : row) total += entryWidth(fm, i) + gap;
         double x = area.getCenterX() - total / 2, mid = baseline - fm.getAscent() * 0.35;
         float lw = Math.max(1.2f, style.lineWidth() * 0.6f);
-        for (int i = 0; i < labels.length; i++) {
+        for (int i : row) {
             switch (i) {
                 case 0, 1 -> {
                     g.setPaint(i == 0 ? InputSpacePainter.POSITIVE : InputSpacePainter.NEGATIVE);
@@ -155,8 +168,8 @@ final class InputSpaceChart extends ViewChart implements Drawable {
             }
             x += key + 4;
             g.setPaint(ChartStyle.TEXT);
-            g.drawString(labels[i], (float) x, (float) baseline);
-            x += fm.stringWidth(labels[i]) + gap;
+            g.drawString(LEGEND[i], (float) x, (float) baseline);
+            x += fm.stringWidth(LEGEND[i]) + gap;
         }
     }
 

@@ -56,13 +56,14 @@ class PiecewiseControlsTest {
     void aReluPresetShowsItsOwnControlsAndViews(FxRobot robot, @TempDir Path dir) throws Exception {
         assertTrue(shown(robot, "#depth-slider"), "a linear preset shows L");
         assertFalse(shown(robot, "#leak-slider"), "a linear preset hides γ");
+        assertTrue(shown(robot, "#inputs-field"), "a linear preset shows Σxx");
         Path file = dir.resolve("relu.json");
         Files.writeString(file, RELU);
         assertTrue(fx(() -> window.open(file)).get(60, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         for (String id : new String[] {"#neurons-slider", "#leak-slider", "#delta-slider", "#scale-slider", "#seed-field"})
             assertTrue(shown(robot, id), id + " shown for a ReLU network");
-        for (String id : new String[] {"#depth-slider", "#width-slider", "#targets-field"})
+        for (String id : new String[] {"#depth-slider", "#width-slider", "#targets-field", "#basis-picker", "#inputs-field"})
             assertFalse(shown(robot, id), id + " hidden for a ReLU network");
         assertEquals(8, vm.width.get());
         List<ViewId> panels = fx(() -> vm.panels.get());
