@@ -62,7 +62,7 @@ final class ResidualDepthChart extends XyViewChart {
             legendLine("converged runs", ChartStyle.color(0), style.solid());
             // the claim: bounded independently of L (C₅ not given: drawn at the largest point)
             addLayer(List.of(new Line("bounded", new double[][]{xs, {yHi, yHi}}, ChartStyle.TEXT, style.dashed())));
-            legendLine("theorem: bounded (C₅)", ChartStyle.TEXT, style.dashed());
+            legendLine("theorem: bounded; level = max", ChartStyle.TEXT, style.dashed());
             // what an O(1) change of every layer would give: ∝ L through the shallowest converged run
             double[] base = ok.get(first);
             double[] ys = {base[1] * xs[0] / base[0], base[1] * xs[1] / base[0]};

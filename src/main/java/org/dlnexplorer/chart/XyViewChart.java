@@ -48,6 +48,8 @@ abstract class XyViewChart extends ViewChart {
     protected final List<LegendItem> legend = new ArrayList<>();
     /** the most legend entries drawn (a compare set of more runs lists its first ones and how many more) */
     static final int MAX_LEGEND_ITEMS = 8;
+    /** over the cap, at least this many runs are named before the references, else the plain first-ones rule */
+    static final int MIN_RUNS_SHOWN = 2;
 
     protected XyViewChart(ViewId id, ChartStyle style, String title, ValueAxis x, ValueAxis y, boolean timeCursor) {
         super(id, style);
@@ -153,20 +155,7 @@ abstract class XyViewChart extends ViewChart {
             message = null;
             messageDetail = null;
             fill(runs);
-            LegendItemCollection items = new LegendItemCollection();
-            // a legend longer than MAX_LEGEND_ITEMS would crowd the plot out of a grid cell: the first ones, then a count
-            for (int i = 0; i < legend.size(); i++) {
-                if (legend.size() > MAX_LEGEND_ITEMS && i == MAX_LEGEND_ITEMS - 1) {
-                    LegendItem more = new LegendItem("+ " + (legend.size() - i) + " more", null, null, null,
-                            new Line2D.Double(0, 0, 0, 0), style.thin(), ChartStyle.BACKGROUND);
-                    more.setLabelFont(style.legendFont());
-                    more.setLabelPaint(ChartStyle.MUTED);
-                    items.add(more);
-                    break;
-                }
-                items.add(legend.get(i));
-            }
-            plot.setFixedLegendItems(items);
+            plot.setFixedLegendItems(cappedLegend());
             chart.getLegend().setVisible(!legend.isEmpty());
             subtitle.setVisible(!subtitle.getText().isEmpty());
             boolean data = layerCount > 0;
@@ -413,6 +402,39 @@ abstract class XyViewChart extends ViewChart {
                     (insideBox[1] - insideBox[0]) * w, (insideBox[3] - insideBox[2]) * h));
         }
         return new ReadOut(readOut, text);
+    }
+
+    /**
+     * The legend, at most MAX_LEGEND_ITEMS entries (more would crowd the plot out of a grid cell). Over the cap the
+     * entries that explain a line style (exact, minima, contours, …) stay, since nothing else names them, and the
+     * compare set's runs, whose colours every other panel names too, give way first: the first runs, then a count.
+     */
+    private LegendItemCollection cappedLegend() {
+        LegendItemCollection items = new LegendItemCollection();
+        if (legend.size() <= MAX_LEGEND_ITEMS) { legend.forEach(items::add); return items; }
+        java.util.Set<String> runLabels = new java.util.HashSet<>();
+        if (runs != null) for (var r : runs.runs()) runLabels.add(r.label());
+        List<LegendItem> run = new ArrayList<>(), other = new ArrayList<>();
+        for (LegendItem li : legend) (runLabels.contains(li.getLabel()) ? run : other).add(li);
+        int keepRuns = MAX_LEGEND_ITEMS - 1 - other.size();
+        if (run.isEmpty() || keepRuns < MIN_RUNS_SHOWN) {   // mostly references: the first ones, then a count
+            for (int i = 0; i < MAX_LEGEND_ITEMS - 1; i++) items.add(legend.get(i));
+            items.add(more(legend.size() - (MAX_LEGEND_ITEMS - 1), "more"));
+            return items;
+        }
+        for (int i = 0; i < keepRuns; i++) items.add(run.get(i));
+        items.add(more(run.size() - keepRuns, run.size() - keepRuns == 1 ? "more run" : "more runs"));
+        other.forEach(items::add);
+        return items;
+    }
+
+    /** a muted "+ k more" entry with no line */
+    private LegendItem more(int k, String what) {
+        LegendItem more = new LegendItem("+ " + k + " " + what, null, null, null,
+                new Line2D.Double(0, 0, 0, 0), style.thin(), ChartStyle.BACKGROUND);
+        more.setLabelFont(style.legendFont());
+        more.setLabelPaint(ChartStyle.MUTED);
+        return more;
     }
 
     /** Adds a layer of lines drawn with one renderer (in order: later layers draw underneath earlier). */
