@@ -65,6 +65,23 @@ public record ChartStyle(String name, float titleSize, float subtitleSize, float
         return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[]{0.1f, 2.5f * w}, 0f);
     }
 
+    /** a summary view's point: a dot a fifth of a tick label high */
+    public java.awt.Shape dotMark() {
+        double r = tickSize() * 0.22;
+        return new java.awt.geom.Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+    }
+
+    /** a summary view's point that is not plotted as a value (a run that did not converge): a cross */
+    public java.awt.Shape crossMark() {
+        double r = tickSize() * 0.3;
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        p.moveTo(-r, -r);
+        p.lineTo(r, r);
+        p.moveTo(-r, r);
+        p.lineTo(r, -r);
+        return p;
+    }
+
     public Stroke thin() {
         return new BasicStroke(Math.max(1f, lineWidth * 0.4f));
     }

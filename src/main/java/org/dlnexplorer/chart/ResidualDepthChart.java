@@ -6,9 +6,6 @@ import org.dlnexplorer.model.observe.Trajectory;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 
-import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +55,7 @@ final class ResidualDepthChart extends XyViewChart {
         if (!ok.isEmpty()) {
             double[][] xy = new double[2][ok.size()];
             for (int i = 0; i < ok.size(); i++) { xy[0][i] = ok.get(i)[0]; xy[1][i] = ok.get(i)[1]; }
-            addPointLayer(List.of(new Line("converged runs", xy, ChartStyle.color(0), style.solid())), dot());
+            addPointLayer(List.of(new Line("converged runs", xy, ChartStyle.color(0), style.solid())), style.dotMark());
             legendLine("converged runs", ChartStyle.color(0), style.solid());
             // the claim: bounded independently of L (C₅ not given: drawn at the largest point)
             addLayer(List.of(new Line("bounded", new double[][]{xs, {yHi, yHi}}, ChartStyle.TEXT, style.dashed())));
@@ -76,7 +73,7 @@ final class ResidualDepthChart extends XyViewChart {
         if (missed > 0) {
             double[][] x = new double[2][missed];
             for (int i = 0; i < missed; i++) { x[0][i] = not.get(i); x[1][i] = floor; }
-            addPointLayer(List.of(new Line("not converged", x, ChartStyle.color(0), null)), cross());
+            addPointLayer(List.of(new Line("not converged", x, ChartStyle.color(0), null)), style.crossMark());
         }
         LogAxis y = (LogAxis) plot.getRangeAxis();
         y.setAutoRange(false);
@@ -117,17 +114,5 @@ final class ResidualDepthChart extends XyViewChart {
         a.setNumberFormatOverride(new DecimalFormat("0.##"));
         a.setMinorTickMarksVisible(false);
         return a;
-    }
-
-    private Shape dot() {
-        double r = style.tickSize() * 0.22;
-        return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
-    }
-
-    private Shape cross() {
-        double r = style.tickSize() * 0.3;
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(-r, -r); p.lineTo(r, r); p.moveTo(-r, r); p.lineTo(r, -r);
-        return p;
     }
 }

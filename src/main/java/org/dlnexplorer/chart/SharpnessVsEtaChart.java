@@ -8,9 +8,6 @@ import org.dlnexplorer.model.observe.Trajectory;
 import org.jfree.chart.axis.LogAxis;
 
 import java.awt.Color;
-import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,8 +68,8 @@ final class SharpnessVsEtaChart extends XyViewChart {
             crosses.add(new Line(label + " ×", x, c, null));
             missed += x[0].length;
         }
-        addPointLayer(points, dot());
-        if (missed > 0) addPointLayer(crosses, cross());
+        addPointLayer(points, style.dotMark());
+        if (missed > 0) addPointLayer(crosses, style.crossMark());
         double[] etas = {etaLo / 1.2, etaHi * 1.2};
         addLayer(List.of(new Line("2/η", new double[][]{etas, {2 / etas[0], 2 / etas[1]}}, ChartStyle.MUTED, style.dotted())));
         legendLine("2/η", ChartStyle.MUTED, style.dotted());
@@ -125,17 +122,5 @@ final class SharpnessVsEtaChart extends XyViewChart {
     private static String groupLabel(List<Group> groups, int k) {
         if (groups.size() == 2) return k == 0 ? "small init" : "large init";
         return "‖θ(0)‖ = " + Fmt.num(groups.get(k).initNorm());
-    }
-
-    private Shape dot() {
-        double r = style.tickSize() * 0.22;
-        return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
-    }
-
-    private Shape cross() {
-        double r = style.tickSize() * 0.3;
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(-r, -r); p.lineTo(r, r); p.moveTo(-r, r); p.lineTo(r, -r);
-        return p;
     }
 }
