@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.engine;
 
+import org.dlnexplorer.model.objective.Basis;
 import org.dlnexplorer.model.objective.FlowJacobian;
 
 /**
@@ -83,31 +84,19 @@ final class RadauLinearSystem {
             r2[i] /= d[i];
             r3[i] /= d[i];
         }
+        Basis.project3(q, k, r1, r2, r3, c1, c2, c3);
         for (int j = 0; j < k; j++) {
-            double[] qj = q[j];
-            double s1 = 0, s2 = 0, s3 = 0;
-            for (int i = 0; i < n; i++) {
-                s1 += qj[i] * r1[i];
-                s2 += qj[i] * r2[i];
-                s3 += qj[i] * r3[i];
-            }
-            c1[j] = s1;
-            c2[j] = s2;
-            c3[j] = s3;
-            stacked[3 * j] = s1;
-            stacked[3 * j + 1] = s2;
-            stacked[3 * j + 2] = s3;
+            stacked[3 * j] = c1[j];
+            stacked[3 * j + 1] = c2[j];
+            stacked[3 * j + 2] = c3[j];
         }
         stages.solve(stacked);
         for (int j = 0; j < k; j++) {
-            double[] qj = q[j];
-            double a1 = stacked[3 * j] - c1[j], a2 = stacked[3 * j + 1] - c2[j], a3 = stacked[3 * j + 2] - c3[j];
-            for (int i = 0; i < n; i++) {
-                r1[i] += a1 * qj[i];
-                r2[i] += a2 * qj[i];
-                r3[i] += a3 * qj[i];
-            }
+            c1[j] = stacked[3 * j] - c1[j];
+            c2[j] = stacked[3 * j + 1] - c2[j];
+            c3[j] = stacked[3 * j + 2] - c3[j];
         }
+        Basis.combine3(q, k, c1, c2, c3, r1, r2, r3);
         for (int i = 0; i < n; i++) {
             r1[i] *= d[i];
             r2[i] *= d[i];
@@ -119,19 +108,11 @@ final class RadauLinearSystem {
     void solveFilter(double[] e) {
         double[][] q = krylov.basis();
         for (int i = 0; i < n; i++) e[i] /= d[i];
-        for (int j = 0; j < k; j++) {
-            double[] qj = q[j];
-            double s = 0;
-            for (int i = 0; i < n; i++) s += qj[i] * e[i];
-            cf[j] = s;
-            yf[j] = s;
-        }
+        Basis.project(q, k, e, cf);
+        System.arraycopy(cf, 0, yf, 0, k);
         filter.solve(yf);
-        for (int j = 0; j < k; j++) {
-            double[] qj = q[j];
-            double a = yf[j] - cf[j];
-            for (int i = 0; i < n; i++) e[i] += a * qj[i];
-        }
+        for (int j = 0; j < k; j++) cf[j] = yf[j] - cf[j];
+        Basis.combine(q, k, cf, e);
         for (int i = 0; i < n; i++) e[i] *= d[i];
     }
 }

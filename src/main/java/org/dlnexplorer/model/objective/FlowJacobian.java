@@ -209,13 +209,22 @@ public final class FlowJacobian {
         return k;
     }
 
-    /** w ← (I − Q Qᵀ) w over the first k rows, repeated once when the pass removed most of w (DGKS) */
-    private static void reorthogonalise(double[] w, double[][] q, int k) {
+    /** w ← (I − Q Qᵀ) w over the first k rows (classical Gram–Schmidt), repeated once when the pass removed most of w (DGKS) */
+    private void reorthogonalise(double[] w, double[][] q, int k) {
         double before = norm(w);
-        for (int j = 0; j < k; j++) axpy(-dot(w, q[j]), q[j], w);
-        if (norm(w) < REORTHOGONALISE_AGAIN * before)
-            for (int j = 0; j < k; j++) axpy(-dot(w, q[j]), q[j], w);
+        removeSpan(w, q, k);
+        if (norm(w) < REORTHOGONALISE_AGAIN * before) removeSpan(w, q, k);
     }
+
+    /** w ← w − Q (Qᵀ w) over the first k rows */
+    private void removeSpan(double[] w, double[][] q, int k) {
+        if (coefficients.length < k) coefficients = new double[Math.max(k, KRYLOV_MAX)];
+        Basis.project(q, k, w, coefficients);
+        for (int j = 0; j < k; j++) coefficients[j] = -coefficients[j];
+        Basis.combine(q, k, coefficients, w);
+    }
+
+    private double[] coefficients = new double[0];
 
     /** max |eigenvalue| of the k × k tridiagonal (α, β_1 … β_{k−1}), eigenvalues only */
     private double tridiagonalRadius(int k) {
@@ -268,14 +277,14 @@ public final class FlowJacobian {
     private double restRadius(double[] theta, double[][] q, int k) {
         double[] x = new double[n], mx = new double[n];
         for (int i = 0; i < n; i++) x[i] = rng.nextGaussian();
+        removeSpan(x, q, k);
         double estimate = 0;
         for (int it = 0; it < REST_ITERATIONS; it++) {
-            for (int j = 0; j < k; j++) axpy(-dot(x, q[j]), q[j], x);
             double nx = norm(x);
             if (!(nx > 0)) return 0.0;
             scale(x, 1.0 / nx);
             applyM(theta, x, mx);
-            for (int j = 0; j < k; j++) axpy(-dot(mx, q[j]), q[j], mx);
+            removeSpan(mx, q, k);
             estimate = norm(mx);
             System.arraycopy(mx, 0, x, 0, n);
         }
