@@ -16,7 +16,9 @@ import java.util.Random;
  * so its spectrum is real and M = U Θ Uᵀ with orthonormal U. {@link #spectrum} returns (Θ, U): exactly
  * (P products H e_i and a dense symmetric eigen-decomposition) when P ≤ {@link #DENSE_MAX}, otherwise the
  * Rayleigh–Ritz pairs of an m-step Lanczos run on M (m ≤ {@link #KRYLOV_MAX}, full re-orthogonalisation),
- * matrix-free: M ≈ Q_m T_m Q_mᵀ, which holds the extreme (stiff) eigenvalues. Not thread-safe.
+ * matrix-free: M ≈ Q_m T_m Q_mᵀ, which holds the extreme (stiff) eigenvalues. {@link #krylov} returns that
+ * form itself (Q_m and the tridiagonal T_m, no Ritz vectors), which is what the implicit solver's Newton
+ * systems need. Not thread-safe.
  */
 public final class FlowJacobian {
     /** parameter counts up to which the spectrum is computed exactly from a dense M */
