@@ -6,7 +6,7 @@ package org.dlnexplorer.model.objective;
  *   {@link #project}: c_j = q_j · x,   {@link #combine}: x += Σ_j c_j q_j,
  * and the same for three vectors at once (Radau's stages). Sums run in ascending i per row, as a plain loop;
  * with the Vector API ({@link Kernels#kind} "vector") the rows of at least {@link #VECTOR_MIN} entries go to
- * {@link VectorKernels} (fused multiply-add per lane: the same sums to round-off).
+ * {@link VectorBasis} (fused multiply-add per lane: the same sums to round-off).
  */
 public final class Basis {
     private Basis() {}
@@ -18,27 +18,27 @@ public final class Basis {
 
     /** c_j = q_j · x for j &lt; k */
     public static void project(double[][] q, int k, double[] x, double[] c) {
-        if (vector(x.length)) VectorKernels.project(q, k, x, c);
+        if (vector(x.length)) VectorBasis.project(q, k, x, c);
         else projectScalar(q, k, x, c);
     }
 
     /** x += Σ_{j &lt; k} c_j q_j */
     public static void combine(double[][] q, int k, double[] c, double[] x) {
-        if (vector(x.length)) VectorKernels.combine(q, k, c, x);
+        if (vector(x.length)) VectorBasis.combine(q, k, c, x);
         else combineScalar(q, k, c, x);
     }
 
     /** c1_j = q_j · x1, c2_j = q_j · x2, c3_j = q_j · x3 for j &lt; k */
     public static void project3(double[][] q, int k, double[] x1, double[] x2, double[] x3,
                                 double[] c1, double[] c2, double[] c3) {
-        if (vector(x1.length)) VectorKernels.project3(q, k, x1, x2, x3, c1, c2, c3);
+        if (vector(x1.length)) VectorBasis.project3(q, k, x1, x2, x3, c1, c2, c3);
         else project3Scalar(q, k, x1, x2, x3, c1, c2, c3);
     }
 
     /** x_s += Σ_{j &lt; k} c_s,j q_j for s = 1, 2, 3 */
     public static void combine3(double[][] q, int k, double[] c1, double[] c2, double[] c3,
                                 double[] x1, double[] x2, double[] x3) {
-        if (vector(x1.length)) VectorKernels.combine3(q, k, c1, c2, c3, x1, x2, x3);
+        if (vector(x1.length)) VectorBasis.combine3(q, k, c1, c2, c3, x1, x2, x3);
         else combine3Scalar(q, k, c1, c2, c3, x1, x2, x3);
     }
 
