@@ -119,4 +119,55 @@ class FlowJacobianTest {
         assertEquals(exact.radius(), part.radius(), 1e-6 * exact.radius());
         assertTrue(part.rest() > 0 && part.rest() <= 1.01 * exact.radius(), "rest " + part.rest());
     }
+
+    /**
+     * The Newton solver's form M ≈ Q T Qᵀ: orthonormal rows, and with a full Krylov space (and for the dense
+     * path) −D Q T Qᵀ D⁻¹ v equals J v from the column-by-column Jacobian; a short space keeps the radius
+     */
+    @Test
+    void krylovFormReproducesTheJacobian() {
+        Random rng = new Random(31);
+        Network big = network(rng, new int[]{3, 5, 5, 4, 2}), small = network(rng, new int[]{2, 3, 3, 2});
+        for (Network net : new Network[]{big, small}) {
+            Task task = task(net, rng, net == small);
+            double[] th = theta(net, rng, 0.8);
+            FlowJacobian fj = new FlowJacobian(new Objective(net, task));
+            int n = th.length;
+            double[] j = fj.dense(th);
+            FlowJacobian.Krylov kr = fj.krylov(th, n);
+            assertTrue(kr.exact());
+            assertEquals(n, kr.size());
+            double[][] q = kr.basis();
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b <= a; b++) {
+                    double g = 0;
+                    for (int i = 0; i < n; i++) g += q[a][i] * q[b][i];
+                    assertEquals(a == b ? 1.0 : 0.0, g, ROUND_OFF, "QᵀQ " + a + "," + b);
+                }
+            double[] d = fj.sqrtRates(), v = new double[n], jv = new double[n];
+            for (int i = 0; i < n; i++) v[i] = rng.nextGaussian();
+            for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) jv[r] += j[r * n + c] * v[c];
+            double norm = 0;
+            for (double x : jv) norm = Math.max(norm, Math.abs(x));
+            // c = Qᵀ D⁻¹ v, t = T c (tridiagonal), out = −D Q t
+            double[] c = new double[n], t = new double[n], out = new double[n];
+            for (int a = 0; a < n; a++) for (int i = 0; i < n; i++) c[a] += q[a][i] * v[i] / d[i];
+            for (int a = 0; a < n; a++) {
+                t[a] = kr.alpha()[a] * c[a];
+                if (a > 0) t[a] += kr.beta()[a] * c[a - 1];
+                if (a + 1 < n) t[a] += kr.beta()[a + 1] * c[a + 1];
+            }
+            for (int a = 0; a < n; a++) for (int i = 0; i < n; i++) out[i] -= d[i] * q[a][i] * t[a];
+            for (int i = 0; i < n; i++) assertEquals(jv[i], out[i], ROUND_OFF * norm);
+            assertEquals(fj.denseSpectrumForTest(th).radius(), kr.radius(), ROUND_OFF * kr.radius());
+        }
+        Network net = network(rng, new int[]{4, 6, 6, 4});
+        double[] th = theta(net, rng, 1.2);
+        FlowJacobian fj = new FlowJacobian(new Objective(net, task(net, rng, true)));
+        double exact = fj.denseSpectrumForTest(th).radius();
+        FlowJacobian.Krylov part = fj.krylov(th, 30);
+        assertEquals(30, part.size());
+        assertEquals(exact, part.radius(), 1e-6 * exact);
+        assertTrue(part.rest() > 0 && part.rest() <= 1.01 * exact, "rest " + part.rest());
+    }
 }
