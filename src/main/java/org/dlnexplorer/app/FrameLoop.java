@@ -122,10 +122,10 @@ final class FrameLoop {
         lastPulse = now;
         scheduler.pulseStarted();
         scheduler.submitWanted();
-        if (dirty.has(Dirty.Part.PHASE_DIAGRAM) && service.isIdle() && viewsShowNewest()) {
-            // the phase diagram follows once the interactive run is done and its picture is on screen, so
-            // that a drag never competes with a sweep restart and a marker move (a redraw of the whole map
-            // on the FX thread) never delays the views
+        if (dirty.has(Dirty.Part.PHASE_DIAGRAM) && service.isIdle() && viewsShowNewest() && !scheduler.draft(System.nanoTime())) {
+            // the phase diagram follows once the interactive run is done, its picture is on screen and a drag
+            // is released, so that a drag never competes with a sweep restart (a δ or τ beyond the map's axes
+            // widens them: a new 41 × 41 sweep) and a marker move never delays the views
             dirty.take(Dirty.Part.PHASE_DIAGRAM);
             Preset base = vm.basePreset.get();
             try {
