@@ -113,12 +113,19 @@ public final class ChartRenderer implements AutoCloseable {
         /**
          * Both frames' images, the one painted for the newer job winning for each view (a view may change
          * lanes, so an older image of it can wait in another lane's frame), and the larger sequence number.
+         * A newer unchanged picture keeps the older one's pixels (not yet on screen: they are that picture).
          */
         Frame then(Frame other) {
             Map<ViewId, Painted> merged = new EnumMap<>(ViewId.class);
             merged.putAll(images);
-            other.images().forEach((v, p) -> merged.merge(v, p, (a, b) -> b.seq() >= a.seq() ? b : a));
+            other.images().forEach((v, p) -> merged.merge(v, p, (a, b) -> b.seq() >= a.seq() ? kept(a, b) : kept(b, a)));
             return new Frame(Math.max(seq, other.seq()), merged);
+        }
+
+        /** the newer picture, with the older one's pixels when the newer is unchanged */
+        private static Painted kept(Painted older, Painted newer) {
+            if (!newer.unchanged() || older.unchanged()) return newer;
+            return new Painted(older.image(), newer.runs(), newer.time(), newer.seq(), newer.readOut(), newer.draft());
         }
     }
 
