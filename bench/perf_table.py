@@ -12,7 +12,9 @@ One run, in this order, same jar, same shell:
      with `-Ddln.relaunch=false` (the scalar fallback of a runtime without the module);
   3. every bundled lecture preset: `bench PRESET` (all compare members, all observables, theory overlay);
   4. the 41 × 41 phase-diagram sweep of the two-layer lecture network on both cores: `bench --sweep`;
-  5. the in-app latency probe, headless: `bench --app PRESET --headless`.
+  5. the in-app latency probe, headless: `bench --app PRESET --headless` (the step latency and, issue 19 part 2,
+     the drag: complete pictures per second, their age, and the CPU per picture by thread group), on six presets
+     or, with --app-presets all, every bundled one (--app-only: only these rows).
 Everything each command printed is kept in OUT/results.jsonl; the table goes to stdout and OUT/table.md.
 Times are wall-clock medians (run it on an otherwise idle machine: the load average is printed with it).
 """
@@ -32,6 +34,8 @@ TARGET_RATIO = {"2x4": 10.0, "4x16": 3.0, "8x64": 1.0}
 FRAME_BUDGET_MS = 16.0
 SWEEP_BUDGET_MS = 2000.0
 LATENCY_BUDGET_MS = 50.0
+DRAG_PICTURES_PER_S = 50.0   # issue 19 part 2: complete pictures per second while a slider is dragged
+DRAG_AGE_P95_MS = 33.0       # ... and their age (change → picture) at the 95th percentile
 SWEEP_PRESET = "presets/lazy-rich-lambda-balanced.json"
 APP_PRESETS = ["saxe-two-modes", "single-neuron-delta-sweep", "lazy-rich-lambda-balanced",
                "conservation-gradient-descent", "marion-chizat-small-scale", "edge-of-stability"]
@@ -47,6 +51,10 @@ def parse_args():
     p.add_argument("--accuracy", action="store_true",
                    help="also integrate the peer problems at rtol = atol = 1e-12 and report both sides' error")
     p.add_argument("--skip-app", action="store_true")
+    p.add_argument("--app-presets", choices=["six", "all"], default="six",
+                   help="the in-app rows: the six presets of the first table (default) or every bundled preset "
+                        "(presets/index.txt; the ReLU presets are listed apart)")
+    p.add_argument("--app-only", action="store_true", help="only the in-app rows (the drag table)")
     p.add_argument("--stiff", action="store_true", help="only the stiff-run targets (bench/stiff_table.py)")
     return p.parse_args()
 
@@ -82,6 +90,13 @@ def main():
         table = "\n".join(["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
                            % (started, load0, load()), "", "| target | ours | peer (scipy, OpenBLAS, 1 thread) | ratio | met? |",
                            "|---|---|---|---|---|"] + stiff_table.rows(stiff))
+        print(table)
+        open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+        return
+    if ARGS.app_only:
+        app = measure_app()
+        table = "\n".join(["Measured %s, load average %.2f at the start and %.2f at the end (2 cores)." % (started, load0, load()), ""]
+                           + drag_rows(app))
         print(table)
         open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
         return
@@ -128,20 +143,59 @@ def main():
     log("sweep", sweep)
 
     # 5. the app
-    app = []
-    if not ARGS.skip_app:
-        for name in APP_PRESETS:
-            try:
-                r = java([], ["bench", "--app", "presets/%s.json" % name, "--headless", "--changes", "40"], timeout=600)
-            except Exception as e:  # reported, not hidden
-                r = {"preset": "presets/%s.json" % name, "error": str(e).splitlines()[0]}
-            app.append(r)
-            log("app", r)
+    app = [] if ARGS.skip_app else measure_app()
     load1 = load()
 
     table = render(started, load0, load1, peer, ours, presets, sweep, app, stiff)
     print(table)
     open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+
+
+def app_presets():
+    if ARGS.app_presets == "six":
+        return APP_PRESETS
+    return [n.replace(".json", "") for n in open(os.path.join(ROOT, "presets", "index.txt")).read().split()]
+
+
+def measure_app():
+    app = []
+    for name in app_presets():
+        try:
+            r = java([], ["bench", "--app", "presets/%s.json" % name, "--headless", "--changes", "40"], timeout=600)
+        except Exception as e:  # reported, not hidden
+            r = {"preset": "presets/%s.json" % name, "error": str(e).splitlines()[0]}
+        app.append(r)
+        log("app", r)
+    return app
+
+
+def drag_met(a):
+    return a["dragCompletePerSecond"] >= DRAG_PICTURES_PER_S and a["dragLatencyMillis"]["p95"] is not None \
+        and a["dragLatencyMillis"]["p95"] <= DRAG_AGE_P95_MS
+
+
+def drag_rows(app):
+    """The drag target per preset (lecture presets first, the heavier ReLU sweeps apart), with where a picture's CPU goes."""
+    ok = [a for a in app if "error" not in a]
+    lines = ["| app while dragging: ≥ %g complete pictures/s, their age p95 ≤ %g ms (headless) | pictures/s | age p50 / p95 "
+             "| CPU per picture: simulation / painters / FX / render / sweep / other (ms) | met? |"
+             % (DRAG_PICTURES_PER_S, DRAG_AGE_P95_MS), "|---|---|---|---|---|"]
+    for relu in (False, True):
+        for a in ok:
+            name = os.path.basename(a["preset"]).replace(".json", "")
+            if name.startswith("relu-") != relu:
+                continue
+            cpu = a.get("dragCpuMillisPerPicture") or {}
+            lines.append("| %s%s (%s) | %.1f | %s / %s | %s | %s |" % (
+                "ReLU sweep: " if relu else "", name, a["parameter"], a["dragCompletePerSecond"],
+                ms(a["dragLatencyMillis"]["p50"]) if a["dragLatencyMillis"]["p50"] is not None else "—",
+                ms(a["dragLatencyMillis"]["p95"]) if a["dragLatencyMillis"]["p95"] is not None else "—",
+                " / ".join("%.1f" % cpu[g] if g in cpu else "—" for g in ("simulation", "painters", "fx", "render", "sweep", "other")),
+                "yes" if drag_met(a) else "no"))
+    for a in app:
+        if "error" in a:
+            lines.append("| %s | not measured: %s | — | — | — |" % (os.path.basename(a["preset"]), a["error"]))
+    return lines
 
 
 def ms(x):
@@ -193,6 +247,13 @@ def render(started, load0, load1, peer, ours, presets, sweep, app, stiff):
                         "yes" if p95 <= LATENCY_BUDGET_MS and over16 == 0 else "no"))
     elif app:
         lines.append("| app latency | not measured: %s | — | — | — |" % app[0]["error"])
+    if app:
+        met = sum(1 for a in ok if drag_met(a))
+        lines.append("| app while dragging: ≥ %g complete pictures/s with their age p95 ≤ %g ms on every preset | %d of %d "
+                     "presets (table below) | — | — | %s |" % (DRAG_PICTURES_PER_S, DRAG_AGE_P95_MS, met, len(app),
+                                                              "yes" if ok and met == len(app) else "no"))
+        lines.append("")
+        lines.extend(drag_rows(app))
     lines.append("")
     lines.append("| preset | runs | frames | median | per trajectory |")
     lines.append("|---|---|---|---|---|")

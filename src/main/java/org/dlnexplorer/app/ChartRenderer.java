@@ -2,9 +2,11 @@ package org.dlnexplorer.app;
 
 import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.ChartTheme;
+import org.dlnexplorer.chart.Draft;
 import org.dlnexplorer.chart.HyperboloidChart;
 import org.dlnexplorer.chart.PathSimplifier;
 import org.dlnexplorer.chart.ReadOut;
+import org.dlnexplorer.chart.ViewApplicability;
 import org.dlnexplorer.chart.ViewChart;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.model.observe.RunSet;
@@ -47,10 +49,19 @@ public final class ChartRenderer implements AutoCloseable {
     /** What one view should show, at which pixel size (0 × 0: not visible, skip). */
     public record ViewState(int width, int height, double azimuth, double elevation) {}
 
-    /** Everything the views need; runs is immutable and shared; complete: runs is a finished run set (painted whole). */
+    /**
+     * Everything the views need; runs is immutable and shared; complete: runs is a finished run set (painted
+     * whole); draft: paint in {@link Draft} quality (while a control is dragged).
+     */
     public record Job(long seq, RunSet runs, boolean complete, double cursorT, boolean logTime, boolean logLoss,
-                      Map<ViewId, ViewState> views) {
-        /** linear loss axis */
+                      Map<ViewId, ViewState> views, boolean draft) {
+        /** full quality */
+        public Job(long seq, RunSet runs, boolean complete, double cursorT, boolean logTime, boolean logLoss,
+                   Map<ViewId, ViewState> views) {
+            this(seq, runs, complete, cursorT, logTime, logLoss, views, false);
+        }
+
+        /** linear loss axis, full quality */
         public Job(long seq, RunSet runs, boolean complete, double cursorT, boolean logTime, Map<ViewId, ViewState> views) {
             this(seq, runs, complete, cursorT, logTime, false, views);
         }
@@ -80,12 +91,21 @@ public final class ChartRenderer implements AutoCloseable {
     }
 
     /**
-     * An image, the run set it shows, its time axis (null when it has none: the cursor is painted in), and
-     * the sequence number of the job it was painted for.
+     * An image, the run set it shows, its time axis (null when it has none: the cursor is painted in), the
+     * sequence number of the job it was painted for, and whether it is a draft. A null image: the view's
+     * picture on screen stays as it is (its inputs did not change) and now shows runs.
      */
-    public record Painted(BufferedImage image, RunSet runs, TimeAxis time, long seq, ReadOut readOut) {
+    public record Painted(BufferedImage image, RunSet runs, TimeAxis time, long seq, ReadOut readOut, boolean draft) {
+        /** a full-quality picture */
+        public Painted(BufferedImage image, RunSet runs, TimeAxis time, long seq, ReadOut readOut) {
+            this(image, runs, time, seq, readOut, false);
+        }
+
         /** a picture without read-outs */
         public Painted(BufferedImage image, RunSet runs, TimeAxis time, long seq) { this(image, runs, time, seq, null); }
+
+        /** true when the picture on screen stays (nothing to copy) */
+        public boolean unchanged() { return image == null; }
     }
 
     /** Images for the views whose inputs changed since the last frame. */
@@ -93,21 +113,46 @@ public final class ChartRenderer implements AutoCloseable {
         /**
          * Both frames' images, the one painted for the newer job winning for each view (a view may change
          * lanes, so an older image of it can wait in another lane's frame), and the larger sequence number.
+         * A newer unchanged picture keeps the older one's pixels (not yet on screen: they are that picture).
          */
         Frame then(Frame other) {
             Map<ViewId, Painted> merged = new EnumMap<>(ViewId.class);
             merged.putAll(images);
-            other.images().forEach((v, p) -> merged.merge(v, p, (a, b) -> b.seq() >= a.seq() ? b : a));
+            other.images().forEach((v, p) -> merged.merge(v, p, (a, b) -> b.seq() >= a.seq() ? kept(a, b) : kept(b, a)));
             return new Frame(Math.max(seq, other.seq()), merged);
+        }
+
+        /** the newer picture, with the older one's pixels when the newer is unchanged */
+        private static Painted kept(Painted older, Painted newer) {
+            if (!newer.unchanged() || older.unchanged()) return newer;
+            return new Painted(older.image(), newer.runs(), newer.time(), newer.seq(), newer.readOut(), newer.draft());
         }
     }
 
-    private record Key(RunSet runs, double cursorT, boolean logTime, boolean logLoss, ViewState state) {
-        boolean same(Key k) {
-            return k != null && k.runs == runs && Double.compare(k.cursorT, cursorT) == 0 && k.logTime == logTime
-                    && k.logLoss == logLoss
-                    && Objects.equals(k.state, state);
+    /**
+     * What a view's picture was painted from: the run set, what of it the view draws (inputs: the run set
+     * itself, or the reason the view does not apply, whose message does not change with the run), cursor,
+     * axes, size, draft or full quality.
+     */
+    private record Key(RunSet runs, Object inputs, double cursorT, boolean logTime, boolean logLoss, ViewState state, boolean draft) {
+        /** everything but the run set the same: the picture is the same (a draft is not if full quality is asked) */
+        boolean samePicture(Key k) {
+            return k != null && (k.inputs == inputs || (inputs instanceof ViewApplicability.Reason && inputs.equals(k.inputs)))
+                    && Double.compare(k.cursorT, cursorT) == 0 && k.logTime == logTime && k.logLoss == logLoss
+                    && Objects.equals(k.state, state) && (draft || !k.draft);
         }
+    }
+
+    /**
+     * A view's dirty state in its lane: what its picture on screen was painted from, its time axis and
+     * read-out. A job whose key has the same picture repaints nothing.
+     */
+    private record Drawn(Key key, TimeAxis time, ReadOut readOut) {}
+
+    /** what a view draws of runs: the reason it does not apply (the same message for every such run), else runs */
+    static Object inputs(ViewId view, RunSet runs) {
+        ViewApplicability.Reason why = runs == null ? null : ViewApplicability.whyNot(view, runs);
+        return why != null ? why : runs;
     }
 
     /** at most this many painting threads (each owns a share of the views) */
@@ -254,6 +299,9 @@ public final class ChartRenderer implements AutoCloseable {
         if (--lanesBusy == 0) dispatch();
     }
 
+    /** true when no job waits or is being painted (its images are ready to poll) */
+    synchronized boolean idle() { return lanesBusy == 0 && waiting == null; }
+
     private synchronized boolean newerWaiting() {
         return waiting != null;
     }
@@ -275,7 +323,7 @@ public final class ChartRenderer implements AutoCloseable {
         private final ExecutorService executor;
         private final AtomicReference<Frame> done = new AtomicReference<>();
         private final Map<ViewId, ViewChart> charts = new EnumMap<>(ViewId.class);
-        private final Map<ViewId, Key> drawn = new EnumMap<>(ViewId.class);
+        private final Map<ViewId, Drawn> drawn = new EnumMap<>(ViewId.class);
         /** the look of the charts in this lane */
         private Look painted;
 
@@ -316,17 +364,25 @@ public final class ChartRenderer implements AutoCloseable {
                 // charts with a time axis are painted without the cursor: the app overlays it, so moving the
                 // cursor repaints nothing; the others (hyperboloid) paint it in
                 double cursor = e.getKey().paintsCursor() ? job.cursorT() : Double.NaN;
-                Key key = new Key(job.runs(), cursor, job.logTime(), job.logLoss(), st);
-                if (key.same(drawn.get(e.getKey()))) continue;
+                Key key = new Key(job.runs(), inputs(e.getKey(), job.runs()), cursor, job.logTime(), job.logLoss(), st, job.draft());
+                Drawn before = drawn.get(e.getKey());
+                if (before != null && key.samePicture(before.key())) {
+                    if (before.key().runs() != key.runs()) {   // the picture stays; it now shows this run set
+                        images.put(e.getKey(), new Painted(null, job.runs(), before.time(), job.seq(), before.readOut(), before.key().draft()));
+                        drawn.put(e.getKey(), new Drawn(new Key(key.runs(), key.inputs(), cursor, key.logTime(), key.logLoss(), st,
+                                before.key().draft()), before.time(), before.readOut()));
+                    }
+                    continue;
+                }
                 try {
                     TimeAxis[] time = new TimeAxis[1];
                     ReadOut[] read = new ReadOut[1];
                     long cpu0 = cpuNanos();
-                    BufferedImage img = paint(chart, key, time, read, drawn.get(e.getKey()));
+                    BufferedImage img = paint(chart, key, time, read, before == null ? null : before.key());
                     if (now.dark()) ChartTheme.darken(img);
                     measured(e.getKey(), (cpuNanos() - cpu0) / 1e6);
-                    images.put(e.getKey(), new Painted(img, job.runs(), time[0], job.seq(), read[0]));
-                    drawn.put(e.getKey(), key);
+                    images.put(e.getKey(), new Painted(img, job.runs(), time[0], job.seq(), read[0], job.draft()));
+                    drawn.put(e.getKey(), new Drawn(key, time[0], read[0]));
                 } catch (RuntimeException ex) {
                     drawn.remove(e.getKey());
                     throw ex;
@@ -384,13 +440,28 @@ public final class ChartRenderer implements AutoCloseable {
         else chart.update(key.runs(), key.cursorT());
         BufferedImage img = blank(key.state().width(), key.state().height());
         Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, key.draft() ? RenderingHints.VALUE_ANTIALIAS_OFF : RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         // on screen, lines leave out the vertices that lie within a quarter pixel of the line drawn
         g.setRenderingHint(PathSimplifier.HINT, PathSimplifier.ON);
+        if (key.draft()) g.setRenderingHint(Draft.HINT, Draft.ON);
         Rectangle2D area = new Rectangle2D.Double(0, 0, key.state().width(), key.state().height());
         JFreeChart jfc = chart.chart();
+        // a JFreeChart sets its own antialiasing: off for a draft, restored after it (a later full picture is today's)
+        boolean draftAa = jfc != null && key.draft();
+        Object aa = draftAa ? jfc.getRenderingHints().put(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF) : null;
+        try {
+            draw(chart, jfc, g, area, time, read);
+        } finally {
+            if (draftAa && aa == null) jfc.getRenderingHints().remove(RenderingHints.KEY_ANTIALIASING);
+            else if (draftAa) jfc.getRenderingHints().put(RenderingHints.KEY_ANTIALIASING, aa);
+            g.dispose();
+        }
+        return img;
+    }
+
+    private static void draw(ViewChart chart, JFreeChart jfc, Graphics2D g, Rectangle2D area, TimeAxis[] time, ReadOut[] read) {
         if (jfc != null && chart.hasTimeAxis()) {
             // only the data area is wanted: no entity collection (one Shape per data item; ~20% of a chart's paint)
             ChartRenderingInfo info = new ChartRenderingInfo(null);
@@ -403,8 +474,6 @@ public final class ChartRenderer implements AutoCloseable {
         } else {
             chart.drawable().draw(g, area);
         }
-        g.dispose();
-        return img;
     }
 
     @Override

@@ -23,7 +23,8 @@ final class FrameLoop {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /** what the views looked like at the newest render request: their sizes, the cursor, the time axis */
-    private record ViewsNow(Map<ViewId, ChartRenderer.ViewState> states, double cursorT, boolean logTime, boolean logLoss) {}
+    private record ViewsNow(Map<ViewId, ChartRenderer.ViewState> states, double cursorT, boolean logTime, boolean logLoss,
+                            boolean draft) {}
 
     private final ViewModel vm;
     private final SimulationService service;
@@ -44,6 +45,8 @@ final class FrameLoop {
     private long lastPulse = -1;
     private long shownGeneration = -1;
     private boolean shownComplete;
+    /** the newest render request asked for drafts (a drag): once it is released, the views are painted in full */
+    private boolean paintedDraft;
     private Runnable onIdle;
 
     FrameLoop(AppContext ctx, ViewPanes panes, Playback playback, StatusBar status, RecomputeScheduler scheduler,
@@ -87,10 +90,10 @@ final class FrameLoop {
     /** true when the newest parameters are computed completely and shown */
     boolean isSettled() {
         if (dirty.has(Dirty.Part.PARAMETERS) || dirty.has(Dirty.Part.PHASE_DIAGRAM) || dirty.has(Dirty.Part.VIEWS)
-                || !service.isIdle() || !vm.complete.get() || shownGeneration != service.generation())
+                || !service.isIdle() || !vm.complete.get() || shownGeneration != service.generation() || paintedDraft)
             return false;
         RunSet rs = vm.runSet.get();
-        for (ViewCell c : panes.cells().values()) if (c.isRendered() && c.shown() != rs) return false;
+        for (ViewCell c : panes.cells().values()) if (c.isRendered() && (c.shown() != rs || c.isDraft())) return false;
         return true;
     }
 
@@ -119,10 +122,10 @@ final class FrameLoop {
         lastPulse = now;
         scheduler.pulseStarted();
         scheduler.submitWanted();
-        if (dirty.has(Dirty.Part.PHASE_DIAGRAM) && service.isIdle() && viewsShowNewest()) {
-            // the phase diagram follows once the interactive run is done and its picture is on screen, so
-            // that a drag never competes with a sweep restart and a marker move (a redraw of the whole map
-            // on the FX thread) never delays the views
+        if (dirty.has(Dirty.Part.PHASE_DIAGRAM) && service.isIdle() && viewsShowNewest() && !scheduler.draft(System.nanoTime())) {
+            // the phase diagram follows once the interactive run is done, its picture is on screen and a drag
+            // is released, so that a drag never competes with a sweep restart (a δ or τ beyond the map's axes
+            // widens them: a new 41 × 41 sweep) and a marker move never delays the views
             dirty.take(Dirty.Part.PHASE_DIAGRAM);
             Preset base = vm.basePreset.get();
             try {
@@ -132,6 +135,7 @@ final class FrameLoop {
             }
         }
         takeSnapshot();
+        if (paintedDraft && !scheduler.draft(System.nanoTime())) viewsChanged();   // released: the full picture
         playback.advance(dt);
         RunSet rs = vm.runSet.get();
         requestRender();
@@ -140,9 +144,8 @@ final class FrameLoop {
         ChartRenderer.Frame frame = renderer.poll();
         if (frame != null) {
             for (Map.Entry<ViewId, ChartRenderer.Painted> e : frame.images().entrySet()) {
-                panes.painted(e.getKey()).setImage(e.getValue().image(), e.getValue().runs(), e.getValue().time(),
-                        e.getValue().readOut());
-                renderer.recycle(e.getValue().image());   // its pixels are in the scene now
+                panes.painted(e.getKey()).show(e.getValue());
+                renderer.recycle(e.getValue().image());   // its pixels are in the scene now (none: unchanged)
             }
         }
         // the 3D hyperboloid follows the run set the chart images show (so that all views show one run),
@@ -203,14 +206,17 @@ final class FrameLoop {
     /** Ask the chart renderer for the views' new images if anything they show changed. */
     private void requestRender() {
         if (!dirty.take(Dirty.Part.VIEWS)) return;
-        ViewsNow v = new ViewsNow(panes.states(), vm.cursorT.get(), vm.logTime.get(), vm.logLoss.get());
+        ViewsNow v = new ViewsNow(panes.states(), vm.cursorT.get(), vm.logTime.get(), vm.logLoss.get(),
+                scheduler.draft(System.nanoTime()));
+        paintedDraft = v.draft();
         viewsNow = v;
         paint(vm.runSet.get(), shownComplete, v);
     }
 
     /** Ask the painters for images of runs as the views v look (any thread). */
     private void paint(RunSet runs, boolean complete, ViewsNow v) {
-        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), runs, complete, v.cursorT(), v.logTime(), v.logLoss(), v.states()));
+        renderer.request(new ChartRenderer.Job(renderSeq.incrementAndGet(), runs, complete, v.cursorT(), v.logTime(), v.logLoss(),
+                v.states(), v.draft()));
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.concurrent.ExecutionException;
  *     System.nanoTime() at the property set to the end of the first pulse in which the complete picture
  *     is in the scene graph (the scene's post-layout pulse listener; the render thread draws it next).</li>
  * <li><b>drag</b>: one change per pulse for a few seconds, sweeping the range; counts the complete
- *     pictures shown per second and their age (from the change they answer).</li>
+ *     pictures shown per second and their age (from the change they answer), and the CPU time each group
+ *     of threads used per complete picture ({@link ThreadCpu}).</li>
  * </ul>
  * Per pulse it records our AnimationTimer handler's wall and FX-thread CPU time (MainWindow measures
  * them), the scene's CSS + layout pass (pre- to post-layout pulse listener), the FX-thread work of the
@@ -117,9 +118,11 @@ public final class LatencyProbe {
                          int handlerCpuOver16ms, int fxPulsesOver16ms,
                          double dragSeconds, int dragChanges, int dragCompletePictures, double dragCompletePerSecond,
                          Stats dragLatencyMillis, long dragComputationsStarted,
-                         int warmupChangesMade, double warmupSeconds, double jitBusyAfterWarmup) {
+                         int warmupChangesMade, double warmupSeconds, double jitBusyAfterWarmup,
+                         java.util.Map<String, Double> dragCpuMillisPerPicture) {
         public Result {
             steps = List.copyOf(steps);
+            dragCpuMillisPerPicture = java.util.Map.copyOf(dragCpuMillisPerPicture);
         }
 
         /** step changes whose complete picture was observed */
@@ -156,6 +159,9 @@ public final class LatencyProbe {
             o.addProperty("jitBusyAfterWarmup", round(jitBusyAfterWarmup));
             o.add("dragLatencyMillis", dragLatencyMillis.toJson());
             o.addProperty("dragComputationsStarted", dragComputationsStarted);
+            JsonObject cpu = new JsonObject();   // where a drag picture's time goes: CPU ms per complete picture
+            for (String g : ThreadCpu.GROUPS) if (dragCpuMillisPerPicture.containsKey(g)) cpu.addProperty(g, round(dragCpuMillisPerPicture.get(g)));
+            o.add("dragCpuMillisPerPicture", cpu);
             return o;
         }
 
@@ -224,6 +230,7 @@ public final class LatencyProbe {
     // the drag
     private long dragStart = -1, dragLastChange, dragGenerationBefore, dragPicturesSeen, dragStartedBefore;
     private int dragChanges, dragPictures;
+    private java.util.Map<String, Long> dragCpu;
     private final double[] dragAges = new double[PULSE_CAPACITY];
     // per pulse
     private long preLayoutNanos = -1, lastHandlerStart = -1;
@@ -320,6 +327,7 @@ public final class LatencyProbe {
                         dragGenerationBefore = window.latency().submittedGeneration();
                         dragPicturesSeen = window.latency().pictureCount();
                         dragStartedBefore = window.service().started();
+                        dragCpu = ThreadCpu.now();
                     }
                     double s = (now - dragStart) / 1e9;
                     if (s > settings.dragSeconds()) { finish(); return; }
@@ -418,6 +426,8 @@ public final class LatencyProbe {
     private void finish() {
         long computations = dragStart >= 0 ? window.service().started() - dragStartedBefore : 0;
         double dragSeconds = dragStart >= 0 ? Math.max(1e-9, (dragLastChange - dragStart) / 1e9) : 0;
+        java.util.Map<String, Double> cpuPerPicture = dragCpu == null || dragPictures == 0 ? java.util.Map.of()
+                : ThreadCpu.between(dragCpu, ThreadCpu.now(), dragPictures);
         stop();
         property.set(original);
         int n = steps.size();
@@ -451,7 +461,7 @@ public final class LatencyProbe {
                 Stats.of(handlerWall, pulses), Stats.of(handlerCpu, cpus), Stats.of(lay, layouts), Stats.of(fxPulse, pulses),
                 Stats.of(gap, gaps), pulses, dropped, over, cpuOver, fxOver,
                 dragSeconds, dragChanges, dragPictures, dragStart >= 0 ? dragPictures / dragSeconds : Double.NaN,
-                Stats.of(age, aged), computations, warmupMade, warmupNanos / 1e9, jitBusy);
+                Stats.of(age, aged), computations, warmupMade, warmupNanos / 1e9, jitBusy, cpuPerPicture);
         result.complete(r);
     }
 }

@@ -19,6 +19,7 @@ final class RecomputeScheduler {
     private final LatencyHooks latency;
     private final BooleanSupplier disposed;
     private boolean submittedSincePulse, earlySubmitScheduled;
+    private final DraftQuality quality = new DraftQuality();
 
     RecomputeScheduler(ViewModel vm, SimulationService service, Dirty dirty, LatencyHooks latency, BooleanSupplier disposed) {
         this.vm = vm;
@@ -31,6 +32,8 @@ final class RecomputeScheduler {
     /** Parameters changed. */
     void recompute() {
         vm.complete.set(false);
+        // a change while the previous one's picture is still to come: a drag (draft pictures until released)
+        if (!vm.inBatch()) quality.changed(System.nanoTime(), latency.pictureGeneration() < latency.submittedGeneration());
         if (dirty.has(Dirty.Part.PARAMETERS)) return;
         latency.changed();
         dirty.mark(Dirty.Part.PARAMETERS);
@@ -45,6 +48,9 @@ final class RecomputeScheduler {
             });
         }
     }
+
+    /** true while the controls are dragged: the views are painted as drafts (DraftQuality) */
+    boolean draft(long now) { return quality.draft(now); }
 
     /** A pulse begins: what changes from now on may be submitted at once again. */
     void pulseStarted() { submittedSincePulse = false; }

@@ -38,6 +38,7 @@ public class ViewCell extends StackPane {
     /** the cell's own premultiplied pixels behind image (null: image is a converted copy) */
     private PixelBuffer<IntBuffer> pixels;
     private RunSet shown;
+    private boolean draft;
     private Runnable onInvalidate = () -> { };
     /** the time cursor, drawn over the image so that moving it repaints no chart */
     private final Line cursor = new Line();
@@ -106,6 +107,22 @@ public class ViewCell extends StackPane {
     public void setImage(BufferedImage b, RunSet runs, ChartRenderer.TimeAxis axis) {
         setImage(b, runs, axis, null);
     }
+
+    /**
+     * A picture from the renderer: its pixels, or (unchanged) none: the picture on screen stays and now
+     * shows the painted run set; whether it is a draft.
+     */
+    void show(ChartRenderer.Painted p) {
+        draft = p.draft();
+        if (p.unchanged()) {
+            shown = p.runs();
+            return;
+        }
+        setImage(p.image(), p.runs(), p.time(), p.readOut());
+    }
+
+    /** true when the picture on screen is a draft (painted while a control was dragged) */
+    public boolean isDraft() { return draft; }
 
     /** The same with what the pointer reads on it (a time chart's lines and its text inside the plot). */
     public void setImage(BufferedImage b, RunSet runs, ChartRenderer.TimeAxis axis, org.dlnexplorer.chart.ReadOut read) {

@@ -59,8 +59,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
 
     @Override
     public void draw(Graphics2D g, Rectangle2D area) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Draft.antialias(g);   // antialiased, except in a draft while dragging
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         RunSet rs = runs;
         String title = "Hyperboloid: paths in (a, w₁, w₂)";

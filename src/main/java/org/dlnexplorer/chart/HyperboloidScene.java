@@ -28,6 +28,8 @@ final class HyperboloidScene {
     private static final int SURFACE_U = 21, SURFACE_V = 41, SPARSE_U = 9, SPARSE_V = 25, CURVE_POINTS = 121;
     /** a member's outline: profile resolution (odd: a ring at a = 0) and ring resolution */
     private static final int OUTLINE_U = 41, OUTLINE_V = 73, OUTLINE_ALPHA = 170;
+    /** the same in a draft while dragging ({@link Draft}): about half the wires (odd: the ring at a = 0 stays) */
+    private static final int DRAFT_OUTLINE_U = 21, DRAFT_OUTLINE_V = 37;
     /** share of the plot the projected geometry fills */
     private static final double FILL = 0.94;
     /** the paths are drawn this many line widths wide (they are the story; the surfaces are the stage) */
@@ -167,7 +169,8 @@ final class HyperboloidScene {
     private void drawSurface(Graphics2D g, Surface sf, double[] rates, double extent, double[] betaStar,
                              java.util.function.Function<double[], double[]> toScreen, boolean tint, ClearLabel labels) {
         if (sf.color() != null) { outline(g, sf, rates, extent, toScreen, labels); return; }
-        int nu = SURFACE_U, nv = SURFACE_V;
+        boolean draft = Draft.wanted(g);   // while dragging: the sparse wire frame
+        int nu = draft ? SPARSE_U : SURFACE_U, nv = draft ? SPARSE_V : SURFACE_V;
         Path2D plus = new Path2D.Double(), minus = new Path2D.Double();
         for (double[][][] sheet : SingleNeuron.surface(sf.delta(), rates, extent, nu, nv)) {
             for (double[][] ring : sheet) edges(ring, plus, minus, toScreen, betaStar, sf.delta(), rates, tint);
@@ -195,7 +198,9 @@ final class HyperboloidScene {
         float width = Math.max(1f, style.lineWidth() * 0.5f);
         g.setStroke(new BasicStroke(width));
         Path2D out = new Path2D.Double();
-        for (double[][][] sheet : SingleNeuron.surface(sf.delta(), rates, extent, OUTLINE_U, OUTLINE_V)) {
+        boolean draft = Draft.wanted(g);
+        for (double[][][] sheet : SingleNeuron.surface(sf.delta(), rates, extent, draft ? DRAFT_OUTLINE_U : OUTLINE_U,
+                draft ? DRAFT_OUTLINE_V : OUTLINE_V)) {
             for (double th : new double[]{-azimuth, Math.PI - azimuth}) {
                 double[][] profile = new double[sheet.length][];
                 for (int i = 0; i < sheet.length; i++) {

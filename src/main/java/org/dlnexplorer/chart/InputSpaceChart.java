@@ -4,7 +4,6 @@ import org.jfree.chart.ui.Drawable;
 
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
@@ -62,8 +61,7 @@ final class InputSpaceChart extends ViewChart implements Drawable {
                     why == null ? null : why.detail());
             return;
         }
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Draft.antialias(g);   // antialiased, except in a draft while dragging
         g.setPaint(ChartStyle.BACKGROUND);
         g.fill(area);
         double pad = 6, titleH = style.titleSize() * 1.5, subH = style.subtitleSize() * 1.5;

@@ -31,9 +31,12 @@ public final class PathSimplifier {
     /** true when g asks for simplified lines */
     public static boolean wanted(java.awt.Graphics2D g) { return g.getRenderingHint(HINT) == ON; }
 
-    /** What to draw into g: the shape simplified to {@link #TOLERANCE_PX} when g asks for it, else the shape itself. */
+    /**
+     * What to draw into g: the shape simplified to {@link #TOLERANCE_PX} when g asks for it ({@link Draft#TOLERANCE_PX}
+     * in a draft), else the shape itself.
+     */
     public Shape forDrawing(java.awt.Graphics2D g, Shape shape) {
-        return wanted(g) ? simplify(shape, g.getTransform(), TOLERANCE_PX) : shape;
+        return wanted(g) ? simplify(shape, g.getTransform(), Draft.wanted(g) ? Draft.TOLERANCE_PX : TOLERANCE_PX) : shape;
     }
 
     // one polyline run being collected: user coordinates, device coordinates, kept flags (allocated on

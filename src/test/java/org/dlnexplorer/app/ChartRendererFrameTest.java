@@ -27,6 +27,21 @@ class ChartRendererFrameTest {
     }
 
     @Test
+    void anUnchangedPictureAfterAnImageNotYetPolledKeepsThatImage() {
+        // a lane painted the loss for job 4, then found it unchanged for job 5 before the FX thread polled
+        ChartRenderer.Painted image = painted(4);
+        ChartRenderer.Painted same = new ChartRenderer.Painted(null, null, null, 5, null, true);
+        ChartRenderer.Frame a = new ChartRenderer.Frame(4, Map.of(ViewId.LOSS, image));
+        ChartRenderer.Frame b = new ChartRenderer.Frame(5, Map.of(ViewId.LOSS, same));
+        for (ChartRenderer.Frame merged : new ChartRenderer.Frame[]{a.then(b), b.then(a)}) {
+            ChartRenderer.Painted p = merged.images().get(ViewId.LOSS);
+            assertSame(image.image(), p.image(), "the pixels are not lost");
+            assertEquals(5, p.seq());
+            assertTrue(p.draft());
+        }
+    }
+
+    @Test
     void aRepaintForTheSameJobReplacesTheEarlierImage() {
         ChartRenderer.Painted first = painted(3), second = painted(3);
         ChartRenderer.Frame a = new ChartRenderer.Frame(3, Map.of(ViewId.LOSS, first));

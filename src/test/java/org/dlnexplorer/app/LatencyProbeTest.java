@@ -80,6 +80,28 @@ class LatencyProbeTest {
         for (String p : new String[]{"p50", "p95", "p99", "max", "count"})
             assertTrue(o.getAsJsonObject("latencyMillis").has(p), p);
         assertEquals(r.latencyMillis().max(), o.getAsJsonObject("latencyMillis").get("max").getAsDouble(), 1e-3);
+        // where a drag picture's time goes: every group of threads, the painters and the simulation busy
+        if (r.dragCompletePictures() > 0) {
+            JsonObject cpu = o.getAsJsonObject("dragCpuMillisPerPicture");
+            for (String g : ThreadCpu.GROUPS) assertTrue(cpu.has(g) && cpu.get(g).getAsDouble() >= 0, g + ": " + cpu);
+            assertTrue(cpu.get("painters").getAsDouble() > 0 && cpu.get("simulation").getAsDouble() > 0, cpu.toString());
+        }
+    }
+
+    @Test
+    void threadsAreGroupedByTheirNames() {
+        assertEquals("simulation", ThreadCpu.group("dln-simulation-2"));
+        assertEquals("simulation", ThreadCpu.group("dln-theory"));
+        assertEquals("painters", ThreadCpu.group("dln-chart-render-1"));
+        assertEquals("fx", ThreadCpu.group("JavaFX Application Thread"));
+        assertEquals("render", ThreadCpu.group("QuantumRenderer-0"));
+        assertEquals("sweep", ThreadCpu.group("dln-sweep-3-12"));
+        assertNull(ThreadCpu.group("C2 CompilerThread0"));
+        var a = new java.util.LinkedHashMap<String, Long>(java.util.Map.of("fx", 1_000_000L, "other", 5_000_000L));
+        var b = new java.util.LinkedHashMap<String, Long>(java.util.Map.of("fx", 7_000_000L, "other", 9_000_000L));
+        var per = ThreadCpu.between(a, b, 2);
+        assertEquals(3.0, per.get("fx"), 1e-12);
+        assertEquals(2.0, per.get("other"), 1e-12);
     }
 
     @Test
