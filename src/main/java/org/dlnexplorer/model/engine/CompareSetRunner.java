@@ -3,6 +3,7 @@ package org.dlnexplorer.model.engine;
 import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.parallel.CorePair;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The one way a compare set (one run per compare value, or a preset alone) becomes the {@link RunSet} every
  * view draws: used by the app's simulation service, export and bench. Members run in order on the calling
- * thread; with a helper executor a second thread takes every other member (they are independent). A
+ * thread; with a helper executor a second thread takes every other member (they are independent), and each
+ * member then runs on one thread ({@link CorePair#oneThread}). A
  * diverged or stopped member is a result: it stays in the set. Progress (a member starts, records a frame,
  * finishes) is reported on the thread that runs the member.
  */
@@ -87,9 +89,12 @@ public final class CompareSetRunner {
                 progress.onMember(i, labeled);
             }
         };
-        Future<?> second = n > 1 && helper != null ? helper.submit(worker) : null;
+        boolean sideBySide = n > 1 && helper != null;
+        // members side by side already use both cores: one thread per trajectory
+        Runnable scoped = sideBySide ? () -> CorePair.oneThread(worker) : worker;
+        Future<?> second = sideBySide ? helper.submit(scoped) : null;
         try {
-            worker.run();
+            scoped.run();
         } catch (RuntimeException | Error e) {
             cancel.cancel();   // the set failed: the helper's member need not finish
             cutShort.set(true);

@@ -1,9 +1,14 @@
 package org.dlnexplorer.model.engine;
 
+import org.dlnexplorer.model.parallel.CorePair;
+
 /**
  * Adaptive Dormand–Prince 5(4) with first-same-as-last and Hairer's 4th-order dense output: the
  * integrator steps freely and every grid time is interpolated, so recorded frames never shrink steps.
  * Error norm: RMS of (y₅ − y₄)/(atol + rtol·max(|y|,|y_new|)). Work arrays are allocated once.
+ * From {@link #SPLIT_MIN_LENGTH} unknowns on, the elementwise loops of a step (stage states, error terms, the
+ * accepted state) are shared with the second core when {@link CorePair#acquire} offers it ({@link StageHalves}):
+ * each entry by the same operations, the error norm summed in the same order, so the run is bit for bit the same.
  */
 public final class DormandPrince54 {
     static final double C2 = 1.0 / 5, C3 = 3.0 / 10, C4 = 4.0 / 5, C5 = 8.0 / 9;
@@ -37,8 +42,19 @@ public final class DormandPrince54 {
     /** cancellation is polled every this many steps (a power of two) */
     static final long CANCEL_CHECK_STEPS = 64;
 
+    /**
+     * Unknowns from which the elementwise loops go to both cores (half each; below, a half is too short to pay
+     * for the handover). TODO measured
+     */
+    static final int SPLIT_MIN_LENGTH = 1 << 14;
+    /** {@link #loop} numbers beyond the stages 2 … 7: the squared error terms, the accepted state and FSAL */
+    static final int ERROR_TERMS = 8, ACCEPT = 9;
+
     private final int n;
     private final double[] k1, k2, k3, k4, k5, k6, k7, yStage, yNew, r1, r2, r3, r4, r5, out;
+    private final StageHalves halves;   // null below SPLIT_MIN_LENGTH
+    private final double[] errTerms;    // ((y₅ − y₄)_i / sc_i)² when the error norm is split
+    private double errRtol, errAtol;    // the tolerances of the split error norm
 
     public DormandPrince54(int n) {
         this.n = n;
@@ -47,6 +63,8 @@ public final class DormandPrince54 {
         yStage = new double[n]; yNew = new double[n];
         r1 = new double[n]; r2 = new double[n]; r3 = new double[n]; r4 = new double[n]; r5 = new double[n];
         out = new double[n];
+        halves = n >= SPLIT_MIN_LENGTH ? new StageHalves(this, n) : null;
+        errTerms = halves == null ? null : new double[n];
     }
 
     /**
@@ -147,8 +165,7 @@ public final class DormandPrince54 {
                 if (!listener.onGrid(next, grid[next], state, steps)) return Segment.stopped(t, next, steps, evals);
                 next++;
             }
-            System.arraycopy(yNew, 0, y, 0, n);
-            System.arraycopy(k7, 0, k1, 0, n); // first same as last
+            loops(ACCEPT, y, h);   // y ← y_new, k1 ← k7 (first same as last)
             t = tNew;
             // PI control: h ← h / (err^EXPO1 · errOld^−β / SAFETY), the quotient clamped to [1/MAX_FACTOR, 1/MIN_FACTOR]
             double quotient = Math.pow(err, EXPO1) / Math.pow(errOld, PI_BETA) / SAFETY;
@@ -177,30 +194,92 @@ public final class DormandPrince54 {
     public double[] proposedState() { return yNew; }
 
     private void step(VectorField f, double[] y, double h) {
-        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * A21 * k1[i];
+        loops(2, y, h);
         f.evaluate(yStage, k2);
-        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+        loops(3, y, h);
         f.evaluate(yStage, k3);
-        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+        loops(4, y, h);
         f.evaluate(yStage, k4);
-        for (int i = 0; i < n; i++) yStage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+        loops(5, y, h);
         f.evaluate(yStage, k5);
-        for (int i = 0; i < n; i++)
-            yStage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+        loops(6, y, h);
         f.evaluate(yStage, k6);
-        for (int i = 0; i < n; i++)
-            yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+        loops(7, y, h);
         f.evaluate(yNew, k7);
     }
 
+    /** loop number s over all n entries: on both cores when the state is long enough and the pair is free */
+    private void loops(int s, double[] y, double h) {
+        CorePair pair = halves == null ? null : CorePair.acquire();
+        if (pair == null) {
+            loop(s, y, h, 0, n);
+            return;
+        }
+        try {
+            halves.run(pair, s, y, h);
+        } finally {
+            pair.release();
+        }
+    }
+
+    /** entries from … to−1 of loop s: stage states (2 … 6), y_new (7), error terms, the accepted state */
+    void loop(int s, double[] y, double h, int from, int to) {
+        switch (s) {
+            case 2 -> { for (int i = from; i < to; i++) yStage[i] = y[i] + h * A21 * k1[i]; }
+            case 3 -> { for (int i = from; i < to; i++) yStage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]); }
+            case 4 -> { for (int i = from; i < to; i++) yStage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]); }
+            case 5 -> {
+                for (int i = from; i < to; i++)
+                    yStage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+            }
+            case 6 -> {
+                for (int i = from; i < to; i++)
+                    yStage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+            }
+            case 7 -> {
+                for (int i = from; i < to; i++)
+                    yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+            }
+            case ERROR_TERMS -> {
+                for (int i = from; i < to; i++) {
+                    double r = errorTerm(y, h, errRtol, errAtol, i);
+                    errTerms[i] = r * r;
+                }
+            }
+            case ACCEPT -> {
+                System.arraycopy(yNew, from, y, from, to - from);
+                System.arraycopy(k7, from, k1, from, to - from);
+            }
+            default -> throw new IllegalArgumentException("no loop " + s);
+        }
+    }
+
+    /** (y₅ − y₄)_i / (atol + rtol·max(|y_i|, |y_new,i|)) */
+    private double errorTerm(double[] y, double h, double rtol, double atol, int i) {
+        double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+        double sc = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
+        return e / sc;
+    }
+
+    /** RMS of the error terms; split: the squares on both cores, then summed here in index order */
     private double errorNorm(double[] y, double h, double rtol, double atol) {
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-            double sc = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
-            double r = e / sc;
-            sum += r * r;
+        CorePair pair = halves == null ? null : CorePair.acquire();
+        if (pair == null) {
+            for (int i = 0; i < n; i++) {
+                double r = errorTerm(y, h, rtol, atol, i);
+                sum += r * r;
+            }
+            return Math.sqrt(sum / n);
         }
+        try {
+            errRtol = rtol;
+            errAtol = atol;
+            halves.run(pair, ERROR_TERMS, y, h);
+        } finally {
+            pair.release();
+        }
+        for (int i = 0; i < n; i++) sum += errTerms[i];
         return Math.sqrt(sum / n);
     }
 

@@ -55,17 +55,34 @@ public final class Kernels {
         else multScalar(alpha, a, aOff, b, bOff, c, cOff, m, k, n);
     }
 
+    /**
+     * Columns j0 … j1−1 of C = α A B (A m×k, B k×n, C m×n at cOff). The kernel is chosen on the whole n, and
+     * every entry is the same sum in the same order whatever the columns around it, so blocks computed apart
+     * (on two threads) agree bit for bit with {@link #mult} of the whole.
+     */
+    public static void multColumns(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
+                                   int m, int k, int n, int j0, int j1) {
+        if (VECTOR && n >= MIN_VECTOR_WIDTH) VectorKernels.mult(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, j1 - j0);
+        else multScalar(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, j1 - j0);
+    }
+
     /** scalar 2×4-tile version of {@link #mult} */
     static void multScalar(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                             int m, int k, int n) {
+        multScalar(alpha, a, aOff, b, bOff, n, c, cOff, n, m, k, n);
+    }
+
+    /** the same with row strides ldb of B and ldc of C (a block of columns of wider B and C) */
+    static void multScalar(double alpha, double[] a, int aOff, double[] b, int bOff, int ldb, double[] c, int cOff,
+                           int ldc, int m, int k, int n) {
         int mR = m - m % 2, n4 = n - n % 4;
         for (int i = 0; i < mR; i += 2) {
             int a0 = aOff + (i + 0) * k; int a1 = aOff + (i + 1) * k;
-            int r0 = cOff + (i + 0) * n; int r1 = cOff + (i + 1) * n;
+            int r0 = cOff + (i + 0) * ldc; int r1 = cOff + (i + 1) * ldc;
             for (int j = 0; j < n4; j += 4) {
                 double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
                 for (int p = 0; p < k; p++) {
-                    int pb = bOff + p * n + j;
+                    int pb = bOff + p * ldb + j;
                     double y0 = b[pb]; double y1 = b[pb + 1]; double y2 = b[pb + 2]; double y3 = b[pb + 3];
                     double x0 = a[a0 + p]; c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
                     double x1 = a[a1 + p]; c10 += x1 * y0; c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
@@ -76,7 +93,7 @@ public final class Kernels {
             for (int j = n4; j < n; j++) {
                 double c00 = 0, c10 = 0;
                 for (int p = 0; p < k; p++) {
-                    int pb = bOff + p * n + j;
+                    int pb = bOff + p * ldb + j;
                     double y0 = b[pb];
                     double x0 = a[a0 + p]; c00 += x0 * y0;
                     double x1 = a[a1 + p]; c10 += x1 * y0;
@@ -87,11 +104,11 @@ public final class Kernels {
         }
         for (int i = mR; i < m; i++) {
             int a0 = aOff + (i + 0) * k;
-            int r0 = cOff + i * n;
+            int r0 = cOff + i * ldc;
             for (int j = 0; j < n4; j += 4) {
                 double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
                 for (int p = 0; p < k; p++) {
-                    int pb = bOff + p * n + j;
+                    int pb = bOff + p * ldb + j;
                     double y0 = b[pb]; double y1 = b[pb + 1]; double y2 = b[pb + 2]; double y3 = b[pb + 3];
                     double x0 = a[a0 + p]; c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
                 }
@@ -100,7 +117,7 @@ public final class Kernels {
             for (int j = n4; j < n; j++) {
                 double c00 = 0;
                 for (int p = 0; p < k; p++) {
-                    int pb = bOff + p * n + j;
+                    int pb = bOff + p * ldb + j;
                     double y0 = b[pb];
                     double x0 = a[a0 + p]; c00 += x0 * y0;
                 }
@@ -116,16 +133,30 @@ public final class Kernels {
         else multTransAScalar(alpha, a, aOff, b, bOff, c, cOff, m, k, n);
     }
 
+    /** Columns j0 … j1−1 of C = α Aᵀ B (A k×m, B k×n, C m×n at cOff), bit for bit as in {@link #multTransA}. */
+    public static void multTransAColumns(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c,
+                                         int cOff, int m, int k, int n, int j0, int j1) {
+        if (VECTOR && n >= MIN_VECTOR_WIDTH)
+            VectorKernels.multTransA(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, j1 - j0);
+        else multTransAScalar(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, j1 - j0);
+    }
+
     /** scalar 2×4-tile version of {@link #multTransA} */
     static void multTransAScalar(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                             int m, int k, int n) {
+        multTransAScalar(alpha, a, aOff, b, bOff, n, c, cOff, n, m, k, n);
+    }
+
+    /** the same with row strides ldb of B and ldc of C (a block of columns of wider B and C) */
+    static void multTransAScalar(double alpha, double[] a, int aOff, double[] b, int bOff, int ldb, double[] c,
+                                 int cOff, int ldc, int m, int k, int n) {
         int mR = m - m % 2, n4 = n - n % 4;
         for (int i = 0; i < mR; i += 2) {
-            int r0 = cOff + (i + 0) * n; int r1 = cOff + (i + 1) * n;
+            int r0 = cOff + (i + 0) * ldc; int r1 = cOff + (i + 1) * ldc;
             for (int j = 0; j < n4; j += 4) {
                 double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
                 for (int p = 0; p < k; p++) {
-                    int pb = bOff + p * n + j;
+                    int pb = bOff + p * ldb + j;
                     double y0 = b[pb]; double y1 = b[pb + 1]; double y2 = b[pb + 2]; double y3 = b[pb + 3];
                     int pa = aOff + p * m + i;
                     double x0 = a[pa]; c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
@@ -137,7 +168,7 @@ public final class Kernels {
             for (int j = n4; j < n; j++) {
                 double c00 = 0, c10 = 0;
                 for (int p = 0; p < k; p++) {
-                    int pb = bOff + p * n + j;
+                    int pb = bOff + p * ldb + j;
                     double y0 = b[pb];
                     int pa = aOff + p * m + i;
                     double x0 = a[pa]; c00 += x0 * y0;
@@ -148,11 +179,11 @@ public final class Kernels {
             }
         }
         for (int i = mR; i < m; i++) {
-            int r0 = cOff + i * n;
+            int r0 = cOff + i * ldc;
             for (int j = 0; j < n4; j += 4) {
                 double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
                 for (int p = 0; p < k; p++) {
-                    int pb = bOff + p * n + j;
+                    int pb = bOff + p * ldb + j;
                     double y0 = b[pb]; double y1 = b[pb + 1]; double y2 = b[pb + 2]; double y3 = b[pb + 3];
                     int pa = aOff + p * m + i;
                     double x0 = a[pa]; c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
@@ -162,7 +193,7 @@ public final class Kernels {
             for (int j = n4; j < n; j++) {
                 double c00 = 0;
                 for (int p = 0; p < k; p++) {
-                    int pb = bOff + p * n + j;
+                    int pb = bOff + p * ldb + j;
                     double y0 = b[pb];
                     int pa = aOff + p * m + i;
                     double x0 = a[pa]; c00 += x0 * y0;

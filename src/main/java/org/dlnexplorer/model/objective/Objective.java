@@ -2,12 +2,15 @@ package org.dlnexplorer.model.objective;
 
 import org.dlnexplorer.model.core.Network;
 import org.dlnexplorer.model.core.Task;
+import org.dlnexplorer.model.parallel.CorePair;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The DLN objective and its derivatives on a flat parameter vector θ = (W_1, …, W_L).
  * Not thread-safe: every workspace is allocated once in the constructor (EJML style), so the
- * hot loop (flow evaluations) allocates nothing. Use one instance per thread.
+ * hot loop (flow evaluations) allocates nothing. Use one instance per thread. On a network large enough to
+ * gain ({@link GradientSplit#MIN_WORK}), the gradient pass takes the second core when {@link CorePair#acquire}
+ * offers it, with the same result bit for bit.
  *
  * Notation: P_ℓ = W_{ℓ:1} (P_0 = I), S_ℓ = W_{L:ℓ} (S_{L+1} = I), W_eff = P_L.
  */
@@ -43,8 +46,14 @@ public final class Objective {
     // training.freezeOutput: θ[trainable, n) is W_L, whose gradient is zero and whose curvature is not read
     private final int trainable;
     private final double[] maskedVec, fullOut;   // the HVP's padded input and full output (frozen W_L only)
+    private final GradientSplit split;   // the gradient pass for two cores; null when the network is too small
 
     public Objective(Network net, Task task) {
+        this(net, task, GradientSplit.MIN_WORK);
+    }
+
+    /** with the two-core gradient pass from splitMinWork multiply-adds per gradient on (tests: 0, always) */
+    Objective(Network net, Task task, long splitMinWork) {
         this.net = net;
         this.depth = net.depth();
         if (task.inputDim() != net.inputDim() || task.outputDim() != net.outputDim())
@@ -86,6 +95,8 @@ public final class Objective {
         boolean frozen = trainable < net.parameterCount();
         maskedVec = frozen ? new double[net.parameterCount()] : null;
         fullOut = frozen ? new double[net.parameterCount()] : null;
+        split = meas == null && GradientSplit.pays(net, splitMinWork)
+                ? new GradientSplit(net, whitened, pre, back, diffF, errF, targetData, sigmaXXData) : null;
     }
 
     public Network network() { return net; }
@@ -151,6 +162,26 @@ public final class Objective {
         if (trainable < out.length) java.util.Arrays.fill(out, trainable, net.parameterCount(), 0.0);
     }
 
+    /** forward and backward pass: on two cores when the network is large enough and the pair is free */
+    private void gradientPass(double[] theta, double[] out, boolean flow) {
+        CorePair pair = split == null ? null : CorePair.acquire();
+        if (pair == null) {
+            fastForward(theta);
+            fastBackward(theta, out, flow);
+            return;
+        }
+        try {
+            hvpReady = false;
+            split.run(pair, theta, out, flow);
+            weffArr = pre[depth];
+            weffOff = 0;
+            // a frozen W_L (training.freezeOutput): as in fastBackward
+            if (trainable < out.length) java.util.Arrays.fill(out, trainable, net.parameterCount(), 0.0);
+        } finally {
+            pair.release();
+        }
+    }
+
     /** ℒ = ½ tr((W_eff − T) Σxx (W_eff − T)ᵀ) + ℒ_min */
     public double loss(double[] theta) {
         fastForward(theta);
@@ -169,21 +200,18 @@ public final class Objective {
      * gradient into grad; returns ℒ.
      */
     public double gradient(double[] theta, double[] grad) {
-        fastForward(theta);
-        fastBackward(theta, grad, false);
+        gradientPass(theta, grad, false);
         return fastLoss();
     }
 
     /** Gradient-flow field dθ/dt = −η_ℓ ∂ℒ/∂W_ℓ. */
     public void flow(double[] theta, double[] dtheta) {
-        fastForward(theta);
-        fastBackward(theta, dtheta, true);
+        gradientPass(theta, dtheta, true);
     }
 
     /** Gradient-flow field and ℒ at θ in one pass; returns ℒ. */
     public double flowAndLoss(double[] theta, double[] dtheta) {
-        fastForward(theta);
-        fastBackward(theta, dtheta, true);
+        gradientPass(theta, dtheta, true);
         return fastLoss();
     }
 

@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * SIMD versions of the {@link Kernels} products with the JDK Vector API (jdk.incubator.vector), same
- * signatures and layout: row-major double[] with offsets, C m×n with row stride n, C not overlapping A or B.
+ * signatures and layout: row-major double[] with offsets, C m×n with row stride n, C not overlapping A or B
+ * (αAB and αAᵀB also on a block of columns: B and C with their own row strides ldb, ldc).
  * Only loaded through {@link Kernels} when the module is in the boot layer ({@link Kernels#VECTOR}), so a JVM
  * started without {@code --add-modules jdk.incubator.vector} never resolves this class.
  * <p>
@@ -31,23 +32,35 @@ final class VectorKernels {
     /** C = α A B (A m×k, B k×n): A(i,p) at aOff + i·k + p, B(p,j) at bOff + p·n + j */
     static void mult(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                      int m, int k, int n) {
+        mult(alpha, a, aOff, b, bOff, n, c, cOff, n, m, k, n);
+    }
+
+    /** C = α A B with row strides ldb of B and ldc of C (a block of columns of wider B and C) */
+    static void mult(double alpha, double[] a, int aOff, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,
+                     int m, int k, int n) {
         if (!packs(k, n)) {
-            productDirect(alpha, a, aOff, k, 1, b, bOff, c, cOff, m, k, n);
+            productDirect(alpha, a, aOff, k, 1, b, bOff, ldb, c, cOff, ldc, m, k, n);
             return;
         }
-        double[] bp = pack(b, bOff, n, 1, k, n);
-        product(alpha, a, aOff, k, 1, bp, c, cOff, m, k, n);
+        double[] bp = pack(b, bOff, ldb, 1, k, n);
+        product(alpha, a, aOff, k, 1, bp, c, cOff, ldc, m, k, n);
     }
 
     /** C = α Aᵀ B (A k×m, B k×n): Aᵀ(i,p) = A(p,i) at aOff + p·m + i */
     static void multTransA(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                            int m, int k, int n) {
+        multTransA(alpha, a, aOff, b, bOff, n, c, cOff, n, m, k, n);
+    }
+
+    /** C = α Aᵀ B with row strides ldb of B and ldc of C (a block of columns of wider B and C) */
+    static void multTransA(double alpha, double[] a, int aOff, double[] b, int bOff, int ldb, double[] c, int cOff,
+                           int ldc, int m, int k, int n) {
         if (!packs(k, n)) {
-            productDirect(alpha, a, aOff, 1, m, b, bOff, c, cOff, m, k, n);
+            productDirect(alpha, a, aOff, 1, m, b, bOff, ldb, c, cOff, ldc, m, k, n);
             return;
         }
-        double[] bp = pack(b, bOff, n, 1, k, n);
-        product(alpha, a, aOff, 1, m, bp, c, cOff, m, k, n);
+        double[] bp = pack(b, bOff, ldb, 1, k, n);
+        product(alpha, a, aOff, 1, m, bp, c, cOff, ldc, m, k, n);
     }
 
     /** C = α A Bᵀ (A m×k, B n×k): Bᵀ(p,j) = B(j,p) at bOff + j·k + p */
@@ -62,11 +75,11 @@ final class VectorKernels {
                 int src = bOff + j * k;
                 for (int p = 0; p < k; p++) bt[p * n + j] = b[src + p];
             }
-            productDirect(alpha, a, aOff, k, 1, bt, 0, c, cOff, m, k, n);
+            productDirect(alpha, a, aOff, k, 1, bt, 0, n, c, cOff, n, m, k, n);
             return;
         }
         double[] bp = pack(b, bOff, 1, k, k, n);
-        product(alpha, a, aOff, k, 1, bp, c, cOff, m, k, n);
+        product(alpha, a, aOff, k, 1, bp, c, cOff, n, m, k, n);
     }
 
     /**
@@ -151,7 +164,7 @@ final class VectorKernels {
      * and B̂ k×n packed by {@link #pack}. For each panel, tiles of 4 rows of C run down the whole panel.
      */
     private static void product(double alpha, double[] a, int aOff, int rs, int cs, double[] bp,
-                                double[] c, int cOff, int m, int k, int n) {
+                                double[] c, int cOff, int ldc, int m, int k, int n) {
         final int v = LANES, w2 = 2 * v;
         int m4 = m - m % 4;
         int j = 0, base = 0;
@@ -194,7 +207,7 @@ final class VectorKernels {
                         c30 = x.fma(y0, c30); c31 = x.fma(y1, c31);
                     }
                 }
-                int r0 = cOff + i * n + j, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+                int r0 = cOff + i * ldc + j, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
                 c00.mul(alpha).intoArray(c, r0); c01.mul(alpha).intoArray(c, r0 + v);
                 c10.mul(alpha).intoArray(c, r1); c11.mul(alpha).intoArray(c, r1 + v);
                 c20.mul(alpha).intoArray(c, r2); c21.mul(alpha).intoArray(c, r2 + v);
@@ -208,7 +221,7 @@ final class VectorKernels {
                     c00 = x.fma(DoubleVector.fromArray(S, bp, pb), c00);
                     c01 = x.fma(DoubleVector.fromArray(S, bp, pb + v), c01);
                 }
-                int r0 = cOff + i * n + j;
+                int r0 = cOff + i * ldc + j;
                 c00.mul(alpha).intoArray(c, r0); c01.mul(alpha).intoArray(c, r0 + v);
             }
         }
@@ -236,16 +249,16 @@ final class VectorKernels {
                         c3 = DoubleVector.broadcast(S, ap[pa + 3]).fma(y, c3);
                     }
                 }
-                int r0 = cOff + i * n + j;
-                c0.mul(alpha).intoArray(c, r0); c1.mul(alpha).intoArray(c, r0 + n);
-                c2.mul(alpha).intoArray(c, r0 + 2 * n); c3.mul(alpha).intoArray(c, r0 + 3 * n);
+                int r0 = cOff + i * ldc + j;
+                c0.mul(alpha).intoArray(c, r0); c1.mul(alpha).intoArray(c, r0 + ldc);
+                c2.mul(alpha).intoArray(c, r0 + 2 * ldc); c3.mul(alpha).intoArray(c, r0 + 3 * ldc);
             }
             for (int i = m4; i < m; i++) {
                 int a0 = aOff + i * rs;
                 DoubleVector c0 = DoubleVector.zero(S);
                 for (int p = 0, pb = base, pa = 0; p < k; p++, pb += v, pa += cs)
                     c0 = DoubleVector.broadcast(S, a[a0 + pa]).fma(DoubleVector.fromArray(S, bp, pb), c0);
-                c0.mul(alpha).intoArray(c, cOff + i * n + j);
+                c0.mul(alpha).intoArray(c, cOff + i * ldc + j);
             }
             j += v;
             base += k * v;
@@ -257,7 +270,7 @@ final class VectorKernels {
                 int a0 = aOff + i * rs;
                 double s0 = 0;
                 for (int p = 0, pb = base + jj, pa = 0; p < k; p++, pb += t, pa += cs) s0 = Math.fma(a[a0 + pa], bp[pb], s0);
-                c[cOff + i * n + j + jj] = alpha * s0;
+                c[cOff + i * ldc + j + jj] = alpha * s0;
             }
         }
     }
@@ -267,19 +280,19 @@ final class VectorKernels {
      * C = α Â B with Â(i,p) = a[aOff + i·rowStride + p·colStride] (row-major A: (k, 1); Aᵀ of a k×m A: (1, m))
      * and B k×n row-major at bOff.
      */
-    private static void productDirect(double alpha, double[] a, int aOff, int rs, int cs, double[] b, int bOff,
-                                double[] c, int cOff, int m, int k, int n) {
+    private static void productDirect(double alpha, double[] a, int aOff, int rs, int cs, double[] b, int bOff, int ldb,
+                                double[] c, int cOff, int ldc, int m, int k, int n) {
         final int v = LANES;
         int nV = n - n % v;            // columns covered by full vectors
         int nV2 = nV - nV % (2 * v);   // columns covered by pairs of vectors
         int m4 = m - m % 4;
         for (int i = 0; i < m4; i += 4) {
             int a0 = aOff + i * rs, a1 = a0 + rs, a2 = a1 + rs, a3 = a2 + rs;
-            int r0 = cOff + i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+            int r0 = cOff + i * ldc, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
             for (int j = 0; j < nV2; j += 2 * v) {
                 DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00,
                         c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += n, pa += cs) {
+                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += ldb, pa += cs) {
                     DoubleVector y0 = DoubleVector.fromArray(S, b, pb);
                     DoubleVector y1 = DoubleVector.fromArray(S, b, pb + v);
                     DoubleVector x = DoubleVector.broadcast(S, a[a0 + pa]);
@@ -299,7 +312,7 @@ final class VectorKernels {
             if (nV2 < nV) {
                 int j = nV2;
                 DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += n, pa += cs) {
+                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += ldb, pa += cs) {
                     DoubleVector y = DoubleVector.fromArray(S, b, pb);
                     c0 = DoubleVector.broadcast(S, a[a0 + pa]).fma(y, c0);
                     c1 = DoubleVector.broadcast(S, a[a1 + pa]).fma(y, c1);
@@ -311,7 +324,7 @@ final class VectorKernels {
             }
             for (int j = nV; j < n; j++) {
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += n, pa += cs) {
+                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += ldb, pa += cs) {
                     double y = b[pb];
                     s0 = Math.fma(a[a0 + pa], y, s0); s1 = Math.fma(a[a1 + pa], y, s1);
                     s2 = Math.fma(a[a2 + pa], y, s2); s3 = Math.fma(a[a3 + pa], y, s3);
@@ -321,10 +334,10 @@ final class VectorKernels {
         }
         for (int i = m4; i < m; i++) {
             int a0 = aOff + i * rs;
-            int r0 = cOff + i * n;
+            int r0 = cOff + i * ldc;
             for (int j = 0; j < nV2; j += 2 * v) {
                 DoubleVector c00 = DoubleVector.zero(S), c01 = c00;
-                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += n, pa += cs) {
+                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += ldb, pa += cs) {
                     DoubleVector x = DoubleVector.broadcast(S, a[a0 + pa]);
                     c00 = x.fma(DoubleVector.fromArray(S, b, pb), c00);
                     c01 = x.fma(DoubleVector.fromArray(S, b, pb + v), c01);
@@ -334,14 +347,14 @@ final class VectorKernels {
             if (nV2 < nV) {
                 int j = nV2;
                 DoubleVector c0 = DoubleVector.zero(S);
-                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += n, pa += cs) {
+                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += ldb, pa += cs) {
                     c0 = DoubleVector.broadcast(S, a[a0 + pa]).fma(DoubleVector.fromArray(S, b, pb), c0);
                 }
                 c0.mul(alpha).intoArray(c, r0 + j);
             }
             for (int j = nV; j < n; j++) {
                 double s0 = 0;
-                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += n, pa += cs) s0 = Math.fma(a[a0 + pa], b[pb], s0);
+                for (int p = 0, pb = bOff + j, pa = 0; p < k; p++, pb += ldb, pa += cs) s0 = Math.fma(a[a0 + pa], b[pb], s0);
                 c[r0 + j] = alpha * s0;
             }
         }

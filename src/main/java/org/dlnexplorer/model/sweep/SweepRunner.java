@@ -5,6 +5,7 @@ import org.dlnexplorer.model.engine.FrameListener;
 import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
 import org.dlnexplorer.model.observe.Trajectory;
+import org.dlnexplorer.model.parallel.CorePair;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,7 +76,8 @@ public final class SweepRunner {
                 int ix = cell % x.n(), iy = cell / x.n();
                 exec.execute(() -> {
                     if (cancel.isCancelled()) return;
-                    CellResult c = runCell(ix, iy, x.value(ix), y.value(iy), factory, cancel);
+                    // the cells already use the cores: one thread per trajectory
+                    CellResult c = CorePair.oneThread(() -> runCell(ix, iy, x.value(ix), y.value(iy), factory, cancel));
                     if (c == null || cancel.isCancelled()) return;
                     into.put(c);
                     listener.onCell(c);

@@ -166,4 +166,19 @@ class CompareSetRunnerTest {
         Trajectory alone = CompareSetRunner.run("one", members().subList(0, 1), WITH_THEORY).runs().get(0).trajectory();
         assertTrue(alone.complete());
     }
+
+    @Test
+    void membersSideBySideRunOnOneThreadEachAndAloneMayUseBoth() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.dlnexplorer.model.parallel.CorePair.available(), "two processors");
+        List<CompareSetRunner.Member> members = members().subList(0, 3);
+        AtomicInteger offered = new AtomicInteger();
+        CompareSetRunner.MemberRun watching = (spec, frames, cancel) -> {
+            if (org.dlnexplorer.model.parallel.CorePair.available()) offered.incrementAndGet();
+            return TheoryRun.run(spec, frames, cancel);
+        };
+        CompareSetRunner.run("side by side", members, watching, CompareSetRunner.Progress.NONE, new CancellationToken(), helper);
+        assertEquals(0, offered.get(), "members side by side offered the second core");
+        CompareSetRunner.run("one after another", members, watching);
+        assertEquals(3, offered.get(), "members on the calling thread alone are offered it");
+    }
 }

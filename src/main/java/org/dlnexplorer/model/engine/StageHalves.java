@@ -1,0 +1,42 @@
+package org.dlnexplorer.model.engine;
+
+import org.dlnexplorer.model.parallel.CorePair;
+
+/** One elementwise loop of {@link DormandPrince54} as two chunks for two cores: the two halves of the entries. */
+final class StageHalves implements CorePair.Job {
+    private final DormandPrince54 owner;
+    private final int n, mid;
+    private int loop;
+    private double[] y;
+    private double h;
+
+    StageHalves(DormandPrince54 owner, int n) {
+        this.owner = owner;
+        this.n = n;
+        this.mid = (n / 2) & ~7;   // a whole number of cache lines in the first half
+    }
+
+    /** runs loop s with state y and step h over entries 0 … n−1 on the pair */
+    void run(CorePair pair, int s, double[] state, double step) {
+        loop = s;
+        y = state;
+        h = step;
+        try {
+            pair.run(this);
+        } finally {
+            y = null;
+        }
+    }
+
+    @Override
+    public int chunks() { return 2; }
+
+    @Override
+    public int phaseStart(int chunk) { return 0; }
+
+    @Override
+    public void run(int chunk) {
+        if (chunk == 0) owner.loop(loop, y, h, 0, mid);
+        else owner.loop(loop, y, h, mid, n);
+    }
+}

@@ -1,0 +1,92 @@
+package org.dlnexplorer.model.engine;
+
+import org.dlnexplorer.model.core.Network;
+import org.dlnexplorer.model.core.Task;
+import org.dlnexplorer.model.objective.Objective;
+import org.dlnexplorer.model.parallel.CorePair;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Dormand–Prince with its elementwise loops on two cores: the one-thread run, bit for bit. */
+class DormandPrinceSplitTest {
+    private static final double RTOL = 1e-6, ATOL = 1e-6;
+
+    private record Run(List<double[]> states, long steps, long evaluations) {}
+
+    private static Run integrate(VectorField f, double[] y0, double[] grid) {
+        List<double[]> states = new ArrayList<>();
+        IntegrationResult r = new DormandPrince54(y0.length).integrate(f, y0, grid, RTOL, ATOL,
+                (i, t, y, steps) -> states.add(y.clone()));
+        assertTrue(r.completed());
+        return new Run(states, r.steps(), r.evaluations());
+    }
+
+    private static void assertSameRun(Run one, Run two) {
+        assertEquals(one.steps(), two.steps(), "accepted steps");
+        assertEquals(one.evaluations(), two.evaluations(), "evaluations");
+        assertEquals(one.states().size(), two.states().size());
+        for (int i = 0; i < one.states().size(); i++) assertArrayEquals(one.states().get(i), two.states().get(i), "frame " + i);
+    }
+
+    @Test
+    void anElementwiseFieldIntegratesTheSameOnTwoCores() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2 && CorePair.available(), "two processors");
+        int n = DormandPrince54.SPLIT_MIN_LENGTH + 13;   // halves of unequal length
+        Random rng = new Random(31);
+        double[] rate = new double[n], y0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            rate[i] = 0.1 + 3 * rng.nextDouble();
+            y0[i] = rng.nextGaussian();
+        }
+        // dy_i/dt = −a_i y_i + sin(y_i): no threads inside the field, so only the integrator's loops are split
+        VectorField f = (y, dy) -> {
+            for (int i = 0; i < n; i++) dy[i] = -rate[i] * y[i] + Math.sin(y[i]);
+        };
+        double[] grid = {0, 0.5, 1.0, 2.0};
+        Run one = CorePair.oneThread(() -> integrate(f, y0, grid));
+        long before = CorePair.helperChunks();
+        Run two = integrate(f, y0, grid);
+        assertSameRun(one, two);
+        assertTrue(CorePair.helperChunks() > before || retriedWithHelper(f, y0, grid, one),
+                "the helper thread took loops");
+    }
+
+    /** reruns until the helper has taken part (it may be descheduled on a busy machine), each run the same */
+    private static boolean retriedWithHelper(VectorField f, double[] y0, double[] grid, Run one) {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < until) {
+            long before = CorePair.helperChunks();
+            assertSameRun(one, integrate(f, y0, grid));
+            if (CorePair.helperChunks() > before) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void aLargeNetworksGradientFlowIsTheSameOnTwoCores() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2 && CorePair.available(), "two processors");
+        // 5 × 64: 20 480 unknowns (split loops) and a gradient above the split threshold
+        int[] widths = {64, 64, 64, 64, 64, 64};
+        Network net = new Network(widths);
+        Random rng = new Random(37);
+        var target = org.dlnexplorer.model.Fixtures.randomMatrix(64, 64, rng, 1.0);
+        Objective objective = new Objective(net, Task.whitened(target));
+        double[] y0 = org.dlnexplorer.model.Fixtures.randomVector(net.parameterCount(), rng);
+        for (int i = 0; i < y0.length; i++) y0[i] *= 0.15;
+        VectorField f = objective::flow;
+        double[] grid = {0, 0.25, 0.5};
+        Run one = CorePair.oneThread(() -> integrate(f, y0, grid));
+        long before = CorePair.helperChunks();
+        Run two = integrate(f, y0, grid);
+        assertSameRun(one, two);
+        assertTrue(CorePair.helperChunks() > before || retriedWithHelper(f, y0, grid, one), "the helper thread took chunks");
+    }
+}
