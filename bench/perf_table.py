@@ -9,7 +9,9 @@ One run, in this order, same jar, same shell:
      which also dumps its problems (T, W0, final W_eff) so that our side integrates the identical ones;
   2. ours on the peer's problems (and 2b. the stiff runs of bench/stiff_table.py, alone with --stiff): `bench --peer-config LxN --peer-dump DIR` as the contract's plain
      `java -jar` (which runs the SIMD kernels: it re-runs itself with the Vector API module), and once more
-     with `-Ddln.relaunch=false` (the scalar fallback of a runtime without the module);
+     with `-Ddln.relaunch=false` (the scalar fallback of a runtime without the module); depth 8 width 64 on
+     one thread (-Ddln.trajectoryThreads=1) like the peer, and 2c. on both cores against the peer with
+     OpenBLAS on two threads (bench/cores_table.py, alone with --cores);
   3. every bundled lecture preset: `bench PRESET` (all compare members, all observables, theory overlay);
   4. the 41 × 41 phase-diagram sweep of the two-layer lecture network on both cores: `bench --sweep`;
   5. the in-app latency probe, headless: `bench --app PRESET --headless` (the step latency and, issue 19 part 2,
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import time
 
+import cores_table
 import stiff_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -56,6 +59,7 @@ def parse_args():
                         "(presets/index.txt; the ReLU presets are listed apart)")
     p.add_argument("--app-only", action="store_true", help="only the in-app rows (the drag table)")
     p.add_argument("--stiff", action="store_true", help="only the stiff-run targets (bench/stiff_table.py)")
+    p.add_argument("--cores", action="store_true", help="only the both-cores target (bench/cores_table.py)")
     return p.parse_args()
 
 
@@ -100,6 +104,14 @@ def main():
         print(table)
         open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
         return
+    if ARGS.cores:
+        cores = cores_table.measure(java, ARGS.peer, ARGS.out, log, ARGS.peer_repeats)
+        table = "\n".join(["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
+                           % (started, load0, load()), "", "| target | ours | peer (scipy RK45, OpenBLAS) | ratio | met? |",
+                           "|---|---|---|---|---|"] + cores_table.rows(cores))
+        print(table)
+        open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+        return
     # 1. the peer
     peer_dir = os.path.join(ARGS.out, "peer")
     peer_json = os.path.join(peer_dir, "peer.json")
@@ -122,14 +134,20 @@ def main():
     for c in CONFIGS:
         repeat = "5" if c == "8x64" else "21"
         common = ["bench", "--peer-config", c, "--peer-dump", peer_dir, "--repeat", repeat]
-        vector = java([], common + (["--accuracy"] if ARGS.accuracy else []))
-        scalar = java(SCALAR, common)
+        # like the peer (BLAS on one thread): one thread; the smaller two stay on one thread by themselves
+        one = cores_table.ONE_THREAD if c == cores_table.CONFIG else []
+        vector = java(one, common + (["--accuracy"] if ARGS.accuracy else []))
+        scalar = java(SCALAR + one, common)
         assert vector["kernels"] == "vector" and scalar["kernels"] == "scalar", (vector["kernels"], scalar["kernels"])
         ours[c] = {"scalar": scalar, "vector": vector}
         log("peer-config", {"config": c, "scalar": scalar, "vector": vector})
 
     # 2b. the stiff runs
     stiff = stiff_table.measure(java, ARGS.peer, ARGS.out, log, ARGS.peer_repeats)
+
+    # 2c. both cores
+    cores = cores_table.measure(java, ARGS.peer, ARGS.out, log, ARGS.peer_repeats, peer_dir=peer_dir,
+                                peer_one=peer.get(cores_table.CONFIG), ours_one=ours[cores_table.CONFIG]["vector"])
 
     # 3. lecture presets (the contract's plain java -jar)
     presets = []
@@ -146,7 +164,7 @@ def main():
     app = [] if ARGS.skip_app else measure_app()
     load1 = load()
 
-    table = render(started, load0, load1, peer, ours, presets, sweep, app, stiff)
+    table = render(started, load0, load1, peer, ours, presets, sweep, app, stiff, cores)
     print(table)
     open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
 
@@ -202,10 +220,10 @@ def ms(x):
     return "%.3g ms" % x if x < 1000 else "%.3g s" % (x / 1000)
 
 
-def render(started, load0, load1, peer, ours, presets, sweep, app, stiff):
+def render(started, load0, load1, peer, ours, presets, sweep, app, stiff, cores):
     lines = ["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
              % (started, load0, load1), "",
-             "| target | ours | peer (scipy RK45, OpenBLAS, 1 thread) | ratio | met? |", "|---|---|---|---|---|"]
+             "| target | ours | peer (scipy RK45, OpenBLAS, 1 thread unless stated) | ratio | met? |", "|---|---|---|---|---|"]
     for c in CONFIGS:
         p = peer.get(c)
         pm = p["median_s"] * 1000 if p else float("nan")
@@ -213,12 +231,15 @@ def render(started, load0, load1, peer, ours, presets, sweep, app, stiff):
         rv, rs = pm / v["medianMillis"], pm / s["medianMillis"]
         want = TARGET_RATIO[c]
         goal = "as fast as the peer" if want == 1 else "≥ %g× faster" % want
-        lines.append("| %s, depth %s width %s (rtol = atol = 1e−6, t ∈ [0, 20]) | **%s** (SIMD); %s scalar fallback "
+        threads = "one thread" if c == cores_table.CONFIG else (
+            "one thread by itself" if v.get("secondCoreChunks", 0) == 0 else "second core used")
+        lines.append("| %s, depth %s width %s (rtol = atol = 1e−6, t ∈ [0, 20]) | **%s** (SIMD, %s); %s scalar fallback "
                      "| %s (%s steps, %s evaluations; ours %s steps%s) | **%.1f×**; %.1f× scalar | %s |"
-                     % (goal, c.split("x")[0], c.split("x")[1], ms(v["medianMillis"]), ms(s["medianMillis"]),
+                     % (goal, c.split("x")[0], c.split("x")[1], ms(v["medianMillis"]), threads, ms(s["medianMillis"]),
                         ms(pm), p["steps"] if p else "?", p["nfev"] if p else "?", v["steps"],
                         (", %d evaluations; W_eff error vs rtol 1e−12: ours %.1e, peer %.1e" % (v["evaluations"], v["weffErrorVsReference"], v["peerWeffErrorVsReference"])) if "evaluations" in v else "", rv, rs,
                         "yes" if rv >= want else "no"))
+    lines.extend(cores_table.rows(cores))
     lines.extend(stiff_table.rows(stiff))
     over = [r for r in presets if r["medianMillis"] > FRAME_BUDGET_MS]
     worst = max(presets, key=lambda r: r["medianMillis"])

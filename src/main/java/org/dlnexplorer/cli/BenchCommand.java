@@ -162,7 +162,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             json.put("workload", "preset");
             json.put("preset", preset.toString());
         }
+        long helperBefore = org.dlnexplorer.model.parallel.CorePair.helperChunks();
         TrajectoryTimer.Timing timing = TrajectoryTimer.time(specs, repeat, warmupSeconds);
+        long helperChunks = org.dlnexplorer.model.parallel.CorePair.helperChunks() - helperBefore;
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("medianMillis", round(timing.median()));
         head.put("minMillis", round(timing.min()));
@@ -174,6 +176,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         }
         head.putAll(json);
         head.put("kernels", org.dlnexplorer.model.objective.Kernels.kind());
+        // 2: a large enough trajectory may use the second core (-Ddln.trajectoryThreads=1: never); the chunks
+        // the second core computed over warm-up and timed runs (0: every run stayed on one thread)
+        head.put("trajectoryThreads", org.dlnexplorer.model.parallel.CorePair.available() ? 2 : 1);
+        head.put("secondCoreChunks", helperChunks);
         head.put("runs", specs.size());
         head.put("frames", timing.frames());
         head.put("warmupRuns", timing.warmupRuns());
