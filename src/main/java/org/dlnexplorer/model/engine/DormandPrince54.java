@@ -6,9 +6,10 @@ import org.dlnexplorer.model.parallel.CorePair;
  * Adaptive Dormand–Prince 5(4) with first-same-as-last and Hairer's 4th-order dense output: the
  * integrator steps freely and every grid time is interpolated, so recorded frames never shrink steps.
  * Error norm: RMS of (y₅ − y₄)/(atol + rtol·max(|y|,|y_new|)). Work arrays are allocated once.
- * From {@link #SPLIT_MIN_LENGTH} unknowns on, the elementwise loops of a step (stage states, error terms, the
- * accepted state) are shared with the second core when {@link CorePair#acquire} offers it ({@link StageHalves}):
- * each entry by the same operations, the error norm summed in the same order, so the run is bit for bit the same.
+ * From {@link #SPLIT_MIN_LENGTH} unknowns on, the elementwise loops of a step (stage states, the accepted state)
+ * are shared with the second core when {@link CorePair#acquire} offers it ({@link StageHalves}), and the stiffness
+ * test's sums run beside the error norm: each entry and each sum by the same operations in the same order, so the
+ * run is bit for bit the same.
  */
 public final class DormandPrince54 {
     static final double C2 = 1.0 / 5, C3 = 3.0 / 10, C4 = 4.0 / 5, C5 = 8.0 / 9;
@@ -47,14 +48,18 @@ public final class DormandPrince54 {
      * for the handover). TODO measured
      */
     static final int SPLIT_MIN_LENGTH = 1 << 14;
-    /** {@link #loop} numbers beyond the stages 2 … 7: the squared error terms, the accepted state and FSAL */
-    static final int ERROR_TERMS = 8, ACCEPT = 9;
+    /**
+     * {@link #loop} numbers beyond the stages 2 … 7: the accepted state and FSAL; and the two norms of a step, the
+     * error norm on one core and the stiffness test's sums on the other (each summed in index order as before)
+     */
+    static final int ACCEPT = 9, NORMS = 10;
 
     private final int n;
     private final double[] k1, k2, k3, k4, k5, k6, k7, yStage, yNew, r1, r2, r3, r4, r5, out;
     private final StageHalves halves;   // null below SPLIT_MIN_LENGTH
-    private final double[] errTerms;    // ((y₅ − y₄)_i / sc_i)² when the error norm is split
-    private double errRtol, errAtol;    // the tolerances of the split error norm
+    private double errRtol, errAtol, errSum;        // the error norm's tolerances and sum when run as a chunk
+    private final double[] stiffSums = new double[2];   // the stiffness test's sums, computed beside the error norm
+    private boolean stiffSumsReady;
 
     public DormandPrince54(int n) {
         this.n = n;
@@ -64,7 +69,6 @@ public final class DormandPrince54 {
         r1 = new double[n]; r2 = new double[n]; r3 = new double[n]; r4 = new double[n]; r5 = new double[n];
         out = new double[n];
         halves = n >= SPLIT_MIN_LENGTH ? new StageHalves(this, n) : null;
-        errTerms = halves == null ? null : new double[n];
     }
 
     /**
@@ -122,7 +126,7 @@ public final class DormandPrince54 {
             if (t + h > tEnd) h = tEnd - t;
             step(f, y, h);
             evals += 6;
-            double err = errorNorm(y, h, rtol, atol);
+            double err = errorNorm(y, h, rtol, atol, stiffness != null);
             if (!(err <= 1.0)) {
                 if (Double.isNaN(err) || Double.isInfinite(err)) {
                     if (!allFinite(y)) return Segment.failed(t, next, steps, evals, "non-finite state at t = " + t);
@@ -136,7 +140,9 @@ public final class DormandPrince54 {
             }
             steps++;
             // Hairer's test on the accepted step: h·ρ ≈ h‖k7 − k6‖/‖y_new − y_stage6‖ (read only)
-            boolean stiff = stiffness != null && stiffness.afterStep(h, tEnd - t - h, k7, k6, yNew, yStage);
+            boolean stiff = stiffness != null && (stiffSumsReady
+                    ? stiffness.afterSums(h, tEnd - t - h, stiffSums[0], stiffSums[1])
+                    : stiffness.afterStep(h, tEnd - t - h, k7, k6, yNew, yStage));
             double tNew = (tEnd - (t + h) <= 1e-14 * Math.max(1.0, Math.abs(tEnd))) ? tEnd : t + h;
             // dense output coefficients (Hairer, contd5), only for steps that contain a grid time
             boolean interpolate = next < grid.length && grid[next] < tNew;
@@ -187,7 +193,7 @@ public final class DormandPrince54 {
     public double trialStep(VectorField f, double[] y, double h, double rtol, double atol) {
         f.evaluate(y, k1);
         step(f, y, h);
-        return errorNorm(y, h, rtol, atol);
+        return errorNorm(y, h, rtol, atol, false);
     }
 
     /** the 5th-order state of the last trial step (a live buffer) */
@@ -222,7 +228,7 @@ public final class DormandPrince54 {
         }
     }
 
-    /** entries from … to−1 of loop s: stage states (2 … 6), y_new (7), error terms, the accepted state */
+    /** entries from … to−1 of loop s: stage states (2 … 6), y_new (7), the accepted state */
     void loop(int s, double[] y, double h, int from, int to) {
         switch (s) {
             case 2 -> { for (int i = from; i < to; i++) yStage[i] = y[i] + h * A21 * k1[i]; }
@@ -240,12 +246,6 @@ public final class DormandPrince54 {
                 for (int i = from; i < to; i++)
                     yNew[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
             }
-            case ERROR_TERMS -> {
-                for (int i = from; i < to; i++) {
-                    double r = errorTerm(y, h, errRtol, errAtol, i);
-                    errTerms[i] = r * r;
-                }
-            }
             case ACCEPT -> {
                 System.arraycopy(yNew, from, y, from, to - from);
                 System.arraycopy(k7, from, k1, from, to - from);
@@ -254,33 +254,47 @@ public final class DormandPrince54 {
         }
     }
 
-    /** (y₅ − y₄)_i / (atol + rtol·max(|y_i|, |y_new,i|)) */
-    private double errorTerm(double[] y, double h, double rtol, double atol, int i) {
-        double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-        double sc = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
-        return e / sc;
+    /** Σ_i ((y₅ − y₄)_i / (atol + rtol·max(|y_i|, |y_new,i|)))², in index order */
+    private double errorSum(double[] y, double h, double rtol, double atol) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+            double sc = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
+            double r = e / sc;
+            sum += r * r;
+        }
+        return sum;
     }
 
-    /** RMS of the error terms; split: the squares on both cores, then summed here in index order */
-    private double errorNorm(double[] y, double h, double rtol, double atol) {
-        double sum = 0;
-        CorePair pair = halves == null ? null : CorePair.acquire();
-        if (pair == null) {
-            for (int i = 0; i < n; i++) {
-                double r = errorTerm(y, h, rtol, atol, i);
-                sum += r * r;
-            }
-            return Math.sqrt(sum / n);
-        }
+    /**
+     * RMS of the error terms. Both sums of a step are chains of dependent additions (latency-bound, and their
+     * order is kept): with a stiffness test and the pair free, its sums run on the other core meanwhile.
+     */
+    private double errorNorm(double[] y, double h, double rtol, double atol, boolean withStiffness) {
+        stiffSumsReady = false;
+        CorePair pair = halves == null || !withStiffness ? null : CorePair.acquire();
+        if (pair == null) return Math.sqrt(errorSum(y, h, rtol, atol) / n);
         try {
             errRtol = rtol;
             errAtol = atol;
-            halves.run(pair, ERROR_TERMS, y, h);
+            halves.run(pair, NORMS, y, h);
         } finally {
             pair.release();
         }
-        for (int i = 0; i < n; i++) sum += errTerms[i];
-        return Math.sqrt(sum / n);
+        stiffSumsReady = true;
+        return Math.sqrt(errSum / n);
+    }
+
+    /** chunk 0 or 1 of loop s: a half of the entries, or for {@link #NORMS} the error sum and the stiffness sums */
+    void chunk(int s, double[] y, double h, int chunk, int mid) {
+        if (s == NORMS) {
+            if (chunk == 0) errSum = errorSum(y, h, errRtol, errAtol);
+            else StiffnessTest.sums(k7, k6, yNew, yStage, stiffSums);
+        } else if (chunk == 0) {
+            loop(s, y, h, 0, mid);
+        } else {
+            loop(s, y, h, mid, n);
+        }
     }
 
     /** Hairer's starting step (hinit), using k1 = f(y0) already evaluated. */

@@ -2,17 +2,19 @@ package org.dlnexplorer.model.engine;
 
 import org.dlnexplorer.model.parallel.CorePair;
 
-/** One elementwise loop of {@link DormandPrince54} as two chunks for two cores: the two halves of the entries. */
+/**
+ * One loop of {@link DormandPrince54} as two chunks for two cores: the two halves of the entries, or (the norms)
+ * the error sum and the stiffness test's sums.
+ */
 final class StageHalves implements CorePair.Job {
     private final DormandPrince54 owner;
-    private final int n, mid;
+    private final int mid;
     private int loop;
     private double[] y;
     private double h;
 
     StageHalves(DormandPrince54 owner, int n) {
         this.owner = owner;
-        this.n = n;
         this.mid = (n / 2) & ~7;   // a whole number of cache lines in the first half
     }
 
@@ -36,7 +38,6 @@ final class StageHalves implements CorePair.Job {
 
     @Override
     public void run(int chunk) {
-        if (chunk == 0) owner.loop(loop, y, h, 0, mid);
-        else owner.loop(loop, y, h, mid, n);
+        owner.chunk(loop, y, h, chunk, mid);
     }
 }

@@ -23,15 +23,28 @@ public final class StiffnessTest {
     public static final double WORTHWHILE_STEPS = 5000;
 
     private int atEdge, below;
+    private final double[] sums = new double[2];
 
     /** true when the run has just been declared stiff, remaining the time still to go; reads the arrays only */
     boolean afterStep(double h, double remaining, double[] k7, double[] k6, double[] yNew, double[] yStage6) {
+        sums(k7, k6, yNew, yStage6, sums);
+        return afterSums(h, remaining, sums[0], sums[1]);
+    }
+
+    /** out = (‖k7 − k6‖², ‖y_new − y_stage6‖²), summed in index order (DormandPrince54 may run it on the second core) */
+    static void sums(double[] k7, double[] k6, double[] yNew, double[] yStage6, double[] out) {
         double num = 0, den = 0;
         for (int i = 0; i < k7.length; i++) {
             double dk = k7[i] - k6[i], dy = yNew[i] - yStage6[i];
             num += dk * dk;
             den += dy * dy;
         }
+        out[0] = num;
+        out[1] = den;
+    }
+
+    /** {@link #afterStep} from the sums num = ‖k7 − k6‖², den = ‖y_new − y_stage6‖² */
+    boolean afterSums(double h, double remaining, double num, double den) {
         if (!(den > 0)) return false;
         double rho = Math.sqrt(num / den);
         if (h * rho > STABILITY_EDGE) {

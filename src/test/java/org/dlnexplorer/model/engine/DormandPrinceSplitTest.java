@@ -89,4 +89,40 @@ class DormandPrinceSplitTest {
         assertSameRun(one, two);
         assertTrue(CorePair.helperChunks() > before || retriedWithHelper(f, y0, grid, one), "the helper thread took chunks");
     }
+
+    /** DP5 with the stiffness test from y0 until it hands over (or reaches the end); y is updated in place */
+    private static Segment advance(VectorField f, double[] y, double[] grid) {
+        return new DormandPrince54(y.length).advance(f, y, grid[0], 1, grid, RTOL, ATOL, DormandPrince54.MAX_STEPS,
+                CancellationToken.NEVER, (i, t, state, steps) -> true, 0, 0, Double.NaN, new StiffnessTest());
+    }
+
+    @Test
+    void theStiffnessTestsSumsBesideTheErrorNormHandOverAtTheSameStep() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2 && CorePair.available(), "two processors");
+        int n = DormandPrince54.SPLIT_MIN_LENGTH + 5;
+        Random rng = new Random(41);
+        double[] rate = new double[n], y0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            rate[i] = i % 97 == 0 ? 2000 : 0.5 + rng.nextDouble();   // a few fast modes: stiff once they have decayed
+            y0[i] = rng.nextGaussian();
+        }
+        VectorField f = (y, dy) -> {
+            for (int i = 0; i < n; i++) dy[i] = -rate[i] * y[i];
+        };
+        double[] grid = {0, 50};
+        double[] yOne = y0.clone(), yTwo = y0.clone();
+        Segment one = CorePair.oneThread(() -> advance(f, yOne, grid));
+        assertEquals(Segment.Status.HAND_OVER, one.status(), "the problem turns stiff");
+        long until = System.nanoTime() + 20_000_000_000L;
+        long before;
+        Segment two;
+        do {
+            before = CorePair.helperChunks();
+            System.arraycopy(y0, 0, yTwo, 0, n);
+            two = advance(f, yTwo, grid);
+            assertEquals(one, two, "hand-over point, step size and counts");
+            assertArrayEquals(yOne, yTwo, "state at the hand-over");
+        } while (CorePair.helperChunks() == before && System.nanoTime() < until);
+        assertTrue(CorePair.helperChunks() > before, "the helper thread took chunks");
+    }
 }
