@@ -53,6 +53,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void smallNetworksStayOnOneThread(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("tiny.json");
+        Files.writeString(p, PRESET);
+        Result r = run("bench", p.toString(), "--repeat", "3", "--warmup", "0");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(org.dlnexplorer.model.parallel.CorePair.available() ? 2 : 1, o.get("trajectoryThreads").getAsInt());
+        assertEquals(0, o.get("secondCoreChunks").getAsLong(), "a 2-2-2 network never hands work to the second core");
+    }
+
+    @Test
     void badInputExitsTwoWithOneLine(@TempDir Path dir) throws IOException {
         Result missing = run("bench", dir.resolve("nope.json").toString());
         assertEquals(2, missing.code());
