@@ -8,6 +8,9 @@ import org.dlnexplorer.model.parallel.CorePair;
  * <ul>
  * <li>The two chains split by columns (n_0 in two blocks), with no exchange between the blocks: column j of
  * P_ℓ = W_ℓ P_{ℓ−1} needs only column j of P_{ℓ−1}, and column j of G_{ℓ−1} = W_ℓᵀ G_ℓ only column j of G_ℓ.
+ * Each block runs in its own contiguous buffers (arrays are not aligned to cache lines: in shared matrices the
+ * line at the block boundary of every row would be written by both threads), and one phase then merges the
+ * blocks into the shared matrices, each thread half of the rows.
  * With whitened inputs (E = W_eff − T) a block runs its forward chain, its part of E and its backward chain
  * in one chunk; otherwise E = (W_eff − T) Σxx needs all of W_eff, so the forward blocks are one phase and
  * E with the backward blocks the next.</li>
@@ -32,6 +35,11 @@ final class GradientSplit implements CorePair.Job {
     private final double[] diffF, errF, targetData, sigmaXXData;
     private final int[] blockStart;          // the two column blocks: [blockStart[b], blockStart[b + 1])
     private final int columnChunks;          // 2 (whitened) or 4 (forward blocks, then E and backward blocks)
+    private final int mergeEnd;              // the two merge chunks end here; the gradient chunks follow
+    // each block's chains in its own contiguous buffers (row stride = block width), so that the two threads
+    // never write the same cache line; merged into the shared matrices by rows before the gradient products
+    private final double[][][] preBlock, backBlock;   // [block][ℓ]: P_ℓ and G_ℓ restricted to the block
+    private final double[][] diffBlock, errBlock;     // [block]: W_eff − T and E restricted to the block
     private final int[] gradLayer, gradRow0, gradRow1;   // the gradient chunks after the column chunks
     private double[] theta, out;
     private boolean flow;
@@ -51,6 +59,18 @@ final class GradientSplit implements CorePair.Job {
         this.sigmaXXData = sigmaXXData;
         this.blockStart = new int[] {0, n0 / 2, n0};
         this.columnChunks = whitened ? 2 : 4;
+        this.mergeEnd = columnChunks + 2;
+        preBlock = new double[2][depth + 1][];
+        backBlock = new double[2][depth + 1][];
+        diffBlock = new double[2][];
+        errBlock = new double[2][];
+        for (int b = 0; b < 2; b++) {
+            int nb = blockStart[b + 1] - blockStart[b];
+            for (int l = 2; l <= depth; l++) preBlock[b][l] = new double[net.rows(l) * nb];
+            for (int l = 1; l < depth; l++) backBlock[b][l] = new double[net.rows(l) * nb];
+            diffBlock[b] = new double[nL * nb];
+            errBlock[b] = whitened ? diffBlock[b] : new double[nL * nb];
+        }
         int count = 1;
         for (int l = depth; l >= 2; l--) count += net.rows(l) >= 2 ? 2 : 1;
         gradLayer = new int[count];
@@ -94,10 +114,11 @@ final class GradientSplit implements CorePair.Job {
     }
 
     @Override
-    public int chunks() { return columnChunks + gradLayer.length; }
+    public int chunks() { return mergeEnd + gradLayer.length; }
 
     @Override
     public int phaseStart(int chunk) {
+        if (chunk >= mergeEnd) return mergeEnd;
         if (chunk >= columnChunks) return columnChunks;
         return whitened ? 0 : chunk & ~1;
     }
@@ -105,37 +126,60 @@ final class GradientSplit implements CorePair.Job {
     @Override
     public void run(int chunk) {
         if (chunk < columnChunks) {
-            int b = chunk & 1, j0 = blockStart[b], j1 = blockStart[b + 1];
-            if (whitened || chunk < 2) forward(j0, j1);
-            if (whitened || chunk >= 2) backward(j0, j1);
+            int b = chunk & 1;
+            if (whitened || chunk < 2) forward(b);
+            if (whitened || chunk >= 2) backward(b);
+        } else if (chunk < mergeEnd) {
+            merge(chunk - columnChunks);
         } else {
-            gradient(chunk - columnChunks);
+            gradient(chunk - mergeEnd);
         }
     }
 
-    /** columns j0 … j1−1 of P_ℓ = W_ℓ P_{ℓ−1} (ℓ = 2 … L) and of W_eff − T */
-    private void forward(int j0, int j1) {
+    /** block b of P_ℓ = W_ℓ P_{ℓ−1} (ℓ = 2 … L, P_1 = W_1 read from θ) and of W_eff − T (also into the whole) */
+    private void forward(int b) {
+        int j0 = blockStart[b], nb = blockStart[b + 1] - j0;
         double[] prevArr = theta;
-        int prevOff = net.offset(1);
+        int prevOff = net.offset(1) + j0, prevLd = n0;
         for (int l = 2; l <= depth; l++) {
-            Kernels.multColumns(1.0, theta, net.offset(l), prevArr, prevOff, pre[l], 0, net.rows(l), net.cols(l), n0,
-                    j0, j1);
-            prevArr = pre[l];
+            Kernels.multBlock(1.0, theta, net.offset(l), prevArr, prevOff, prevLd, preBlock[b][l], 0, nb, net.rows(l),
+                    net.cols(l), n0, nb);
+            prevArr = preBlock[b][l];
             prevOff = 0;
+            prevLd = nb;
         }
-        double[] weff = pre[depth], t = targetData;
+        double[] weff = preBlock[b][depth], t = targetData, d = diffBlock[b];
         for (int r = 0; r < nL; r++)
-            for (int i = r * n0 + j0, end = r * n0 + j1; i < end; i++) diffF[i] = weff[i] - t[i];
+            for (int jj = 0; jj < nb; jj++) d[r * nb + jj] = weff[r * nb + jj] - t[r * n0 + j0 + jj];
+        // E = (W_eff − T) Σxx needs the whole of W_eff − T: the next phase reads it from diffF
+        if (!whitened) for (int r = 0; r < nL; r++) System.arraycopy(d, r * nb, diffF, r * n0 + j0, nb);
     }
 
-    /** columns j0 … j1−1 of E (unless whitened: E = W_eff − T) and of G_{ℓ−1} = W_ℓᵀ G_ℓ (ℓ = L … 2, G_L = E) */
-    private void backward(int j0, int j1) {
-        if (!whitened) Kernels.multColumns(1.0, diffF, 0, sigmaXXData, 0, errF, 0, nL, n0, n0, j0, j1);
-        double[] g = errF;
+    /** block b of E (unless whitened: E = W_eff − T) and of G_{ℓ−1} = W_ℓᵀ G_ℓ (ℓ = L … 2, G_L = E) */
+    private void backward(int b) {
+        int j0 = blockStart[b], nb = blockStart[b + 1] - j0;
+        if (!whitened) Kernels.multBlock(1.0, diffF, 0, sigmaXXData, j0, n0, errBlock[b], 0, nb, nL, n0, n0, nb);
+        double[] g = errBlock[b];
         for (int l = depth; l >= 2; l--) {
-            Kernels.multTransAColumns(1.0, theta, net.offset(l), g, 0, back[l - 1], 0, net.cols(l), net.rows(l), n0,
-                    j0, j1);
-            g = back[l - 1];
+            Kernels.multTransABlock(1.0, theta, net.offset(l), g, 0, nb, backBlock[b][l - 1], 0, nb, net.cols(l),
+                    net.rows(l), n0, nb);
+            g = backBlock[b][l - 1];
+        }
+    }
+
+    /** half h of the rows of every P_ℓ, G_ℓ and of E (and W_eff − T) from the two blocks into the whole matrices */
+    private void merge(int h) {
+        for (int l = 2; l <= depth; l++) mergeRows(h, net.rows(l), preBlock[0][l], preBlock[1][l], pre[l]);
+        for (int l = 1; l < depth; l++) mergeRows(h, net.rows(l), backBlock[0][l], backBlock[1][l], back[l]);
+        mergeRows(h, nL, errBlock[0], errBlock[1], errF);   // whitened: errF is diffF
+    }
+
+    private void mergeRows(int h, int rows, double[] block0, double[] block1, double[] whole) {
+        int half = rows / 2, r0 = h == 0 ? 0 : half, r1 = h == 0 ? half : rows;
+        int nb0 = blockStart[1], nb1 = n0 - nb0;
+        for (int r = r0; r < r1; r++) {
+            System.arraycopy(block0, r * nb0, whole, r * n0, nb0);
+            System.arraycopy(block1, r * nb1, whole, r * n0 + nb0, nb1);
         }
     }
 

@@ -62,8 +62,17 @@ public final class Kernels {
      */
     public static void multColumns(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                                    int m, int k, int n, int j0, int j1) {
-        if (VECTOR && n >= MIN_VECTOR_WIDTH) VectorKernels.mult(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, j1 - j0);
-        else multScalar(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, j1 - j0);
+        multBlock(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, n, j1 - j0);
+    }
+
+    /**
+     * A block of nb columns of C = α A B whose whole has n columns, B and C with their own row strides (ldb,
+     * ldc): the kernel is chosen on the whole n, so each entry is the same as in {@link #mult} of the whole.
+     */
+    public static void multBlock(double alpha, double[] a, int aOff, double[] b, int bOff, int ldb, double[] c,
+                                 int cOff, int ldc, int m, int k, int n, int nb) {
+        if (VECTOR && n >= MIN_VECTOR_WIDTH) VectorKernels.mult(alpha, a, aOff, b, bOff, ldb, c, cOff, ldc, m, k, nb);
+        else multScalar(alpha, a, aOff, b, bOff, ldb, c, cOff, ldc, m, k, nb);
     }
 
     /** scalar 2×4-tile version of {@link #mult} */
@@ -136,9 +145,14 @@ public final class Kernels {
     /** Columns j0 … j1−1 of C = α Aᵀ B (A k×m, B k×n, C m×n at cOff), bit for bit as in {@link #multTransA}. */
     public static void multTransAColumns(double alpha, double[] a, int aOff, double[] b, int bOff, double[] c,
                                          int cOff, int m, int k, int n, int j0, int j1) {
-        if (VECTOR && n >= MIN_VECTOR_WIDTH)
-            VectorKernels.multTransA(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, j1 - j0);
-        else multTransAScalar(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, j1 - j0);
+        multTransABlock(alpha, a, aOff, b, bOff + j0, n, c, cOff + j0, n, m, k, n, j1 - j0);
+    }
+
+    /** A block of nb columns of C = α Aᵀ B whose whole has n columns (as {@link #multBlock}). */
+    public static void multTransABlock(double alpha, double[] a, int aOff, double[] b, int bOff, int ldb, double[] c,
+                                       int cOff, int ldc, int m, int k, int n, int nb) {
+        if (VECTOR && n >= MIN_VECTOR_WIDTH) VectorKernels.multTransA(alpha, a, aOff, b, bOff, ldb, c, cOff, ldc, m, k, nb);
+        else multTransAScalar(alpha, a, aOff, b, bOff, ldb, c, cOff, ldc, m, k, nb);
     }
 
     /** scalar 2×4-tile version of {@link #multTransA} */

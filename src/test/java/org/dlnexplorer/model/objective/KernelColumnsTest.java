@@ -50,6 +50,25 @@ class KernelColumnsTest {
     }
 
     @Test
+    void blocksIntoTheirOwnCompactBuffersAreTheWholeProductsColumns() {
+        // B read from a compact block (row stride = block width), C written compactly: the two-core chains
+        check(Kernels::mult, (al, a, ao, b, bo, c, co, m, k, n, j0, j1) -> {
+            int nb = j1 - j0;
+            double[] bBlock = new double[k * nb], cBlock = new double[m * nb];
+            for (int p = 0; p < k; p++) System.arraycopy(b, bo + p * n + j0, bBlock, p * nb, nb);
+            Kernels.multBlock(al, a, ao, bBlock, 0, nb, cBlock, 0, nb, m, k, n, nb);
+            for (int i = 0; i < m; i++) System.arraycopy(cBlock, i * nb, c, co + i * n + j0, nb);
+        });
+        check(Kernels::multTransA, (al, a, ao, b, bo, c, co, m, k, n, j0, j1) -> {
+            int nb = j1 - j0;
+            double[] bBlock = new double[k * nb], cBlock = new double[m * nb];
+            for (int p = 0; p < k; p++) System.arraycopy(b, bo + p * n + j0, bBlock, p * nb, nb);
+            Kernels.multTransABlock(al, a, ao, bBlock, 0, nb, cBlock, 0, nb, m, k, n, nb);
+            for (int i = 0; i < m; i++) System.arraycopy(cBlock, i * nb, c, co + i * n + j0, nb);
+        });
+    }
+
+    @Test
     void theVectorKernelsAreInUseUnderTest() {
         // the surefire JVM has the module: without it the vector test above would check nothing
         assertEquals("vector", Kernels.kind());
