@@ -14,12 +14,15 @@ import java.util.function.Supplier;
  * phases has finished. Handing a job over is one counter write (and an unpark only when the helper has gone to
  * sleep: between jobs it spins for {@link #SPIN_NANOS} first). Nothing is allocated per job.
  * <p>
- * {@link #acquire} gives the pair only where it can gain: two or more processors, not forced to one thread
- * ({@code -Ddln.trajectoryThreads=1}), not inside {@link #oneThread} (sweeps and compare sets that already run
- * trajectories side by side), and not in use by another thread at that moment.
+ * {@link #acquire} gives the pair only when asked for ({@code -Ddln.trajectoryThreads=2}; off by default) and
+ * where it can gain: two or more processors, not inside {@link #oneThread} (sweeps and compare sets that already
+ * run trajectories side by side), and not in use by another thread at that moment.
  */
 public final class CorePair {
-    /** {@code -Ddln.trajectoryThreads=1} keeps every trajectory on one thread */
+    /**
+     * {@code -Ddln.trajectoryThreads=2} lets a large trajectory use the second core; the default (1) keeps every
+     * trajectory on one thread: measured on this machine, the split does not pay yet (docs/PERFORMANCE.md)
+     */
     public static final String THREADS_PROPERTY = "dln.trajectoryThreads";
     /** how long the idle helper spins for the next job before it parks */
     static final long SPIN_NANOS = 200_000;
@@ -37,7 +40,7 @@ public final class CorePair {
         void run(int chunk);
     }
 
-    private static final boolean ENABLED = !"1".equals(System.getProperty(THREADS_PROPERTY, "").trim())
+    private static final boolean ENABLED = "2".equals(System.getProperty(THREADS_PROPERTY, "1").trim())
             && Runtime.getRuntime().availableProcessors() >= 2;
     private static final ThreadLocal<int[]> ONE_THREAD = ThreadLocal.withInitial(() -> new int[1]);
     private static volatile CorePair instance;
