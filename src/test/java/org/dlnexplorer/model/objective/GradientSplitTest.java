@@ -99,6 +99,28 @@ class GradientSplitTest {
     }
 
     @Test
+    void aFrozenReadoutGetsAZeroGradientOnTwoCoresToo() {
+        assumeTwoCores();
+        Random rng = new Random(43);
+        int[] widths = {12, 10, 6, 12};
+        Network net = new Network(widths, null, org.dlnexplorer.model.core.Activation.LINEAR, true);
+        Objective f = new Objective(net, Task.whitened(Fixtures.randomMatrix(12, 12, rng, 1.0)), 0);
+        double[] theta = Fixtures.randomVector(f.parameterCount(), rng);
+        double[] one = new double[theta.length];
+        CorePair.oneThread(() -> f.flow(theta, one));
+        long start = System.nanoTime(), before;
+        double[] two = new double[theta.length];
+        do {
+            before = CorePair.helperChunks();
+            java.util.Arrays.fill(two, Double.NaN);
+            f.flow(theta, two);
+            assertArrayEquals(one, two);
+        } while (CorePair.helperChunks() == before && System.nanoTime() - start < HELPER_WAIT_NANOS);
+        assertTrue(CorePair.helperChunks() > before, "the helper computed part of this flow");
+        for (int i = net.trainableCount(); i < two.length; i++) assertEquals(0.0, two[i], "frozen W_L entry " + i);
+    }
+
+    @Test
     void onlyNetworksLargeEnoughToGainAreSplit() {
         assertFalse(GradientSplit.pays(new Network(new int[] {4, 4, 4}), GradientSplit.MIN_WORK), "the peer's 2x4");
         assertFalse(GradientSplit.pays(new Network(new int[] {16, 16, 16, 16, 16}), GradientSplit.MIN_WORK), "4x16");
