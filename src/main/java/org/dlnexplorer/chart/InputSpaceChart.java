@@ -86,15 +86,31 @@ final class InputSpaceChart extends ViewChart implements Drawable {
             double x0 = left + (i % cols) * cellW, y0 = top0 + (i / cols) * cellH;
             Rectangle2D sq = new Rectangle2D.Double(x0 + (cellW - side) / 2, y0 + labelH, side, side);
             int f = s.frameAt(cursorT);
-            g.setFont(style.axisLabelFont());
             g.setPaint(ChartStyle.TEXT);
-            MessageChart.centered(g, panelLabel(s, f, n), new Rectangle2D.Double(x0, y0, cellW, labelH),
+            String label = fitted(g, panelLabel(s, f, n), s.label(), cellW - 2);
+            MessageChart.centered(g, label, new Rectangle2D.Double(x0, y0, cellW, labelH),
                     y0 + labelH - style.axisLabelSize() * 0.45);
             InputSpacePainter.paint(g, sq, s, f, style);
         }
         for (int r = 0; r < legendRows.size(); r++)
             drawLegend(g, area, legendRows.get(r), area.getMaxY() - legendH + rowH * (r + 0.65));
     }
+
+    /**
+     * The panel's label in the axis-label font when it fits its cell, else the run's name alone (the time is the
+     * scrubber's), else that name in a font small enough to fit (never below MIN_LABEL_FONT); the font is left set.
+     */
+    private String fitted(Graphics2D g, String full, String shorter, double width) {
+        g.setFont(style.axisLabelFont());
+        if (g.getFontMetrics().stringWidth(full) <= width) return full;
+        if (g.getFontMetrics().stringWidth(shorter) <= width) return shorter;
+        float size = (float) Math.max(MIN_LABEL_FONT, style.axisLabelSize() * width / g.getFontMetrics().stringWidth(shorter));
+        g.setFont(style.axisLabelFont().deriveFont(size));
+        return shorter;
+    }
+
+    /** the smallest font a panel label gets in a narrow cell */
+    static final float MIN_LABEL_FONT = 10f;
 
     /** the legend's entries */
     private static final String[] LEGEND = {"neuron, a > 0", "neuron, a < 0", "teacher neuron", "training input", "odd / even region"};
