@@ -106,18 +106,21 @@ public final class Basis {
             c2[j + 1] = b2;
             c3[j + 1] = b3;
         }
-        for (; j < k; j++) {
-            double[] a = q[j];
-            double s1 = 0, s2 = 0, s3 = 0;
-            for (int i = 0; i < n; i++) {
-                s1 += a[i] * x1[i];
-                s2 += a[i] * x2[i];
-                s3 += a[i] * x3[i];
-            }
-            c1[j] = s1;
-            c2[j] = s2;
-            c3[j] = s3;
+        for (; j < k; j++) project3Row(q[j], j, x1, x2, x3, c1, c2, c3);
+    }
+
+    /** one row's c_s,j = q_j · x_s for s = 1, 2, 3 (the odd row after the pairs, also of {@link VectorBasis}) */
+    static void project3Row(double[] a, int j, double[] x1, double[] x2, double[] x3,
+                            double[] c1, double[] c2, double[] c3) {
+        double s1 = 0, s2 = 0, s3 = 0;
+        for (int i = 0; i < x1.length; i++) {
+            s1 += a[i] * x1[i];
+            s2 += a[i] * x2[i];
+            s3 += a[i] * x3[i];
         }
+        c1[j] = s1;
+        c2[j] = s2;
+        c3[j] = s3;
     }
 
     /** x_s += Σ_{j &lt; k} c_s,j q_j for s = 1, 2, 3 */
@@ -134,14 +137,15 @@ public final class Basis {
                 x3[i] += a3 * ai + b3 * bi;
             }
         }
-        for (; j < k; j++) {
-            double[] a = q[j];
-            double a1 = c1[j], a2 = c2[j], a3 = c3[j];
-            for (int i = 0; i < n; i++) {
-                x1[i] += a1 * a[i];
-                x2[i] += a2 * a[i];
-                x3[i] += a3 * a[i];
-            }
+        for (; j < k; j++) combine3Row(q[j], c1[j], c2[j], c3[j], x1, x2, x3);
+    }
+
+    /** one row's x_s += c_s q for s = 1, 2, 3 (the odd row after the pairs, also of {@link VectorBasis}) */
+    static void combine3Row(double[] a, double a1, double a2, double a3, double[] x1, double[] x2, double[] x3) {
+        for (int i = 0; i < x1.length; i++) {
+            x1[i] += a1 * a[i];
+            x2[i] += a2 * a[i];
+            x3[i] += a3 * a[i];
         }
     }
 }

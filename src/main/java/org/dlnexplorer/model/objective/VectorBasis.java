@@ -14,7 +14,6 @@ final class VectorBasis {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = S.length();
 
-
     /** c_j = q_j · x for j &lt; k */
     static void project(double[][] q, int k, double[] x, double[] c) {
         int n = x.length, bound = S.loopBound(n), j = 0;
@@ -120,18 +119,7 @@ final class VectorBasis {
             c2[j + 1] = t2;
             c3[j + 1] = t3;
         }
-        for (; j < k; j++) {
-            double[] a = q[j];
-            double s1 = 0, s2 = 0, s3 = 0;
-            for (int i = 0; i < n; i++) {
-                s1 += a[i] * x1[i];
-                s2 += a[i] * x2[i];
-                s3 += a[i] * x3[i];
-            }
-            c1[j] = s1;
-            c2[j] = s2;
-            c3[j] = s3;
-        }
+        for (; j < k; j++) Basis.project3Row(q[j], j, x1, x2, x3, c1, c2, c3);
     }
 
     /** x_s += Σ_{j &lt; k} c_s,j q_j for three vectors, two rows per pass */
@@ -157,14 +145,6 @@ final class VectorBasis {
                 x3[i] += a3 * a[i] + b3 * b[i];
             }
         }
-        for (; j < k; j++) {
-            double[] a = q[j];
-            double a1 = c1[j], a2 = c2[j], a3 = c3[j];
-            for (int i = 0; i < n; i++) {
-                x1[i] += a1 * a[i];
-                x2[i] += a2 * a[i];
-                x3[i] += a3 * a[i];
-            }
-        }
+        for (; j < k; j++) Basis.combine3Row(q[j], c1[j], c2[j], c3[j], x1, x2, x3);
     }
 }
