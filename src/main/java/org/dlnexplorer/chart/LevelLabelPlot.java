@@ -46,8 +46,11 @@ final class LevelLabelPlot extends XYPlot {
 
     /** the boxes of every label placed in this drawing (levels and point labels) */
     private final transient List<Rectangle2D> taken = new ArrayList<>();
-    /** the drawn curves of this drawing, as line segments in Java2D space (computed when first needed) */
-    private transient List<Line2D> curves;
+    /** a drawn segment in Java2D space and how far its stroke reaches past the line (half a thick band's width) */
+    private record Segment(Line2D line, double reach) {}
+
+    /** the drawn curves of this drawing, as segments (computed when first needed) */
+    private transient List<Segment> curves;
     private transient Rectangle2D curvesArea;
     /** the keys of series that are background (labels may cover them, as they cover the grid) */
     private final java.util.Set<String> background = new java.util.HashSet<>();
@@ -127,9 +130,11 @@ final class LevelLabelPlot extends XYPlot {
     /** whether a label's box covers no drawn curve and no label placed before it in this drawing */
     boolean free(Rectangle2D box) {
         for (Rectangle2D o : taken) if (o.intersects(box)) return false;
-        Rectangle2D grown = new Rectangle2D.Double(box.getX() - CURVE_CLEARANCE, box.getY() - CURVE_CLEARANCE,
-                box.getWidth() + 2 * CURVE_CLEARANCE, box.getHeight() + 2 * CURVE_CLEARANCE);
-        for (Line2D s : curves()) if (s.intersects(grown)) return false;
+        for (Segment s : curves()) {
+            double g = CURVE_CLEARANCE + s.reach();
+            if (s.line().intersects(box.getX() - g, box.getY() - g, box.getWidth() + 2 * g, box.getHeight() + 2 * g))
+                return false;
+        }
         return true;
     }
 
@@ -142,7 +147,7 @@ final class LevelLabelPlot extends XYPlot {
     }
 
     /** every visible series' polyline in Java2D space (gaps at non-finite points) */
-    private List<Line2D> curves() {
+    private List<Segment> curves() {
         if (curves != null) return curves;
         curves = new ArrayList<>();
         Rectangle2D area = curvesArea;
@@ -166,7 +171,7 @@ final class LevelLabelPlot extends XYPlot {
                     double jx = Double.isFinite(x) ? xa.valueToJava2D(x, area, getDomainAxisEdge()) : Double.NaN;
                     double jy = Double.isFinite(y) ? ya.valueToJava2D(y, area, getRangeAxisEdge()) : Double.NaN;
                     if (Double.isFinite(px) && Double.isFinite(py) && Double.isFinite(jx) && Double.isFinite(jy))
-                        curves.add(new Line2D.Double(px, py, jx, jy));
+                        curves.add(new Segment(new Line2D.Double(px, py, jx, jy), 0));
                     px = jx;
                     py = jy;
                 }
@@ -177,12 +182,11 @@ final class LevelLabelPlot extends XYPlot {
         for (Object o : getAnnotations()) {
             if (!(o instanceof org.jfree.chart.annotations.XYLineAnnotation a)) continue;
             if (!(a.getStroke() instanceof java.awt.BasicStroke b) || b.getLineWidth() < CURVE_MIN_WIDTH) continue;
-            double grow = b.getLineWidth() / 2;   // a thick band reaches half its width past its centre line
             double x1 = xa.valueToJava2D(a.getX1(), area, getDomainAxisEdge()), y1 = ya.valueToJava2D(a.getY1(), area, getRangeAxisEdge());
             double x2 = xa.valueToJava2D(a.getX2(), area, getDomainAxisEdge()), y2 = ya.valueToJava2D(a.getY2(), area, getRangeAxisEdge());
             if (!(Double.isFinite(x1) && Double.isFinite(y1) && Double.isFinite(x2) && Double.isFinite(y2))) continue;
-            for (double ox : new double[]{-grow, 0, grow})
-                for (double oy : new double[]{-grow, 0, grow}) curves.add(new Line2D.Double(x1 + ox, y1 + oy, x2 + ox, y2 + oy));
+            // a thick band reaches half its width past its centre line
+            curves.add(new Segment(new Line2D.Double(x1, y1, x2, y2), b.getLineWidth() / 2));
         }
         return curves;
     }
