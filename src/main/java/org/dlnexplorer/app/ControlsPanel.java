@@ -81,10 +81,7 @@ final class ControlsPanel {
         box.getChildren().addAll(network());
         box.getChildren().add(header("Task"));
         box.getChildren().addAll(task());
-        List<Node> taskRows = taught.taskNodes();
-        // the target basis and Σxx of a deep linear task: a teacher–student task has neither
-        showWhen(piecewise().not(), taskRows.get(0), taskRows.get(1));
-        box.getChildren().addAll(taskRows);
+        box.getChildren().addAll(taught.taskNodes(piecewise().not()));
         box.getChildren().add(header("Compare set"));
         box.getChildren().addAll(taught.compareNodes());
         box.getChildren().add(header("Training"));
@@ -240,7 +237,7 @@ final class ControlsPanel {
     }
 
     /** the nodes take room and show only while `when` holds (controls that do not apply are hidden) */
-    private static void showWhen(BooleanBinding when, Node... nodes) {
+    static void showWhen(BooleanBinding when, Node... nodes) {
         for (Node n : nodes) {
             n.visibleProperty().bind(when);
             n.managedProperty().bind(when);

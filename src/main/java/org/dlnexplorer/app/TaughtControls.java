@@ -79,10 +79,11 @@ final class TaughtControls {
                 new HBox(6, detach), ControlsPanel.messageLine(fields.compareMessage, "compare-message"));
     }
 
-    /** the task's rows after the targets: basis, inputs, message */
-    List<Node> taskNodes() {
-        return List.of(ControlsPanel.labelled("basis", basis), ControlsPanel.labelled("Σxx", inputs),
-                ControlsPanel.messageLine(fields.inputsMessage, "inputs-message"));
+    /** the task's rows after the targets: basis, inputs (shown while linear: a teacher–student task has neither), message */
+    List<Node> taskNodes(BooleanBinding linear) {
+        Node basisRow = ControlsPanel.labelled("basis", basis), inputsRow = ControlsPanel.labelled("Σxx", inputs);
+        ControlsPanel.showWhen(linear, basisRow, inputsRow);
+        return List.of(basisRow, inputsRow, ControlsPanel.messageLine(fields.inputsMessage, "inputs-message"));
     }
 
     /** true while the compare set (attached) varies this field: its slider would have no effect */
