@@ -144,9 +144,8 @@ final class PreconditionerChart extends ViewChart {
                 boolean two = twoLayer(tr), flow = !Method.isGradientDescent(tr.method());
                 allTwoLayer &= two;
                 double delta = two ? WideNetwork.isotropicDelta(net, fs.get(0).theta(), ISOTROPY) : Double.NaN;
-                // Theorem 3 (two layers, Δ = δI_h) or Lemma 14 (Definition 12 at the start, kept by the flow)
-                boolean exact = flow && (two ? WideNetwork.theorem3Applies(net, delta)
-                        : FunctionSpacePreconditioner.lemma14(net, fs.get(0).theta(), ISOTROPY) != null);
+                // Theorem 3 (two layers, Δ = δI_h) or Lemma 14 (Definition 12, kept by the flow: checked at every frame below)
+                boolean exact = flow && (!two || WideNetwork.theorem3Applies(net, delta));
                 double[][] ex = exact ? new double[dc][n] : null;
                 for (int i = 0; i < n; i++) {
                     Frame f = fs.get(i * step);
@@ -158,7 +157,7 @@ final class PreconditionerChart extends ViewChart {
                     // Theorem 3 from the simulated β(t) and δ of Δ(0) = δI_h; Lemma 14 from W_1(t), ‖a(t)‖ and δ
                     DMatrixRMaj closed = two ? WideNetwork.isotropic(WideNetwork.beta(net, theta), delta, net.rate(2), net.rate(1))
                             : FunctionSpacePreconditioner.lemma14(net, theta, ISOTROPY);
-                    if (closed == null) { ex = null; continue; }   // Definition 12 lost (round-off grew): no claim
+                    if (closed == null) { ex = null; continue; }   // Definition 12 does not hold (or was lost): no claim
                     double[] x = WideNetwork.eigenvalues(closed);
                     for (int k = 0; k < dc; k++) ex[k][i] = x[k];
                 }
