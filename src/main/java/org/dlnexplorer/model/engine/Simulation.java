@@ -19,15 +19,38 @@ import java.util.List;
 public final class Simulation {
     private Simulation() {}
 
+    /**
+     * The times the frames of a complete run come at: the grid for a flow; η·round(t_i/η) for gradient
+     * descent ({@link GradientDescent#recordedSteps}), the very products its listener is given.
+     */
+    public static double[] frameTimes(SimulationSpec spec) {
+        double[] grid = spec.grid();
+        if (spec.method() != Method.GRADIENT_DESCENT) return grid;
+        long[] k = GradientDescent.recordedSteps(grid, spec.learningRate());
+        double[] t = new double[k.length];
+        for (int i = 0; i < k.length; i++) t[i] = spec.learningRate() * k[i];
+        return t;
+    }
+
     public static Trajectory simulate(SimulationSpec spec) {
         return simulate(spec, FrameListener.NONE, CancellationToken.NEVER);
     }
 
     public static Trajectory simulate(SimulationSpec spec, FrameListener listener, CancellationToken cancel) {
+        return simulate(spec, listener, cancel, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * As above, with sharpness (when recorded) only on the frames at t ≥ sharpnessFrom: a sweep cell reads it
+     * in the convergence window only ({@link org.dlnexplorer.model.observe.Convergence#windowStart}).
+     */
+    public static Trajectory simulate(SimulationSpec spec, FrameListener listener, CancellationToken cancel,
+                                      double sharpnessFrom) {
         if (spec.network().isPiecewise()) return PiecewiseSimulation.simulate(spec, listener, cancel);
         Objective objective = new Objective(spec.network(), spec.task());
         Observables obs = new Observables(spec.network(), spec.task(), new Objective(spec.network(), spec.task()),
                 spec.sharpness(), spec.hessian());
+        obs.sharpnessFrom(sharpnessFrom);
         double[] theta0 = spec.theta0();
         obs.setInitial(theta0);
         double[] grid = spec.grid();

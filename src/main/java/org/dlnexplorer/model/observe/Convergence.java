@@ -31,6 +31,18 @@ public final class Convergence {
         return converged(fs, lossMin);
     }
 
+    /**
+     * A time at or before every frame whose sharpness {@link #converged(List, double)} reads, for a complete run
+     * whose frames come at these times (ascending): the start of the window, or the second-to-last frame
+     * when that is earlier.
+     */
+    public static double windowStart(double[] frameTimes) {
+        int m = frameTimes.length;
+        if (m < 2) return Double.NEGATIVE_INFINITY;
+        double first = frameTimes[0], last = frameTimes[m - 1];
+        return Math.min(last - WINDOW_FRACTION * (last - first), frameTimes[m - 2]);
+    }
+
     /** the rule on frames (t ascending) against the task's ℒ_min */
     public static boolean converged(List<Frame> fs, double lossMin) {
         Frame first = fs.get(0), last = fs.get(fs.size() - 1);

@@ -24,6 +24,7 @@ public final class Observables {
     private final Objective objective;
     private final Sharpness sharpness;
     private final boolean withSharpness;
+    private double sharpnessFrom = Double.NEGATIVE_INFINITY;
     private final HessianSpectrum hessian;   // null unless asked for
     private final DMatrixRMaj x;           // NTK inputs (n × n0)
     private final DMatrixRMaj targetU;     // left singular vectors of T (nL × k)
@@ -124,6 +125,12 @@ public final class Observables {
 
     public boolean computesSharpness() { return withSharpness; }
 
+    /**
+     * Frames before time t carry no sharpness (a sweep cell needs it only in the convergence window,
+     * {@link Convergence#windowStart}); −∞ (the default): every frame does.
+     */
+    public void sharpnessFrom(double t) { sharpnessFrom = t; }
+
     /** Record the t = 0 references; must be called with θ(0) before the first frame. */
     public void setInitial(double[] theta0) {
         DMatrixRMaj[] w = Objective.layers(net, theta0);
@@ -163,7 +170,7 @@ public final class Observables {
             CommonOps_DDRM.subtract(balanceNow[l], balance0[l], balanceDiff[l]);
             drift = Math.max(drift, NormOps_DDRM.normF(balanceDiff[l]));
         }
-        double sharp = withSharpness ? sharpness.compute(theta) : Double.NaN;
+        double sharp = withSharpness && t >= sharpnessFrom ? sharpness.compute(theta) : Double.NaN;
         double[][] weights = null;
         if (net.parameterCount() <= Frame.MAX_WEIGHT_PARAMETERS) {
             weights = new double[depth][];

@@ -4,6 +4,7 @@ import org.dlnexplorer.model.engine.CancellationToken;
 import org.dlnexplorer.model.engine.FrameListener;
 import org.dlnexplorer.model.engine.Simulation;
 import org.dlnexplorer.model.engine.SimulationSpec;
+import org.dlnexplorer.model.observe.Convergence;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.parallel.CorePair;
 
@@ -108,7 +109,10 @@ public final class SweepRunner {
             return CellResult.failed(ix, iy, x, y, message(e));
         }
         try {
-            Trajectory tr = Simulation.simulate(spec, FrameListener.NONE, cancel);
+            // the metrics read no Hessian spectrum, and the sharpness only in the convergence window
+            if (spec.hessian()) spec = spec.toBuilder().hessian(false).build();
+            Trajectory tr = Simulation.simulate(spec, FrameListener.NONE, cancel,
+                    Convergence.windowStart(Simulation.frameTimes(spec)));
             if (!tr.complete() && !tr.diverged() && (tr.stopped() == null || cancel.isCancelled())) return null;
             return CellMetrics.of(ix, iy, x, y, spec, tr, LambdaBalancedPrediction.predict(spec));
         } catch (RuntimeException e) {
