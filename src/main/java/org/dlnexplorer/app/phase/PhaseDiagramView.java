@@ -30,7 +30,6 @@ import org.dlnexplorer.preset.PresetPaths;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.fx.FXGraphics2D;
 
 import java.awt.geom.Rectangle2D;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class PhaseDiagramView extends BorderPane {
     private final Button stop = new Button("Cancel");
     private final Label hover = new Label(" ");
     private final ComboBox<Metric> metricBox = new ComboBox<>();
-    private final FXGraphics2D g2;
+    private final MapPicture picture = new MapPicture();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicLong draws = new AtomicLong();
     /** a marker position outside any axis: PhaseDiagramChart then lists the marker in the legend but draws no ring */
@@ -133,7 +132,6 @@ public final class PhaseDiagramView extends BorderPane {
         canvas.heightProperty().bind(host.heightProperty());
         canvas.widthProperty().addListener((o, a, b) -> requestRedraw());
         canvas.heightProperty().addListener((o, a, b) -> requestRedraw());
-        g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
 
         metricBox.getItems().addAll(linearMetrics());
         metricBox.setValue(Metric.KERNEL_DISTANCE);
@@ -497,17 +495,21 @@ public final class PhaseDiagramView extends BorderPane {
         // the map is drawn with the marker off the axes (its legend entry stays, its ring is not drawn):
         // the overlay draws the ring, so that moving the marker redraws no map
         PhaseDiagramStyle drawn = style.hasMarker() ? style.withMarker(OFF_AXES, OFF_AXES) : style;
-        if (portrait != null) {
-            PhasePortraitChart pc = new PhasePortraitChart(snap, drawn.withMetric(portrait[0]), drawn, ChartStyle.screen());
-            pc.draw(g2, new Rectangle2D.Double(0, 0, w, h));
-            panels = pc.panels();
-        } else {
-            JFreeChart chart = PhaseDiagramChart.chart(snap, drawn, ChartStyle.screen());
-            MapOverlay.shortenRangeLabel(chart, g2, h);
-            ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
-            chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
-            panels = List.of(new PhasePortraitChart.Panel((XYPlot) chart.getPlot(), ri.getPlotInfo().getDataArea()));
-        }
+        double scale = canvas.getScene() == null || canvas.getScene().getWindow() == null ? 1.0
+                : Math.max(1.0, canvas.getScene().getWindow().getOutputScaleX());
+        gc.drawImage(picture.paint(w, h, scale, g2 -> {
+            if (portrait != null) {
+                PhasePortraitChart pc = new PhasePortraitChart(snap, drawn.withMetric(portrait[0]), drawn, ChartStyle.screen());
+                pc.draw(g2, new Rectangle2D.Double(0, 0, w, h));
+                panels = pc.panels();
+            } else {
+                JFreeChart chart = PhaseDiagramChart.chart(snap, drawn, ChartStyle.screen());
+                MapOverlay.shortenRangeLabel(chart, g2, h);
+                ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
+                chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
+                panels = List.of(new PhasePortraitChart.Panel((XYPlot) chart.getPlot(), ri.getPlotInfo().getDataArea()));
+            }
+        }), 0, 0, w, h);
         lastDrawCost = System.nanoTime() - t0;
         outline(hovered);
         draws.incrementAndGet();
