@@ -23,7 +23,8 @@ final class ThreadCpu {
     static String group(String thread) {
         if (thread.startsWith("dln-simulation") || thread.startsWith("dln-theory")) return "simulation";
         if (thread.startsWith("dln-chart-render-")) return "painters";
-        if (thread.equals("JavaFX Application Thread")) return "fx";
+        // the application thread: "JavaFX Application Thread" on desktop platforms, "Event Thread" under Monocle
+        if (thread.equals("JavaFX Application Thread") || thread.equals("Event Thread")) return "fx";
         if (thread.startsWith("QuantumRenderer")) return "render";
         if (thread.startsWith("dln-sweep-")) return "sweep";
         return null;

@@ -94,6 +94,7 @@ class LatencyProbeTest {
         assertEquals("simulation", ThreadCpu.group("dln-theory"));
         assertEquals("painters", ThreadCpu.group("dln-chart-render-1"));
         assertEquals("fx", ThreadCpu.group("JavaFX Application Thread"));
+        assertEquals("fx", ThreadCpu.group("Event Thread"));   // Monocle's application thread
         assertEquals("render", ThreadCpu.group("QuantumRenderer-0"));
         assertEquals("sweep", ThreadCpu.group("dln-sweep-3-12"));
         assertNull(ThreadCpu.group("C2 CompilerThread0"));
