@@ -16,6 +16,7 @@ public final class PiecewiseNet {
     private final double gamma, etaW, etaA;
     private final double[] x, y;
     private final double[] z, rho, v;
+    private EscapeSearch escapes;   // made at the first collapsed neuron (its n × n Gram matrix)
 
     public PiecewiseNet(Network net, Dataset data) {
         if (!net.isPiecewise()) throw new IllegalArgumentException("not a piecewise-linear network");
@@ -228,53 +229,8 @@ public final class PiecewiseNet {
         residuals(theta, mode);
         double ak = theta[h * d + k];
         if (ak == 0) return null;
-        byte[] c = new byte[n];
-        for (int slide = -1; slide < n; slide++) {
-            for (int start = 0; start < 2 * n + 2; start++) {
-                for (int i = 0; i < n; i++) {
-                    double dir = start == 0 ? 1 : start == 1 ? -1 : (start % 2 == 0 ? 1 : -1) * inputDot((start - 2) / 2, i);
-                    c[i] = (byte) (dir > 0 ? 1 : -1);
-                }
-                Boolean found = iterate(c, ak, slide);
-                if (Boolean.TRUE.equals(found)) return new Escape(c.clone(), slide);
-            }
-        }
-        return null;
-    }
-
-    /** the fixed-point iteration from c (changed in place): true when consistent and clear of every surface */
-    private Boolean iterate(byte[] c, double ak, int slide) {
-        for (int it = 0; it < n + 1; it++) {
-            java.util.Arrays.fill(v, 0.0);
-            for (int i = 0; i < n; i++) {
-                if (i == slide) continue;
-                double r = rho[i] * (c[i] > 0 ? 1.0 : gamma);
-                for (int col = 0; col < d; col++) v[col] += r * x[i * d + col];
-            }
-            if (slide >= 0) {
-                // Filippov's slope keeps x_s·ẇ = 0: ρ_s c_s ‖x_s‖² = −x_s·v
-                double xs = 0, xx = inputDot(slide, slide);
-                for (int col = 0; col < d; col++) xs += x[slide * d + col] * v[col];
-                double cs = rho[slide] == 0 ? Double.NaN : -xs / (rho[slide] * xx);
-                if (!(cs >= gamma && cs <= 1)) return false;
-                for (int col = 0; col < d; col++) v[col] -= xs / xx * x[slide * d + col];
-            }
-            double f = -etaW * ak / n, vn = 0;
-            for (int col = 0; col < d; col++) { v[col] *= f; vn += v[col] * v[col]; }
-            vn = Math.sqrt(vn);
-            if (vn == 0) return false;
-            boolean same = true, clear = true;
-            for (int i = 0; i < n; i++) {
-                if (i == slide) continue;
-                double dot = 0;
-                for (int col = 0; col < d; col++) dot += v[col] * x[i * d + col];
-                byte ci = (byte) (dot > 0 ? 1 : -1);
-                if (Math.abs(dot) <= ESCAPE_MARGIN * vn * Math.sqrt(inputDot(i, i))) clear = false;
-                if (ci != c[i]) { same = false; c[i] = ci; }
-            }
-            if (same) return clear;
-        }
-        return false;
+        if (escapes == null) escapes = new EscapeSearch(n, d, gamma, etaW, x, this);
+        return escapes.find(rho, ak);
     }
 
     /** an escape direction this close to an input's surface (relative) is not taken: it would slide at once */
