@@ -1,6 +1,6 @@
 package org.dlnexplorer.model.relu;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,7 +44,7 @@ final class EscapeSearch {
     PiecewiseNet.Escape find(double[] rho, double ak) {
         byte[] c = new byte[n];
         for (int slide = -1; slide < n; slide++) {
-            Map<String, Integer> failed = new HashMap<>();
+            Map<Pattern, Integer> failed = new HashMap<>();
             for (int start = 0; start < 2 * n + 2; start++) {
                 for (int i = 0; i < n; i++) {
                     double dir = start == 0 ? 1 : start == 1 ? -1 : (start % 2 == 0 ? 1 : -1) * gram[((start - 2) / 2) * n + i];
@@ -57,19 +57,19 @@ final class EscapeSearch {
     }
 
     /** the fixed-point iteration from c (changed in place): true when consistent and clear of every surface */
-    private boolean iterate(byte[] c, double[] rho, double ak, int slide, Map<String, Integer> failed) {
-        String[] met = new String[n + 1];
+    private boolean iterate(byte[] c, double[] rho, double ak, int slide, Map<Pattern, Integer> failed) {
+        Pattern[] met = new Pattern[n + 1];
         int steps = 0;
         boolean decided = false, answer = false;
         for (int it = 0; it < n + 1; it++) {
-            String key = new String(c, StandardCharsets.ISO_8859_1);
+            Pattern key = new Pattern(c);
             Integer seen = failed.get(key);
             if (seen != null && seen <= it) {   // the same path with no more iterations left: it fails
                 decided = seen == 0;   // as that run did: by a decision, or by running out of iterations
                 break;
             }
             met[steps++] = key;
-            java.util.Arrays.fill(v, 0.0);
+            Arrays.fill(v, 0.0);
             for (int i = 0; i < n; i++) {
                 if (i == slide) continue;
                 double r = rho[i] * (c[i] > 0 ? 1.0 : gamma);
@@ -102,5 +102,20 @@ final class EscapeSearch {
         // remember the path: with the iteration each pattern was met at, or 0 when the failure was decided
         for (int j = 0; j < steps; j++) failed.merge(met[j], decided ? 0 : j, Math::min);
         return false;
+    }
+
+    /** an activation pattern c ∈ {−1, +1}ⁿ as bits (1: active), for the map of failed patterns */
+    private static final class Pattern {
+        private final long[] bits;
+        private final int hash;
+
+        Pattern(byte[] c) {
+            bits = new long[(c.length + 63) >>> 6];
+            for (int i = 0; i < c.length; i++) if (c[i] > 0) bits[i >>> 6] |= 1L << (i & 63);
+            hash = Arrays.hashCode(bits);
+        }
+
+        @Override public boolean equals(Object o) { return o instanceof Pattern p && Arrays.equals(bits, p.bits); }
+        @Override public int hashCode() { return hash; }
     }
 }
