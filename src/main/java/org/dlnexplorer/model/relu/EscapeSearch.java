@@ -25,6 +25,8 @@ final class EscapeSearch {
     /** ‖x_i‖ */
     private final double[] norm;
     private final double[] v;
+    private final byte[][] starts;
+    private final Pattern[] startKeys;
 
     EscapeSearch(int n, int d, double gamma, double etaW, double[] x, PiecewiseNet net) {
         this.n = n;
@@ -38,6 +40,16 @@ final class EscapeSearch {
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) gram[i * n + j] = net.inputDot(i, j);
         for (int i = 0; i < n; i++) norm[i] = Math.sqrt(gram[i * n + i]);
+        // the starting patterns: all active, all inactive, then the side of each x_i facing +x_j and −x_j
+        starts = new byte[2 * n + 2][n];
+        startKeys = new Pattern[starts.length];
+        for (int start = 0; start < starts.length; start++) {
+            for (int i = 0; i < n; i++) {
+                double dir = start == 0 ? 1 : start == 1 ? -1 : (start % 2 == 0 ? 1 : -1) * gram[((start - 2) / 2) * n + i];
+                starts[start][i] = (byte) (dir > 0 ? 1 : -1);
+            }
+            startKeys[start] = new Pattern(starts[start]);
+        }
     }
 
     /** the way out for residuals rho and a_k = ak (≠ 0), or null */
@@ -45,11 +57,10 @@ final class EscapeSearch {
         byte[] c = new byte[n];
         for (int slide = -1; slide < n; slide++) {
             Map<Pattern, Integer> failed = new HashMap<>();
-            for (int start = 0; start < 2 * n + 2; start++) {
-                for (int i = 0; i < n; i++) {
-                    double dir = start == 0 ? 1 : start == 1 ? -1 : (start % 2 == 0 ? 1 : -1) * gram[((start - 2) / 2) * n + i];
-                    c[i] = (byte) (dir > 0 ? 1 : -1);
-                }
+            for (int start = 0; start < starts.length; start++) {
+                Integer seen = failed.get(startKeys[start]);
+                if (seen != null && seen == 0) continue;   // met at iteration 0 of a failed run: fails again
+                System.arraycopy(starts[start], 0, c, 0, n);
                 if (iterate(c, rho, ak, slide, failed)) return new PiecewiseNet.Escape(c.clone(), slide);
             }
         }
