@@ -209,8 +209,8 @@ final class ControlsPanel {
     }
 
     private List<Node> network() {
-        NumberControl depth = number("depth-slider", "L", "", "Depth L: number of weight matrices", 1, DEPTH_MAX, 2, false, true);
-        bindInt(depth, vm.depth);
+        NumberControl depth = number("depth-slider", "L", "", DepthControl.TRAINED_TIP, 1, DEPTH_MAX, 2, false, true);
+        DepthControl.bind(depth, vm.depth, vm.basePreset);   // L counts the trained layers (a frozen pᵀ is one more)
         depth.disableProperty().bind(comparing("network.depth"));
         NumberControl width = number("width-slider", "n", "", "Hidden width (every hidden layer)", 1, WIDTH_MAX, 2, false, true);
         bindInt(width, vm.width);

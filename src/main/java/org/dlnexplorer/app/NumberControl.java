@@ -25,6 +25,8 @@ public final class NumberControl extends VBox {
     private final Slider slider;
     private final TextField field;
     private final Label message = new Label();
+    private final Label units;
+    private final Tooltip tip = new Tooltip();
     private final DoubleProperty value = new SimpleDoubleProperty();
     private final double min, max;
     private final boolean log, integer;
@@ -60,10 +62,11 @@ public final class NumberControl extends VBox {
         Label name = new Label(symbol);
         name.setMinWidth(28);
         name.getStyleClass().add("control-symbol");
-        Label units = new Label(unit);
-        units.setMinWidth(unit.isEmpty() ? 0 : 18);
+        units = new Label();
+        units.setId(id.replace("-slider", "") + "-unit");
         units.getStyleClass().add("control-unit");
-        Tooltip tip = new Tooltip(tooltip + " (range " + Fmt.num(min) + " … " + Fmt.num(max) + (log ? ", logarithmic" : "") + ")");
+        setUnit(unit);
+        setTooltip(tooltip);
         Tooltip.install(slider, tip);
         Tooltip.install(field, tip);
         Tooltip.install(name, tip);
@@ -104,6 +107,21 @@ public final class NumberControl extends VBox {
         field.setOnAction(e -> commitText());
         field.focusedProperty().addListener((o, was, now) -> { if (!now) commitText(); });
     }
+
+    /** the unit after the field ("" for none), e.g. "+ pᵀ" when the depth counts the trained layers only */
+    public void setUnit(String unit) {
+        units.setText(unit);
+        units.setMinWidth(unit.isEmpty() ? 0 : 18);
+    }
+
+    public String unit() { return units.getText(); }
+
+    /** the tooltip of the name, slider and field; the range is appended */
+    public void setTooltip(String tooltip) {
+        tip.setText(tooltip + " (range " + Fmt.num(min) + " … " + Fmt.num(max) + (log ? ", logarithmic" : "") + ")");
+    }
+
+    public String tooltip() { return tip.getText(); }
 
     /** Ask this before taking a value: it returns why the configuration refuses it (whole), or null. */
     public void setValidator(java.util.function.DoubleFunction<String> why) {

@@ -34,10 +34,13 @@ public final class Overlays {
     /** why no overlay applies to a network whose output layer is frozen (training.freezeOutput) */
     public static final String FROZEN_REASON = "the output layer is frozen (training.freezeOutput): these solutions assume "
             + "every layer trains (balanced modes, conserved W_LᵀW_L − W_{L−1}W_{L−1}ᵀ)";
-    /** gradient flow with a frozen readout W_L = pᵀ (Marion &amp; Chizat's residual setting) */
-    public static final String FROZEN_EQUATION = "dW_ℓ/dt = −η_ℓ (W_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ, ℓ < L;  W_L = pᵀ fixed";
-    public static final String FROZEN_TEX = "\\frac{dW_\\ell}{dt} = -\\eta_\\ell\\,(W_L\\cdots W_{\\ell+1})^T(W_{\\mathrm{eff}}\\Sigma_{xx} - \\Sigma_{yx}) \\\\ "
-            + "\\qquad(W_{\\ell-1}\\cdots W_1)^T,\\ \\ell < L;\\ W_L = p^T\\ \\text{fixed}";
+    /**
+     * gradient flow with a frozen readout pᵀ (Marion &amp; Chizat's residual setting f(x) = pᵀ W_L ⋯ W_1 x): L counts
+     * the trained layers, as the description, the compare legends ("L = 4 + pᵀ") and the depth slider do
+     */
+    public static final String FROZEN_EQUATION = "dW_ℓ/dt = −η_ℓ (pᵀW_L⋯W_ℓ₊₁)ᵀ (W_eff Σxx − Σyx) (W_ℓ₋₁⋯W_1)ᵀ, ℓ ≤ L;  pᵀ fixed";
+    public static final String FROZEN_TEX = "\\frac{dW_\\ell}{dt} = -\\eta_\\ell\\,(p^T W_L\\cdots W_{\\ell+1})^T(W_{\\mathrm{eff}}\\Sigma_{xx} - \\Sigma_{yx}) \\\\ "
+            + "\\qquad(W_{\\ell-1}\\cdots W_1)^T,\\ \\ell \\le L;\\ p^T\\ \\text{fixed}";
 
     /** the update rule when no overlay names a sharper equation: gradient descent, and gradient flow */
     public static final String DESCENT_EQUATION = "W_ℓ ← W_ℓ − η·η_ℓ ∂ℒ/∂W_ℓ  (stable while sharpness < 2/η)";
@@ -153,7 +156,7 @@ public final class Overlays {
         if (piecewise(run)) return spec.method() == Method.GRADIENT_DESCENT
                 ? new Governing(PIECEWISE_DESCENT_EQUATION, PIECEWISE_DESCENT_TEX) : new Governing(PIECEWISE_EQUATION, PIECEWISE_TEX);
         if (frozen(run)) return spec.method() == Method.GRADIENT_DESCENT
-                ? new Governing(DESCENT_EQUATION + ", ℓ < L;  W_L = pᵀ fixed", DESCENT_TEX) : new Governing(FROZEN_EQUATION, FROZEN_TEX);
+                ? new Governing(DESCENT_EQUATION + ", ℓ ≤ L;  pᵀ fixed", DESCENT_TEX) : new Governing(FROZEN_EQUATION, FROZEN_TEX);
         if (measured(run)) return new Governing(MEASURED_EQUATION, MEASURED_TEX);
         TheoryResult exact = ExactOverlay.solve(run, false);
         for (Overlay o : ALL) {
