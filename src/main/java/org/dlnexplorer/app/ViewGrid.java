@@ -23,7 +23,8 @@ import java.util.List;
  * order, row by row, each spanning its registry column span. The grid adapts to its size: as many columns
  * as fit {@link #MIN_VIEW_WIDTH} each (at most {@link #COLUMNS}), as many rows on screen as fit
  * {@link #MIN_VIEW_HEIGHT} each (at most {@link #ROWS}); more rows keep that height and the grid scrolls,
- * so no view shrinks below the minimum size. Double-click maximizes a view over the whole grid (and
+ * so no view shrinks below the minimum size. Views that do not fill one row share its whole width (one view
+ * takes the whole area), never leaving empty columns. Double-click maximizes a view over the whole grid (and
  * restores it); the View menu adds and removes views. FX thread.
  */
 final class ViewGrid {
@@ -157,16 +158,10 @@ final class ViewGrid {
 
     private void layout() {
         grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
-        for (int c = 0; c < columns; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / columns);
-            cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
-        }
-        int rows;
+        int rows, cols;
         if (maximized != null) {
-            grid.add(maximized, 0, 0, columns, 1);
+            cols = 1;
+            grid.add(maximized, 0, 0, 1, 1);
             rows = 1;
         } else {
             List<ViewId> shown = vm.panels.get();
@@ -174,12 +169,21 @@ final class ViewGrid {
             // fewer columns (small window, presenting): one each, but a full-row view (the portrait) keeps the row
             for (ViewId id : shown)
                 spans.add(columns >= COLUMNS ? id.columnSpan() : id.columnSpan() >= COLUMNS ? columns : 1);
-            GridPlacement place = GridPlacement.of(spans, columns);
+            // views that do not fill a row share the whole width (one view: the whole area)
+            GridPlacement place = GridPlacement.filling(spans, columns);
+            cols = place.columns();
             for (int i = 0; i < shown.size(); i++) {
                 GridPlacement.Cell c = place.cells().get(i);
                 grid.add(panes.node(shown.get(i)), c.column(), c.row(), c.span(), 1);
             }
             rows = place.rows();
+        }
+        grid.getColumnConstraints().clear();
+        for (int c = 0; c < cols; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / cols);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
         }
         grid.getRowConstraints().clear();
         for (int r = 0; r < rows; r++) {

@@ -62,4 +62,30 @@ class GridPlacementTest {
         assertEquals(new GridPlacement.Cell(1, 3, 1), p.cells().get(10));
         assertEquals(1, GridPlacement.of(List.of(), 3).rows());
     }
+
+    @Test
+    void viewsThatDoNotFillARowShareTheWholeWidth() {
+        // one view: the whole area, whatever the columns that fit
+        for (int columns = 1; columns <= ViewGrid.COLUMNS; columns++) {
+            GridPlacement one = GridPlacement.filling(List.of(1), columns);
+            assertEquals(1, one.columns(), columns + " columns fit");
+            assertEquals(List.of(new GridPlacement.Cell(0, 0, 1)), one.cells());
+        }
+        // a two-column view alone, and two views, in three columns: two columns, none empty
+        assertEquals(List.of(new GridPlacement.Cell(0, 0, 2)), GridPlacement.filling(List.of(2), 3).cells());
+        assertEquals(2, GridPlacement.filling(List.of(2), 3).columns());
+        GridPlacement two = GridPlacement.filling(List.of(1, 1), 3);
+        assertEquals(2, two.columns());
+        assertEquals(List.of(new GridPlacement.Cell(0, 0, 1), new GridPlacement.Cell(1, 0, 1)), two.cells());
+    }
+
+    @Test
+    void viewsThatFillARowKeepTheirColumns() {
+        assertEquals(GridPlacement.of(List.of(1, 1), 2), GridPlacement.filling(List.of(1, 1), 2));
+        assertEquals(GridPlacement.of(List.of(1, 1, 1), 3), GridPlacement.filling(List.of(1, 1, 1), 3));
+        // a second row that is not full does not narrow the grid
+        List<Integer> four = spans(List.of(ViewId.SINGULAR_VALUES, ViewId.LOSS, ViewId.SHARPNESS, ViewId.LAYERS));
+        assertEquals(GridPlacement.of(four, 3), GridPlacement.filling(four, 3));
+        assertEquals(3, GridPlacement.filling(spans(ViewId.defaults(null)), 3).columns());
+    }
 }
