@@ -111,7 +111,7 @@ public final class NumberControl extends VBox {
     /** the unit after the field ("" for none), e.g. "+ pᵀ" when the depth counts the trained layers only */
     public void setUnit(String unit) {
         units.setText(unit);
-        units.setMinWidth(unit.isEmpty() ? 0 : 18);
+        units.setMinWidth(unit.isEmpty() ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);   // never cut to "…"
     }
 
     public String unit() { return units.getText(); }

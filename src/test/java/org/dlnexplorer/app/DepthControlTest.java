@@ -64,6 +64,8 @@ class DepthControlTest {
         TextField field = robot.lookup("#depth-field").queryAs(TextField.class);
         assertEquals(trained, field.getText(), "the slider shows the legend's L");
         assertEquals(DepthControl.FROZEN_UNIT, text(robot, "#depth-unit"));
+        javafx.scene.control.Label unit = robot.lookup("#depth-unit").queryAs(javafx.scene.control.Label.class);
+        assertTrue(unit.minWidth(-1) >= unit.prefWidth(-1) - 0.5, "the row never cuts the unit to \"…\": " + unit.minWidth(-1));
         assertTrue(fx(() -> vm.basePreset.get().description).contains("L = " + trained), "the description's L");
         assertEquals(5, vm.depth.get(), "the view-model keeps network.depth (weight matrices, pᵀ included)");
     }
