@@ -1,6 +1,7 @@
 package org.dlnexplorer.chart;
 
 import org.dlnexplorer.model.observe.Convergence;
+import org.dlnexplorer.model.observe.ResidualChange;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.jfree.chart.axis.LogAxis;
@@ -91,8 +92,8 @@ final class ResidualDepthChart extends XyViewChart {
         for (RunSet.Labeled l : rs.runs()) {
             Trajectory tr = l.trajectory();
             if (!applies(tr)) continue;
-            int depth = tr.depth() - 1;
-            double change = depth * tr.last().layerChange();
+            int depth = ResidualChange.trainedLayers(tr);
+            double change = ResidualChange.scaled(tr, tr.last());
             boolean ok = Convergence.converged(tr) && Double.isFinite(change);
             out.add(new Point(depth, change, ok));
         }
@@ -102,7 +103,7 @@ final class ResidualDepthChart extends XyViewChart {
 
     /** a run of the seed's fixed-p setting: frozen readout pᵀ (training.freezeOutput), frames recorded */
     static boolean applies(Trajectory tr) {
-        return tr.setup() != null && tr.setup().network().frozenOutput() && !tr.frames().isEmpty();
+        return ResidualChange.applies(tr) && !tr.frames().isEmpty();
     }
 
     /** a base-2 log axis labelled with plain numbers (4, 8, 16 …) */

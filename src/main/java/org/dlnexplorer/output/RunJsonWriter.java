@@ -2,6 +2,7 @@ package org.dlnexplorer.output;
 
 import com.google.gson.stream.JsonWriter;
 import org.dlnexplorer.model.observe.Frame;
+import org.dlnexplorer.model.observe.ResidualChange;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
 import org.dlnexplorer.model.theory.OverlayInput;
@@ -57,6 +58,12 @@ public final class RunJsonWriter {
         for (Frame f : frames) num(w, f.balanceDrift());
         w.endArray();
         if (tr.isPiecewise()) piecewise(w, frames);
+        if (ResidualChange.applies(tr)) {
+            // training.freezeOutput: L·max_k‖W_k(t) − W_k(0)‖_F, L the trained layers (what the residual-depth view plots)
+            w.name("layerChange").beginArray();
+            for (Frame f : frames) num(w, ResidualChange.scaled(tr, f));
+            w.endArray();
+        }
         if (!frames.isEmpty() && frames.get(0).hasSharpness()) {
             w.name("sharpness").beginArray();
             for (Frame f : frames) num(w, f.sharpness());

@@ -89,6 +89,56 @@ class ResidualDepthChartTest {
     }
 
     @Test
+    void runJsonWritesThePlottedChangePerFrameForAFrozenReadoutOnly() throws Exception {
+        Preset preset = BundledPresets.read(PRESET);
+        preset.compare.values = new double[]{5, 9};   // L = 4, 8 trained layers: frames carry their weights
+        RunSet rs = PresetRunner.runSet(preset, "res");
+        List<ResidualDepthChart.Point> points = ResidualDepthChart.points(rs);
+        for (int i = 0; i < rs.runs().size(); i++) {
+            Trajectory tr = rs.runs().get(i).trajectory();
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(
+                    org.dlnexplorer.output.RunJsonWriter.toJson(tr)).getAsJsonObject();
+            com.google.gson.JsonArray change = o.getAsJsonArray("layerChange");
+            com.google.gson.JsonArray weights = o.getAsJsonArray("weights");
+            assertEquals(tr.frames().size(), change.size());
+            int depth = o.get("depth").getAsInt() - 1;
+            // the last frame's value is the point the view plots
+            assertEquals(points.get(i).depth(), depth);
+            assertEquals(points.get(i).scaledChange(), change.get(change.size() - 1).getAsDouble(), 0.0);
+            // every frame: L·max_k‖W_k(t) − W_k(0)‖_F from the JSON's own weights
+            for (int f = 0; f < change.size(); f++) {
+                double worst = 0;
+                for (int k = 0; k <= depth; k++) {
+                    double[][] a = matrix(weights.get(0).getAsJsonArray().get(k)), b = matrix(weights.get(f).getAsJsonArray().get(k));
+                    double s = 0;
+                    for (int r = 0; r < a.length; r++)
+                        for (int c = 0; c < a[r].length; c++) s += (b[r][c] - a[r][c]) * (b[r][c] - a[r][c]);
+                    worst = Math.max(worst, Math.sqrt(s));
+                }
+                assertEquals(depth * worst, change.get(f).getAsDouble(), ROUND_OFF * Math.max(1, depth * worst), "frame " + f);
+            }
+        }
+        // every layer trained: no such field
+        preset.training.freezeOutput = false;
+        preset.compare = null;
+        Trajectory trained = PresetRunner.runSet(preset, "res").runs().get(0).trajectory();
+        assertFalse(com.google.gson.JsonParser.parseString(org.dlnexplorer.output.RunJsonWriter.toJson(trained))
+                .getAsJsonObject().has("layerChange"));
+    }
+
+    /** a layer of the run JSON's "weights": rows of numbers */
+    private static double[][] matrix(com.google.gson.JsonElement e) {
+        com.google.gson.JsonArray rows = e.getAsJsonArray();
+        double[][] m = new double[rows.size()][];
+        for (int r = 0; r < m.length; r++) {
+            com.google.gson.JsonArray row = rows.get(r).getAsJsonArray();
+            m[r] = new double[row.size()];
+            for (int c = 0; c < m[r].length; c++) m[r][c] = row.get(c).getAsDouble();
+        }
+        return m;
+    }
+
+    @Test
     void aViewOfTheFixedReadoutAtSeveralDepths() throws Exception {
         RunSet trained = PresetRunner.runSet(BundledPresets.read("marion-chizat-residual.json"), "res");
         assertEquals("needs runs with a fixed readout p at two or more depths (a compare set over network.depth with "
