@@ -218,8 +218,35 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
             MessageChart.centered(g, subtitle(students.get(0)), area, top + style.titleSize() * 1.5 + style.subtitleSize() * 1.1);
             top += style.titleSize() * 1.5 + style.subtitleSize() * 1.5;
         }
-        double w = area.getWidth() / n;
-        for (int i = 0; i < n; i++)
-            charts.get(i).draw(g, new Rectangle2D.Double(area.getX() + i * w, top, w, area.getMaxY() - top));
+        // only the first column names the vertical axes: it is wider by their labels, so every plot is as wide
+        double extra = n > 1 ? axisLabelSpace(g) : 0, w = (area.getWidth() - extra) / n, x = area.getX();
+        for (int i = 0; i < n; i++) {
+            double cw = i == 0 ? w + extra : w;
+            JFreeChart c = charts.get(i);
+            if (n > 1) c.getTitle().setFont(memberTitleFont(g, students.get(i).label(), cw - TITLE_MARGIN - style.tickSize()));
+            c.draw(g, new Rectangle2D.Double(x, top, cw, area.getMaxY() - top));
+            x += cw;
+        }
+    }
+
+    /** the room a vertical axis label takes at the left of a plot: its line height and JFreeChart's insets (3 + 3 px) */
+    private double axisLabelSpace(Graphics2D g) {
+        return g.getFontMetrics(style.axisLabelFont()).getHeight() + 6;
+    }
+
+    /** a member's column title keeps this much of the column free besides the chart's right padding (a tick size):
+     *  the left padding (4 px), the title's padding (1 px each side) and a margin against rounding */
+    static final double TITLE_MARGIN = 8;
+
+    /**
+     * A member's title in the axis-label font when it fits one line of its column, else in a font small enough to
+     * fit, never below {@link InputSpaceChart#MIN_LABEL_FONT} (as the input-space panels' labels).
+     */
+    private java.awt.Font memberTitleFont(Graphics2D g, String label, double width) {
+        java.awt.Font f = style.axisLabelFont();
+        int needed = g.getFontMetrics(f).stringWidth(label);
+        if (needed <= width) return f;
+        return f.deriveFont((float) Math.max(InputSpaceChart.MIN_LABEL_FONT,
+                Math.floor(f.getSize2D() * width / needed)));
     }
 }
