@@ -30,6 +30,9 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
     /** line opacity: fifty neurons on top of each other stay readable */
     static final double LINE_ALPHA = 0.55;
 
+    /** the vertical axes' names in a compare set's columns */
+    private static final String MU_SHORT = "μₖ", ANGLE_SHORT = "∠β̂ₖ (°)";
+
     private List<StudentRun> students = List.of();
     private ViewApplicability.Reason why;
     private boolean logTime;
@@ -115,7 +118,7 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
             mu.addSeries("μ" + k, xy);
             muR.setSeriesPaint(k, colourOf(s, k));
         }
-        plot.add(subplot(mu, muR, !first ? null : compare ? "μₖ" : "μₖ = aₖ‖wₖ‖"), 1);
+        plot.add(subplot(mu, muR, !first ? null : compare ? MU_SHORT : "μₖ = aₖ‖wₖ‖"), 1);
         if (s.d() == 2) {
             DefaultXYDataset ang = new DefaultXYDataset();
             XYLineAndShapeRenderer angR = lines();
@@ -125,10 +128,14 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
                 ang.addSeries("β" + k, xy);
                 angR.setSeriesPaint(k, colourOf(s, k));
             }
-            XYPlot a = subplot(ang, angR, !first ? null : compare ? "∠β̂ₖ (°)" : "angle of β̂ₖ (°)");
+            XYPlot a = subplot(ang, angR, !first ? null : compare ? ANGLE_SHORT : "angle of β̂ₖ (°)");
             NumberAxis deg = (NumberAxis) a.getRangeAxis();
             deg.setRange(-180, 180);
-            deg.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(90));
+            // ticks every 90°, or every 180° when the subplot is too low for five labels (JFreeChart picks)
+            org.jfree.chart.axis.TickUnits degrees = new org.jfree.chart.axis.TickUnits();
+            for (double u : new double[] {90, 180, 360}) degrees.add(new org.jfree.chart.axis.NumberTickUnit(u));
+            deg.setStandardTickUnits(degrees);
+            deg.setAutoTickUnitSelection(true);
             float lw = Math.max(1.2f, style.lineWidth() * 0.6f);
             for (int j = 0; j < s.k(); j++) {
                 ValueMarker m = new ValueMarker(Math.toDegrees(s.teacherAngle(j)), InputSpacePainter.TEACHER,
@@ -218,14 +225,38 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
             MessageChart.centered(g, subtitle(students.get(0)), area, top + style.titleSize() * 1.5 + style.subtitleSize() * 1.1);
             top += style.titleSize() * 1.5 + style.subtitleSize() * 1.5;
         }
-        // only the first column names the vertical axes: it is wider by their labels, so every plot is as wide
-        double extra = n > 1 ? axisLabelSpace(g) : 0, w = (area.getWidth() - extra) / n, x = area.getX();
+        // one row of columns, or two rows when one would be too narrow; the first column of each row names the
+        // vertical axes: it is wider by their labels, so every plot is as wide
+        int cols = columnsFor(n, area.getWidth()), rows = (n + cols - 1) / cols;
+        double extra = n > 1 ? axisLabelSpace(g) : 0, w = (area.getWidth() - extra) / cols, h = (area.getMaxY() - top) / rows;
+        java.awt.Font titles = n > 1 ? memberTitleFont(g, w - TITLE_MARGIN - style.tickSize()) : null;
         for (int i = 0; i < n; i++) {
-            double cw = i == 0 ? w + extra : w;
-            JFreeChart c = charts.get(i);
-            if (n > 1) c.getTitle().setFont(memberTitleFont(g, students.get(i).label(), cw - TITLE_MARGIN - style.tickSize()));
-            c.draw(g, new Rectangle2D.Double(x, top, cw, area.getMaxY() - top));
-            x += cw;
+            int c = i % cols, r = i / cols;
+            double x = area.getX() + (c == 0 ? 0 : extra + c * w), cw = c == 0 ? w + extra : w;
+            JFreeChart chart = charts.get(i);
+            if (n > 1) {
+                chart.getTitle().setFont(titles);
+                nameAxes(chart, c == 0);
+            }
+            chart.draw(g, new Rectangle2D.Double(x, top + r * h, cw, h));
+        }
+    }
+
+    /** a compare set's members side by side while each column keeps MIN_COLUMN px, else in two rows (3 or more) */
+    static int columnsFor(int members, double width) {
+        return members <= 2 || width / members >= MIN_COLUMN ? members : (members + 1) / 2;
+    }
+
+    /** the narrowest member column (px) before the members go into two rows */
+    static final double MIN_COLUMN = 160;
+
+    /** the vertical axes' names in a compare set's column: on the first column of a row only */
+    private static void nameAxes(JFreeChart chart, boolean on) {
+        List<?> subs = ((CombinedDomainXYPlot) chart.getPlot()).getSubplots();
+        for (int j = 0; j < subs.size(); j++) {
+            ValueAxis y = ((XYPlot) subs.get(j)).getRangeAxis();
+            String label = !on ? null : j == 0 ? MU_SHORT : ANGLE_SHORT;
+            if (!java.util.Objects.equals(label, y.getLabel())) y.setLabel(label);
         }
     }
 
@@ -239,14 +270,15 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
     static final double TITLE_MARGIN = 8;
 
     /**
-     * A member's title in the axis-label font when it fits one line of its column, else in a font small enough to
-     * fit, never below {@link InputSpaceChart#MIN_LABEL_FONT} (as the input-space panels' labels).
+     * The members' titles in the axis-label font when the widest fits one line of a column, else in a font small
+     * enough to fit, never below {@link InputSpaceChart#MIN_LABEL_FONT} (as the input-space panels' labels); one font
+     * for all, so the columns look alike.
      */
-    private java.awt.Font memberTitleFont(Graphics2D g, String label, double width) {
+    private java.awt.Font memberTitleFont(Graphics2D g, double width) {
         java.awt.Font f = style.axisLabelFont();
-        int needed = g.getFontMetrics(f).stringWidth(label);
+        int needed = 0;
+        for (StudentRun s : students) needed = Math.max(needed, g.getFontMetrics(f).stringWidth(s.label()));
         if (needed <= width) return f;
-        return f.deriveFont((float) Math.max(InputSpaceChart.MIN_LABEL_FONT,
-                Math.floor(f.getSize2D() * width / needed)));
+        return f.deriveFont((float) Math.max(InputSpaceChart.MIN_LABEL_FONT, Math.floor(f.getSize2D() * width / needed)));
     }
 }

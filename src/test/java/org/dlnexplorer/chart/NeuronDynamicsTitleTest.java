@@ -32,6 +32,10 @@ class NeuronDynamicsTitleTest {
                 g.dispose();
             }
             String where = (int) cell[0] + "×" + (int) cell[1] + ": ";
+            String shots = System.getProperty("dln.viewShots", "");   // a picture to look at, when asked
+            if (!shots.isEmpty())
+                java.nio.file.Files.write(java.nio.file.Path.of(shots, "neurons-" + (int) cell[0] + ".png"),
+                        org.dlnexplorer.export.ChartExporter.png(chart, new org.dlnexplorer.export.ExportSize((int) cell[0], (int) cell[1], 1)));
             for (StudentRun s : four) {
                 TextBoxes.Box title = g.texts.stream().filter(b -> b.text().equals(s.label())).findFirst().orElse(null);
                 assertNotNull(title, where + "\"" + s.label() + "\" is drawn whole on one line; drawn: "
