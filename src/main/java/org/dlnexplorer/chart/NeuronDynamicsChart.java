@@ -31,7 +31,7 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
     static final double LINE_ALPHA = 0.55;
 
     /** the vertical axes' names in a compare set's columns */
-    private static final String MU_SHORT = "μₖ", ANGLE_SHORT = "∠β̂ₖ (°)";
+    private static final String MU_SHORT = "μₖ", ANGLE_SHORT = "∠β̂ₖ";
 
     private List<StudentRun> students = List.of();
     private ViewApplicability.Reason why;
@@ -128,7 +128,7 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
                 ang.addSeries("β" + k, xy);
                 angR.setSeriesPaint(k, colourOf(s, k));
             }
-            XYPlot a = subplot(ang, angR, !first ? null : compare ? ANGLE_SHORT : "angle of β̂ₖ (°)");
+            XYPlot a = subplot(ang, angR, !first ? null : compare ? ANGLE_SHORT : "angle of β̂ₖ");
             NumberAxis deg = (NumberAxis) a.getRangeAxis();
             deg.setRange(-180, 180);
             // ticks every 90°, or every 180° when the subplot is too low for five labels (JFreeChart picks)
@@ -136,6 +136,7 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
             for (double u : new double[] {90, 180, 360}) degrees.add(new org.jfree.chart.axis.NumberTickUnit(u));
             deg.setStandardTickUnits(degrees);
             deg.setAutoTickUnitSelection(true);
+            deg.setNumberFormatOverride(new java.text.DecimalFormat("0°"));   // the unit on the ticks: a short axis name
             float lw = Math.max(1.2f, style.lineWidth() * 0.6f);
             for (int j = 0; j < s.k(); j++) {
                 ValueMarker m = new ValueMarker(Math.toDegrees(s.teacherAngle(j)), InputSpacePainter.TEACHER,
