@@ -52,6 +52,12 @@ public final class CorePair {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicLong helperChunks = new AtomicLong();
     private volatile Job job;
+    /**
+     * the epoch of {@link #job}, written before it (and both before the claim counter): a helper that read
+     * epoch e from the counter and then the job may have read the next job already; the job is e's only when
+     * this still reads e after it
+     */
+    private volatile long jobEpoch;
     private volatile boolean sleeping;
     private volatile Throwable failure;
     private long epoch;   // written by the owner only (ownership passes through inUse)
@@ -118,8 +124,9 @@ public final class CorePair {
         int n = j.chunks();
         done.set(0);
         failure = null;
-        job = j;
         epoch = (epoch + 1) & 0xFFFF_FFFFL;
+        jobEpoch = epoch;
+        job = j;
         claim.set(epoch << 32);
         if (sleeping) LockSupport.unpark(helper);
         work(epoch, j, false);
@@ -163,7 +170,11 @@ public final class CorePair {
             long e = claim.get() >>> 32;
             if (e != seen) {
                 seen = e;
-                work(e, job, true);
+                Job j = job;
+                // job e's own, unless the owner has finished e and is publishing the next one: then there is
+                // nothing of e left, and the next epoch comes with the counter (its chunks must not be taken as
+                // e's: the counter still reads e's, and the next job may have more chunks than e had)
+                if (jobEpoch == e) work(e, j, true);
                 idleSince = System.nanoTime();
                 spins = 0;
             } else if ((spins & 63) != 63 || System.nanoTime() - idleSince < SPIN_NANOS) {

@@ -76,6 +76,47 @@ class CorePairTest {
         assertTrue(CorePair.helperChunks() > helperBefore, "the helper thread took chunks");
     }
 
+    /** two chunks of no work: the caller usually finishes it alone, at once, and publishes the next job */
+    private static final class Tiny implements CorePair.Job {
+        final AtomicIntegerArray runs = new AtomicIntegerArray(2);
+        @Override public int chunks() { return 2; }
+        @Override public int phaseStart(int chunk) { return 0; }
+        @Override public void run(int chunk) { runs.incrementAndGet(chunk); }
+    }
+
+    /**
+     * Jobs of different sizes one after another (the integrator's two-chunk loops between the gradient's
+     * many-chunk passes): a chunk of a job is never run under the previous job's epoch, so every chunk of every
+     * job runs once and after its earlier phases. A helper that read the new job with the old epoch ran chunk 2
+     * of the larger job before its first phase and counted it twice.
+     */
+    @Test
+    void jobsOfDifferentSizesInTurnEachRunEveryChunkOnce() {
+        long start = System.nanoTime();
+        int pairs = 0;
+        CorePair pair = acquire();
+        assertNotNull(pair);
+        try {
+            while (System.nanoTime() - start < 2_000_000_000L) {
+                Tiny tiny = new Tiny();
+                pair.run(tiny);
+                assertEquals(1, tiny.runs.get(0), "tiny chunk 0 ran once");
+                assertEquals(1, tiny.runs.get(1), "tiny chunk 1 ran once");
+                Phased job = new Phased();
+                pair.run(job);
+                for (int c = 0; c < job.n; c++) {
+                    assertEquals(1, job.runs.get(c), "job " + pairs + ": chunk " + c + " ran once");
+                    assertTrue(job.finishedBefore.get(c) >= job.phaseStart(c),
+                            "job " + pairs + ": chunk " + c + " started after its earlier phases");
+                }
+                pairs++;
+            }
+        } finally {
+            pair.release();
+        }
+        assertTrue(pairs > 1000, pairs + " pairs of jobs");
+    }
+
     @Test
     void oneThreadScopesWithholdThePairAndNest() {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "two processors");
