@@ -179,7 +179,31 @@ public enum ViewId {
             if (v == INPUT_SPACE && !twoInputs(p)) continue;   // the partition is drawn in the plane (d = 2)
             if (pw ? PIECEWISE_ONLY.contains(v) || SHARED.contains(v) : !PIECEWISE_ONLY.contains(v)) out.add(v);
         }
+        // views whose network shape the preset cannot have go last: they say why they do not apply, and the
+        // first screen (1280 × 800 shows two rows) keeps the views that draw this network
+        List<ViewId> last = new ArrayList<>();
+        out.removeIf(v -> !shapeAllows(v, p) && last.add(v));
+        out.addAll(last);
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether the preset's widths allow a view that needs one network shape (the single-neuron views need
+     * [d, 1, 1], the function-space view two inputs and one output, App. A's panels [d, 1, 1] or [1, 1, c]);
+     * true without widths, or when its compare set varies the network (a member may have the shape).
+     */
+    static boolean shapeAllows(ViewId v, Preset p) {
+        if (p == null || p.network == null || p.network.widths == null) return true;
+        if (p.compare != null && p.compare.parameter != null && p.compare.parameter.startsWith("network.")) return true;
+        if (p.compare != null && p.compare.with != null)
+            for (String f : p.compare.with.keySet()) if (f.startsWith("network.")) return true;
+        int[] w = p.network.widths;
+        return switch (v) {
+            case HYPERBOLOID, HYPERBOLOID_GEOMETRIES -> w.length == 3 && w[1] == 1 && w[2] == 1;
+            case FUNCTION_SPACE -> w.length >= 3 && w[0] == 2 && w[w.length - 1] == 1;
+            case NEURON_TEMPORAL -> w.length == 3 && w[1] == 1 && (w[2] == 1 || w[0] == 1);
+            default -> true;
+        };
     }
 
     /** whether the preset's network has two inputs (widths [2, …]) */
