@@ -130,7 +130,7 @@ final class ConservationChart extends XyViewChart {
                 ? (anyGd ? "gradient descent does not conserve δₖ exactly (O(η²) per step)"
                         : "max over neurons k of |δₖ(t) − δₖ(0)|; δₖ = η_w aₖ² − η_a‖wₖ‖²")
                 : anyGd ? "gradient descent does not conserve Dₗ exactly (O(η²) per step)"
-                : frozenOutput(rs) ? "max over ℓ ≤ L−2: D_{L−1} holds the frozen W_L, not conserved"
+                : frozenOutput(rs) ? "max over ℓ < L (L trained); the balance at the fixed pᵀ is not conserved"
                 : "Frobenius norm, max over layers ℓ; Dₗ = ηₗWₗ₊₁ᵀWₗ₊₁ − ηₗ₊₁WₗWₗᵀ";
         // one note for every member's exact zeros (one legend entry per member crowded the plot out of a grid cell)
         if (anyZeros) base = join(base, "drift 0 drawn at " + Fmt.num(floor));
@@ -139,8 +139,9 @@ final class ConservationChart extends XyViewChart {
     }
 
     /**
-     * whether a run's output layer is frozen (training.freezeOutput): its drift is over D_1 … D_{L−2} only, since
-     * D_{L−1} = η_{L−1}W_LᵀW_L − η_L W_{L−1}W_{L−1}ᵀ changes as W_{L−1} trains and W_L does not
+     * whether a run's output layer is frozen (training.freezeOutput): with L trained layers under the readout
+     * pᵀ, its drift is over D_1 … D_{L−1} only, since the balance at the readout, ppᵀ − W_LW_Lᵀ (rates aside),
+     * changes as W_L trains and pᵀ does not
      */
     static boolean frozenOutput(RunSet rs) {
         for (RunSet.Labeled l : rs.runs())
