@@ -86,31 +86,35 @@ def load():
     return os.getloadavg()[0]
 
 
+def measured(started, load0, load1, medians=True):
+    """the line that opens every table: when, and the load it was taken under"""
+    return "Measured %s, load average %.2f at the start and %.2f at the end (2 cores)%s." % (
+        started, load0, load1, "; wall-clock medians" if medians else "")
+
+
+def publish(lines):
+    """the table to stdout and OUT/table.md"""
+    table = "\n".join(lines)
+    print(table)
+    open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+
+
 def main():
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     load0 = load()
     if ARGS.stiff:
         stiff = stiff_table.measure(java, ARGS.peer, ARGS.out, log, ARGS.peer_repeats)
-        table = "\n".join(["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
-                           % (started, load0, load()), "", "| target | ours | peer (scipy, OpenBLAS, 1 thread) | ratio | met? |",
-                           "|---|---|---|---|---|"] + stiff_table.rows(stiff))
-        print(table)
-        open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+        publish([measured(started, load0, load()), "", "| target | ours | peer (scipy, OpenBLAS, 1 thread) | ratio | met? |",
+                 "|---|---|---|---|---|"] + stiff_table.rows(stiff))
         return
     if ARGS.app_only:
         app = measure_app()
-        table = "\n".join(["Measured %s, load average %.2f at the start and %.2f at the end (2 cores)." % (started, load0, load()), ""]
-                           + drag_rows(app))
-        print(table)
-        open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+        publish([measured(started, load0, load(), medians=False), ""] + drag_rows(app))
         return
     if ARGS.cores:
         cores = cores_table.measure(java, ARGS.peer, ARGS.out, log, ARGS.peer_repeats)
-        table = "\n".join(["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
-                           % (started, load0, load()), "", "| target | ours | peer (scipy RK45, OpenBLAS) | ratio | met? |",
-                           "|---|---|---|---|---|"] + cores_table.rows(cores))
-        print(table)
-        open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+        publish([measured(started, load0, load()), "", "| target | ours | peer (scipy RK45, OpenBLAS) | ratio | met? |",
+                 "|---|---|---|---|---|"] + cores_table.rows(cores))
         return
     # 1. the peer
     peer_dir = os.path.join(ARGS.out, "peer")
@@ -164,9 +168,7 @@ def main():
     app = [] if ARGS.skip_app else measure_app()
     load1 = load()
 
-    table = render(started, load0, load1, peer, ours, presets, sweep, app, stiff, cores)
-    print(table)
-    open(os.path.join(ARGS.out, "table.md"), "w").write(table + "\n")
+    publish([render(started, load0, load1, peer, ours, presets, sweep, app, stiff, cores)])
 
 
 def app_presets():
@@ -221,8 +223,7 @@ def ms(x):
 
 
 def render(started, load0, load1, peer, ours, presets, sweep, app, stiff, cores):
-    lines = ["Measured %s, load average %.2f at the start and %.2f at the end (2 cores); wall-clock medians."
-             % (started, load0, load1), "",
+    lines = [measured(started, load0, load1), "",
              "| target | ours | peer (scipy RK45, OpenBLAS, 1 thread unless stated) | ratio | met? |", "|---|---|---|---|---|"]
     for c in CONFIGS:
         p = peer.get(c)
