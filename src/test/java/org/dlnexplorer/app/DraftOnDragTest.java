@@ -30,10 +30,7 @@ class DraftOnDragTest {
 
     @Start
     void start(Stage stage) {
-        AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, false),
-                RecentFiles.inMemory(), new FakeFileDialogs());
-        stage.show();
+        window = TestWindows.open(stage, false);
     }
 
     private void awaitSettled() throws Exception {

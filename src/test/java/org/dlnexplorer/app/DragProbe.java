@@ -17,10 +17,7 @@ class DragProbe {
 
     @Start
     void start(Stage stage) {
-        AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false,
-                Boolean.getBoolean("probe.phase")), RecentFiles.inMemory(), new FakeFileDialogs());
-        stage.show();
+        window = TestWindows.open(stage, Boolean.getBoolean("probe.phase"));
     }
 
     @Test

@@ -21,9 +21,7 @@ class LatencyProbeTest {
 
     @Start
     void start(Stage stage) {
-        AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, false), RecentFiles.inMemory(), new FakeFileDialogs());
-        stage.show();
+        window = TestWindows.open(stage, false);
     }
 
     private static void assertOrdered(LatencyProbe.Stats s, String what) {

@@ -34,10 +34,8 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, true), RecentFiles.inMemory(), new FakeFileDialogs());
+        window = TestWindows.open(stage, true);
         vm = window.viewModel();
-        stage.show();
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

@@ -72,11 +72,8 @@ class MonkeyTest {
         previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         Thread.currentThread().setUncaughtExceptionHandler(null);   // the FX thread's exceptions go to the default one
-        AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, true),
-                RecentFiles.inMemory(), new FakeFileDialogs());
+        window = TestWindows.open(stage, true);
         vm = window.viewModel();
-        stage.show();
         robot = new Robot();
     }
 

@@ -34,10 +34,7 @@ class SoakProbe {
 
     @Start
     void start(Stage stage) {
-        AppOptions o = AppOptions.defaults();
-        window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, true),
-                RecentFiles.inMemory(), new FakeFileDialogs());
-        stage.show();
+        window = TestWindows.open(stage, true);
     }
 
     @Test

@@ -19,6 +19,18 @@ final class TestWindows {
         return window;
     }
 
+    /**
+     * a 1200×760 window on the default preset (the 3D view allowed), with or without the phase diagram's
+     * background sweep, in-memory recent files and fake file dialogs, shown
+     */
+    static MainWindow open(Stage stage, boolean phaseDiagram) {
+        AppOptions o = AppOptions.defaults();
+        MainWindow window = new MainWindow(stage, new AppOptions(null, o.presetDirectory(), null, 0, 1200, 760, false, phaseDiagram),
+                RecentFiles.inMemory(), new FakeFileDialogs());
+        stage.show();
+        return window;
+    }
+
     /** c on the FX thread, waiting up to 20 s for its result */
     static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
