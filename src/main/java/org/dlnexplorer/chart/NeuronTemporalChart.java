@@ -87,9 +87,12 @@ final class NeuronTemporalChart extends ViewChart {
 
     /** a, w of a one-neuron frame: [d, 1, 1] has W_1 = wᵀ, W_2 = a; [1, 1, c] has W_1 = a, W_2 = w */
     static boolean applies(Trajectory t) {
-        int[] w = t.widths();
-        return w.length == 3 && w[1] == 1 && (w[2] == 1 || w[0] == 1) && !t.frames().isEmpty()
-                && t.frames().get(0).hasWeights() && !t.isPiecewise();
+        return shape(t.widths()) && !t.frames().isEmpty() && t.frames().get(0).hasWeights() && !t.isPiecewise();
+    }
+
+    /** one hidden neuron: widths [d, 1, 1] or [1, 1, c] */
+    static boolean shape(int[] w) {
+        return w.length == 3 && w[1] == 1 && (w[2] == 1 || w[0] == 1);
     }
 
     /** simulated {μ, φ, ν} per frame */

@@ -19,8 +19,12 @@ public final class SingleNeuron {
     private SingleNeuron() {}
 
     public static boolean applies(Trajectory tr) {
-        int[] w = tr.widths();
-        return w.length == 3 && w[1] == 1 && w[2] == 1 && !tr.frames().isEmpty() && tr.frames().get(0).hasWeights();
+        return shape(tr.widths()) && !tr.frames().isEmpty() && tr.frames().get(0).hasWeights();
+    }
+
+    /** one hidden neuron, one output: widths [d, 1, 1] */
+    static boolean shape(int[] w) {
+        return w.length == 3 && w[1] == 1 && w[2] == 1;
     }
 
     /** β* = the target row T (1×d), or null without setup */

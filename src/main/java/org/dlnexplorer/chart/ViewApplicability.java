@@ -148,8 +148,12 @@ public final class ViewApplicability {
 
     /** the function-space view's network: two inputs, one output (β = W_eff ∈ ℝ²), any hidden layers */
     static boolean twoInputScalarOutput(Trajectory t) {
-        int[] w = t.widths();
-        return w.length >= 3 && w[0] == 2 && w[w.length - 1] == 1 && !t.frames().isEmpty() && !t.isPiecewise();
+        return twoInputScalarOutput(t.widths()) && !t.frames().isEmpty() && !t.isPiecewise();
+    }
+
+    /** two inputs, one output, any hidden layers: widths [2, …, 1] */
+    static boolean twoInputScalarOutput(int[] w) {
+        return w.length >= 3 && w[0] == 2 && w[w.length - 1] == 1;
     }
 
     private static boolean any(RunSet rs, java.util.function.Predicate<Trajectory> p) {

@@ -198,10 +198,10 @@ public enum ViewId {
         if (p.compare != null && p.compare.with != null)
             for (String f : p.compare.with.keySet()) if (f.startsWith("network.")) return true;
         int[] w = p.network.widths;
-        return switch (v) {
-            case HYPERBOLOID, HYPERBOLOID_GEOMETRIES -> w.length == 3 && w[1] == 1 && w[2] == 1;
-            case FUNCTION_SPACE -> w.length >= 3 && w[0] == 2 && w[w.length - 1] == 1;
-            case NEURON_TEMPORAL -> w.length == 3 && w[1] == 1 && (w[2] == 1 || w[0] == 1);
+        return switch (v) {   // the shape half of each view's applicability (ViewApplicability)
+            case HYPERBOLOID, HYPERBOLOID_GEOMETRIES -> SingleNeuron.shape(w);
+            case FUNCTION_SPACE -> ViewApplicability.twoInputScalarOutput(w);
+            case NEURON_TEMPORAL -> NeuronTemporalChart.shape(w);
             default -> true;
         };
     }
