@@ -5,46 +5,51 @@ import org.dlnexplorer.model.parallel.CorePair;
 
 /**
  * {@link Objective}'s gradient pass in chunks for two cores, into Objective's own workspaces.
+ * <p>
+ * The input columns split in two blocks B_0, B_1, and the whole pass runs by blocks, each in its own contiguous
+ * buffers (arrays are not aligned to cache lines: in shared matrices the line at a block boundary of every row
+ * would be written by both threads):
  * <ul>
- * <li>The two chains split by columns (n_0 in two blocks), with no exchange between the blocks: column j of
- * P_ℓ = W_ℓ P_{ℓ−1} needs only column j of P_{ℓ−1}, and column j of G_{ℓ−1} = W_ℓᵀ G_ℓ only column j of G_ℓ.
- * Each block runs in its own contiguous buffers (arrays are not aligned to cache lines: in shared matrices the
- * line at the block boundary of every row would be written by both threads), and one phase then merges the
- * blocks into the shared matrices, each thread half of the rows.
- * With whitened inputs (E = W_eff − T) a block runs its forward chain, its part of E and its backward chain
- * in one chunk; otherwise E = (W_eff − T) Σxx needs all of W_eff, so the forward blocks are one phase and
- * E with the backward blocks the next.</li>
- * <li>Then the products ∂ℒ/∂W_ℓ = G_ℓ P_{ℓ−1}ᵀ (ℓ = L … 2, independent of each other) by halves of their
- * rows, and ∂ℒ/∂W_1 = G_1.</li>
+ * <li>the forward chain: column j of P_ℓ = W_ℓ P_{ℓ−1} needs only column j of P_{ℓ−1};</li>
+ * <li>the error: whitened inputs, E = W_eff − T by columns; otherwise E = (W_eff − T) Σxx needs all of
+ * W_eff − T, so the forward blocks are one phase and the rest the next;</li>
+ * <li>the backward chain: column j of G_{ℓ−1} = W_ℓᵀ G_ℓ needs only column j of G_ℓ (G_L = E);</li>
+ * <li>each block's share of the gradient, a sum over its columns:
+ * ∂ℒ/∂W_ℓ = G_ℓ P_{ℓ−1}ᵀ = Σ_b G_ℓ[:, B_b] P_{ℓ−1}[:, B_b]ᵀ.</li>
  * </ul>
- * Every entry is computed by the same operations in the same order as in the one-thread pass (the kernels are
- * chosen on the whole products; a block of columns or rows changes only which entries a call computes), so
- * the result is bit for bit the one-thread result, whichever thread runs which chunk.
+ * A last phase adds the two shares, by layers (the first half of θ on one chunk, the rest on the other, as
+ * the integrator splits its vectors). So the only data that crosses between the cores is θ, the two partial
+ * gradients and, without whitening, W_eff − T; every operand a kernel packs is the block's own.
+ * <p>
+ * The sum over the columns is taken in two halves, so the result differs from the one-thread pass in the
+ * last bits (within {@link #ROUNDING} relative). It does not depend on which thread ran which chunk, nor on
+ * whether the helper was free ({@link #runAlone}).
  */
 final class GradientSplit implements CorePair.Job {
     /**
-     * Multiply-adds of one gradient (3 products per layer above the first) from which the split pays.
-     * Measured on 2 cores (AVX2): TODO
+     * Multiply-adds of one gradient (3 products per layer above the first) from which the split pays
+     * (depth 8 width 64 has 5.5 million; depth 4 width 16 has 37,000 and never splits).
      */
     static final long MIN_WORK = 400_000;
+    /** the two-core result agrees with the one-thread pass to this relative tolerance (two partial sums) */
+    static final double ROUNDING = 1e-13;
 
     private final Network net;
     private final int depth, n0, nL;
     private final boolean whitened;
-    private final double[][] pre, back;
+    private final double[][] pre;
     private final double[] diffF, errF, targetData, sigmaXXData;
     private final int[] blockStart;          // the two column blocks: [blockStart[b], blockStart[b + 1])
-    private final int columnChunks;          // 2 (whitened) or 4 (forward blocks, then E and backward blocks)
-    private final int mergeEnd;              // the two merge chunks end here; the gradient chunks follow
-    // each block's chains in its own contiguous buffers (row stride = block width), so that the two threads
-    // never write the same cache line; merged into the shared matrices by rows before the gradient products
-    private final double[][][] preBlock, backBlock;   // [block][ℓ]: P_ℓ and G_ℓ restricted to the block
+    private final int columnChunks;          // 2 (whitened) or 4 (forward blocks, then E, backward and shares)
+    private final int splitLayer;            // the sum chunk 0 adds layers 1 … splitLayer − 1, chunk 1 the rest
+    // each block's chains in its own contiguous buffers (row stride = block width)
+    private final double[][][] preBlock, backBlock;   // [block][ℓ]: P_ℓ[:, B_b] and H_ℓ = G_ℓ[:, B_b]ᵀ (ℓ = 1 … L)
     private final double[][] diffBlock, errBlock;     // [block]: W_eff − T and E restricted to the block
-    private final int[] gradLayer, gradRow0, gradRow1;   // the gradient chunks after the column chunks
+    private final double[][][] share;                 // [block][ℓ]: (G_ℓ[:, B_b] P_{ℓ−1}[:, B_b]ᵀ)ᵀ (ℓ = 2 … L)
     private double[] theta, out;
     private boolean flow;
 
-    GradientSplit(Network net, boolean whitened, double[][] pre, double[][] back, double[] diffF, double[] errF,
+    GradientSplit(Network net, boolean whitened, double[][] pre, double[] diffF, double[] errF,
                   double[] targetData, double[] sigmaXXData) {
         this.net = net;
         this.depth = net.depth();
@@ -52,44 +57,28 @@ final class GradientSplit implements CorePair.Job {
         this.nL = net.outputDim();
         this.whitened = whitened;
         this.pre = pre;
-        this.back = back;
         this.diffF = diffF;
         this.errF = errF;
         this.targetData = targetData;
         this.sigmaXXData = sigmaXXData;
         this.blockStart = new int[] {0, n0 / 2, n0};
         this.columnChunks = whitened ? 2 : 4;
-        this.mergeEnd = columnChunks + 2;
         preBlock = new double[2][depth + 1][];
         backBlock = new double[2][depth + 1][];
+        share = new double[2][depth + 1][];
         diffBlock = new double[2][];
         errBlock = new double[2][];
         for (int b = 0; b < 2; b++) {
             int nb = blockStart[b + 1] - blockStart[b];
-            for (int l = 2; l <= depth; l++) preBlock[b][l] = new double[net.rows(l) * nb];
-            for (int l = 1; l < depth; l++) backBlock[b][l] = new double[net.rows(l) * nb];
+            for (int l = 1; l <= depth; l++) preBlock[b][l] = new double[net.rows(l) * nb];
+            for (int l = 1; l <= depth; l++) backBlock[b][l] = new double[nb * net.rows(l)];
+            for (int l = 2; l <= depth; l++) share[b][l] = new double[net.cols(l) * net.rows(l)];
             diffBlock[b] = new double[nL * nb];
             errBlock[b] = whitened ? diffBlock[b] : new double[nL * nb];
         }
-        int count = 1;
-        for (int l = depth; l >= 2; l--) count += net.rows(l) >= 2 ? 2 : 1;
-        gradLayer = new int[count];
-        gradRow0 = new int[count];
-        gradRow1 = new int[count];
-        int c = 0;
-        for (int l = depth; l >= 2; l--) {
-            int rows = net.rows(l), half = rows / 2;
-            if (half > 0) c = add(c, l, 0, half);
-            c = add(c, l, half, rows);
-        }
-        add(c, 1, 0, net.rows(1));
-    }
-
-    private int add(int c, int layer, int row0, int row1) {
-        gradLayer[c] = layer;
-        gradRow0[c] = row0;
-        gradRow1[c] = row1;
-        return c + 1;
+        int half = net.parameterCount() / 2, s = 2;
+        while (s <= depth && net.offset(s) < half) s++;
+        splitLayer = s;
     }
 
     /** whether a network this size gains from the split: depth ≥ 2, n_0 ≥ 2, at least minWork multiply-adds */
@@ -113,12 +102,27 @@ final class GradientSplit implements CorePair.Job {
         }
     }
 
+    /**
+     * the same chunks in order on the calling thread (when the second core is taken by another computation):
+     * the two-core result bit for bit, so a run's digits do not depend on whether the helper was free
+     */
+    void runAlone(double[] theta, double[] out, boolean flow) {
+        this.theta = theta;
+        this.out = out;
+        this.flow = flow;
+        try {
+            for (int c = 0, n = chunks(); c < n; c++) run(c);
+        } finally {
+            this.theta = null;
+            this.out = null;
+        }
+    }
+
     @Override
-    public int chunks() { return mergeEnd + gradLayer.length; }
+    public int chunks() { return columnChunks + 2; }
 
     @Override
     public int phaseStart(int chunk) {
-        if (chunk >= mergeEnd) return mergeEnd;
         if (chunk >= columnChunks) return columnChunks;
         return whitened ? 0 : chunk & ~1;
     }
@@ -128,74 +132,84 @@ final class GradientSplit implements CorePair.Job {
         if (chunk < columnChunks) {
             int b = chunk & 1;
             if (whitened || chunk < 2) forward(b);
-            if (whitened || chunk >= 2) backward(b);
-        } else if (chunk < mergeEnd) {
-            merge(chunk - columnChunks);
+            if (whitened || chunk >= 2) {
+                backward(b);
+                shares(b);
+            }
         } else {
-            gradient(chunk - mergeEnd);
+            sum(chunk - columnChunks);
         }
     }
 
-    /** block b of P_ℓ = W_ℓ P_{ℓ−1} (ℓ = 2 … L, P_1 = W_1 read from θ) and of W_eff − T (also into the whole) */
+    /**
+     * block b of P_ℓ = W_ℓ P_{ℓ−1} (ℓ = 2 … L, P_1 = W_1) and of W_eff − T; W_eff and W_eff − T also into
+     * the whole matrices, for ℒ
+     */
     private void forward(int b) {
         int j0 = blockStart[b], nb = blockStart[b + 1] - j0;
-        double[] prevArr = theta;
-        int prevOff = net.offset(1) + j0, prevLd = n0;
-        for (int l = 2; l <= depth; l++) {
-            Kernels.multBlock(1.0, theta, net.offset(l), prevArr, prevOff, prevLd, preBlock[b][l], 0, nb, net.rows(l),
-                    net.cols(l), n0, nb);
-            prevArr = preBlock[b][l];
-            prevOff = 0;
-            prevLd = nb;
-        }
+        double[] p1 = preBlock[b][1];
+        for (int r = 0, rows = net.rows(1); r < rows; r++)
+            System.arraycopy(theta, net.offset(1) + r * n0 + j0, p1, r * nb, nb);
+        for (int l = 2; l <= depth; l++)
+            Kernels.multBlock(1.0, theta, net.offset(l), preBlock[b][l - 1], 0, nb, preBlock[b][l], 0, nb,
+                    net.rows(l), net.cols(l), n0, nb);
         double[] weff = preBlock[b][depth], t = targetData, d = diffBlock[b];
-        for (int r = 0; r < nL; r++)
+        for (int r = 0; r < nL; r++) {
             for (int jj = 0; jj < nb; jj++) d[r * nb + jj] = weff[r * nb + jj] - t[r * n0 + j0 + jj];
-        // E = (W_eff − T) Σxx needs the whole of W_eff − T: the next phase reads it from diffF
-        if (!whitened) for (int r = 0; r < nL; r++) System.arraycopy(d, r * nb, diffF, r * n0 + j0, nb);
+            System.arraycopy(weff, r * nb, pre[depth], r * n0 + j0, nb);
+            System.arraycopy(d, r * nb, diffF, r * n0 + j0, nb);
+        }
     }
 
-    /** block b of E (unless whitened: E = W_eff − T) and of G_{ℓ−1} = W_ℓᵀ G_ℓ (ℓ = L … 2, G_L = E) */
+    /**
+     * block b of E = (W_eff − T) Σxx (unless whitened), and the backward chain transposed,
+     * H_ℓ = G_ℓ[:, B_b]ᵀ: H_{ℓ−1} = H_ℓ W_ℓ (ℓ = L … 2, H_L = E[:, B_b]ᵀ), so that W_ℓ is read in rows
+     * (as the forward chain reads it) and never transposed
+     */
     private void backward(int b) {
         int j0 = blockStart[b], nb = blockStart[b + 1] - j0;
-        if (!whitened) Kernels.multBlock(1.0, diffF, 0, sigmaXXData, j0, n0, errBlock[b], 0, nb, nL, n0, n0, nb);
-        double[] g = errBlock[b];
-        for (int l = depth; l >= 2; l--) {
-            Kernels.multTransABlock(1.0, theta, net.offset(l), g, 0, nb, backBlock[b][l - 1], 0, nb, net.cols(l),
-                    net.rows(l), n0, nb);
-            g = backBlock[b][l - 1];
+        if (!whitened) {
+            Kernels.multBlock(1.0, diffF, 0, sigmaXXData, j0, n0, errBlock[b], 0, nb, nL, n0, n0, nb);
+            for (int r = 0; r < nL; r++) System.arraycopy(errBlock[b], r * nb, errF, r * n0 + j0, nb);
         }
+        double[] e = errBlock[b], h = backBlock[b][depth];
+        for (int r = 0; r < nL; r++)
+            for (int jj = 0; jj < nb; jj++) h[jj * nL + r] = e[r * nb + jj];
+        for (int l = depth; l >= 2; l--)
+            Kernels.mult(1.0, backBlock[b][l], 0, theta, net.offset(l), backBlock[b][l - 1], 0, nb, net.rows(l),
+                    net.cols(l));
     }
 
-    /** half h of the rows of every P_ℓ, G_ℓ and of E (and W_eff − T) from the two blocks into the whole matrices */
-    private void merge(int h) {
-        for (int l = 2; l <= depth; l++) mergeRows(h, net.rows(l), preBlock[0][l], preBlock[1][l], pre[l]);
-        for (int l = 1; l < depth; l++) mergeRows(h, net.rows(l), backBlock[0][l], backBlock[1][l], back[l]);
-        mergeRows(h, nL, errBlock[0], errBlock[1], errF);   // whitened: errF is diffF
+    /** block b's share of ∂ℒ/∂W_ℓ = G_ℓ P_{ℓ−1}ᵀ over its columns, transposed: P_{ℓ−1}[:, B_b] H_ℓ (ℓ = 2 … L) */
+    private void shares(int b) {
+        int nb = blockStart[b + 1] - blockStart[b];
+        for (int l = 2; l <= depth; l++)
+            Kernels.mult(1.0, preBlock[b][l - 1], 0, backBlock[b][l], 0, share[b][l], 0, net.cols(l), nb, net.rows(l));
     }
 
-    private void mergeRows(int h, int rows, double[] block0, double[] block1, double[] whole) {
-        int half = rows / 2, r0 = h == 0 ? 0 : half, r1 = h == 0 ? half : rows;
-        int nb0 = blockStart[1], nb1 = n0 - nb0;
-        for (int r = r0; r < r1; r++) {
-            System.arraycopy(block0, r * nb0, whole, r * n0, nb0);
-            System.arraycopy(block1, r * nb1, whole, r * n0 + nb0, nb1);
+    /**
+     * out_ℓ = scale_ℓ (share_0 + share_1)ᵀ for the layers of half h of θ, and ∂ℒ/∂W_1 = G_1 (P_0 = I) from the
+     * blocks' H_1 = G_1[:, B_b]ᵀ
+     */
+    private void sum(int h) {
+        int from = h == 0 ? 1 : splitLayer, to = h == 0 ? splitLayer : depth + 1;
+        for (int l = from; l < to; l++) {
+            double alpha = flow ? -net.rate(l) : 1.0;
+            int off = net.offset(l), rows = net.rows(l), cols = net.cols(l);
+            if (l == 1) {
+                for (int b = 0; b < 2; b++) {
+                    int j0 = blockStart[b], nb = blockStart[b + 1] - j0;
+                    double[] g = backBlock[b][1];
+                    for (int jj = 0; jj < nb; jj++)
+                        for (int r = 0; r < rows; r++) out[off + r * n0 + j0 + jj] = alpha * g[jj * rows + r];
+                }
+                continue;
+            }
+            double[] s0 = share[0][l], s1 = share[1][l];
+            // reads in rows of the shares, writes in columns of out_ℓ (measured: the cheaper order at width 64)
+            for (int j = 0; j < cols; j++)
+                for (int i = 0, src = j * rows, o = off + j; i < rows; i++, o += cols)
+                    out[o] = alpha * (s0[src + i] + s1[src + i]);
         }
-    }
-
-    /** rows row0 … row1−1 of out_ℓ = scale_ℓ G_ℓ P_{ℓ−1}ᵀ (P_0 = I) */
-    private void gradient(int c) {
-        int l = gradLayer[c], row0 = gradRow0[c], row1 = gradRow1[c];
-        double alpha = flow ? -net.rate(l) : 1.0;
-        double[] g = l == depth ? errF : back[l];
-        int off = net.offset(l);
-        if (l == 1) {
-            for (int i = row0 * n0, end = row1 * n0; i < end; i++) out[off + i] = alpha * g[i];
-            return;
-        }
-        int cols = net.cols(l);
-        double[] pArr = l - 1 == 1 ? theta : pre[l - 1];
-        int pOff = l - 1 == 1 ? net.offset(1) : 0;
-        Kernels.multTransB(alpha, g, row0 * n0, pArr, pOff, out, off + row0 * cols, row1 - row0, n0, cols);
     }
 }

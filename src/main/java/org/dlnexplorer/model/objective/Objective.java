@@ -9,8 +9,10 @@ import org.ejml.data.DMatrixRMaj;
  * The DLN objective and its derivatives on a flat parameter vector θ = (W_1, …, W_L).
  * Not thread-safe: every workspace is allocated once in the constructor (EJML style), so the
  * hot loop (flow evaluations) allocates nothing. Use one instance per thread. On a network large enough to
- * gain ({@link GradientSplit#MIN_WORK}), the gradient pass takes the second core when {@link CorePair#acquire}
- * offers it, with the same result bit for bit.
+ * gain ({@link GradientSplit#MIN_WORK}), the gradient pass runs in {@link GradientSplit}'s chunks when two
+ * cores are asked for ({@link CorePair#available}): on both cores when {@link CorePair#acquire} offers the pair,
+ * else on this thread, with the same digits either way (within {@link GradientSplit#ROUNDING} of the
+ * one-thread pass).
  *
  * Notation: P_ℓ = W_{ℓ:1} (P_0 = I), S_ℓ = W_{L:ℓ} (S_{L+1} = I), W_eff = P_L.
  */
@@ -96,7 +98,7 @@ public final class Objective {
         maskedVec = frozen ? new double[net.parameterCount()] : null;
         fullOut = frozen ? new double[net.parameterCount()] : null;
         split = meas == null && GradientSplit.pays(net, splitMinWork)
-                ? new GradientSplit(net, whitened, pre, back, diffF, errF, targetData, sigmaXXData) : null;
+                ? new GradientSplit(net, whitened, pre, diffF, errF, targetData, sigmaXXData) : null;
     }
 
     public Network network() { return net; }
@@ -164,22 +166,32 @@ public final class Objective {
 
     /** forward and backward pass: on two cores when the network is large enough and the pair is free */
     private void gradientPass(double[] theta, double[] out, boolean flow) {
-        CorePair pair = split == null ? null : CorePair.acquire();
-        if (pair == null) {
+        boolean twoCores = split != null && CorePair.available();
+        CorePair pair = twoCores ? CorePair.acquire() : null;
+        if (!twoCores) {
             fastForward(theta);
             fastBackward(theta, out, flow);
             return;
         }
         try {
             hvpReady = false;
-            split.run(pair, theta, out, flow);
+            // the pair taken by another computation: the same chunks on this thread, the same digits
+            if (pair == null) split.runAlone(theta, out, flow);
+            else split.run(pair, theta, out, flow);
             weffArr = pre[depth];
             weffOff = 0;
             // a frozen W_L (training.freezeOutput): as in fastBackward
             if (trainable < out.length) java.util.Arrays.fill(out, trainable, net.parameterCount(), 0.0);
         } finally {
-            pair.release();
+            if (pair != null) pair.release();
         }
+    }
+
+    /** the two-core chunks in order on this thread (what {@link #gradientPass} runs when the pair is taken) */
+    void splitAlone(double[] theta, double[] out, boolean flow) {
+        hvpReady = false;
+        split.runAlone(theta, out, flow);
+        if (trainable < out.length) java.util.Arrays.fill(out, trainable, net.parameterCount(), 0.0);
     }
 
     /** ℒ = ½ tr((W_eff − T) Σxx (W_eff − T)ᵀ) + ℒ_min */

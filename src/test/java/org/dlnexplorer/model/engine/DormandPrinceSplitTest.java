@@ -15,9 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Dormand–Prince with its elementwise loops on two cores: the one-thread run, bit for bit. */
+/**
+ * Dormand–Prince with its elementwise loops on two cores: the one-thread run bit for bit (the gradient's split
+ * sums: to rounding), and every two-core run the same.
+ */
 class DormandPrinceSplitTest {
     private static final double RTOL = 1e-6, ATOL = 1e-6;
+    /** how far the gradient's last-bit differences (two column halves) may carry a short run's weights (|θ| < 1) */
+    private static final double ROUNDING_GROWTH = 1e-12;
 
     private record Run(List<double[]> states, long steps, long evaluations) {}
 
@@ -86,8 +91,14 @@ class DormandPrinceSplitTest {
         Run one = CorePair.oneThread(() -> integrate(f, y0, grid));
         long before = CorePair.helperChunks();
         Run two = integrate(f, y0, grid);
-        assertSameRun(one, two);
-        assertTrue(CorePair.helperChunks() > before || retriedWithHelper(f, y0, grid, one), "the helper thread took chunks");
+        // the gradient's column sums in two halves: the one-thread run to rounding, every two-core run bit for bit
+        assertEquals(one.steps(), two.steps(), "accepted steps");
+        assertEquals(one.states().size(), two.states().size());
+        for (int i = 0; i < one.states().size(); i++) {
+            double[] a = one.states().get(i), b = two.states().get(i);
+            for (int k = 0; k < a.length; k++) assertEquals(a[k], b[k], ROUNDING_GROWTH, "frame " + i + " entry " + k);
+        }
+        assertTrue(CorePair.helperChunks() > before || retriedWithHelper(f, y0, grid, two), "the helper thread took chunks");
     }
 
     /** DP5 with the stiffness test from y0 until it hands over (or reaches the end); y is updated in place */
