@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 public final class CorePair {
     /**
      * {@code -Ddln.trajectoryThreads=2} lets a large trajectory use the second core; the default (1) keeps every
-     * trajectory on one thread: measured on this machine, the split does not pay yet (docs/PERFORMANCE.md)
+     * trajectory on one thread: measured on this shared machine the split pays 1.1–1.4× on depth 8 width 64,
+     * and less when the other core is busy (docs/PERFORMANCE.md)
      */
     public static final String THREADS_PROPERTY = "dln.trajectoryThreads";
     /** how long the idle helper spins for the next job before it parks */
