@@ -3,6 +3,7 @@ package org.dlnexplorer.model.relu;
 import org.dlnexplorer.model.core.Activation;
 import org.dlnexplorer.model.core.Dataset;
 import org.dlnexplorer.model.core.Network;
+import org.dlnexplorer.model.objective.Kernels;
 
 /**
  * The two-layer piecewise-linear network f(x) = aᵀσ(Wx) on its training data (Kunin et al. §5, App. C):
@@ -15,7 +16,9 @@ public final class PiecewiseNet {
     private final int d, h, n;
     private final double gamma, etaW, etaA;
     private final double[] x, y;
+    private final double[] xt;         // Xᵀ (d × n), for Z = W Xᵀ as one blocked product
     private final double[] z, rho, v;
+    private final double[] drive, driveVec;   // R (h × n): ρ_i c_ki of every pair, and V = R X (h × d)
     private EscapeSearch escapes;   // made at the first collapsed neuron (its n × n Gram matrix)
 
     public PiecewiseNet(Network net, Dataset data) {
@@ -31,9 +34,14 @@ public final class PiecewiseNet {
         this.etaA = net.rate(2);
         this.x = data.x();
         this.y = data.y();
+        this.xt = new double[d * n];
+        for (int i = 0; i < n; i++)
+            for (int c = 0; c < d; c++) xt[c * n + i] = x[i * d + c];
         this.z = new double[h * n];
         this.rho = new double[n];
         this.v = new double[d];
+        this.drive = new double[h * n];
+        this.driveVec = new double[h * d];
     }
 
     public int inputDim() { return d; }
@@ -67,17 +75,9 @@ public final class PiecewiseNet {
         return s;
     }
 
-    /** z_ki = w_k · x_i into out[k·n + i] */
+    /** z_ki = w_k · x_i into out[k·n + i]: Z = W Xᵀ (h × n), one blocked product */
     public void preactivations(double[] theta, double[] out) {
-        for (int k = 0; k < h; k++) {
-            int wk = k * d;
-            for (int i = 0; i < n; i++) {
-                int xi = i * d;
-                double s = 0;
-                for (int c = 0; c < d; c++) s += theta[wk + c] * x[xi + c];
-                out[k * n + i] = s;
-            }
-        }
+        Kernels.mult(1.0, theta, 0, xt, 0, out, 0, h, d, n);
     }
 
     /** z_ki = w_k · x_i for one pair */
@@ -123,19 +123,21 @@ public final class PiecewiseNet {
         double s = 0;
         for (int i = 0; i < n; i++) s += rho[i] * rho[i];
         int ao = h * d;
+        // R_ki = ρ_i σ'(z_ki); ∂ℒ/∂a_k = (1/n) Σ_i R_ki z_ki
         for (int k = 0; k < h; k++) {
             double ga = 0;
-            java.util.Arrays.fill(v, 0.0);
-            for (int i = 0; i < n; i++) {
-                double zk = z[k * n + i], c = zk > 0 ? 1.0 : gamma;
-                ga += rho[i] * c * zk;
-                double r = rho[i] * c;
-                int xi = i * d;
-                for (int col = 0; col < d; col++) v[col] += r * x[xi + col];
+            for (int i = 0, ki = k * n; i < n; i++, ki++) {
+                double zk = z[ki], r = rho[i] * (zk > 0 ? 1.0 : gamma);
+                drive[ki] = r;
+                ga += r * zk;
             }
             grad[ao + k] = ga / n;
+        }
+        // V = R X, ∂ℒ/∂w_k = (a_k/n) V_k
+        Kernels.mult(1.0, drive, 0, x, 0, driveVec, 0, h, n, d);
+        for (int k = 0; k < h; k++) {
             double ak = theta[ao + k] / n;
-            for (int col = 0; col < d; col++) grad[k * d + col] = ak * v[col];
+            for (int col = 0; col < d; col++) grad[k * d + col] = ak * driveVec[k * d + col];
         }
         return 0.5 * s / n;
     }
@@ -148,14 +150,22 @@ public final class PiecewiseNet {
     public void flow(double[] theta, Mode mode, double[] dtheta) {
         residuals(theta, mode);
         int ao = h * d;
+        // R_ki = ρ_i c_ki (0 for a sliding pair); ȧ_k = −(η_a/n) Σ_i ρ_i c_ki z_ki (a sliding pair has z ≈ 0:
+        // its own term, slope 1, is kept as before)
         for (int k = 0; k < h; k++) {
-            neuronDrive(k, mode);
             double ga = 0;
-            for (int i = 0; i < n; i++) {
-                double zk = z[k * n + i];
-                ga += rho[i] * slope(mode, k, i, zk) * zk;
+            for (int i = 0, ki = k * n; i < n; i++, ki++) {
+                int side = mode.side(k, i);
+                double zk = z[ki], c = side < 0 ? gamma : 1.0;
+                ga += rho[i] * c * zk;
+                drive[ki] = side == 0 ? 0.0 : rho[i] * c;
             }
             dtheta[ao + k] = -etaA * ga / n;
+        }
+        // ξ'_k = Σ_{i not sliding} ρ_i c_ki x_i for every k at once: V = R X (h × d)
+        Kernels.mult(1.0, drive, 0, x, 0, driveVec, 0, h, n, d);
+        for (int k = 0; k < h; k++) {
+            System.arraycopy(driveVec, k * d, v, 0, d);
             mode.project(k, v);
             double f = -etaW * theta[ao + k] / n;
             for (int col = 0; col < d; col++) dtheta[k * d + col] = f * v[col];
