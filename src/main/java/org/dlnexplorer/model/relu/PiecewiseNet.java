@@ -18,8 +18,13 @@ public final class PiecewiseNet {
     private final double[] x, y;
     private final double[] xt;         // Xᵀ (d × n), for Z = W Xᵀ as one blocked product
     private final double[] z, rho, v;
-    private final double[] drive, driveVec;   // R (h × n): ρ_i c_ki of every pair, and V = R X (h × d)
+    private final double[] drive, driveVec;   // R (h × n): ρ_i c_ki of every pair, and V = R X (h × dp)
+    private final int dp;              // d rounded up to whole SIMD panels (X padded with zero columns)
+    private final double[] xPadded;    // X (n × dp), so that V = R X has no scalar rest of columns
     private EscapeSearch escapes;   // made at the first collapsed neuron (its n × n Gram matrix)
+
+    /** columns of two SIMD vectors (2 × 8 doubles with AVX-512): V = R X on whole panels, no scalar rest */
+    private static final int PANEL = 16;
 
     public PiecewiseNet(Network net, Dataset data) {
         if (!net.isPiecewise()) throw new IllegalArgumentException("not a piecewise-linear network");
@@ -41,7 +46,10 @@ public final class PiecewiseNet {
         this.rho = new double[n];
         this.v = new double[d];
         this.drive = new double[h * n];
-        this.driveVec = new double[h * d];
+        this.dp = d < PANEL ? d : (d + PANEL - 1) / PANEL * PANEL;
+        this.xPadded = new double[n * dp];
+        for (int i = 0; i < n; i++) System.arraycopy(x, i * d, xPadded, i * dp, d);
+        this.driveVec = new double[h * dp];
     }
 
     public int inputDim() { return d; }
@@ -134,10 +142,10 @@ public final class PiecewiseNet {
             grad[ao + k] = ga / n;
         }
         // V = R X, ∂ℒ/∂w_k = (a_k/n) V_k
-        Kernels.mult(1.0, drive, 0, x, 0, driveVec, 0, h, n, d);
+        Kernels.mult(1.0, drive, 0, xPadded, 0, driveVec, 0, h, n, dp);
         for (int k = 0; k < h; k++) {
             double ak = theta[ao + k] / n;
-            for (int col = 0; col < d; col++) grad[k * d + col] = ak * driveVec[k * d + col];
+            for (int col = 0; col < d; col++) grad[k * d + col] = ak * driveVec[k * dp + col];
         }
         return 0.5 * s / n;
     }
@@ -163,9 +171,9 @@ public final class PiecewiseNet {
             dtheta[ao + k] = -etaA * ga / n;
         }
         // ξ'_k = Σ_{i not sliding} ρ_i c_ki x_i for every k at once: V = R X (h × d)
-        Kernels.mult(1.0, drive, 0, x, 0, driveVec, 0, h, n, d);
+        Kernels.mult(1.0, drive, 0, xPadded, 0, driveVec, 0, h, n, dp);
         for (int k = 0; k < h; k++) {
-            System.arraycopy(driveVec, k * d, v, 0, d);
+            System.arraycopy(driveVec, k * dp, v, 0, d);
             mode.project(k, v);
             double f = -etaW * theta[ao + k] / n;
             for (int col = 0; col < d; col++) dtheta[k * d + col] = f * v[col];

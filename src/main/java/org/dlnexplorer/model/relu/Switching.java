@@ -22,6 +22,7 @@ public final class Switching {
     private final int d, h, n;
     private final double[] state;
     private final double[] inputNorm;   // ‖x_i‖
+    private final double[] z0, z1;      // the preactivations at both ends of a step (h × n)
 
     /** the first event of a step: its kind, pair and place s in [0, 1] (the bracket's right end) */
     public record Event(boolean exit, int k, int i, double s, int towards) {}
@@ -34,6 +35,8 @@ public final class Switching {
         this.state = new double[net.parameterCount()];
         this.inputNorm = new double[n];
         for (int i = 0; i < n; i++) inputNorm[i] = Math.sqrt(net.inputDot(i, i));
+        this.z0 = new double[h * n];
+        this.z1 = new double[h * n];
     }
 
     /**
@@ -47,6 +50,9 @@ public final class Switching {
         if (mode.slidingCount() > 0) net.prepare(y1, mode);
         double[][] slopes = new double[h][];
         for (int k = 0; k < h; k++) if (mode.sliding(k).length > 0) slopes[k] = net.filippovSlopesPrepared(mode, k);
+        // z_ki at both ends for every pair: Z = W Xᵀ, two blocked products
+        net.preactivations(y0, z0);
+        net.preactivations(y1, z1);
         for (int k = 0; k < h; k++) {
             if (mode.collapsed(k)) continue;
             double wn0 = norm(y0, k), wn1 = norm(y1, k);
@@ -54,8 +60,8 @@ public final class Switching {
                 int side = mode.side(k, i);
                 if (side == 0) continue;
                 double xn = inputNorm[i];
-                double g0 = side * net.preactivation(y0, k, i);
-                double g1 = side * net.preactivation(y1, k, i);
+                double g0 = side * z0[k * n + i];
+                double g1 = side * z1[k * n + i];
                 double tol = crossTolerance() * Math.max(wn0, wn1) * xn;
                 if (g0 < -tol) {
                     // across already at the start (a grazing decision, or round-off on a neuron near w_k = 0):
