@@ -26,13 +26,18 @@ public final class LatencyHooks {
     /** our AnimationTimer handler in the newest pulse: start (nanoTime), wall and thread-CPU duration */
     private long handlerStartNanos = -1, handlerWallNanos, handlerCpuNanos = -1;
     private long maxPulseCpuNanos, maxPulseWallNanos;
+    private final ForegroundWork foreground = new ForegroundWork();
 
     /** a parameter change, the first since the last submission */
-    void changed() { changeNanos = System.nanoTime(); }
+    void changed() {
+        changeNanos = System.nanoTime();
+        foreground.changed(changeNanos);
+    }
 
     /** the pending change went to the service as generation g */
     void submitted(long g) {
         submittedGeneration = g;
+        foreground.submitted(System.nanoTime());
         changeRingGeneration[(int) (g % CHANGE_RING)] = g;
         changeRingNanos[(int) (g % CHANGE_RING)] = changeNanos;
     }
@@ -71,6 +76,7 @@ public final class LatencyHooks {
             pictureComputeMillis = recentComputeMillis[i];
             picturePolledNanos = recentPolledNanos[i];
             pictureCount++;
+            if (g >= submittedGeneration) foreground.caughtUp();
             return;
         }
     }
@@ -98,6 +104,8 @@ public final class LatencyHooks {
     public long handlerWallNanos() { return handlerWallNanos; }
     /** FX-thread CPU time of our handler in the newest pulse (-1: not supported) */
     public long handlerCpuNanos() { return handlerCpuNanos; }
+    /** the interactive work a background sweep gives way to */
+    ForegroundWork foreground() { return foreground; }
     /** generation of the newest request submitted to the service (-1: none yet) */
     public long submittedGeneration() { return submittedGeneration; }
     /** generation of the newest complete picture (every rendered chart view shows its complete run set) */

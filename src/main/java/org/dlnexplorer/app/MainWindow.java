@@ -71,6 +71,8 @@ public final class MainWindow {
         boolean threeD = Platform.isSupported(ConditionalFeature.SCENE3D) && !options.force2d();
         scheduler = new RecomputeScheduler(vm, service, dirty, latency, this::isDisposed);
         panes = new ViewPanes(threeD, options.phaseDiagram(), this::viewsChanged, this::loadCell);
+        // the background map's sweep gives way while the user changes a control and waits for its picture
+        if (panes.sweep() != null) panes.sweep().setForeground(latency.foreground());
         frames = new FrameLoop(ctx, panes, playback, status, scheduler, dirty, latency);
         grid = new ViewGrid(panes, vm, this::viewsChanged);
         grid.setFooter(new TimeScrubber(vm, grid.viewMenu()).node());

@@ -92,6 +92,7 @@ public final class PhaseDiagramView extends BorderPane {
     private final SweepSettings settings = SweepSettings.DEFAULT;
     /** default: all processors but one, which stays free for the interactive simulation */
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    private org.dlnexplorer.model.sweep.Foreground foreground = org.dlnexplorer.model.sweep.Foreground.NONE;
     private Consumer<Preset> onCellSelected = p -> { };
 
     private Preset preset;
@@ -262,6 +263,11 @@ public final class PhaseDiagramView extends BorderPane {
     /** worker threads for the sweep (default: all processors but one) */
     public void setParallelism(int n) {
         this.parallelism = Math.max(1, n);
+    }
+
+    /** the interactive work the sweep's workers give way to (no new cell while it is busy) */
+    public void setForeground(org.dlnexplorer.model.sweep.Foreground foreground) {
+        this.foreground = foreground == null ? org.dlnexplorer.model.sweep.Foreground.NONE : foreground;
     }
 
     /**
@@ -447,7 +453,7 @@ public final class PhaseDiagramView extends BorderPane {
         result = r;
         token = t;
         PresetGrid g = grid;
-        SweepRunner runner = new SweepRunner(parallelism);
+        SweepRunner runner = new SweepRunner(parallelism, foreground);
         int threads = parallelism;
         double hx = here[0], hy = here[1];
         Thread worker = new Thread(() -> {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a sweep: one simulation per grid cell, in parallel on a fixed pool of worker threads (default: one
@@ -25,13 +26,21 @@ public final class SweepRunner {
     static final long CANCEL_POLL_MILLIS = 20;
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
 
+    /** how long a worker sleeps between looks at a busy {@link Foreground} */
+    static final long FOREGROUND_POLL_NANOS = 2_000_000;
+
     private final int parallelism;
+    private final Foreground foreground;
 
     public SweepRunner() { this(Runtime.getRuntime().availableProcessors()); }
 
-    public SweepRunner(int parallelism) {
+    public SweepRunner(int parallelism) { this(parallelism, Foreground.NONE); }
+
+    /** a runner whose workers start no cell while foreground is busy (the app's background map) */
+    public SweepRunner(int parallelism, Foreground foreground) {
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be ≥ 1");
         this.parallelism = parallelism;
+        this.foreground = foreground;
     }
 
     public int parallelism() { return parallelism; }
@@ -76,6 +85,8 @@ public final class SweepRunner {
                 if (!shard.contains(cell)) continue;
                 int ix = cell % x.n(), iy = cell / x.n();
                 exec.execute(() -> {
+                    // give way to the interactive work (the cell in progress finishes; no new one starts)
+                    while (foreground.busy() && !cancel.isCancelled()) LockSupport.parkNanos(FOREGROUND_POLL_NANOS);
                     if (cancel.isCancelled()) return;
                     // the cells already use the cores: one thread per trajectory
                     CellResult c = CorePair.oneThread(() -> runCell(ix, iy, x.value(ix), y.value(iy), factory, cancel));

@@ -194,4 +194,38 @@ class SweepRunnerTest {
         assertEquals(Double.toString(below.finalLoss()), row[row.length - 2]);
         assertEquals("true", row[row.length - 1]);
     }
+
+    @Test
+    @Timeout(60)
+    void noCellStartsWhileTheForegroundIsBusy() throws Exception {
+        Preset p = SweepFixtures.preset("wide-gaussian");
+        PresetGrid grid = new PresetGrid(p, "wide-gaussian", TAU, DELTA, SweepSettings.DEFAULT);
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger done = new AtomicInteger();
+        SweepResult[] out = new SweepResult[1];
+        Thread t = new Thread(() -> out[0] = new SweepRunner(2, busy::get).run("t", TAU, DELTA, grid,
+                c -> done.incrementAndGet(), new CancellationToken()));
+        t.start();
+        Thread.sleep(300);   // ample time for several cells (each takes a few ms)
+        assertEquals(0, done.get(), "cells finished while the foreground was busy");
+        assertTrue(t.isAlive());
+        busy.set(false);
+        t.join();
+        assertEquals(9, done.get());
+        assertTrue(out[0].complete());
+    }
+
+    @Test
+    @Timeout(60)
+    void aCancelledSweepStopsWaitingForTheForeground() throws Exception {
+        Preset p = SweepFixtures.preset("wide-gaussian");
+        PresetGrid grid = new PresetGrid(p, "wide-gaussian", TAU, DELTA, SweepSettings.DEFAULT);
+        CancellationToken cancel = new CancellationToken();
+        Thread t = new Thread(() -> new SweepRunner(2, () -> true).run("t", TAU, DELTA, grid, c -> { }, cancel));
+        t.start();
+        Thread.sleep(50);
+        cancel.cancel();
+        t.join(10_000);
+        assertFalse(t.isAlive(), "the sweep ended after its cancel");
+    }
 }
