@@ -85,11 +85,14 @@ public final class SweepRunner {
                 if (!shard.contains(cell)) continue;
                 int ix = cell % x.n(), iy = cell / x.n();
                 exec.execute(() -> {
-                    // give way to the interactive work (the cell in progress finishes; no new one starts)
+                    // give way to the interactive work: no new cell starts while it is busy ...
                     while (foreground.busy() && !cancel.isCancelled()) LockSupport.parkNanos(FOREGROUND_POLL_NANOS);
                     if (cancel.isCancelled()) return;
                     // the cells already use the cores: one thread per trajectory
-                    CellResult c = CorePair.oneThread(() -> runCell(ix, iy, x.value(ix), y.value(iy), factory, cancel));
+                    // and between the steps of the cell in progress
+                    CancellationToken cellCancel = foreground == Foreground.NONE ? cancel
+                            : CancellationToken.pausing(cancel, foreground::busy);
+                    CellResult c = CorePair.oneThread(() -> runCell(ix, iy, x.value(ix), y.value(iy), factory, cellCancel));
                     if (c == null || cancel.isCancelled()) return;
                     into.put(c);
                     listener.onCell(c);
