@@ -4,6 +4,7 @@ import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.ChartTheme;
 import org.dlnexplorer.chart.Draft;
 import org.dlnexplorer.chart.HyperboloidChart;
+import org.dlnexplorer.chart.LayerCache;
 import org.dlnexplorer.chart.PathSimplifier;
 import org.dlnexplorer.chart.ReadOut;
 import org.dlnexplorer.chart.ViewApplicability;
@@ -446,6 +447,8 @@ public final class ChartRenderer implements AutoCloseable {
         // on screen, lines leave out the vertices that lie within a quarter pixel of the line drawn
         g.setRenderingHint(PathSimplifier.HINT, PathSimplifier.ON);
         if (key.draft()) g.setRenderingHint(Draft.HINT, Draft.ON);
+        // the image painted into: a chart may paste a layer it drew before under the same inputs
+        g.setRenderingHint(LayerCache.TARGET, img);
         Rectangle2D area = new Rectangle2D.Double(0, 0, key.state().width(), key.state().height());
         JFreeChart jfc = chart.chart();
         // a JFreeChart sets its own antialiasing: off for a draft, restored after it (a later full picture is today's)

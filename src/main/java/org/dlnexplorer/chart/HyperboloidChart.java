@@ -79,7 +79,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         boolean d2 = first.widths()[0] == 2;
         if (!d2) title = "Hyperboloid: paths in (a, w·β̂*, ‖w⊥‖)";
         if (fallback) title = "Hyperboloid: 2-D fallback (no 3D here)";   // the picture names its axes
-        SingleNeuron.Paths scenePaths = SingleNeuron.Paths.of(neurons);
+        SingleNeuron.Paths scenePaths = SingleNeuron.Paths.shared(neurons);
         double[] betaStar = scenePaths.betaStar();
         double[] rates = SingleNeuron.rates(first);
         boolean compare = neurons.size() > 1;
@@ -138,7 +138,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
         double rowH = lf.getSize() * 1.8, legendH = rowH * legendRows.size();
         Rectangle2D plot = new Rectangle2D.Double(area.getX() + 8, top, area.getWidth() - 16,
                 Math.max(10, area.getMaxY() - top - legendH - 4));
-        HyperboloidScene scene = new HyperboloidScene(style, azimuth, elevation, simplifier);
+        HyperboloidScene scene = new HyperboloidScene(style, azimuth, elevation, simplifier, stage);
         double extent = HyperboloidScene.extent(surfaces, lines, betaStar, rates);
         scene.draw(g, plot, surfaces, lines, betaStar, rates, extent, d2, hyperbola, cursorT);
         drawLegend(g, legendRows, area, lf, rowH, legendH);
@@ -199,4 +199,9 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
 
     /** the screen-space polylines are drawn simplified when the Graphics2D asks for it */
     private final PathSimplifier simplifier = new PathSimplifier();
+    /** the stage of the last picture (surfaces, axes, minima), pasted while only the paths change */
+    private final LayerCache stage = new LayerCache(ChartStyle.BACKGROUND);
+
+    /** the stage's caches (for tests) */
+    List<LayerCache> stages() { return List.of(stage); }
 }

@@ -26,6 +26,12 @@ final class HyperboloidGeometriesChart extends ViewChart implements Drawable {
     private static final double TALL_ASPECT = 1.6;
 
     private final PathSimplifier simplifier = new PathSimplifier();
+    /** each panel's stage of the last picture (surfaces, axes, minima), pasted while only the paths change */
+    private final LayerCache[] stages = {new LayerCache(ChartStyle.BACKGROUND), new LayerCache(ChartStyle.BACKGROUND),
+            new LayerCache(ChartStyle.BACKGROUND)};
+
+    /** the panels' stage caches (for tests) */
+    List<LayerCache> stages() { return List.of(stages); }
 
     HyperboloidGeometriesChart(ChartStyle style) {
         super(ViewId.HYPERBOLOID_GEOMETRIES, style);
@@ -56,7 +62,7 @@ final class HyperboloidGeometriesChart extends ViewChart implements Drawable {
         }
         Trajectory first = neurons.get(0).trajectory();
         boolean d2 = first.widths()[0] == 2, compare = neurons.size() > 1;
-        SingleNeuron.Paths paths = SingleNeuron.Paths.of(neurons);
+        SingleNeuron.Paths paths = SingleNeuron.Paths.shared(neurons);
         double[] betaStar = paths.betaStar(), rates = SingleNeuron.rates(first);
         boolean hyperbola = !d2 || first.setup() == null || FunctionSpaceChart.nullVector(first.setup().task().sigmaXX()) == null;
         // the runs by the sign of their δ, each panel's distinct surfaces
@@ -119,8 +125,9 @@ final class HyperboloidGeometriesChart extends ViewChart implements Drawable {
         int columns = (area.getWidth() - 16) / bodyH < TALL_ASPECT ? 2 : 3, rowsN = columns == 3 ? 1 : 2;
         double panelW = (area.getWidth() - 16) / columns, cellH = bodyH / rowsN;
         double panelH = Math.max(10, cellH - captionH);
-        HyperboloidScene scene = new HyperboloidScene(style, HyperboloidChart.DEFAULT_AZIMUTH, HyperboloidChart.DEFAULT_ELEVATION, simplifier);
         for (int k = 0; k < 3; k++) {
+            HyperboloidScene scene = new HyperboloidScene(style, HyperboloidChart.DEFAULT_AZIMUTH, HyperboloidChart.DEFAULT_ELEVATION,
+                    simplifier, stages[k]);
             int row = k / columns, col = k % columns;
             double x0 = area.getX() + 8 + col * panelW + (row == 1 && columns == 2 ? panelW / 2 : 0), y0 = top + row * cellH;
             Rectangle2D cell = new Rectangle2D.Double(x0, y0, panelW, cellH);

@@ -44,12 +44,15 @@ final class HyperboloidScene {
     private final ChartStyle style;
     private final double azimuth, elevation;
     private final PathSimplifier simplifier;
+    /** the stage's pixels of the last picture, or null (drawn every time) */
+    private final LayerCache layers;
 
-    HyperboloidScene(ChartStyle style, double azimuth, double elevation, PathSimplifier simplifier) {
+    HyperboloidScene(ChartStyle style, double azimuth, double elevation, PathSimplifier simplifier, LayerCache layers) {
         this.style = style;
         this.azimuth = azimuth;
         this.elevation = elevation;
         this.simplifier = simplifier;
+        this.layers = layers;
     }
 
     /** screen (x, y up) of a world point (a, w₁, w₂) */
@@ -76,7 +79,7 @@ final class HyperboloidScene {
         // fit: the projected surfaces and paths fill the plot
         double[] fit = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (Surface s : surfaces)
-            for (double[][][] sheet : SingleNeuron.surface(s.delta(), rates, extent, SPARSE_U, SPARSE_V))
+            for (double[][][] sheet : SingleNeuron.sharedSurface(s.delta(), rates, extent, SPARSE_U, SPARSE_V))
                 for (double[][] ring : sheet) for (double[] p : ring) grow(fit, p);
         for (PathLine p : paths) {
             for (double[] q : p.simulated()) grow(fit, q);
@@ -92,43 +95,16 @@ final class HyperboloidScene {
         };
         Shape oldClip = g.getClip();
         g.clip(plot);
-        boolean single = surfaces.size() == 1 && surfaces.get(0).color() == null;
         ClearLabel labels = new ClearLabel();
-        for (Surface sf : surfaces) drawSurface(g, sf, rates, extent, betaStar, toScreen, single, labels);
-        // the separating curves (App. A) on each surface with δ ≤ 0
-        g.setStroke(new BasicStroke(style.lineWidth() * 0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                new float[]{5 * style.lineWidth(), 1.6f * style.lineWidth(), 1.2f * style.lineWidth(), 1.6f * style.lineWidth()}, 0f));
-        float sepWidth = style.lineWidth() * 0.9f;
-        for (Surface sf : surfaces) {
-            g.setPaint(sf.color() == null ? SEPARATRIX : sf.color().darker());
-            for (double[][] c : SingleNeuron.separatrix(betaStar, sf.delta(), rates, extent, CURVE_POINTS)) {
-                Path2D line = polyline(c, toScreen);
-                g.draw(simplifier.forDrawing(g, line));
-                labels.curve(line, sepWidth);
-            }
-        }
-        // axes through the origin, labelled at their positive ends once the paths are drawn (clear of them)
-        float axisWidth = Math.max(1f, style.lineWidth() * 0.4f);
-        g.setStroke(new BasicStroke(axisWidth));
-        double[][][] axes = new double[3][][];
-        for (int k = 0; k < 3; k++) {
-            double[] lo = new double[3], hi = new double[3];
-            lo[k] = -extent;
-            hi[k] = extent;
-            double[] p0 = toScreen.apply(lo), p1 = toScreen.apply(hi);
-            axes[k] = new double[][]{p1, p0};
-            g.setPaint(AXIS);
-            Line2D axis = new Line2D.Double(p0[0], p0[1], p1[0], p1[1]);
-            g.draw(axis);
-            labels.curve(axis, axisWidth);
-        }
-        g.setPaint(ChartStyle.TEXT);
-        g.setStroke(style.dotted());
-        if (hyperbola) for (double[][] c : SingleNeuron.minima(betaStar, extent)) {
-            Path2D line = polyline(c, toScreen);
-            g.draw(simplifier.forDrawing(g, line));
-            labels.curve(line, style.lineWidth());
-        }
+        // the stage (surfaces, separating curves, axes, minima): what a drag of τ mostly leaves as it was
+        List<Double> rateList = List.of(rates[0], rates[1]), beta = new ArrayList<>();
+        if (betaStar != null) for (double b : betaStar) beta.add(b);
+        Object stageKey = List.of(style, azimuth, elevation, List.copyOf(surfaces), rateList, extent, betaStar == null ? "none" : beta,
+                hyperbola, s, cx, cy);
+        Stage stage = layers == null ? drawStage(g, surfaces, rates, extent, betaStar, hyperbola, toScreen)
+                : layers.draw(g, stageKey, lg -> drawStage(lg, surfaces, rates, extent, betaStar, hyperbola, toScreen));
+        for (int i = 0; i < stage.curves().size(); i++) labels.curve(stage.curves().get(i), stage.widths().get(i));
+        double[][][] axes = stage.axes();
         g.setClip(oldClip);
         double dot = style.lineWidth() * 2.2;
         for (PathLine p : paths) {
@@ -161,18 +137,66 @@ final class HyperboloidScene {
         for (int k = 0; k < 3; k++) labels.draw(g, names[k], axes[k][0], axes[k][1], plot);
     }
 
+    /** the stage's screen curves the axis names keep clear of (with their line widths), and the axes' ends */
+    record Stage(List<Shape> curves, List<Double> widths, double[][][] axes) {
+        void curve(Shape s, double width) { curves.add(s); widths.add(width); }
+    }
+
+    /** the surfaces, their separating curves (App. A), the axes and the minima, clipped to the plot */
+    private Stage drawStage(Graphics2D g, List<Surface> surfaces, double[] rates, double extent, double[] betaStar,
+                            boolean hyperbola, java.util.function.Function<double[], double[]> toScreen) {
+        boolean single = surfaces.size() == 1 && surfaces.get(0).color() == null;
+        Stage labels = new Stage(new ArrayList<>(), new ArrayList<>(), new double[3][][]);
+        for (Surface sf : surfaces) drawSurface(g, sf, rates, extent, betaStar, toScreen, single, labels);
+        // the separating curves (App. A) on each surface with δ ≤ 0
+        g.setStroke(new BasicStroke(style.lineWidth() * 0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[]{5 * style.lineWidth(), 1.6f * style.lineWidth(), 1.2f * style.lineWidth(), 1.6f * style.lineWidth()}, 0f));
+        float sepWidth = style.lineWidth() * 0.9f;
+        for (Surface sf : surfaces) {
+            g.setPaint(sf.color() == null ? SEPARATRIX : sf.color().darker());
+            for (double[][] c : SingleNeuron.sharedSeparatrix(betaStar, sf.delta(), rates, extent, CURVE_POINTS)) {
+                Path2D line = polyline(c, toScreen);
+                g.draw(simplifier.forDrawing(g, line));
+                labels.curve(line, sepWidth);
+            }
+        }
+        // axes through the origin, labelled at their positive ends once the paths are drawn (clear of them)
+        float axisWidth = Math.max(1f, style.lineWidth() * 0.4f);
+        g.setStroke(new BasicStroke(axisWidth));
+        double[][][] axes = labels.axes();
+        for (int k = 0; k < 3; k++) {
+            double[] lo = new double[3], hi = new double[3];
+            lo[k] = -extent;
+            hi[k] = extent;
+            double[] p0 = toScreen.apply(lo), p1 = toScreen.apply(hi);
+            axes[k] = new double[][]{p1, p0};
+            g.setPaint(AXIS);
+            Line2D axis = new Line2D.Double(p0[0], p0[1], p1[0], p1[1]);
+            g.draw(axis);
+            labels.curve(axis, axisWidth);
+        }
+        g.setPaint(ChartStyle.TEXT);
+        g.setStroke(style.dotted());
+        if (hyperbola) for (double[][] c : SingleNeuron.minima(betaStar, extent)) {
+            Path2D line = polyline(c, toScreen);
+            g.draw(simplifier.forDrawing(g, line));
+            labels.curve(line, style.lineWidth());
+        }
+        return labels;
+    }
+
     static String[] names(boolean d2) {
         return d2 ? new String[]{"a", "w₁", "w₂"} : new String[]{"a", "w·β̂*", "‖w⊥‖"};
     }
 
     /** the surface's rings and every other meridian; a single grey surface is tinted by basin */
     private void drawSurface(Graphics2D g, Surface sf, double[] rates, double extent, double[] betaStar,
-                             java.util.function.Function<double[], double[]> toScreen, boolean tint, ClearLabel labels) {
+                             java.util.function.Function<double[], double[]> toScreen, boolean tint, Stage labels) {
         if (sf.color() != null) { outline(g, sf, rates, extent, toScreen, labels); return; }
         boolean draft = Draft.wanted(g);   // while dragging: the sparse wire frame
         int nu = draft ? SPARSE_U : SURFACE_U, nv = draft ? SPARSE_V : SURFACE_V;
         Path2D plus = new Path2D.Double(), minus = new Path2D.Double();
-        for (double[][][] sheet : SingleNeuron.surface(sf.delta(), rates, extent, nu, nv)) {
+        for (double[][][] sheet : SingleNeuron.sharedSurface(sf.delta(), rates, extent, nu, nv)) {
             for (double[][] ring : sheet) edges(ring, plus, minus, toScreen, betaStar, sf.delta(), rates, tint);
             for (int j = 0; j < nv - 1; j += 2) {
                 double[][] meridian = new double[sheet.length][];
@@ -192,14 +216,14 @@ final class HyperboloidScene {
      * seen edge-on (meridians at θ = −φ and π − φ, φ the azimuth), the rims and, for one sheet, the waist a = 0.
      */
     private void outline(Graphics2D g, Surface sf, double[] rates, double extent,
-                         java.util.function.Function<double[], double[]> toScreen, ClearLabel labels) {
+                         java.util.function.Function<double[], double[]> toScreen, Stage labels) {
         Color c = sf.color();
         g.setPaint(new Color(c.getRed(), c.getGreen(), c.getBlue(), OUTLINE_ALPHA));
         float width = Math.max(1f, style.lineWidth() * 0.5f);
         g.setStroke(new BasicStroke(width));
         Path2D out = new Path2D.Double();
         boolean draft = Draft.wanted(g);
-        for (double[][][] sheet : SingleNeuron.surface(sf.delta(), rates, extent, draft ? DRAFT_OUTLINE_U : OUTLINE_U,
+        for (double[][][] sheet : SingleNeuron.sharedSurface(sf.delta(), rates, extent, draft ? DRAFT_OUTLINE_U : OUTLINE_U,
                 draft ? DRAFT_OUTLINE_V : OUTLINE_V)) {
             for (double th : new double[]{-azimuth, Math.PI - azimuth}) {
                 double[][] profile = new double[sheet.length][];

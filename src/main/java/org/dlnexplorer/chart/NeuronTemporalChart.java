@@ -212,8 +212,7 @@ final class NeuronTemporalChart extends ViewChart {
     private void addLayer(int k, List<Series> lines, double window) {
         if (lines.isEmpty()) return;
         DefaultXYDataset ds = new DefaultXYDataset();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setDrawSeriesLineAsPath(true);
+        XYLineAndShapeRenderer r = new PathLineRenderer();
         int s = 0;
         for (Series l : lines) {
             String key = l.key();

@@ -155,6 +155,31 @@ public final class SingleNeuron {
         return sheets;
     }
 
+    /** a surface's inputs: a drag of τ keeps every member's δ and, mostly, the extent */
+    private record SurfaceKey(double delta, double rateW, double rateA, double extent, int nu, int nv) {}
+
+    /** the surfaces of the last pictures (both hyperboloid views, drafts and full: a few dozen grids) */
+    private static final Memo<SurfaceKey, List<double[][][]>> SURFACES = new Memo<>(64);
+
+    /** {@link #surface}, computed once for both hyperboloid views and every picture with these inputs; read only */
+    static List<double[][][]> sharedSurface(double delta, double[] rates, double extent, int nu, int nv) {
+        return SURFACES.get(new SurfaceKey(delta, rates[0], rates[1], extent, nu, nv),
+                k -> List.copyOf(surface(k.delta(), new double[]{k.rateW(), k.rateA()}, k.extent(), k.nu(), k.nv())));
+    }
+
+    private record SeparatrixKey(List<Double> betaStar, double delta, double rateW, double rateA, double extent, int n) {}
+
+    private static final Memo<SeparatrixKey, List<double[][]>> SEPARATRICES = new Memo<>(32);
+
+    /** {@link #separatrix}, computed once for every picture with these inputs; read only */
+    static List<double[][]> sharedSeparatrix(double[] betaStar, double delta, double[] rates, double extent, int n) {
+        if (betaStar == null) return separatrix(null, delta, rates, extent, n);
+        List<Double> b = new ArrayList<>();
+        for (double v : betaStar) b.add(v);
+        return SEPARATRICES.get(new SeparatrixKey(b, delta, rates[0], rates[1], extent, n),
+                k -> List.copyOf(separatrix(betaStar.clone(), k.delta(), new double[]{k.rateW(), k.rateA()}, k.extent(), k.n())));
+    }
+
     /** κ₊(δ) = (δ + √(δ² + 4η_aη_w‖β*‖²))/2, computed without cancellation for δ &lt; 0 */
     static double kappaPlus(double delta, double b2, double[] rates) {
         double root = Math.sqrt(delta * delta + 4 * rates[1] * rates[0] * b2);
@@ -225,6 +250,19 @@ public final class SingleNeuron {
      * extent that frames them (and β*): shared by the 3D view and the projected chart.
      */
     public record Paths(double[] betaStar, List<double[][]> simulated, List<double[][]> exact, double extent) {
+        /** the paths of the last run sets, by their trajectories (immutable: an entry is never stale) */
+        private static final Memo<Memo.Identity, Paths> SHARED = new Memo<>(8);
+
+        /**
+         * {@link #of}, computed once per run set for the views that draw it (the weights are read once, not
+         * copied out again for every view and every picture); read only
+         */
+        public static Paths shared(List<org.dlnexplorer.model.observe.RunSet.Labeled> neurons) {
+            List<Trajectory> trajectories = new ArrayList<>();
+            for (org.dlnexplorer.model.observe.RunSet.Labeled l : neurons) trajectories.add(l.trajectory());
+            return SHARED.get(new Memo.Identity(trajectories), k -> of(neurons));
+        }
+
         public static Paths of(List<org.dlnexplorer.model.observe.RunSet.Labeled> neurons) {
             double[] betaStar = SingleNeuron.betaStar(neurons.get(0).trajectory());
             List<double[][]> sims = new java.util.ArrayList<>(), exacts = new java.util.ArrayList<>();

@@ -490,10 +490,8 @@ abstract class XyViewChart extends ViewChart {
     }
 
     /** Lines only, each series one path, drawn through {@link PathSimplifier} when the Graphics2D asks for it. */
-    private static final class SimplifyingRenderer extends XYLineAndShapeRenderer {
+    private static final class SimplifyingRenderer extends PathLineRenderer {
         private final transient PathSimplifier simplifier = new PathSimplifier();
-
-        SimplifyingRenderer() { super(true, false); }
 
         @Override
         protected void drawFirstPassShape(Graphics2D g2, int pass, int series, int item, Shape shape) {

@@ -1,0 +1,76 @@
+package org.dlnexplorer.chart;
+
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYDataset;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+
+/**
+ * Lines only, each series drawn as one path: {@link XYLineAndShapeRenderer}'s picture (the same path, point for
+ * point, drawn by the same call) without its per-point look-ups. JFreeChart asks for every point of every series
+ * whether the series is visible, its line visible, where the axes are and how the plot is oriented (hash-map
+ * look-ups, ~20% of a line chart's paint), and visits every point a second time for shapes, item labels and the
+ * crosshair. Here those answers are taken once per series, and the second visit is left out: this renderer never
+ * draws shapes or item labels, and the views show no crosshair.
+ */
+class PathLineRenderer extends XYLineAndShapeRenderer {
+    /** per series pass: whether its line is drawn, the axes' edges, the orientation */
+    private transient boolean drawn, horizontal;
+    private transient RectangleEdge xEdge, yEdge;
+
+    PathLineRenderer() {
+        super(true, false);
+        setDrawSeriesLineAsPath(true);
+    }
+
+    /** the lines only: the second pass (shapes, item labels, crosshair) draws nothing here */
+    @Override
+    public int getPassCount() {
+        return getDefaultShapesVisible() || getDefaultItemLabelsVisible() ? super.getPassCount() : 1;
+    }
+
+    @Override
+    public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info, XYPlot plot,
+                         ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+                         CrosshairState crosshairState, int pass) {
+        if (pass != 0 || getPassCount() != 1 || !getDrawSeriesLineAsPath()) {
+            super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
+            return;
+        }
+        if (item == state.getFirstItemIndex()) {   // a new series pass: what JFreeChart asks per point, once
+            drawn = getItemVisible(series, item) && getItemLineVisible(series, item);
+            xEdge = plot.getDomainAxisEdge();
+            yEdge = plot.getRangeAxisEdge();
+            horizontal = plot.getOrientation() == PlotOrientation.HORIZONTAL;
+        }
+        if (!drawn) return;
+        // as XYLineAndShapeRenderer.drawPrimaryLineAsPath: the point in float device coordinates, a gap at NaN
+        State s = (State) state;
+        double tx = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, xEdge);
+        double ty = rangeAxis.valueToJava2D(dataset.getYValue(series, item), dataArea, yEdge);
+        if (!Double.isNaN(tx) && !Double.isNaN(ty)) {
+            float x = (float) tx, y = (float) ty;
+            if (horizontal) { x = (float) ty; y = (float) tx; }
+            if (s.isLastPointGood()) s.seriesPath.lineTo(x, y);
+            else s.seriesPath.moveTo(x, y);
+            s.setLastPointGood(true);
+        } else {
+            s.setLastPointGood(false);
+        }
+        if (item == s.getLastItemIndex()) drawFirstPassShape(g2, pass, series, item, s.seriesPath);
+    }
+
+    @Override
+    public boolean equals(Object o) { return super.equals(o) && o instanceof PathLineRenderer; }
+
+    @Override
+    public int hashCode() { return super.hashCode(); }
+}
