@@ -70,8 +70,8 @@ final class FunctionSpaceChart extends XyViewChart {
             sim.add(new Line(run.label(), Decimator.xy(b1, b2, n, false, false), c, style.solid()));
             legendLine(compare ? run.label() : "β(t) simulated", c, style.solid());
             TheoryResult ex = tr.exact();
-            if (ex != null && ex.available() && ex.weights() != null && SingleNeuron.applies(tr)) {
-                double[][][] ew = ex.weights();
+            double[][][] ew = ex != null && ex.available() ? RunWeights.exact(ex) : null;
+            if (ew != null && SingleNeuron.applies(tr)) {
                 int m = ew.length;
                 double[] e1 = new double[m], e2 = new double[m];
                 for (int i = 0; i < m; i++) {

@@ -36,7 +36,12 @@ public final class LayerCache {
      * false (system property dln.paintCache=false): every layer drawn, every memo computed afresh, as before
      * these caches, for measuring them back to back
      */
-    static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("dln.paintCache"));
+    private static volatile boolean enabled = !"false".equalsIgnoreCase(System.getProperty("dln.paintCache"));
+
+    /** whether the painters' caches are used (tests compare pictures with and without them) */
+    static boolean enabled() { return enabled; }
+
+    static void enable(boolean on) { enabled = on; }
 
     private final int background;
     private Object key;
@@ -58,7 +63,7 @@ public final class LayerCache {
     <T> T draw(Graphics2D g, Object key, Function<Graphics2D, T> painter) {
         BufferedImage target = g.getRenderingHint(TARGET) instanceof BufferedImage b ? b : null;
         Shape clip = g.getClip();
-        if (!ENABLED || target == null || target.getType() != BufferedImage.TYPE_INT_ARGB_PRE || !(clip instanceof Rectangle2D r)
+        if (!enabled || target == null || target.getType() != BufferedImage.TYPE_INT_ARGB_PRE || !(clip instanceof Rectangle2D r)
                 || !g.getTransform().isIdentity()) return painter.apply(g);
         Rectangle bounds = r.getBounds().intersection(new Rectangle(0, 0, target.getWidth(), target.getHeight()));
         if (bounds.isEmpty() || !onlyBackground(target, bounds)) { this.key = null; return painter.apply(g); }

@@ -24,7 +24,7 @@ final class Memo<K, V> {
 
     /** the memoized f(key); f runs outside the lock (two threads may both compute a missing entry once) */
     V get(K key, Function<K, V> f) {
-        if (!LayerCache.ENABLED) return f.apply(key);
+        if (!LayerCache.enabled()) return f.apply(key);
         synchronized (this) {
             V v = entries.get(key);
             if (v != null) return v;

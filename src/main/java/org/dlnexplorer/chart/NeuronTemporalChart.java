@@ -1,6 +1,5 @@
 package org.dlnexplorer.chart;
 
-import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.RunSet;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.theory.OverlayInput;
@@ -99,10 +98,10 @@ final class NeuronTemporalChart extends ViewChart {
     static double[][] simulated(Trajectory t) {
         boolean column = t.widths()[2] == 1;
         double[] bs = t.setup() == null ? null : t.setup().task().target().data;
-        List<Frame> fs = t.frames();
-        double[][] out = new double[3][fs.size()];
-        for (int i = 0; i < fs.size(); i++) {
-            double[][] w = fs.get(i).weights();
+        double[][][] fw = RunWeights.frames(t);
+        double[][] out = new double[3][fw.length];
+        for (int i = 0; i < fw.length; i++) {
+            double[][] w = fw[i];
             double a = column ? w[1][0] : w[0][0];
             double[] v = column ? w[0] : w[1];
             double ww = 0, wb = 0, bb = 0;

@@ -1,7 +1,6 @@
 package org.dlnexplorer.chart;
 
 import org.dlnexplorer.model.objective.Balance;
-import org.dlnexplorer.model.observe.Frame;
 import org.dlnexplorer.model.observe.Trajectory;
 import org.dlnexplorer.model.observe.TheoryResult;
 import org.ejml.data.DMatrixRMaj;
@@ -71,10 +70,10 @@ public final class SingleNeuron {
     /** simulated path, one (a, x, y) per frame */
     public static double[][] path(Trajectory tr) {
         double[] bs = betaStar(tr);
-        List<Frame> fs = tr.frames();
-        double[][] p = new double[fs.size()][];
+        double[][][] fw = RunWeights.frames(tr);
+        double[][] p = new double[fw.length][];
         for (int i = 0; i < p.length; i++) {
-            double[][] w = fs.get(i).weights();
+            double[][] w = fw[i];
             p[i] = point(w[0], w[1][0], bs);
         }
         return p;
@@ -83,9 +82,9 @@ public final class SingleNeuron {
     /** exact path from the theory's weights, or null */
     public static double[][] exactPath(Trajectory tr) {
         TheoryResult ex = tr.exact();
-        if (ex == null || !ex.available() || ex.weights() == null) return null;
+        double[][][] w = ex == null || !ex.available() ? null : RunWeights.exact(ex);
+        if (w == null) return null;
         double[] bs = betaStar(tr);
-        double[][][] w = ex.weights();
         double[][] p = new double[w.length][];
         for (int i = 0; i < w.length; i++) {
             if (w[i] == null || w[i].length < 2) return null;
