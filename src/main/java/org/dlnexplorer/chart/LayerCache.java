@@ -63,8 +63,7 @@ public final class LayerCache {
     <T> T draw(Graphics2D g, Object key, Function<Graphics2D, T> painter) {
         BufferedImage target = g.getRenderingHint(TARGET) instanceof BufferedImage b ? b : null;
         Shape clip = g.getClip();
-        if (!enabled || target == null || target.getType() != BufferedImage.TYPE_INT_ARGB_PRE || !(clip instanceof Rectangle2D r)
-                || !g.getTransform().isIdentity()) return painter.apply(g);
+        if (!enabled || !plain(target) || !(clip instanceof Rectangle2D r) || !g.getTransform().isIdentity()) return painter.apply(g);
         Rectangle bounds = r.getBounds().intersection(new Rectangle(0, 0, target.getWidth(), target.getHeight()));
         if (bounds.isEmpty() || !onlyBackground(target, bounds)) { this.key = null; return painter.apply(g); }
         Map<Object, Object> hints = new HashMap<>(g.getRenderingHints());
@@ -87,6 +86,14 @@ public final class LayerCache {
     /** how often the layer was pasted from an earlier picture, and drawn (for tests and probes) */
     int hits() { return hits; }
     int draws() { return draws; }
+
+    /** a whole premultiplied-ARGB image of its own (its pixels row by row, width apart) */
+    private static boolean plain(BufferedImage img) {
+        return img != null && img.getType() == BufferedImage.TYPE_INT_ARGB_PRE
+                && img.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel m && m.getScanlineStride() == img.getWidth()
+                && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0
+                && img.getRaster().getDataBuffer().getOffset() == 0;
+    }
 
     private boolean onlyBackground(BufferedImage target, Rectangle b) {
         int[] px = data(target);
