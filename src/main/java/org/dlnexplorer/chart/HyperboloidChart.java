@@ -199,7 +199,7 @@ public final class HyperboloidChart extends ViewChart implements Drawable {
 
     /** the screen-space polylines are drawn simplified when the Graphics2D asks for it */
     private final PathSimplifier simplifier = new PathSimplifier();
-    /** the stage of the last picture (surfaces, axes, minima), pasted while only the paths change */
+    /** the stage of the last picture (surfaces, axes, minima), pasted while its inputs stay (the cursor moves) */
     private final LayerCache stage = new LayerCache(ChartStyle.BACKGROUND);
 
     /** the stage's caches (for tests) */

@@ -26,7 +26,7 @@ final class HyperboloidGeometriesChart extends ViewChart implements Drawable {
     private static final double TALL_ASPECT = 1.6;
 
     private final PathSimplifier simplifier = new PathSimplifier();
-    /** each panel's stage of the last picture (surfaces, axes, minima), pasted while only the paths change */
+    /** each panel's stage of the last picture (surfaces, axes, minima), pasted while its inputs stay (the cursor moves) */
     private final LayerCache[] stages = {new LayerCache(ChartStyle.BACKGROUND), new LayerCache(ChartStyle.BACKGROUND),
             new LayerCache(ChartStyle.BACKGROUND)};
 

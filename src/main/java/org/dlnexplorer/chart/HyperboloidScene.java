@@ -96,7 +96,7 @@ final class HyperboloidScene {
         Shape oldClip = g.getClip();
         g.clip(plot);
         ClearLabel labels = new ClearLabel();
-        // the stage (surfaces, separating curves, axes, minima): what a drag of τ mostly leaves as it was
+        // the stage (surfaces, separating curves, axes, minima): pasted when its inputs are the last picture's
         List<Double> rateList = List.of(rates[0], rates[1]), beta = new ArrayList<>();
         if (betaStar != null) for (double b : betaStar) beta.add(b);
         Object stageKey = List.of(style, azimuth, elevation, List.copyOf(surfaces), rateList, extent, betaStar == null ? "none" : beta,

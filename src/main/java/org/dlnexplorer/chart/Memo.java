@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * A small thread-safe memo of a pure function: the last {@code capacity} results by key (least recently used
- * dropped). For what a picture derives from inputs a drag does not change (the conserved surfaces of fixed δ) or
- * from a run set's immutable trajectories, shared by the views that draw it, on either painting thread. The
+ * dropped). For what several views, or a run set's draft and full pictures, derive from the same inputs (the
+ * conserved surfaces, the weights of a run set's immutable trajectories), on either painting thread. The
  * results are shared: callers must not modify them. Keys must have value equality ({@link Identity} for
  * objects compared by identity).
  */

@@ -154,7 +154,7 @@ public final class SingleNeuron {
         return sheets;
     }
 
-    /** a surface's inputs: a drag of τ keeps every member's δ and, mostly, the extent */
+    /** a surface's inputs (the hyperboloid views and a run set's draft and full pictures ask for the same ones) */
     private record SurfaceKey(double delta, double rateW, double rateA, double extent, int nu, int nv) {}
 
     /** the surfaces of the last pictures (both hyperboloid views, drafts and full: a few dozen grids) */
