@@ -4,8 +4,6 @@ import org.dlnexplorer.chart.ChartStyle;
 import org.dlnexplorer.chart.ChartTheme;
 import org.dlnexplorer.chart.Draft;
 import org.dlnexplorer.chart.HyperboloidChart;
-import org.dlnexplorer.chart.LayerCache;
-import org.dlnexplorer.chart.PathSimplifier;
 import org.dlnexplorer.chart.ReadOut;
 import org.dlnexplorer.chart.ViewApplicability;
 import org.dlnexplorer.chart.ViewChart;
@@ -440,15 +438,8 @@ public final class ChartRenderer implements AutoCloseable {
         if (old != null && old.runs() == key.runs() && chart.runs() == key.runs()) chart.setCursor(key.cursorT());
         else chart.update(key.runs(), key.cursorT());
         BufferedImage img = blank(key.state().width(), key.state().height());
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, key.draft() ? RenderingHints.VALUE_ANTIALIAS_OFF : RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        // on screen, lines leave out the vertices that lie within a quarter pixel of the line drawn
-        g.setRenderingHint(PathSimplifier.HINT, PathSimplifier.ON);
-        if (key.draft()) g.setRenderingHint(Draft.HINT, Draft.ON);
-        // the image painted into: a chart may paste a layer it drew before under the same inputs
-        g.setRenderingHint(LayerCache.TARGET, img);
+        // the image painted into is the layer target: a chart may paste a layer it drew before under the same inputs
+        Graphics2D g = org.dlnexplorer.chart.ScreenGraphics.create(img, key.draft(), true);
         Rectangle2D area = new Rectangle2D.Double(0, 0, key.state().width(), key.state().height());
         JFreeChart jfc = chart.chart();
         // a JFreeChart sets its own antialiasing: off for a draft, restored after it (a later full picture is today's)

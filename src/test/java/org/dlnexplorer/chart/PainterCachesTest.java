@@ -25,13 +25,7 @@ class PainterCachesTest {
 
     static int[] paint(ViewChart chart, RunSet rs, double cursorT, boolean draft) {
         BufferedImage img = new BufferedImage(W * chart.id.columnSpan(), H, BufferedImage.TYPE_INT_ARGB_PRE);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, draft ? RenderingHints.VALUE_ANTIALIAS_OFF : RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.setRenderingHint(PathSimplifier.HINT, PathSimplifier.ON);
-        if (draft) g.setRenderingHint(Draft.HINT, Draft.ON);
-        g.setRenderingHint(LayerCache.TARGET, img);
+        Graphics2D g = ScreenGraphics.create(img, draft, true);
         if (chart.runs() != rs) chart.update(rs, cursorT);
         else chart.setCursor(cursorT);
         if (chart.chart() != null) chart.chart().getRenderingHints().put(RenderingHints.KEY_ANTIALIASING,

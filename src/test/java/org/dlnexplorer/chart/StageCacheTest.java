@@ -4,7 +4,6 @@ import org.dlnexplorer.model.observe.RunSet;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -34,13 +33,7 @@ class StageCacheTest {
     /** the chart painted as the app's painter paints it (target: naming the image, which lets it paste) */
     static int[] paint(ViewChart chart, RunSet rs, double cursorT, boolean draft, boolean target) {
         BufferedImage img = new BufferedImage(W * chart.id.columnSpan(), H, BufferedImage.TYPE_INT_ARGB_PRE);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, draft ? RenderingHints.VALUE_ANTIALIAS_OFF : RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.setRenderingHint(PathSimplifier.HINT, PathSimplifier.ON);
-        if (draft) g.setRenderingHint(Draft.HINT, Draft.ON);
-        if (target) g.setRenderingHint(LayerCache.TARGET, img);
+        Graphics2D g = ScreenGraphics.create(img, draft, target);
         chart.update(rs, cursorT);
         chart.drawable().draw(g, new Rectangle2D.Double(0, 0, img.getWidth(), img.getHeight()));
         g.dispose();
