@@ -23,7 +23,7 @@ import org.dlnexplorer.model.parallel.CorePair;
  * <p>
  * The sum over the columns is taken in two halves, so the result differs from the one-thread pass in the
  * last bits (within {@link #ROUNDING} relative). It does not depend on which thread ran which chunk, nor on
- * whether the helper was free ({@link #runAlone}).
+ * whether the helper was free ({@link #run(CorePair, double[], double[], boolean)} with no pair).
  */
 final class GradientSplit implements CorePair.Job {
     /**
@@ -89,29 +89,18 @@ final class GradientSplit implements CorePair.Job {
         return work >= minWork;
     }
 
-    /** the gradient pass on both cores: out_ℓ = scale_ℓ ∂ℒ/∂W_ℓ (scale −η_ℓ for the flow, else 1) */
+    /**
+     * the gradient pass, out_ℓ = scale_ℓ ∂ℒ/∂W_ℓ (scale −η_ℓ for the flow, else 1): on both cores, or with pair
+     * null the same chunks in order on the calling thread (the second core taken by another computation), the
+     * two-core result bit for bit, so a run's digits do not depend on whether the helper was free
+     */
     void run(CorePair pair, double[] theta, double[] out, boolean flow) {
         this.theta = theta;
         this.out = out;
         this.flow = flow;
         try {
-            pair.run(this);
-        } finally {
-            this.theta = null;
-            this.out = null;
-        }
-    }
-
-    /**
-     * the same chunks in order on the calling thread (when the second core is taken by another computation):
-     * the two-core result bit for bit, so a run's digits do not depend on whether the helper was free
-     */
-    void runAlone(double[] theta, double[] out, boolean flow) {
-        this.theta = theta;
-        this.out = out;
-        this.flow = flow;
-        try {
-            for (int c = 0, n = chunks(); c < n; c++) run(c);
+            if (pair != null) pair.run(this);
+            else for (int c = 0, n = chunks(); c < n; c++) run(c);
         } finally {
             this.theta = null;
             this.out = null;

@@ -175,9 +175,8 @@ public final class Objective {
         }
         try {
             hvpReady = false;
-            // the pair taken by another computation: the same chunks on this thread, the same digits
-            if (pair == null) split.runAlone(theta, out, flow);
-            else split.run(pair, theta, out, flow);
+            // the pair taken by another computation (null): the same chunks on this thread, the same digits
+            split.run(pair, theta, out, flow);
             weffArr = pre[depth];
             weffOff = 0;
             // a frozen W_L (training.freezeOutput): as in fastBackward
@@ -190,7 +189,7 @@ public final class Objective {
     /** the two-core chunks in order on this thread (what {@link #gradientPass} runs when the pair is taken) */
     void splitAlone(double[] theta, double[] out, boolean flow) {
         hvpReady = false;
-        split.runAlone(theta, out, flow);
+        split.run(null, theta, out, flow);
         if (trainable < out.length) java.util.Arrays.fill(out, trainable, net.parameterCount(), 0.0);
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a sweep: one simulation per grid cell, in parallel on a fixed pool of worker threads (default: one
@@ -25,9 +24,6 @@ public final class SweepRunner {
     /** how often the waiting caller checks the token while cells run */
     static final long CANCEL_POLL_MILLIS = 20;
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
-
-    /** how long a worker sleeps between looks at a busy {@link Foreground} */
-    static final long FOREGROUND_POLL_NANOS = 2_000_000;
 
     private final int parallelism;
     private final Foreground foreground;
@@ -85,13 +81,11 @@ public final class SweepRunner {
                 if (!shard.contains(cell)) continue;
                 int ix = cell % x.n(), iy = cell / x.n();
                 exec.execute(() -> {
-                    // give way to the interactive work: no new cell starts while it is busy ...
-                    while (foreground.busy() && !cancel.isCancelled()) LockSupport.parkNanos(FOREGROUND_POLL_NANOS);
-                    if (cancel.isCancelled()) return;
-                    // the cells already use the cores: one thread per trajectory
-                    // and between the steps of the cell in progress
+                    // give way to the interactive work: the cell's token waits while it is busy, here before
+                    // the cell starts and then between its steps
                     CancellationToken cellCancel = foreground == Foreground.NONE ? cancel
                             : CancellationToken.pausing(cancel, foreground::busy);
+                    if (cellCancel.isCancelled()) return;
                     CellResult c = CorePair.oneThread(() -> runCell(ix, iy, x.value(ix), y.value(iy), factory, cellCancel));
                     if (c == null || cancel.isCancelled()) return;
                     into.put(c);
