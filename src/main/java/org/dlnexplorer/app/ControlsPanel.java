@@ -95,6 +95,7 @@ final class ControlsPanel {
         node = new ScrollPane(box);
         node.setFitToWidth(true);
         node.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        LiveViewport.uncache(node);   // the value labels change while a slider is dragged
         node.setPrefWidth(340);
         node.setMinWidth(300);
         presetPicker.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {

@@ -56,6 +56,7 @@ final class ViewGrid {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        LiveViewport.uncache(scroll);   // the views change while dragged: no bitmap cache of them
         for (ViewId id : ViewId.values()) {
             Node n = panes.node(id);
             n.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {

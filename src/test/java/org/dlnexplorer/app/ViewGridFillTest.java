@@ -15,7 +15,10 @@ import java.util.List;
 import static org.dlnexplorer.app.TestWindows.fx;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** In the 1280×800 window the views that do not fill a row of the grid share its whole width: one view takes it all. */
+/**
+ * In the 1280×800 window the views that do not fill a row of the grid share its whole width: one view takes it
+ * all; and the scroll panes around the views and the controls keep no bitmap cache of what they show.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ViewGridFillTest {
     /** the gaps and padding of the grid (px) a view's width may lack */
@@ -54,5 +57,27 @@ class ViewGridFillTest {
         show(List.of(ViewId.LOSS, ViewId.KERNEL_DISTANCE));
         assertEquals(grid / 2, width(robot, ViewId.LOSS), GAPS, "two views: half each");
         assertEquals(grid / 2, width(robot, ViewId.KERNEL_DISTANCE), GAPS);
+    }
+
+    @Test
+    void theViewsAndControlsAreNotCachedAsBitmaps(FxRobot robot) throws Exception {
+        List<javafx.scene.control.ScrollPane> panes = fx(() -> robot.lookup(".scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class)
+                .stream().filter(ViewGridFillTest::shown).toList());
+        Node view = robot.lookup("#" + ViewId.LOSS.nodeId()).query();
+        assertTrue(panes.stream().anyMatch(p -> isInside(view, p)), "the views are in a scroll pane");
+        assertTrue(panes.size() >= 2, "the views' and the controls' scroll panes: " + panes.size());
+        for (javafx.scene.control.ScrollPane p : panes)
+            assertTrue(fx(() -> LiveViewport.isUncached(p)), "every frame of a drag changes " + p + ": its viewport must not be a cached bitmap");
+    }
+
+    /** n and every node above it visible (the help overlay's pane is not, until asked for) */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) if (p == ancestor) return true;
+        return false;
     }
 }
