@@ -118,7 +118,7 @@ public final class LatencyProbe {
                          int handlerCpuOver16ms, int fxPulsesOver16ms,
                          double dragSeconds, int dragChanges, int dragCompletePictures, double dragCompletePerSecond,
                          Stats dragLatencyMillis, long dragComputationsStarted,
-                         int warmupChangesMade, double warmupSeconds, double jitBusyAfterWarmup,
+                         int warmupChangesMade, int warmupDragChanges, double warmupSeconds, double jitBusyAfterWarmup,
                          java.util.Map<String, Double> dragCpuMillisPerPicture) {
         public Result {
             steps = List.copyOf(steps);
@@ -155,6 +155,7 @@ public final class LatencyProbe {
             o.addProperty("dragCompletePictures", dragCompletePictures);
             o.addProperty("dragCompletePerSecond", round(dragCompletePerSecond));
             o.addProperty("warmupChangesMade", warmupChangesMade);
+            o.addProperty("warmupDragChanges", warmupDragChanges);   // untimed drag changes (drafts) in the warm-up
             o.addProperty("warmupSeconds", round(warmupSeconds));
             o.addProperty("jitBusyAfterWarmup", round(jitBusyAfterWarmup));
             o.add("dragLatencyMillis", dragLatencyMillis.toJson());
@@ -206,7 +207,7 @@ public final class LatencyProbe {
 
     // ------------------------------------------------------------------ state machine
 
-    private enum Phase { SETTLE, WARMUP, QUIET, STEPS, DRAG, DONE }
+    private enum Phase { SETTLE, WARMUP, WARMUP_DRAG, QUIET, STEPS, DRAG, DONE }
 
     private final MainWindow window;
     private final Settings settings;
@@ -309,7 +310,8 @@ public final class LatencyProbe {
                     if (stepIndex >= n && !(phase == Phase.WARMUP && warmingUp(now))) {
                         if (phase == Phase.WARMUP) warmupMade = stepIndex;
                         stepIndex = 0;
-                        if (phase == Phase.WARMUP) enter(Phase.QUIET);
+                        // a drag paints drafts (other code than the full pictures): the JIT warms it up too
+                        if (phase == Phase.WARMUP) enter(settings.dragSeconds() > 0 ? Phase.WARMUP_DRAG : Phase.QUIET);
                         else if (settings.dragSeconds() > 0) enter(Phase.DRAG);
                         else finish();
                         return;
@@ -320,6 +322,17 @@ public final class LatencyProbe {
                     waiting = true;
                     stepSetNanos = System.nanoTime();
                     property.set(stepValue);
+                }
+                case WARMUP_DRAG -> {
+                    // untimed sweeps of the range as long as the timed drag, at least one, more while the JIT
+                    // compilers are busy (within Settings.warmupMaxSeconds)
+                    double s = (now - sweepStart) / 1e9;
+                    if (s > settings.dragSeconds()) {
+                        if (warmingUp(now)) { sweepStart = now; s = 0; }
+                        else { enter(Phase.QUIET); return; }
+                    }
+                    warmupDragChanges++;
+                    property.set(from + (to - from) * s / settings.dragSeconds());
                 }
                 case DRAG -> {
                     if (dragStart < 0) {
@@ -349,7 +362,7 @@ public final class LatencyProbe {
      */
     private boolean warmingUp(long now) {
         if (settings.warmupMaxSeconds() <= 0 || JIT == null || !JIT.isCompilationTimeMonitoringSupported()) return false;
-        if (now - phaseStart > settings.warmupMaxSeconds() * 1e9) return false;
+        if (now - phaseStart > settings.warmupMaxSeconds() * 1e9) return false;   // per warm-up phase (steps, drags)
         long compiled = JIT.getTotalCompilationTime();
         if (jitMarkNanos < 0) { jitMarkNanos = now; jitMarkMillis = compiled; return true; }
         if (now - jitMarkNanos < JIT_WINDOW_NANOS) return true;
@@ -363,11 +376,12 @@ public final class LatencyProbe {
     private long jitMarkNanos = -1, jitMarkMillis;
     /** the JIT compilers' share of a core over the last warm-up window (NaN: not measured) */
     private double jitBusy = Double.NaN;
-    private int warmupMade;
-    private long warmupNanos;
+    private int warmupMade, warmupDragChanges;
+    private long warmupNanos, sweepStart;
 
     private void enter(Phase p) {
-        if (phase == Phase.WARMUP) warmupNanos = System.nanoTime() - phaseStart;
+        if (phase == Phase.WARMUP || phase == Phase.WARMUP_DRAG) warmupNanos += System.nanoTime() - phaseStart;
+        if (p == Phase.WARMUP_DRAG) { jitMarkNanos = -1; sweepStart = System.nanoTime(); }
         phase = p;
         phaseStart = System.nanoTime();
         recording = p == Phase.STEPS || p == Phase.DRAG;
@@ -461,7 +475,7 @@ public final class LatencyProbe {
                 Stats.of(handlerWall, pulses), Stats.of(handlerCpu, cpus), Stats.of(lay, layouts), Stats.of(fxPulse, pulses),
                 Stats.of(gap, gaps), pulses, dropped, over, cpuOver, fxOver,
                 dragSeconds, dragChanges, dragPictures, dragStart >= 0 ? dragPictures / dragSeconds : Double.NaN,
-                Stats.of(age, aged), computations, warmupMade, warmupNanos / 1e9, jitBusy, cpuPerPicture);
+                Stats.of(age, aged), computations, warmupMade, warmupDragChanges, warmupNanos / 1e9, jitBusy, cpuPerPicture);
         result.complete(r);
     }
 }
