@@ -21,13 +21,50 @@ final class ClearLabel {
     /** flattening of curved segments when testing them (px) */
     static final double FLATNESS = 0.5;
 
-    private record Curve(Shape shape, double halfWidth) {}
+    /**
+     * A curve as its flattened segments (x0, y0, x1, y1 in a row), its bounds and its half stroke width: a
+     * label tries up to 50 places, so the shape is flattened once, not once per place.
+     */
+    private record Curve(double[] segments, int count, Rectangle2D bounds, double halfWidth) {
+        static Curve of(Shape s, double halfWidth) {
+            double[] seg = new double[64];
+            int n = 0;
+            double[] p = new double[6];
+            double x0 = 0, y0 = 0, mx = 0, my = 0;
+            for (PathIterator it = s.getPathIterator(null, FLATNESS); !it.isDone(); it.next()) {
+                int type = it.currentSegment(p);
+                if (type == PathIterator.SEG_MOVETO) { x0 = mx = p[0]; y0 = my = p[1]; continue; }
+                double x1 = type == PathIterator.SEG_CLOSE ? mx : p[0], y1 = type == PathIterator.SEG_CLOSE ? my : p[1];
+                if (4 * n + 4 > seg.length) seg = java.util.Arrays.copyOf(seg, 2 * seg.length);
+                seg[4 * n] = x0; seg[4 * n + 1] = y0; seg[4 * n + 2] = x1; seg[4 * n + 3] = y1;
+                n++;
+                x0 = x1;
+                y0 = y1;
+            }
+            return new Curve(seg, n, s.getBounds2D(), halfWidth);
+        }
+
+        /** some segment passes through r: a quick reject on the (grown) bounds, then segment by segment */
+        boolean crosses(Rectangle2D r) {
+            Rectangle2D b = bounds;
+            // grown, so that a horizontal or vertical line's (empty) bounds count
+            if (!new Rectangle2D.Double(b.getX() - 1, b.getY() - 1, b.getWidth() + 2, b.getHeight() + 2).intersects(r)) return false;
+            double rx0 = r.getMinX(), ry0 = r.getMinY(), rx1 = r.getMaxX(), ry1 = r.getMaxY();
+            for (int i = 0; i < count; i++) {
+                double x0 = segments[4 * i], y0 = segments[4 * i + 1], x1 = segments[4 * i + 2], y1 = segments[4 * i + 3];
+                // both ends beyond one side of r: the segment misses it
+                if ((x0 < rx0 && x1 < rx0) || (x0 > rx1 && x1 > rx1) || (y0 < ry0 && y1 < ry0) || (y0 > ry1 && y1 > ry1)) continue;
+                if (r.intersectsLine(x0, y0, x1, y1)) return true;
+            }
+            return false;
+        }
+    }
 
     private final List<Curve> curves = new ArrayList<>();
     private final List<Rectangle2D> taken = new ArrayList<>();
 
     /** a drawn curve (stroke width w) labels keep off */
-    void curve(Shape s, double width) { curves.add(new Curve(s, width / 2 + 1)); }
+    void curve(Shape s, double width) { curves.add(Curve.of(s, width / 2 + 1)); }
 
     /** an area labels keep off (a marker, a label drawn elsewhere) */
     void box(Rectangle2D r) { taken.add(r); }
@@ -75,34 +112,13 @@ final class ClearLabel {
         for (Curve c : curves) {
             Rectangle2D grown = new Rectangle2D.Double(box.getX() - c.halfWidth(), box.getY() - c.halfWidth(),
                     box.getWidth() + 2 * c.halfWidth(), box.getHeight() + 2 * c.halfWidth());
-            if (crosses(c.shape(), grown)) return false;
+            if (c.crosses(grown)) return false;
         }
         return true;
     }
 
     /** some segment of the shape's outline passes through r */
     static boolean crosses(Shape s, Rectangle2D r) {
-        // a quick reject on the bounds, grown so that a horizontal or vertical line's (empty) bounds count
-        Rectangle2D b = s.getBounds2D();
-        if (!new Rectangle2D.Double(b.getX() - 1, b.getY() - 1, b.getWidth() + 2, b.getHeight() + 2).intersects(r)) return false;
-        double[] p = new double[6];
-        double x0 = 0, y0 = 0, mx = 0, my = 0;
-        for (PathIterator it = s.getPathIterator(null, FLATNESS); !it.isDone(); it.next()) {
-            switch (it.currentSegment(p)) {
-                case PathIterator.SEG_MOVETO -> { x0 = mx = p[0]; y0 = my = p[1]; }
-                case PathIterator.SEG_LINETO -> {
-                    if (r.intersectsLine(x0, y0, p[0], p[1])) return true;
-                    x0 = p[0];
-                    y0 = p[1];
-                }
-                case PathIterator.SEG_CLOSE -> {
-                    if (r.intersectsLine(x0, y0, mx, my)) return true;
-                    x0 = mx;
-                    y0 = my;
-                }
-                default -> { }
-            }
-        }
-        return false;
+        return Curve.of(s, 0).crosses(r);
     }
 }

@@ -11,6 +11,9 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 
 import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.GeneralPath;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 
 /**
@@ -19,12 +22,16 @@ import java.awt.geom.Rectangle2D;
  * whether the series is visible, its line visible, where the axes are and how the plot is oriented (hash-map
  * look-ups, ~20% of a line chart's paint), and visits every point a second time for shapes, item labels and the
  * crosshair. Here those answers are taken once per series, and the second visit is left out: this renderer never
- * draws shapes or item labels, and the views show no crosshair.
+ * draws shapes or item labels, and the views show no crosshair. On screen ({@link PathSimplifier#HINT}) the path
+ * is drawn simplified (its invisible vertices left out), and it is built in one array of the series' length
+ * instead of one grown point by point.
  */
 class PathLineRenderer extends XYLineAndShapeRenderer {
     /** per series pass: whether its line is drawn, the axes' edges, the orientation */
     private transient boolean drawn, horizontal;
     private transient RectangleEdge xEdge, yEdge;
+    /** one per renderer: a chart is painted by one thread at a time */
+    private final transient PathSimplifier simplifier = new PathSimplifier();
 
     PathLineRenderer() {
         super(true, false);
@@ -66,6 +73,24 @@ class PathLineRenderer extends XYLineAndShapeRenderer {
             s.setLastPointGood(false);
         }
         if (item == s.getLastItemIndex()) drawFirstPassShape(g2, pass, series, item, s.seriesPath);
+    }
+
+    /** the state JFreeChart makes, with the series path sized for the longest series (no growing copies) */
+    @Override
+    public XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, XYDataset data, PlotRenderingInfo info) {
+        XYItemRendererState state = super.initialise(g2, dataArea, plot, data, info);
+        if (state instanceof State s && data != null) {
+            int longest = 0;
+            for (int i = 0; i < data.getSeriesCount(); i++) longest = Math.max(longest, data.getItemCount(i));
+            s.seriesPath = new GeneralPath(Path2D.WIND_NON_ZERO, Math.max(longest, 2));
+        }
+        return state;
+    }
+
+    /** the series' path, simplified on screen */
+    @Override
+    protected void drawFirstPassShape(Graphics2D g2, int pass, int series, int item, Shape shape) {
+        super.drawFirstPassShape(g2, pass, series, item, simplifier.forDrawing(g2, shape));
     }
 
     @Override

@@ -441,7 +441,7 @@ abstract class XyViewChart extends ViewChart {
     protected void addLayer(List<Line> lines) {
         if (lines.isEmpty()) return;
         DefaultXYDataset ds = new DefaultXYDataset();
-        XYLineAndShapeRenderer r = new SimplifyingRenderer();
+        XYLineAndShapeRenderer r = new PathLineRenderer();   // simplified on screen
         r.setDrawSeriesLineAsPath(true);
         int s = 0;
         for (Line l : lines) {
@@ -487,22 +487,6 @@ abstract class XyViewChart extends ViewChart {
         plot.setDataset(layerCount, ds);
         plot.setRenderer(layerCount, r);
         layerCount++;
-    }
-
-    /** Lines only, each series one path, drawn through {@link PathSimplifier} when the Graphics2D asks for it. */
-    private static final class SimplifyingRenderer extends PathLineRenderer {
-        private final transient PathSimplifier simplifier = new PathSimplifier();
-
-        @Override
-        protected void drawFirstPassShape(Graphics2D g2, int pass, int series, int item, Shape shape) {
-            super.drawFirstPassShape(g2, pass, series, item, simplifier.forDrawing(g2, shape));
-        }
-
-        @Override
-        public boolean equals(Object o) { return super.equals(o) && o instanceof SimplifyingRenderer; }
-
-        @Override
-        public int hashCode() { return super.hashCode(); }
     }
 
     protected boolean hasData() { return layerCount > 0; }
