@@ -262,7 +262,7 @@ final class HyperboloidScene {
     }
 
     static Path2D polyline(double[][] pts, java.util.function.Function<double[], double[]> f) {
-        Path2D.Double path = new Path2D.Double();
+        Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO, Math.max(pts.length, 2));   // no growing copies
         boolean pen = false;
         for (double[] p : pts) {
             boolean ok = p != null && Double.isFinite(p[0]) && Double.isFinite(p[1]) && Double.isFinite(p[2]);

@@ -143,6 +143,7 @@ final class NeuronTemporalChart extends ViewChart {
     private void fill(List<LegendItem> legend) {
         RunSet rs = runs;
         subtitle.setText("");
+        combined.getDomainAxis().setAutoRange(true);   // until the runs' times are known
         if (rs == null || rs.runs().isEmpty()) { subtitle.setText("computing…"); return; }
         ViewApplicability.Reason why = ViewApplicability.whyNot(ViewId.NEURON_TEMPORAL, rs);
         if (why != null) { subtitle.setText(why.message()); return; }
@@ -181,6 +182,12 @@ final class NeuronTemporalChart extends ViewChart {
             }
             legend.add(item(compare ? run.label() : "simulated", c, style.solid()));
         }
+        // the shared time axis spans the runs' times (what its auto-range with no margins finds, without
+        // visiting all six layers' points on every picture)
+        double tMin = Double.POSITIVE_INFINITY, tMax = Double.NEGATIVE_INFINITY;
+        for (Series l : sim.get(0)) if (l.t().length > 0) { tMin = Math.min(tMin, l.t()[0]); tMax = Math.max(tMax, l.t()[l.t().length - 1]); }
+        if (tMax > tMin) combined.getDomainAxis().setRange(tMin, tMax);
+        else combined.getDomainAxis().setAutoRange(true);
         double window = NU_WINDOW * Math.max(nuScale, 1e-9);
         for (int k = 0; k < 3; k++) {
             addLayer(k, exact.get(k), k == 2 ? window : Double.NaN);

@@ -39,6 +39,9 @@ public final class PathSimplifier {
         return wanted(g) ? simplify(shape, g.getTransform(), Draft.wanted(g) ? Draft.TOLERANCE_PX : TOLERANCE_PX) : shape;
     }
 
+    /** the simplified path's first allocation (vertices): a 400-sample line keeps about this many on screen */
+    private static final int OUTPUT_CAPACITY = 256;
+
     // one polyline run being collected: user coordinates, device coordinates, kept flags (allocated on
     // first use, grown as needed: a chart that is only exported never needs them)
     private double[] ux, uy, dx, dy;
@@ -56,7 +59,7 @@ public final class PathSimplifier {
             keep = new boolean[256];
             stack = new int[512];
         }
-        Path2D.Double out = new Path2D.Double(Path2D.WIND_NON_ZERO);
+        Path2D.Double out = new Path2D.Double(Path2D.WIND_NON_ZERO, OUTPUT_CAPACITY);
         double[] c = new double[6];
         double[] d = new double[2];
         n = 0;
