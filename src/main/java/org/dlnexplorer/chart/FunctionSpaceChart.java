@@ -182,8 +182,19 @@ final class FunctionSpaceChart extends XyViewChart {
     private double[] nullVector;
     /** Kunin et al. Fig. 4b: β(∞) over δ for a single neuron with low-rank Σxx, or null */
     private org.dlnexplorer.model.theory.ImplicitBiasCurve.Curve locus;
+    /** the ranges {x0, x1, y0, y1} around the data box with one data unit as many pixels across as up in data */
+    private double[] equalAspect(java.awt.geom.Rectangle2D data) {
+        double wx = box[1] - box[0], wy = box[3] - box[2];
+        double upp = Math.max(wx / data.getWidth(), wy / data.getHeight());   // data units per pixel
+        double cx = (box[0] + box[1]) / 2, cy = (box[2] + box[3]) / 2;
+        double hx = upp * data.getWidth() / 2, hy = upp * data.getHeight() / 2;
+        return new double[]{cx - hx, cx + hx, cy - hy, cy + hy};
+    }
+
     /** the data box {xmin, xmax, ymin, ymax} from fill, and the ranges last fitted to a drawing area */
     private double[] box, fitted;
+    /** the last layout: the chart's area and the data area found in it */
+    private java.awt.geom.Rectangle2D lastArea, lastDataArea;
     private boolean inLayout;
 
     /** unit vector spanning the null space of a singular 2×2 Σxx, or null when Σxx is invertible (or 0) */
@@ -231,16 +242,24 @@ final class FunctionSpaceChart extends XyViewChart {
             org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo(null); // data area only, no entities
             NumberAxis xa = (NumberAxis) plot.getDomainAxis(), ya = (NumberAxis) plot.getRangeAxis();
             double[] r = null;
-            // two passes: the tick labels' width depends on the ranges
+            // the data area depends on the ranges (the tick labels' width): start from the area the last
+            // picture's layout found, if any, and lay out once; a second time only when the area moved
+            java.awt.geom.Rectangle2D guess = lastDataArea != null && area.equals(lastArea) ? lastDataArea : null;
+            if (guess != null) {
+                r = equalAspect(guess);
+                xa.setRange(new org.jfree.data.Range(r[0], r[1]), true, false);
+                ya.setRange(new org.jfree.data.Range(r[2], r[3]), true, false);
+            }
             for (int pass = 0; pass < 2; pass++) {
                 chart.draw(sg, area, null, info);
                 java.awt.geom.Rectangle2D data = info.getPlotInfo().getDataArea();
-                if (!(data.getWidth() > 1 && data.getHeight() > 1)) break;
-                double wx = box[1] - box[0], wy = box[3] - box[2];
-                double upp = Math.max(wx / data.getWidth(), wy / data.getHeight());   // data units per pixel
-                double cx = (box[0] + box[1]) / 2, cy = (box[2] + box[3]) / 2;
-                double hx = upp * data.getWidth() / 2, hy = upp * data.getHeight() / 2;
-                r = new double[]{cx - hx, cx + hx, cy - hy, cy + hy};
+                if (!(data.getWidth() > 1 && data.getHeight() > 1)) { r = null; break; }
+                boolean settled = data.equals(guess);   // the ranges set fit the area they give
+                guess = (java.awt.geom.Rectangle2D) data.clone();
+                lastArea = (java.awt.geom.Rectangle2D) area.clone();
+                lastDataArea = guess;
+                if (settled) break;
+                r = equalAspect(data);
                 xa.setRange(new org.jfree.data.Range(r[0], r[1]), true, false);
                 ya.setRange(new org.jfree.data.Range(r[2], r[3]), true, false);
             }

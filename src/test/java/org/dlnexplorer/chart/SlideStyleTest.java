@@ -135,6 +135,25 @@ class SlideStyleTest {
         assertEquals(1.0, ux / uy, 0.02, "data units per pixel equal on both axes");
     }
 
+    /** the next picture in the same chart (laid out from the last one's data area) keeps the equal aspect */
+    @Test
+    void functionSpaceKeepsEqualAspectFromPictureToPicture() {
+        ViewChart c = ViewChart.create(ViewId.FUNCTION_SPACE, ChartStyle.slide());
+        BufferedImage img = new BufferedImage(1600, 1000, BufferedImage.TYPE_INT_RGB);
+        for (RunSet rs : new RunSet[]{neuron, lowRank, neuron, lowRank}) {
+            c.update(rs, Double.NaN);
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            Graphics2D g = img.createGraphics();
+            c.chart().draw(g, SLIDE, info);
+            g.dispose();
+            XYPlot p = c.chart().getXYPlot();
+            Rectangle2D data = info.getPlotInfo().getDataArea();
+            double ux = p.getDomainAxis().getRange().getLength() / data.getWidth();
+            double uy = p.getRangeAxis().getRange().getLength() / data.getHeight();
+            assertEquals(1.0, ux / uy, 0.02, "data units per pixel equal on both axes");
+        }
+    }
+
     @Test
     void lowRankCovarianceDrawsTheLineOfMinimaAndTheTheoremsLimits() {
         XYPlot p = draw(ViewId.FUNCTION_SPACE, lowRank, ChartStyle.slide(), new ChartRenderingInfo()).chart().getXYPlot();
