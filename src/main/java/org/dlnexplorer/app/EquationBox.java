@@ -57,10 +57,16 @@ final class EquationBox {
 
     private final java.util.concurrent.atomic.AtomicReference<Wanted> wanted = new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** the equation on screen (set on the FX thread; null before the first) */
+    private volatile Equation onScreen;
+
     private void work() {
         Wanted w = wanted.getAndSet(null);
         if (w == null) return;
         Equation eq = of(w.preset());
+        // the newest configuration has the equation on screen (a τ drag, most δ drags): nothing to typeset or
+        // show; a picture of another equation still on its way is dropped by its older ticket
+        if (eq.equals(onScreen)) return;
         BufferedImage img;
         try {
             img = EquationImage.render(eq.tex(), SIZE, WIDTH, SCALE);
@@ -70,8 +76,10 @@ final class EquationBox {
         BufferedImage picture = img;
         Platform.runLater(() -> {
             if (w.ticket() != ticket) return;
+            onScreen = eq;
             label.setText(eq.text());
-            label.setTooltip(new Tooltip(eq.text()));
+            if (label.getTooltip() == null) label.setTooltip(new Tooltip(eq.text()));
+            else label.getTooltip().setText(eq.text());
             if (picture == null) {
                 label.setGraphic(null);
                 label.setContentDisplay(ContentDisplay.TEXT_ONLY);
