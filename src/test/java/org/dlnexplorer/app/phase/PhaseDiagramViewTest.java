@@ -200,18 +200,25 @@ class PhaseDiagramViewTest {
         assertEquals(settled, fx(view::drawCount), "only the overlay was drawn, not the map");
     }
 
-    /** In a low panel the δ axis drops "(init.delta)" rather than being cut at the top; a tall panel keeps it. */
+    /**
+     * In a low panel the δ axis drops "(init.delta)" rather than run over the title, in a very low one it is "δ"
+     * alone; a tall panel keeps it whole. Each label kept fits the plot's height.
+     */
     @Test
     void lowPanelsShortenTheVerticalAxisLabel() {
         SweepResult r = SweepResult.of("t", Axis.parse("init.scale=0.01:10:3:log"), Axis.parse("init.delta=-4:4:3"), List.of());
         java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
         org.jfree.chart.JFreeChart low = org.dlnexplorer.chart.PhaseDiagramChart.chart(r,
                 org.dlnexplorer.chart.PhaseDiagramStyle.defaults(), org.dlnexplorer.chart.ChartStyle.screen());
-        MapOverlay.shortenRangeLabel(low, g2, 300);
+        MapOverlay.shortenRangeLabel(low, "δ", 400, 300);
         assertEquals("relative scale δ", low.getXYPlot().getRangeAxis().getLabel());
+        org.jfree.chart.JFreeChart lower = org.dlnexplorer.chart.PhaseDiagramChart.chart(r,
+                org.dlnexplorer.chart.PhaseDiagramStyle.defaults(), org.dlnexplorer.chart.ChartStyle.screen());
+        MapOverlay.shortenRangeLabel(lower, "δ", 400, 200);
+        assertEquals("δ", lower.getXYPlot().getRangeAxis().getLabel(), "a 200-px panel's plot is lower than \"relative scale δ\" is long");
         org.jfree.chart.JFreeChart tall = org.dlnexplorer.chart.PhaseDiagramChart.chart(r,
                 org.dlnexplorer.chart.PhaseDiagramStyle.defaults(), org.dlnexplorer.chart.ChartStyle.screen());
-        MapOverlay.shortenRangeLabel(tall, g2, 900);
+        MapOverlay.shortenRangeLabel(tall, "δ", 400, 900);
         assertEquals("relative scale δ  (init.delta)", tall.getXYPlot().getRangeAxis().getLabel());
     }
 }
