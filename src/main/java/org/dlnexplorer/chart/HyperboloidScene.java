@@ -35,8 +35,26 @@ final class HyperboloidScene {
     /** the paths are drawn this many line widths wide (they are the story; the surfaces are the stage) */
     private static final float PATH_WIDTH = 1.7f;
 
-    /** a surface to draw: its δ, and its member's colour, or null for the grey surface tinted by basin */
-    record Surface(double delta, Color color) {}
+    /**
+     * A surface to draw: its δ, and its member's colour, or null for the grey surface tinted by basin. δ is kept
+     * to {@link #DELTA_DIGITS} significant digits: measured from the weights it carries round-off that changes
+     * with τ (−0.9999999999999999 at one τ, −1.0 at the next), which no pixel shows but which made every τ step
+     * of a drag draw the stage again instead of pasting it.
+     */
+    record Surface(double delta, Color color) {
+        Surface {
+            delta = significant(delta);
+        }
+    }
+
+    /** the significant digits a surface's δ keeps */
+    static final int DELTA_DIGITS = 12;
+
+    /** v to DELTA_DIGITS significant digits (0, NaN and ±∞ as they are) */
+    static double significant(double v) {
+        if (v == 0 || !Double.isFinite(v)) return v;
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(DELTA_DIGITS)).doubleValue();
+    }
 
     /** a path to draw: simulated (a, x, y) per frame, exact or null, its colour and frame times */
     record PathLine(double[][] simulated, double[][] exact, Color color, double[] times) {}
