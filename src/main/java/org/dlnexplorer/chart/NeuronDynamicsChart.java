@@ -180,10 +180,9 @@ final class NeuronDynamicsChart extends ViewChart implements Drawable {
     }
 
     private XYLineAndShapeRenderer lines() {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = new PathLineRenderer();   // as every line chart: one path per series, simplified on screen
         r.setAutoPopulateSeriesStroke(false);
         r.setDefaultStroke(new BasicStroke(Math.max(1f, style.lineWidth() * 0.5f)));
-        r.setDrawSeriesLineAsPath(true);
         return r;
     }
 

@@ -186,8 +186,7 @@ final class NeuronTemporalChart extends ViewChart {
         // visiting all six layers' points on every picture)
         double tMin = Double.POSITIVE_INFINITY, tMax = Double.NEGATIVE_INFINITY;
         for (Series l : sim.get(0)) if (l.t().length > 0) { tMin = Math.min(tMin, l.t()[0]); tMax = Math.max(tMax, l.t()[l.t().length - 1]); }
-        if (tMax > tMin) combined.getDomainAxis().setRange(tMin, tMax);
-        else combined.getDomainAxis().setAutoRange(true);
+        if (tMax > tMin) combined.getDomainAxis().setRange(tMin, tMax);   // else: auto, as set at the start
         double window = NU_WINDOW * Math.max(nuScale, 1e-9);
         for (int k = 0; k < 3; k++) {
             addLayer(k, exact.get(k), k == 2 ? window : Double.NaN);

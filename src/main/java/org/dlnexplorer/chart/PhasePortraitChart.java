@@ -77,18 +77,14 @@ public final class PhasePortraitChart implements Drawable {
                 c.removeSubtitle(c.getSubtitle(i));   // a low map keeps its height for the cells (hover names them)
         }
         XYPlot p = (XYPlot) c.getPlot();
-        if (narrow || low) p.getDomainAxis().setLabel(symbol(result.x()));
+        if (narrow || low) p.getDomainAxis().setLabel(org.dlnexplorer.model.sweep.AxisLabels.shortLabel(result.x()));
         String y = p.getRangeAxis().getLabel();
         if (narrow || y == null || !ChartStyle.fitsVertically(g, p.getRangeAxis().getLabelFont(), y, height))
-            p.getRangeAxis().setLabel(symbol(result.y()));
+            p.getRangeAxis().setLabel(org.dlnexplorer.model.sweep.AxisLabels.shortLabel(result.y()));
     }
 
     /** below this height (under the titles) the maps drop their legends and long axis names */
     static final double LOW = 320;
-
-    private static String symbol(org.dlnexplorer.model.sweep.Axis a) {
-        return org.dlnexplorer.model.sweep.AxisLabels.symbol(a.field()) + (a.log() ? " (log)" : "");
-    }
 
     /** the maps as drawn last (empty before the first drawing) */
     public List<Panel> panels() { return List.copyOf(panels); }

@@ -441,8 +441,7 @@ abstract class XyViewChart extends ViewChart {
     protected void addLayer(List<Line> lines) {
         if (lines.isEmpty()) return;
         DefaultXYDataset ds = new DefaultXYDataset();
-        XYLineAndShapeRenderer r = new PathLineRenderer();   // simplified on screen
-        r.setDrawSeriesLineAsPath(true);
+        XYLineAndShapeRenderer r = new PathLineRenderer();   // one path per series, simplified on screen
         int s = 0;
         for (Line l : lines) {
             String key = l.key();

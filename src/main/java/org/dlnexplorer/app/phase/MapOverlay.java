@@ -4,7 +4,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.dlnexplorer.chart.PhaseDiagramStyle;
 import org.dlnexplorer.model.sweep.Axis;
-import org.dlnexplorer.chart.ChartStyle;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -54,8 +53,8 @@ final class MapOverlay {
     /**
      * In a low panel the vertical axis label "relative scale δ  (init.delta)" would run past the plot, over the
      * title: then it drops the field path in brackets, and where even "relative scale δ" is longer than the
-     * plot is high, it is the symbol alone ("δ"). The plot's height is found by laying the chart out in area
-     * (the legend and the exports keep the full label).
+     * plot is high, it is the short label ("δ", "τ (log)": {@link org.dlnexplorer.model.sweep.AxisLabels#shortLabel}).
+     * The plot's height is found by laying the chart out in area (the legend and the exports keep the full label).
      */
     static void shortenRangeLabel(JFreeChart chart, String symbol, double width, double height) {
         org.jfree.chart.axis.ValueAxis axis = chart.getXYPlot().getRangeAxis();
@@ -65,12 +64,12 @@ final class MapOverlay {
         java.util.List<String> tries = new java.util.ArrayList<>(java.util.List.of(label, label.substring(0, cut)));
         if (symbol != null && !symbol.isBlank() && !symbol.equals(tries.get(1))) tries.add(symbol);
         java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = scratch.createGraphics();
+        Graphics2D g = scratch.createGraphics();
         try {
             for (String t : tries) {
                 axis.setLabel(t);
                 ChartRenderingInfo info = new ChartRenderingInfo(null);
-                chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height), info);
+                chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
                 double plotHeight = info.getPlotInfo().getDataArea().getHeight();
                 if (g.getFontMetrics(axis.getLabelFont()).stringWidth(t) <= plotHeight) return;
             }

@@ -510,7 +510,7 @@ public final class PhaseDiagramView extends BorderPane {
                 panels = pc.panels();
             } else {
                 JFreeChart chart = PhaseDiagramChart.chart(snap, drawn, ChartStyle.screen());
-                MapOverlay.shortenRangeLabel(chart, org.dlnexplorer.model.sweep.AxisLabels.symbol(snap.y().field()), w, h);
+                MapOverlay.shortenRangeLabel(chart, org.dlnexplorer.model.sweep.AxisLabels.shortLabel(snap.y()), w, h);
                 ChartRenderingInfo ri = new ChartRenderingInfo(null); // data area only (hover maps pixels itself), no entities
                 chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), ri);
                 panels = List.of(new PhasePortraitChart.Panel((XYPlot) chart.getPlot(), ri.getPlotInfo().getDataArea()));

@@ -29,6 +29,11 @@ public final class AxisLabels {
         return e == null ? field : e.symbol();
     }
 
+    /** an axis by its symbol alone, for a panel too small for its name: "δ", or "τ (log)" on a log axis */
+    public static String shortLabel(Axis a) {
+        return symbol(a.field()) + (a.log() ? " (log)" : "");
+    }
+
     /** a full axis label, e.g. "relative scale δ (init.delta)" or "overall scale τ (init.scale, log)" */
     public static String label(Axis a) {
         String f = a.field();
