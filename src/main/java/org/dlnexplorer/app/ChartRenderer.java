@@ -412,15 +412,23 @@ public final class ChartRenderer implements AutoCloseable {
     }
 
     /** a cleared (transparent) w × h premultiplied-ARGB image: a spare one of that size if there is one */
+    /**
+     * What a picture starts as: the charts' opaque background (premultiplied ARGB), so that every picture
+     * covers its cell and the cell draws nothing under it (a chart that paints its own background looks the same).
+     */
+    static final int OPAQUE_BACKGROUND = org.dlnexplorer.chart.ChartStyle.BACKGROUND.getRGB() | 0xff000000;
+
     private BufferedImage blank(int w, int h) {
         for (BufferedImage b : spare) {
             if (b.getWidth() == w && b.getHeight() == h && spare.remove(b)) {
                 int[] px = ((DataBufferInt) b.getRaster().getDataBuffer()).getData();
-                Arrays.fill(px, 0);
+                Arrays.fill(px, OPAQUE_BACKGROUND);
                 return b;
             }
         }
-        return new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+        Arrays.fill(((DataBufferInt) b.getRaster().getDataBuffer()).getData(), OPAQUE_BACKGROUND);
+        return b;
     }
 
     /** this thread's CPU time where the JVM measures it, else wall time (either only weighs views against each other) */

@@ -9,10 +9,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Border;
-import javafx.scene.layout.BorderStroke;
-import javafx.scene.layout.BorderStrokeStyle;
-import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
@@ -48,6 +46,10 @@ public class ViewCell extends StackPane {
     private org.dlnexplorer.chart.ReadOut readOut;
     /** the values under the pointer */
     private final HoverReadOut hover;
+    /** the cell's frame, above the picture */
+    protected final CellFrame frame = new CellFrame(this);
+    /** the cell's background until a picture covers it (an opaque picture the cell's size: drawn under it for nothing) */
+    static final Background WHITE = new Background(new BackgroundFill(Color.WHITE, CornerRadii.EMPTY, javafx.geometry.Insets.EMPTY));
 
     public ViewCell(ViewId id) {
         this.id = id;
@@ -64,10 +66,10 @@ public class ViewCell extends StackPane {
         cursor.setVisible(false);
         cursor.setId(id.cliName() + "-cursor");
         getChildren().addAll(imageView, cursor);
+        frame.addTo(this);
         setMinSize(0, 0);
         setPrefSize(360, 300);
-        setStyle("-fx-background-color: white;");
-        setBorder(new Border(new BorderStroke(Color.gray(0.85), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(1))));
+        setBackground(WHITE);
         Tooltip.install(this, new Tooltip(id.title() + " — double-click to maximize / restore"));
         setAccessibleText(id.title());
         setAccessibleHelp("double-click to maximize or restore this view");
@@ -142,6 +144,8 @@ public class ViewCell extends StackPane {
             });
         }
         if (imageView.getImage() != image) imageView.setImage(image);
+        // the picture covers the cell (its size, fitted to it, opaque): no background under it
+        if (imageView.getParent() == this) setBackground(image == null ? WHITE : null);
         shown = runs;
         time = axis;
         readOut = read;
@@ -234,6 +238,7 @@ public class ViewCell extends StackPane {
                 layout.setMinSize(0, 0);
                 Tooltip.install(scene3d, new Tooltip("drag to rotate, scroll to zoom; double-click to maximize"));
                 getChildren().addAll(layout, message);
+                frame.addTo(this);
             } else {
                 scene3d = null;
                 setOnMousePressed(e -> { dragX = e.getX(); dragY = e.getY(); });

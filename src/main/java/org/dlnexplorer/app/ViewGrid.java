@@ -39,6 +39,14 @@ final class ViewGrid {
     private final Runnable onLayout;
     private final GridPane grid = new GridPane();
     private final ScrollPane scroll = new ScrollPane();
+    /**
+     * The scroll pane's style class: transparent, frame and viewport included. Modena gives a scroll pane
+     * two background fills (its frame and its inside) and the viewport a third; under views repainted many
+     * times a second, the software pipeline drew them all at every picture (the two-fill background from a
+     * stretched cached image: about 40% of the render thread while a slider was dragged). The window's
+     * background shows between the views instead, the same colour (and black in dark presentation mode).
+     */
+    static final String VIEW_SCROLL = "view-scroll";
     private final BorderPane area = new BorderPane();
     private final MenuButton viewMenu = new MenuButton("Views");
     private Node maximized;
@@ -57,6 +65,7 @@ final class ViewGrid {
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         LiveViewport.uncache(scroll);   // the views change while dragged: no bitmap cache of them
+        scroll.getStyleClass().add(VIEW_SCROLL);   // and no background under them (app.css)
         for (ViewId id : ViewId.values()) {
             Node n = panes.node(id);
             n.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {

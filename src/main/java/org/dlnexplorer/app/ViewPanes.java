@@ -76,12 +76,13 @@ final class ViewPanes {
             sweep.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() / SWEEP_PROCESSOR_SHARE));
             sweep.setOnCellSelected(onCellPicked);
             sweep.setMinSize(0, 0);
-            sweep.setStyle("-fx-background-color: white;");
+            // no background of its own: the pane's white is under it (one fill per repaint, not two)
             pane.getChildren().add(0, sweep);
             message.setVisible(false);   // the sweep view stands in this pane; the message shows where it is not
         }
         pane.setMinSize(0, 0);
-        pane.setStyle("-fx-background-color: white; -fx-border-color: #d9d9d9;");
+        pane.setBackground(ViewCell.WHITE);
+        new CellFrame(pane).addTo(pane);   // above the sweep view, which updateSweep adds at index 0
         return pane;
     }
 

@@ -70,6 +70,58 @@ class ViewGridFillTest {
             assertTrue(fx(() -> LiveViewport.isUncached(p)), "every frame of a drag changes " + p + ": its viewport must not be a cached bitmap");
     }
 
+    /**
+     * Under a view's picture the software pipeline draws nothing: the views' scroll pane and its viewport have no
+     * background, the cell none once its picture is shown, the picture itself is opaque (so nothing needs to be
+     * under it), and the cell's frame is four strips above the picture, not a stroked border.
+     */
+    @Test
+    void underAViewNothingIsDrawnButItsPictureAndFrame(FxRobot robot) throws Exception {
+        ViewCell cell = robot.lookup("#" + ViewId.LOSS.nodeId()).queryAs(ViewCell.class);
+        javafx.scene.control.ScrollPane scroll = fx(() -> robot.lookup("." + ViewGrid.VIEW_SCROLL)
+                .queryAs(javafx.scene.control.ScrollPane.class));
+        assertTrue(isInside(cell, scroll), "the views are in the view scroll pane");
+        fx(() -> { scroll.applyCss(); return null; });
+        for (Node n : fx(() -> List.of(scroll, scroll.lookup("." + LiveViewport.VIEWPORT)))) {
+            javafx.scene.layout.Background b = ((javafx.scene.layout.Region) n).getBackground();
+            assertTrue(b == null || b.getFills().stream().allMatch(f -> f.getFill().equals(javafx.scene.paint.Color.TRANSPARENT)),
+                    n + " draws a background under the views: " + (b == null ? null : b.getFills()));
+        }
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> cell.image() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(fx(cell::getBackground), "a cell showing its picture draws no background under it");
+        javafx.scene.layout.Border border = fx(cell::getBorder);
+        assertTrue(border == null || border.isEmpty(), "the frame is not a stroked border: " + border);
+        javafx.scene.image.WritableImage img = fx(cell::image);
+        javafx.scene.image.PixelReader px = img.getPixelReader();
+        int w = (int) img.getWidth(), h = (int) img.getHeight(), transparent = 0;
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) if ((px.getArgb(x, y) >>> 24) != 0xff) transparent++;
+        assertEquals(0, transparent, "the picture covers its cell: every pixel opaque");
+        assertEquals(fx(cell::getWidth), w, 1.0, "the picture is the cell's width");
+        assertEquals(fx(cell::getHeight), h, 1.0, "and height");
+        List<Node> children = fx(() -> List.copyOf(cell.getChildren()));
+        javafx.scene.shape.Rectangle[] strips = cell.frame.strips();
+        int picture = -1;
+        for (int i = 0; i < children.size(); i++) if (children.get(i) instanceof javafx.scene.image.ImageView) picture = i;
+        assertTrue(picture >= 0, "the cell shows its picture in an image view");
+        for (javafx.scene.shape.Rectangle r : strips)
+            assertTrue(children.indexOf(r) > picture, "the frame is drawn above the picture: " + children);
+        double cw = fx(cell::getWidth), ch = fx(cell::getHeight);
+        javafx.geometry.Bounds all = null;
+        for (javafx.scene.shape.Rectangle r : strips) {
+            assertEquals(CellFrame.COLOR, r.getFill());
+            assertEquals(CellFrame.WIDTH, Math.min(r.getWidth(), r.getHeight()), 1e-9, "a strip is one pixel wide");
+            javafx.geometry.Bounds b = r.getBoundsInParent();
+            all = all == null ? b : new javafx.geometry.BoundingBox(Math.min(all.getMinX(), b.getMinX()), Math.min(all.getMinY(), b.getMinY()),
+                    Math.max(all.getMaxX(), b.getMaxX()) - Math.min(all.getMinX(), b.getMinX()),
+                    Math.max(all.getMaxY(), b.getMaxY()) - Math.min(all.getMinY(), b.getMinY()));
+        }
+        assertEquals(0, all.getMinX(), 1e-9);
+        assertEquals(0, all.getMinY(), 1e-9);
+        assertEquals(cw, all.getMaxX(), 1e-9, "the frame runs along the cell's edges");
+        assertEquals(ch, all.getMaxY(), 1e-9);
+    }
+
     /** n and every node above it visible (the help overlay's pane is not, until asked for) */
     private static boolean shown(Node n) {
         for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
