@@ -12,8 +12,25 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
-    public static void main(String[] args) {
+    /** the Prism setting for the number of dirty rectangles per frame */
+    static final String DIRTY_REGIONS = "prism.dirtyregioncount";
+    /** the most JavaFX takes (its default is 6) */
+    static final int MOST_DIRTY_REGIONS = 15;
+
+    /**
+     * System properties that must be set before AWT or JavaFX loads (a value given on the command line wins for
+     * the dirty regions; AWT is always headless).
+     */
+    static void platformDefaults() {
         System.setProperty("java.awt.headless", "true");
+        // Prism redraws at most this many separate dirty rectangles per frame: a drag changes every view, a
+        // control and the status line at once, and with 6 they were merged into rectangles covering the
+        // untouched space between them (the controls' and the menu's backgrounds), drawn again for nothing
+        if (System.getProperty(DIRTY_REGIONS) == null) System.setProperty(DIRTY_REGIONS, Integer.toString(MOST_DIRTY_REGIONS));
+    }
+
+    public static void main(String[] args) {
+        platformDefaults();
         // the app, bench and sweep run in a child JVM with the Vector API when this one lacks it
         java.util.OptionalInt child = VectorRelaunch.run(args);
         if (child.isPresent()) System.exit(child.getAsInt());

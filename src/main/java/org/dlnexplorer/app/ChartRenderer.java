@@ -115,15 +115,23 @@ public final class ChartRenderer implements AutoCloseable {
          * A newer unchanged picture keeps the older one's pixels (not yet on screen: they are that picture).
          */
         Frame then(Frame other) {
+            return then(other, img -> { });
+        }
+
+        /** the same, handing each image that no picture keeps (an older one replaced by a newer) to dropped */
+        Frame then(Frame other, java.util.function.Consumer<BufferedImage> dropped) {
             Map<ViewId, Painted> merged = new EnumMap<>(ViewId.class);
             merged.putAll(images);
-            other.images().forEach((v, p) -> merged.merge(v, p, (a, b) -> b.seq() >= a.seq() ? kept(a, b) : kept(b, a)));
+            other.images().forEach((v, p) -> merged.merge(v, p, (a, b) -> b.seq() >= a.seq() ? kept(a, b, dropped) : kept(b, a, dropped)));
             return new Frame(Math.max(seq, other.seq()), merged);
         }
 
         /** the newer picture, with the older one's pixels when the newer is unchanged */
-        private static Painted kept(Painted older, Painted newer) {
-            if (!newer.unchanged() || older.unchanged()) return newer;
+        private static Painted kept(Painted older, Painted newer, java.util.function.Consumer<BufferedImage> dropped) {
+            if (!newer.unchanged() || older.unchanged()) {
+                if (!older.unchanged() && older.image() != newer.image()) dropped.accept(older.image());
+                return newer;
+            }
             return new Painted(older.image(), newer.runs(), newer.time(), newer.seq(), newer.readOut(), newer.draft());
         }
     }
@@ -394,7 +402,8 @@ public final class ChartRenderer implements AutoCloseable {
             }
             Frame frame = new Frame(job.seq(), images);
             Frame previous = done.getAndSet(null);
-            done.set(previous == null ? frame : previous.then(frame));
+            // an image replaced before the FX thread took it goes back to the spares (it was painted for nothing)
+            done.set(previous == null ? frame : previous.then(frame, ChartRenderer.this::recycle));
         }
     }
 

@@ -96,6 +96,7 @@ final class ControlsPanel {
         node.setFitToWidth(true);
         node.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         LiveViewport.uncache(node);   // the value labels change while a slider is dragged
+        node.getStyleClass().add(ViewGrid.VIEW_SCROLL);   // no background under the controls' own (app.css)
         node.setPrefWidth(340);
         node.setMinWidth(300);
         presetPicker.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {

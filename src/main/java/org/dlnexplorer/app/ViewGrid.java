@@ -40,11 +40,12 @@ final class ViewGrid {
     private final GridPane grid = new GridPane();
     private final ScrollPane scroll = new ScrollPane();
     /**
-     * The scroll pane's style class: transparent, frame and viewport included. Modena gives a scroll pane
-     * two background fills (its frame and its inside) and the viewport a third; under views repainted many
-     * times a second, the software pipeline drew them all at every picture (the two-fill background from a
-     * stretched cached image: about 40% of the render thread while a slider was dragged). The window's
-     * background shows between the views instead, the same colour (and black in dark presentation mode).
+     * The style class of the scroll panes around the views and the controls: transparent, frame and viewport
+     * included. Modena gives a scroll pane two background fills (its frame and its inside) and the viewport a
+     * third; under views and controls repainted many times a second, the software pipeline drew them all at
+     * every picture (the two-fill background from a stretched cached image: about 40% of the render thread
+     * while a slider was dragged). The window's background shows between the views instead, the same colour
+     * (and black in dark presentation mode); the controls have their own.
      */
     static final String VIEW_SCROLL = "view-scroll";
     private final BorderPane area = new BorderPane();

@@ -26,8 +26,12 @@ final class ClearLabel {
      * label tries up to 50 places, so the shape is flattened once, not once per place.
      */
     private record Curve(double[] segments, int count, Rectangle2D bounds, double halfWidth) {
+        /** the segments being collected, one array per painting thread (grown as needed, kept) */
+        private static final ThreadLocal<double[][]> COLLECTING = ThreadLocal.withInitial(() -> new double[][] {new double[256]});
+
         static Curve of(Shape s, double halfWidth) {
-            double[] seg = new double[64];
+            double[][] holder = COLLECTING.get();
+            double[] seg = holder[0];
             int n = 0;
             double[] p = new double[6];
             double x0 = 0, y0 = 0, mx = 0, my = 0;
@@ -41,7 +45,8 @@ final class ClearLabel {
                 x0 = x1;
                 y0 = y1;
             }
-            return new Curve(seg, n, s.getBounds2D(), halfWidth);
+            holder[0] = seg;
+            return new Curve(java.util.Arrays.copyOf(seg, 4 * n), n, s.getBounds2D(), halfWidth);
         }
 
         /** some segment passes through r: a quick reject on the (grown) bounds, then segment by segment */

@@ -27,11 +27,20 @@ import java.awt.geom.Rectangle2D;
  * instead of one grown point by point.
  */
 class PathLineRenderer extends XYLineAndShapeRenderer {
-    /** per series pass: whether its line is drawn, the axes' edges, the orientation */
-    private transient boolean drawn, horizontal;
+    /** per series pass: whether its line is drawn, whether it was drawn whole at its first item, the axes' edges, the orientation */
+    private transient boolean drawn, whole, horizontal;
     private transient RectangleEdge xEdge, yEdge;
-    /** one per renderer: a chart is painted by one thread at a time */
-    private final transient PathSimplifier simplifier = new PathSimplifier();
+    /**
+     * The whole-series drawing's working memory, one per painting thread: the charts make new renderers for
+     * each picture, and per renderer these arrays and the simplifier's were allocated anew for every picture.
+     */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final PathSimplifier simplifier = new PathSimplifier();
+        final Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO, 256);
+        double[] xs = new double[0], ys = new double[0];
+    }
 
     PathLineRenderer() {
         super(true, false);
@@ -57,8 +66,10 @@ class PathLineRenderer extends XYLineAndShapeRenderer {
             xEdge = plot.getDomainAxisEdge();
             yEdge = plot.getRangeAxisEdge();
             horizontal = plot.getOrientation() == PlotOrientation.HORIZONTAL;
+            whole = drawn && PathSimplifier.wanted(g2);
+            if (whole) drawWhole(g2, (State) state, dataArea, domainAxis, rangeAxis, dataset, series, item, pass);
         }
-        if (!drawn) return;
+        if (!drawn || whole) return;
         // as XYLineAndShapeRenderer.drawPrimaryLineAsPath: the point in float device coordinates, a gap at NaN
         State s = (State) state;
         double tx = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, xEdge);
@@ -73,6 +84,35 @@ class PathLineRenderer extends XYLineAndShapeRenderer {
             s.setLastPointGood(false);
         }
         if (item == s.getLastItemIndex()) drawFirstPassShape(g2, pass, series, item, s.seriesPath);
+    }
+
+    /**
+     * On screen, the whole series at its first item: its points in one loop into two arrays (the same float
+     * device coordinates as point by point), simplified from the arrays without building the full path, drawn
+     * once; JFreeChart's calls for the other items then return at once.
+     */
+    private void drawWhole(Graphics2D g2, State s, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis,
+                           XYDataset dataset, int series, int first, int pass) {
+        int last = s.getLastItemIndex(), n = last - first + 1;
+        Scratch w = SCRATCH.get();
+        if (w.xs.length < n) { w.xs = new double[n]; w.ys = new double[n]; }
+        double[] xs = w.xs, ys = w.ys;
+        for (int i = 0; i < n; i++) {
+            double tx = domainAxis.valueToJava2D(dataset.getXValue(series, first + i), dataArea, xEdge);
+            double ty = rangeAxis.valueToJava2D(dataset.getYValue(series, first + i), dataArea, yEdge);
+            if (Double.isNaN(tx) || Double.isNaN(ty)) {
+                xs[i] = Double.NaN;
+                ys[i] = Double.NaN;
+            } else {
+                float x = (float) tx, y = (float) ty;
+                xs[i] = horizontal ? y : x;
+                ys[i] = horizontal ? x : y;
+            }
+        }
+        // drawn at once and not kept: the thread's path is refilled for the next series
+        Shape path = w.simplifier.simplifyPolyline(xs, ys, Math.max(n, 0), PathSimplifier.deviceTransform(g2),
+                PathSimplifier.tolerance(g2), w.path);
+        super.drawFirstPassShape(g2, pass, series, last, path);
     }
 
     /** the state JFreeChart makes, with the series path sized for the longest series (no growing copies) */
@@ -90,7 +130,7 @@ class PathLineRenderer extends XYLineAndShapeRenderer {
     /** the series' path, simplified on screen */
     @Override
     protected void drawFirstPassShape(Graphics2D g2, int pass, int series, int item, Shape shape) {
-        super.drawFirstPassShape(g2, pass, series, item, simplifier.forDrawing(g2, shape));
+        super.drawFirstPassShape(g2, pass, series, item, SCRATCH.get().simplifier.forDrawing(g2, shape));
     }
 
     @Override

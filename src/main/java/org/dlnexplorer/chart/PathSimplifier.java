@@ -36,7 +36,49 @@ public final class PathSimplifier {
      * in a draft), else the shape itself.
      */
     public Shape forDrawing(java.awt.Graphics2D g, Shape shape) {
-        return wanted(g) ? simplify(shape, g.getTransform(), Draft.wanted(g) ? Draft.TOLERANCE_PX : TOLERANCE_PX) : shape;
+        return wanted(g) ? simplify(shape, deviceTransform(g), tolerance(g)) : shape;
+    }
+
+    /** the tolerance g asks for: {@link Draft#TOLERANCE_PX} in a draft, else {@link #TOLERANCE_PX} */
+    public static double tolerance(java.awt.Graphics2D g) {
+        return Draft.wanted(g) ? Draft.TOLERANCE_PX : TOLERANCE_PX;
+    }
+
+    /** g's user-to-device transform, or null when it is the identity (no per-vertex transform then) */
+    public static AffineTransform deviceTransform(java.awt.Graphics2D g) {
+        AffineTransform t = g.getTransform();
+        return t.isIdentity() ? null : t;
+    }
+
+    /**
+     * The polyline through (x[i], y[i]), i &lt; n, in user coordinates, a NaN coordinate making a gap (the next
+     * point starts a new subpath), simplified: the same path {@link #simplify} makes of the path that moves to
+     * the first point of each run and draws lines through the others, without building that path first.
+     */
+    public Path2D simplifyPolyline(double[] x, double[] y, int n, AffineTransform toDevice, double tolerancePx) {
+        return simplifyPolyline(x, y, n, toDevice, tolerancePx, new Path2D.Double(Path2D.WIND_NON_ZERO, OUTPUT_CAPACITY));
+    }
+
+    /** the same into out (emptied first; a path drawn and then refilled for the next line allocates once) */
+    public Path2D simplifyPolyline(double[] x, double[] y, int n, AffineTransform toDevice, double tolerancePx, Path2D out) {
+        allocate();
+        out.reset();
+        double[] d = scratch;
+        this.n = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(x[i]) || Double.isNaN(y[i])) flush(out, tolerancePx);
+            else add(x[i], y[i], toDevice, d);
+        }
+        flush(out, tolerancePx);
+        return out;
+    }
+
+    private void allocate() {
+        if (ux == null) {
+            ux = new double[256]; uy = new double[256]; dx = new double[256]; dy = new double[256];
+            keep = new boolean[256];
+            stack = new int[512];
+        }
     }
 
     /** the simplified path's first allocation (vertices): a 400-sample line keeps about this many on screen */
@@ -45,6 +87,7 @@ public final class PathSimplifier {
     // one polyline run being collected: user coordinates, device coordinates, kept flags (allocated on
     // first use, grown as needed: a chart that is only exported never needs them)
     private double[] ux, uy, dx, dy;
+    private final double[] scratch = new double[2];
     private boolean[] keep;
     private int[] stack;
     private int n;
@@ -54,11 +97,7 @@ public final class PathSimplifier {
      * coordinates to pixels (a Graphics2D's transform; null: identity).
      */
     public Path2D simplify(Shape shape, AffineTransform toDevice, double tolerancePx) {
-        if (ux == null) {
-            ux = new double[256]; uy = new double[256]; dx = new double[256]; dy = new double[256];
-            keep = new boolean[256];
-            stack = new int[512];
-        }
+        allocate();
         Path2D.Double out = new Path2D.Double(Path2D.WIND_NON_ZERO, OUTPUT_CAPACITY);
         double[] c = new double[6];
         double[] d = new double[2];
@@ -97,11 +136,16 @@ public final class PathSimplifier {
         if (n == ux.length) grow();
         ux[n] = x;
         uy[n] = y;
-        d[0] = x;
-        d[1] = y;
-        if (toDevice != null) toDevice.transform(d, 0, d, 0, 1);
-        dx[n] = d[0];
-        dy[n] = d[1];
+        if (toDevice == null) {
+            dx[n] = x;
+            dy[n] = y;
+        } else {
+            d[0] = x;
+            d[1] = y;
+            toDevice.transform(d, 0, d, 0, 1);
+            dx[n] = d[0];
+            dy[n] = d[1];
+        }
         n++;
     }
 

@@ -42,6 +42,21 @@ class ChartRendererFrameTest {
     }
 
     @Test
+    void anImageReplacedBeforeItWasShownIsHandedBackAndNoOtherIs() {
+        ChartRenderer.Painted old = painted(1), fresh = painted(2), loss = painted(1);
+        ChartRenderer.Painted same = new ChartRenderer.Painted(null, null, null, 3, null, false);
+        java.util.List<BufferedImage> dropped = new java.util.ArrayList<>();
+        ChartRenderer.Frame a = new ChartRenderer.Frame(1, Map.of(ViewId.FUNCTION_SPACE, old, ViewId.LOSS, loss));
+        ChartRenderer.Frame b = new ChartRenderer.Frame(2, Map.of(ViewId.FUNCTION_SPACE, fresh));
+        ChartRenderer.Frame merged = a.then(b, dropped::add);
+        assertEquals(java.util.List.of(old.image()), dropped, "only the replaced function-space image is free");
+        dropped.clear();
+        // an unchanged newer picture keeps the older pixels: nothing is free
+        merged.then(new ChartRenderer.Frame(3, Map.of(ViewId.LOSS, same)), dropped::add);
+        assertTrue(dropped.isEmpty(), "the loss pixels are the unchanged picture's");
+    }
+
+    @Test
     void aRepaintForTheSameJobReplacesTheEarlierImage() {
         ChartRenderer.Painted first = painted(3), second = painted(3);
         ChartRenderer.Frame a = new ChartRenderer.Frame(3, Map.of(ViewId.LOSS, first));

@@ -78,11 +78,17 @@ class ViewGridFillTest {
     @Test
     void underAViewNothingIsDrawnButItsPictureAndFrame(FxRobot robot) throws Exception {
         ViewCell cell = robot.lookup("#" + ViewId.LOSS.nodeId()).queryAs(ViewCell.class);
-        javafx.scene.control.ScrollPane scroll = fx(() -> robot.lookup("." + ViewGrid.VIEW_SCROLL)
-                .queryAs(javafx.scene.control.ScrollPane.class));
-        assertTrue(isInside(cell, scroll), "the views are in the view scroll pane");
-        fx(() -> { scroll.applyCss(); return null; });
-        for (Node n : fx(() -> List.of(scroll, scroll.lookup("." + LiveViewport.VIEWPORT)))) {
+        List<javafx.scene.control.ScrollPane> scrolls = fx(() -> robot.lookup("." + ViewGrid.VIEW_SCROLL)
+                .queryAllAs(javafx.scene.control.ScrollPane.class).stream().filter(ViewGridFillTest::shown).toList());
+        assertEquals(2, scrolls.size(), "the views' and the controls' scroll panes");
+        assertTrue(scrolls.stream().anyMatch(p -> isInside(cell, p)), "the views are in one of them");
+        List<Node> under = new java.util.ArrayList<>();
+        for (javafx.scene.control.ScrollPane s : scrolls) {
+            fx(() -> { s.applyCss(); return null; });
+            under.add(s);
+            under.add(fx(() -> s.lookup("." + LiveViewport.VIEWPORT)));
+        }
+        for (Node n : under) {
             javafx.scene.layout.Background b = ((javafx.scene.layout.Region) n).getBackground();
             assertTrue(b == null || b.getFills().stream().allMatch(f -> f.getFill().equals(javafx.scene.paint.Color.TRANSPARENT)),
                     n + " draws a background under the views: " + (b == null ? null : b.getFills()));

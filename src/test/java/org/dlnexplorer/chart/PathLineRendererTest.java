@@ -39,7 +39,27 @@ class PathLineRendererTest {
         return ds;
     }
 
+    /** JFreeChart's lines-as-path renderer with the path simplified as it is drawn on screen (the point-by-point way) */
+    private static final class SimplifiedAfterwards extends XYLineAndShapeRenderer {
+        private final PathSimplifier simplifier = new PathSimplifier();
+
+        SimplifiedAfterwards() {
+            super(true, false);
+            setDrawSeriesLineAsPath(true);
+        }
+
+        @Override
+        protected void drawFirstPassShape(Graphics2D g2, int pass, int series, int item, java.awt.Shape shape) {
+            super.drawFirstPassShape(g2, pass, series, item, simplifier.forDrawing(g2, shape));
+        }
+    }
+
     private static int[] draw(boolean fast, boolean draft, PlotOrientation orientation, boolean logX, boolean lines) {
+        return draw(fast, draft, orientation, logX, lines, false);
+    }
+
+    /** onScreen: the screen's hints (lines simplified; a draft's tolerance in a draft), the reference simplifying afterwards */
+    private static int[] draw(boolean fast, boolean draft, PlotOrientation orientation, boolean logX, boolean lines, boolean onScreen) {
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(logX ? new LogAxis("t") : new NumberAxis("t"));
         NumberAxis y = new NumberAxis("y");
@@ -49,6 +69,7 @@ class PathLineRendererTest {
         for (int layer = 0; layer < 2; layer++) {
             XYLineAndShapeRenderer r;
             if (fast) r = new PathLineRenderer();
+            else if (onScreen) r = new SimplifiedAfterwards();
             else { r = new XYLineAndShapeRenderer(true, false); r.setDrawSeriesLineAsPath(true); }
             for (int s = 0; s < 3; s++) {
                 r.setSeriesPaint(s, ChartStyle.color(3 * layer + s));
@@ -63,7 +84,7 @@ class PathLineRendererTest {
         chart.setBackgroundPaint(Color.WHITE);
         if (draft) chart.getRenderingHints().put(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB_PRE);
-        Graphics2D g = img.createGraphics();
+        Graphics2D g = onScreen ? ScreenGraphics.create(img, draft, false) : img.createGraphics();
         chart.draw(g, new Rectangle2D.Double(0, 0, W, H), new ChartRenderingInfo(null));
         g.dispose();
         return img.getRGB(0, 0, W, H, null, 0, W);
@@ -78,6 +99,24 @@ class PathLineRendererTest {
                     int[] plain = draw(false, draft, o, logX, true);
                     assertArrayEquals(plain, draw(true, draft, o, logX, true), where);
                     assertFalse(java.util.Arrays.equals(plain, draw(true, draft, o, logX, false)), where + ": the lines are drawn");
+                }
+    }
+
+    /**
+     * On screen the series is read in one loop and simplified from arrays: the picture is the one JFreeChart's
+     * renderer draws when its finished path is simplified (as before), pixel for pixel.
+     */
+    @Test
+    void onScreenTheWholeSeriesAtOnceIsTheSimplifiedPathsPicture() {
+        for (PlotOrientation o : new PlotOrientation[]{PlotOrientation.VERTICAL, PlotOrientation.HORIZONTAL})
+            for (boolean logX : new boolean[]{false, true})
+                for (boolean draft : new boolean[]{false, true}) {
+                    String where = "on screen, " + o + (logX ? " log t" : " t") + (draft ? " draft" : "");
+                    int[] reference = draw(false, draft, o, logX, true, true);
+                    assertArrayEquals(reference, draw(true, draft, o, logX, true, true), where);
+                    assertFalse(java.util.Arrays.equals(reference, draw(true, draft, o, logX, false, true)), where + ": the lines are drawn");
+                    assertFalse(java.util.Arrays.equals(reference, draw(false, draft, o, logX, true, false)),
+                            where + ": the screen's picture is simplified (it differs from the full path's)");
                 }
     }
 

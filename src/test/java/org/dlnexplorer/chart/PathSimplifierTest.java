@@ -92,6 +92,37 @@ class PathSimplifierTest {
         assertTrue(dropped > total / 2, "smooth curves lose most of their vertices: dropped " + dropped + " of " + total);
     }
 
+    /** from arrays (a NaN making a gap) the same path as from the path that moves and draws through them */
+    @Test
+    void aPolylineFromArraysIsSimplifiedAsItsPath() {
+        Random rng = new Random(20261207);
+        PathSimplifier fromPath = new PathSimplifier(), fromArrays = new PathSimplifier();
+        for (int trial = 0; trial < 200; trial++) {
+            int n = rng.nextInt(600);
+            double[] x = new double[n], y = new double[n];
+            Path2D.Double path = new Path2D.Double();
+            boolean good = false;
+            double rate = rng.nextDouble() * 5;
+            for (int i = 0; i < n; i++) {
+                boolean gap = trial % 4 == 0 ? rng.nextInt(40) == 0 : trial % 4 == 1 && i % 97 < 3;
+                x[i] = gap && rng.nextBoolean() ? Double.NaN : 400.0 * i / Math.max(1, n - 1);
+                y[i] = gap && Double.isFinite(x[i]) ? Double.NaN : 300 * (1 - Math.exp(-rate * i / 100.0)) + (trial % 3 == 0 ? rng.nextGaussian() : 0);
+                if (Double.isNaN(x[i]) || Double.isNaN(y[i])) { good = false; continue; }
+                if (good) path.lineTo(x[i], y[i]);
+                else path.moveTo(x[i], y[i]);
+                good = true;
+            }
+            AffineTransform t = trial % 2 == 0 ? null : new AffineTransform(1.5, 0, 0, 1.5, 3, -2);
+            double tol = trial % 5 == 0 ? Draft.TOLERANCE_PX : PathSimplifier.TOLERANCE_PX;
+            List<List<double[]>> want = subpaths(fromPath.simplify(path, t, tol)), got = subpaths(fromArrays.simplifyPolyline(x, y, n, t, tol));
+            assertEquals(want.size(), got.size(), "trial " + trial + ": subpaths");
+            for (int k = 0; k < want.size(); k++) {
+                assertEquals(want.get(k).size(), got.get(k).size(), "trial " + trial + " subpath " + k);
+                for (int i = 0; i < want.get(k).size(); i++) assertArrayEquals(want.get(k).get(i), got.get(k).get(i));
+            }
+        }
+    }
+
     @Test
     void aVertexFartherThanTheToleranceIsKept() {
         Path2D.Double p = new Path2D.Double();

@@ -57,6 +57,20 @@ public final class Frame {
                   double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights,
                   double testLoss, double hamming, double parameterDistance, HessianSpectrum.Result hessian,
                   double layerChange) {
+        this(index, step, t, loss, singularValues.clone(), deepCopy(layerSingularValues), kernelDistance, balanceDrift,
+                sharpness, effectiveRank, rank, alignment == null ? new double[0] : alignment.clone(), effectiveWeight.clone(),
+                deepCopy(weights), testLoss, hamming, parameterDistance, hessian, layerChange, OWNED);
+    }
+
+    /** marks the constructor that takes its arrays as they are: a frame's own (never handed out), or fresh copies */
+    private enum Owned { OWNED }
+    private static final Owned OWNED = Owned.OWNED;
+
+    private Frame(int index, long step, double t, double loss, double[] singularValues,
+                  double[][] layerSingularValues, double kernelDistance, double balanceDrift, double sharpness,
+                  double effectiveRank, int rank, double[] alignment, double[] effectiveWeight, double[][] weights,
+                  double testLoss, double hamming, double parameterDistance, HessianSpectrum.Result hessian,
+                  double layerChange, Owned owned) {
         this.layerChange = layerChange;
         this.testLoss = testLoss;
         this.hamming = hamming;
@@ -66,30 +80,31 @@ public final class Frame {
         this.step = step;
         this.t = t;
         this.loss = loss;
-        this.singularValues = singularValues.clone();
-        this.layerSingularValues = deepCopy(layerSingularValues);
+        this.singularValues = singularValues;
+        this.layerSingularValues = layerSingularValues;
         this.kernelDistance = kernelDistance;
         this.balanceDrift = balanceDrift;
         this.sharpness = sharpness;
         this.effectiveRank = effectiveRank;
         this.rank = rank;
-        this.alignment = alignment == null ? new double[0] : alignment.clone();
-        this.effectiveWeight = effectiveWeight.clone();
-        this.weights = deepCopy(weights);
+        this.alignment = alignment;
+        this.effectiveWeight = effectiveWeight;
+        this.weights = weights;
     }
 
     /** this frame with the Hessian's spectrum at θ(t) */
     public Frame withHessian(HessianSpectrum.Result h) {
+        // this frame's arrays are never handed out nor changed: the new frame shares them
         return new Frame(index, step, t, loss, singularValues, layerSingularValues, kernelDistance, balanceDrift,
                 sharpness, effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance, h,
-                layerChange);
+                layerChange, OWNED);
     }
 
     /** this frame with max_ℓ ‖W_ℓ(t) − W_ℓ(0)‖_F */
     public Frame withLayerChange(double change) {
         return new Frame(index, step, t, loss, singularValues, layerSingularValues, kernelDistance, balanceDrift,
                 sharpness, effectiveRank, rank, alignment, effectiveWeight, weights, testLoss, hamming, parameterDistance,
-                hessian, change);
+                hessian, change, OWNED);
     }
 
     private static double[][] deepCopy(double[][] a) {
