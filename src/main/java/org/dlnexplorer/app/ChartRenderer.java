@@ -420,23 +420,25 @@ public final class ChartRenderer implements AutoCloseable {
         if (img != null && img.getType() == BufferedImage.TYPE_INT_ARGB_PRE && spare.size() < SPARE_IMAGES) spare.offer(img);
     }
 
-    /** a cleared (transparent) w × h premultiplied-ARGB image: a spare one of that size if there is one */
+    /**
+     * A w × h premultiplied-ARGB image, a spare one of that size if there is one: cleared to the opaque
+     * background, or as it is when the chart about to paint it covers every pixel (clear false).
+     */
     /**
      * What a picture starts as: the charts' opaque background (premultiplied ARGB), so that every picture
      * covers its cell and the cell draws nothing under it (a chart that paints its own background looks the same).
      */
     static final int OPAQUE_BACKGROUND = org.dlnexplorer.chart.ChartStyle.BACKGROUND.getRGB() | 0xff000000;
 
-    private BufferedImage blank(int w, int h) {
+    private BufferedImage blank(int w, int h, boolean clear) {
         for (BufferedImage b : spare) {
             if (b.getWidth() == w && b.getHeight() == h && spare.remove(b)) {
-                int[] px = ((DataBufferInt) b.getRaster().getDataBuffer()).getData();
-                Arrays.fill(px, OPAQUE_BACKGROUND);
+                if (clear) Arrays.fill(((DataBufferInt) b.getRaster().getDataBuffer()).getData(), OPAQUE_BACKGROUND);
                 return b;
             }
         }
         BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
-        Arrays.fill(((DataBufferInt) b.getRaster().getDataBuffer()).getData(), OPAQUE_BACKGROUND);
+        if (clear) Arrays.fill(((DataBufferInt) b.getRaster().getDataBuffer()).getData(), OPAQUE_BACKGROUND);
         return b;
     }
 
@@ -454,11 +456,14 @@ public final class ChartRenderer implements AutoCloseable {
         }
         if (old != null && old.runs() == key.runs() && chart.runs() == key.runs()) chart.setCursor(key.cursorT());
         else chart.update(key.runs(), key.cursorT());
-        BufferedImage img = blank(key.state().width(), key.state().height());
+        JFreeChart jfc = chart.chart();
+        // a time chart's JFreeChart fills the whole picture with its opaque background first: no clearing before it
+        boolean coversAll = jfc != null && chart.hasTimeAxis() && jfc.getBackgroundImage() == null
+                && jfc.getBackgroundPaint() instanceof java.awt.Color c && c.getAlpha() == 255;
+        BufferedImage img = blank(key.state().width(), key.state().height(), !coversAll);
         // the image painted into is the layer target: a chart may paste a layer it drew before under the same inputs
         Graphics2D g = org.dlnexplorer.chart.ScreenGraphics.create(img, key.draft(), true);
         Rectangle2D area = new Rectangle2D.Double(0, 0, key.state().width(), key.state().height());
-        JFreeChart jfc = chart.chart();
         // a JFreeChart sets its own antialiasing: off for a draft, restored after it (a later full picture is today's)
         boolean draftAa = jfc != null && key.draft();
         Object aa = draftAa ? jfc.getRenderingHints().put(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF) : null;

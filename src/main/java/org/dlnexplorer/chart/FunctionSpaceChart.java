@@ -60,11 +60,11 @@ final class FunctionSpaceChart extends XyViewChart {
             int n = fs.size();
             double[] b1 = new double[n], b2 = new double[n];
             for (int i = 0; i < n; i++) {
-                double[] w = fs.get(i).effectiveWeight();
-                b1[i] = w[0];
-                b2[i] = w[1];
-                xmin = Math.min(xmin, w[0]); xmax = Math.max(xmax, w[0]);
-                ymin = Math.min(ymin, w[1]); ymax = Math.max(ymax, w[1]);
+                Frame f = fs.get(i);
+                b1[i] = f.effectiveWeight(0);
+                b2[i] = f.effectiveWeight(1);
+                xmin = Math.min(xmin, b1[i]); xmax = Math.max(xmax, b1[i]);
+                ymin = Math.min(ymin, b2[i]); ymax = Math.max(ymax, b2[i]);
             }
             Color c = ChartStyle.color(compare ? r : 0);
             sim.add(new Line(run.label(), Decimator.xy(b1, b2, n, false, false), c, style.solid()));

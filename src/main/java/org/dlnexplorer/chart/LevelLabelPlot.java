@@ -14,7 +14,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
-import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,11 +45,16 @@ final class LevelLabelPlot extends XYPlot {
 
     /** the boxes of every label placed in this drawing (levels and point labels) */
     private final transient List<Rectangle2D> taken = new ArrayList<>();
-    /** a drawn segment in Java2D space and how far its stroke reaches past the line (half a thick band's width) */
-    private record Segment(Line2D line, double reach) {}
-
-    /** the drawn curves of this drawing, as segments (computed when first needed) */
-    private transient List<Segment> curves;
+    /**
+     * The drawn curves of this drawing as segments in Java2D space, {@link #SEGMENT} numbers each: the two ends and
+     * how far the stroke reaches past the line (half a thick band's width); computed when first needed, in one
+     * array kept from drawing to drawing (a picture has thousands of segments: one object each was a tenth of
+     * the app's garbage while a slider was dragged).
+     */
+    private transient double[] segments = new double[0];
+    /** the number of segments in {@link #segments} for this drawing, or −1 before they are computed */
+    private transient int segmentCount = -1;
+    private static final int SEGMENT = 5;
     private transient Rectangle2D curvesArea;
     /** the keys of series that are background (labels may cover them, as they cover the grid) */
     private final java.util.Set<String> background = new java.util.HashSet<>();
@@ -71,7 +75,7 @@ final class LevelLabelPlot extends XYPlot {
         if (index == 0) {   // a new drawing: nothing placed yet, the curves where they are now
             placed.clear();
             taken.clear();
-            curves = null;
+            segmentCount = -1;
             curvesArea = dataArea;
         }
         Collection<?> markers = getRangeMarkers(index, Layer.BACKGROUND);
@@ -130,10 +134,14 @@ final class LevelLabelPlot extends XYPlot {
     /** whether a label's box covers no drawn curve and no label placed before it in this drawing */
     boolean free(Rectangle2D box) {
         for (Rectangle2D o : taken) if (o.intersects(box)) return false;
-        for (Segment s : curves()) {
-            double g = CURVE_CLEARANCE + s.reach();
-            if (s.line().intersects(box.getX() - g, box.getY() - g, box.getWidth() + 2 * g, box.getHeight() + 2 * g))
-                return false;
+        int n = curves();
+        double[] seg = segments;
+        Rectangle2D.Double grown = new Rectangle2D.Double();
+        for (int i = 0; i < n; i++) {
+            int k = SEGMENT * i;
+            double g = CURVE_CLEARANCE + seg[k + 4];
+            grown.setRect(box.getX() - g, box.getY() - g, box.getWidth() + 2 * g, box.getHeight() + 2 * g);
+            if (grown.intersectsLine(seg[k], seg[k + 1], seg[k + 2], seg[k + 3])) return false;
         }
         return true;
     }
@@ -147,11 +155,11 @@ final class LevelLabelPlot extends XYPlot {
     }
 
     /** every visible series' polyline in Java2D space (gaps at non-finite points) */
-    private List<Segment> curves() {
-        if (curves != null) return curves;
-        curves = new ArrayList<>();
+    private int curves() {
+        if (segmentCount >= 0) return segmentCount;
+        segmentCount = 0;
         Rectangle2D area = curvesArea;
-        if (area == null) return curves;
+        if (area == null) return 0;
         for (int d = 0; d < getDatasetCount(); d++) {
             XYDataset ds = getDataset(d);
             XYItemRenderer r = getRenderer(d);
@@ -171,7 +179,7 @@ final class LevelLabelPlot extends XYPlot {
                     double jx = Double.isFinite(x) ? xa.valueToJava2D(x, area, getDomainAxisEdge()) : Double.NaN;
                     double jy = Double.isFinite(y) ? ya.valueToJava2D(y, area, getRangeAxisEdge()) : Double.NaN;
                     if (Double.isFinite(px) && Double.isFinite(py) && Double.isFinite(jx) && Double.isFinite(jy))
-                        curves.add(new Segment(new Line2D.Double(px, py, jx, jy), 0));
+                        addSegment(px, py, jx, jy, 0);
                     px = jx;
                     py = jy;
                 }
@@ -186,9 +194,20 @@ final class LevelLabelPlot extends XYPlot {
             double x2 = xa.valueToJava2D(a.getX2(), area, getDomainAxisEdge()), y2 = ya.valueToJava2D(a.getY2(), area, getRangeAxisEdge());
             if (!(Double.isFinite(x1) && Double.isFinite(y1) && Double.isFinite(x2) && Double.isFinite(y2))) continue;
             // a thick band reaches half its width past its centre line
-            curves.add(new Segment(new Line2D.Double(x1, y1, x2, y2), b.getLineWidth() / 2));
+            addSegment(x1, y1, x2, y2, b.getLineWidth() / 2);
         }
-        return curves;
+        return segmentCount;
+    }
+
+    private void addSegment(double x1, double y1, double x2, double y2, double reach) {
+        int k = SEGMENT * segmentCount;
+        if (k + SEGMENT > segments.length) segments = java.util.Arrays.copyOf(segments, Math.max(SEGMENT * 256, 2 * segments.length));
+        segments[k] = x1;
+        segments[k + 1] = y1;
+        segments[k + 2] = x2;
+        segments[k + 3] = y2;
+        segments[k + 4] = reach;
+        segmentCount++;
     }
 
     @Override

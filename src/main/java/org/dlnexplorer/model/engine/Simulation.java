@@ -110,7 +110,7 @@ public final class Simulation {
     private static boolean isFinite(Frame f) {
         if (!Double.isFinite(f.loss()) || !Double.isFinite(f.kernelDistance()) || !Double.isFinite(f.balanceDrift()))
             return false;
-        for (double s : f.singularValues()) if (!Double.isFinite(s)) return false;
+        for (int i = 0; i < f.modes(); i++) if (!Double.isFinite(f.singularValue(i))) return false;   // no copy per frame
         if (f.hasHessian() && !Double.isFinite(f.hessianMin())) return false;
         return !f.hasSharpness() || Double.isFinite(f.sharpness());
     }

@@ -149,6 +149,8 @@ public final class Frame {
     public double[] alignment() { return alignment.clone(); }
     /** W_eff row-major (n_L × n_0) */
     public double[] effectiveWeight() { return effectiveWeight.clone(); }
+    /** entry i of W_eff row-major (no copy of the whole) */
+    public double effectiveWeight(int i) { return effectiveWeight[i]; }
     /**
      * W_ℓ row-major per layer (index ℓ−1), or null for networks above 200 parameters; for the piecewise-linear
      * family [W (h × d), aᵀ (1 × h)], or null above {@link #MAX_PIECEWISE_WEIGHT_PARAMETERS}

@@ -27,6 +27,7 @@ class FrameTest {
         assertEquals(1, f.weights()[0][0], "copied out");
         assertEquals(2, f.singularValue(0));
         assertEquals(5, f.effectiveWeight()[0]);
+        assertEquals(5, f.effectiveWeight(0), "one entry, read in place");
         assertEquals(2, f.layerSingularValues()[0][0]);
     }
 
