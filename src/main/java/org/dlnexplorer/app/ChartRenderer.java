@@ -421,25 +421,23 @@ public final class ChartRenderer implements AutoCloseable {
     }
 
     /**
-     * A w × h premultiplied-ARGB image, a spare one of that size if there is one: cleared to the opaque
-     * background, or as it is when the chart about to paint it covers every pixel (clear false).
-     */
-    /**
      * What a picture starts as: the charts' opaque background (premultiplied ARGB), so that every picture
      * covers its cell and the cell draws nothing under it (a chart that paints its own background looks the same).
      */
     static final int OPAQUE_BACKGROUND = org.dlnexplorer.chart.ChartStyle.BACKGROUND.getRGB() | 0xff000000;
 
+    /**
+     * A w × h premultiplied-ARGB image, a spare one of that size if there is one: cleared to the opaque
+     * background, or as it is when the chart about to paint it covers every pixel (clear false).
+     */
     private BufferedImage blank(int w, int h, boolean clear) {
+        BufferedImage img = null;
         for (BufferedImage b : spare) {
-            if (b.getWidth() == w && b.getHeight() == h && spare.remove(b)) {
-                if (clear) Arrays.fill(((DataBufferInt) b.getRaster().getDataBuffer()).getData(), OPAQUE_BACKGROUND);
-                return b;
-            }
+            if (b.getWidth() == w && b.getHeight() == h && spare.remove(b)) { img = b; break; }
         }
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
-        if (clear) Arrays.fill(((DataBufferInt) b.getRaster().getDataBuffer()).getData(), OPAQUE_BACKGROUND);
-        return b;
+        if (img == null) img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+        if (clear) Arrays.fill(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), OPAQUE_BACKGROUND);
+        return img;
     }
 
     /** this thread's CPU time where the JVM measures it, else wall time (either only weighs views against each other) */
@@ -457,8 +455,8 @@ public final class ChartRenderer implements AutoCloseable {
         if (old != null && old.runs() == key.runs() && chart.runs() == key.runs()) chart.setCursor(key.cursorT());
         else chart.update(key.runs(), key.cursorT());
         JFreeChart jfc = chart.chart();
-        // a time chart's JFreeChart fills the whole picture with its opaque background first: no clearing before it
-        boolean coversAll = jfc != null && chart.hasTimeAxis() && jfc.getBackgroundImage() == null
+        // a chart drawn by its JFreeChart is first filled with its background: opaque, no clearing before it
+        boolean coversAll = drawnByJFreeChart(chart, jfc) && jfc.getBackgroundImage() == null
                 && jfc.getBackgroundPaint() instanceof java.awt.Color c && c.getAlpha() == 255;
         BufferedImage img = blank(key.state().width(), key.state().height(), !coversAll);
         // the image painted into is the layer target: a chart may paste a layer it drew before under the same inputs
@@ -477,8 +475,13 @@ public final class ChartRenderer implements AutoCloseable {
         return img;
     }
 
+    /** true when draw paints chart as its JFreeChart over the whole area (a time chart), else the chart draws itself */
+    private static boolean drawnByJFreeChart(ViewChart chart, JFreeChart jfc) {
+        return jfc != null && chart.hasTimeAxis();
+    }
+
     private static void draw(ViewChart chart, JFreeChart jfc, Graphics2D g, Rectangle2D area, TimeAxis[] time, ReadOut[] read) {
-        if (jfc != null && chart.hasTimeAxis()) {
+        if (drawnByJFreeChart(chart, jfc)) {
             // only the data area is wanted: no entity collection (one Shape per data item; ~20% of a chart's paint)
             ChartRenderingInfo info = new ChartRenderingInfo(null);
             jfc.draw(g, area, info);

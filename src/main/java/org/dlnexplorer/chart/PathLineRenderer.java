@@ -115,11 +115,15 @@ class PathLineRenderer extends XYLineAndShapeRenderer {
         super.drawFirstPassShape(g2, pass, series, last, path);
     }
 
-    /** the state JFreeChart makes, with the series path sized for the longest series (no growing copies) */
+    /**
+     * The state JFreeChart makes, with the series path sized for the longest series (no growing copies) where
+     * the series are built point by point; on screen they are drawn whole from the thread's arrays and the
+     * path is not used.
+     */
     @Override
     public XYItemRendererState initialise(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, XYDataset data, PlotRenderingInfo info) {
         XYItemRendererState state = super.initialise(g2, dataArea, plot, data, info);
-        if (state instanceof State s && data != null) {
+        if (state instanceof State s && data != null && !PathSimplifier.wanted(g2)) {
             int longest = 0;
             for (int i = 0; i < data.getSeriesCount(); i++) longest = Math.max(longest, data.getItemCount(i));
             s.seriesPath = new GeneralPath(Path2D.WIND_NON_ZERO, Math.max(longest, 2));

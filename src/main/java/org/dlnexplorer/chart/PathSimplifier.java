@@ -100,7 +100,7 @@ public final class PathSimplifier {
         allocate();
         Path2D.Double out = new Path2D.Double(Path2D.WIND_NON_ZERO, OUTPUT_CAPACITY);
         double[] c = new double[6];
-        double[] d = new double[2];
+        double[] d = scratch;
         n = 0;
         for (PathIterator it = shape.getPathIterator(null); !it.isDone(); it.next()) {
             int type = it.currentSegment(c);
