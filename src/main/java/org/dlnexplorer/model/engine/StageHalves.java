@@ -3,8 +3,9 @@ package org.dlnexplorer.model.engine;
 import org.dlnexplorer.model.parallel.CorePair;
 
 /**
- * One loop of {@link DormandPrince54} as two chunks for two cores: the two halves of the entries, or (the norms)
- * the error sum and the stiffness test's sums.
+ * One loop of {@link DormandPrince54} as two chunks for two cores: the two halves of the entries (for the norms,
+ * each half's sums). The caller's core takes the first half, the helper's the second, loop after loop
+ * ({@link CorePair}), so each core keeps its half of every vector in its cache.
  */
 final class StageHalves implements CorePair.Job {
     private final DormandPrince54 owner;
@@ -28,6 +29,12 @@ final class StageHalves implements CorePair.Job {
         } finally {
             y = null;
         }
+    }
+
+    /** runs loop s with state y and step h here, the first half, then the second (the pair is taken) */
+    void runHere(int s, double[] state, double step) {
+        owner.chunk(s, state, step, 0, mid);
+        owner.chunk(s, state, step, 1, mid);
     }
 
     @Override

@@ -31,10 +31,15 @@ public final class StiffnessTest {
         return afterSums(h, remaining, sums[0], sums[1]);
     }
 
-    /** out = (‖k7 − k6‖², ‖y_new − y_stage6‖²), summed in index order (DormandPrince54 may run it on the second core) */
+    /** out = (‖k7 − k6‖², ‖y_new − y_stage6‖²), summed in index order */
     static void sums(double[] k7, double[] k6, double[] yNew, double[] yStage6, double[] out) {
+        sums(k7, k6, yNew, yStage6, 0, k7.length, out);
+    }
+
+    /** the same sums over entries from … to−1, in index order (DormandPrince54 sums the halves of long states apart) */
+    static void sums(double[] k7, double[] k6, double[] yNew, double[] yStage6, int from, int to, double[] out) {
         double num = 0, den = 0;
-        for (int i = 0; i < k7.length; i++) {
+        for (int i = from; i < to; i++) {
             double dk = k7[i] - k6[i], dy = yNew[i] - yStage6[i];
             num += dk * dk;
             den += dy * dy;

@@ -8,11 +8,14 @@ import java.util.function.Supplier;
 
 /**
  * The second core for one computation at a time. One persistent daemon thread (started on first use) joins the
- * calling thread on the chunks of a {@link Job}: both take the next chunk from one counter, so a helper that is
- * late (asleep, or descheduled on a busy machine) only means that the caller does more chunks itself; nobody
- * waits for a chunk that has not started. Chunks come in phases: a chunk starts once every chunk of the earlier
- * phases has finished. Handing a job over is one counter write (and an unpark only when the helper has gone to
- * sleep: between jobs it spins for {@link #SPIN_NANOS} first). Nothing is allocated per job.
+ * calling thread on the chunks of a {@link Job}. Chunks come in phases: a chunk starts once every chunk of the
+ * earlier phases has finished. Within a phase each thread has its own chunks, the same ones job after job (the
+ * caller the even places of the phase, the helper the odd ones), so a chunk's buffers stay in one core's cache
+ * from one job to the next; a thread that has run its own chunks takes any the other has not claimed yet, so a
+ * helper that is late (asleep, or descheduled on a busy machine) only means that the caller does more chunks
+ * itself, and nobody waits for a chunk that has not started. Handing a job over is one counter write (and an
+ * unpark only when the helper has gone to sleep: between jobs it spins for {@link #SPIN_NANOS} first). Nothing
+ * is allocated per job.
  * <p>
  * {@link #acquire} gives the pair only when asked for ({@code -Ddln.trajectoryThreads=2}; off by default) and
  * where it can gain: two or more processors, not inside {@link #oneThread} (sweeps and compare sets that already
@@ -21,8 +24,9 @@ import java.util.function.Supplier;
 public final class CorePair {
     /**
      * {@code -Ddln.trajectoryThreads=2} lets a large trajectory use the second core; the default (1) keeps every
-     * trajectory on one thread: measured on this shared machine the split pays 1.1–1.4× on depth 8 width 64,
-     * and less when the other core is busy (docs/PERFORMANCE.md)
+     * trajectory on one thread: measured on this machine the split pays 1.1–1.5× on depth 8 width 64 (the halves
+     * of θ and of the partial gradients cross between the cores at every stage), and less when the other core is
+     * busy (docs/PERFORMANCE.md)
      */
     public static final String THREADS_PROPERTY = "dln.trajectoryThreads";
     /** how long the idle helper spins for the next job before it parks */
@@ -47,8 +51,10 @@ public final class CorePair {
     private static volatile CorePair instance;
 
     private final AtomicBoolean inUse = new AtomicBoolean();
-    /** the epoch of the current job in the high 32 bits, the next chunk to take in the low 32 */
+    /** the epoch of the current job in the high 32 bits, its claimed chunks (a bit each) in the low 32 */
     private final AtomicLong claim = new AtomicLong();
+    /** the most chunks a job may have (one claim bit each) */
+    public static final int MAX_CHUNKS = 32;
     /** chunks of the current job that have finished */
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicLong helperChunks = new AtomicLong();
@@ -123,6 +129,7 @@ public final class CorePair {
     /** Runs every chunk of the job, on this thread and on the helper; returns when all have finished. */
     public void run(Job j) {
         int n = j.chunks();
+        if (n > MAX_CHUNKS) throw new IllegalArgumentException(n + " chunks: at most " + MAX_CHUNKS);
         done.set(0);
         failure = null;
         epoch = (epoch + 1) & 0xFFFF_FFFFL;
@@ -137,22 +144,43 @@ public final class CorePair {
         if (f instanceof Error err) throw err;
     }
 
-    /** takes and runs chunks of job e until there are none left (or a newer job has replaced it) */
+    /**
+     * runs chunks of job e, phase by phase: in each phase first this thread's own chunks (the caller's the even
+     * places, the helper's the odd ones), then any the other thread has not claimed; returns when every chunk has
+     * been claimed (or a newer job has replaced e)
+     */
     private void work(long e, Job j, boolean onHelper) {
-        int n = j.chunks();
+        int n = j.chunks(), mine = onHelper ? 1 : 0;
+        for (int a = 0, b; a < n; a = b) {
+            b = a + 1;
+            while (b < n && j.phaseStart(b) == a) b++;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int k = a; k < b; k++) {
+                    if ((((k - a) & 1) == mine) != (pass == 0)) continue;
+                    int got = claim(e, k);
+                    if (got < 0) return;
+                    if (got == 0) continue;
+                    try {
+                        awaitDone(a);
+                        j.run(k);
+                    } catch (RuntimeException | Error t) {
+                        failure = t;
+                    }
+                    if (onHelper) helperChunks.incrementAndGet();
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** claims chunk k of job e: 1 when this thread has it, 0 when the other one has, −1 when e is over */
+    private int claim(long e, int k) {
+        long bit = 1L << k;
         for (;;) {
             long c = claim.get();
-            int k = (int) c;
-            if ((c >>> 32) != e || k >= n) return;
-            if (!claim.compareAndSet(c, c + 1)) continue;
-            try {
-                awaitDone(j.phaseStart(k));
-                j.run(k);
-            } catch (RuntimeException | Error t) {
-                failure = t;
-            }
-            if (onHelper) helperChunks.incrementAndGet();
-            done.incrementAndGet();
+            if ((c >>> 32) != e) return -1;
+            if ((c & bit) != 0) return 0;
+            if (claim.compareAndSet(c, c | bit)) return 1;
         }
     }
 

@@ -103,8 +103,13 @@ class DormandPrinceSplitTest {
 
     /** DP5 with the stiffness test from y0 until it hands over (or reaches the end); y is updated in place */
     private static Segment advance(VectorField f, double[] y, double[] grid) {
+        return advance(f, y, grid, Double.NaN);
+    }
+
+    /** the same from the first step size hStart (NaN: Hairer's starting step, whose norms are sums over n) */
+    private static Segment advance(VectorField f, double[] y, double[] grid, double hStart) {
         return new DormandPrince54(y.length).advance(f, y, grid[0], 1, grid, RTOL, ATOL, DormandPrince54.MAX_STEPS,
-                CancellationToken.NEVER, (i, t, state, steps) -> true, 0, 0, Double.NaN, new StiffnessTest());
+                CancellationToken.NEVER, (i, t, state, steps) -> true, 0, 0, hStart, new StiffnessTest());
     }
 
     @Test
@@ -135,5 +140,56 @@ class DormandPrinceSplitTest {
             assertArrayEquals(yOne, yTwo, "state at the hand-over");
         } while (CorePair.helperChunks() == before && System.nanoTime() < until);
         assertTrue(CorePair.helperChunks() > before, "the helper thread took chunks");
+    }
+
+    /** a short block repeated: the long state's norms are the block's, so its run must be the block's */
+    private static final int BLOCK = 1000, COPIES = DormandPrince54.SPLIT_MIN_LENGTH / BLOCK * 2 + 3;
+    /** the halves' partial sums against one sum in index order: last-bit differences in the step sizes only */
+    private static final double SUM_ROUNDING = 1e-13;
+    private static final double H_START = 1e-3;
+
+    /**
+     * The error norm and the stiffness test's sums of a long state are summed in halves (on the pair or, when it
+     * is taken, on this thread). Against an independent computation: the same field on one block of the state,
+     * short enough to be summed in index order, must hand over at the same step with the same state, and with the
+     * same next step size to rounding (the RMS of a repeated vector is the block's RMS). Both start from the
+     * same step size: Hairer's starting step sums its norms over all n entries (not an RMS), so it depends on n.
+     */
+    @Test
+    void aLongStatesNormsInHalvesAreTheRepeatedBlocksNorms() {
+        Random rng = new Random(43);
+        double[] rate = new double[BLOCK], y0 = new double[BLOCK];
+        for (int i = 0; i < BLOCK; i++) {
+            rate[i] = i % 97 == 0 ? 2000 : 0.5 + rng.nextDouble();   // a few fast modes: stiff once they have decayed
+            y0[i] = rng.nextGaussian();
+        }
+        int n = BLOCK * COPIES;
+        assertTrue(n >= DormandPrince54.SPLIT_MIN_LENGTH && (n / 2) % BLOCK != 0, "long, halves cut a block");
+        VectorField shortField = (y, dy) -> {
+            for (int i = 0; i < BLOCK; i++) dy[i] = -rate[i] * y[i];
+        };
+        VectorField longField = (y, dy) -> {
+            for (int i = 0; i < n; i++) dy[i] = -rate[i % BLOCK] * y[i];
+        };
+        double[] grid = {0, 50};
+        double[] yShort = y0.clone(), yLong = new double[n];
+        for (int c = 0; c < COPIES; c++) System.arraycopy(y0, 0, yLong, c * BLOCK, BLOCK);
+        Segment block = advance(shortField, yShort, grid, H_START);
+        assertEquals(Segment.Status.HAND_OVER, block.status(), "the problem turns stiff");
+        for (boolean pair : new boolean[] {false, true}) {
+            double[] y = yLong.clone();
+            Segment whole = pair ? advance(longField, y, grid, H_START)
+                    : CorePair.oneThread(() -> advance(longField, y, grid, H_START));
+            String where = pair ? "two cores (if free)" : "one thread";
+            assertEquals(block.status(), whole.status(), where + ": status");
+            assertEquals(block.steps(), whole.steps(), where + ": accepted steps");
+            assertEquals(block.evals(), whole.evals(), where + ": evaluations");
+            assertEquals(block.t(), whole.t(), SUM_ROUNDING * block.t(), where + ": hand-over time");
+            assertEquals(block.h(), whole.h(), SUM_ROUNDING * block.h(), where + ": next step size");
+            for (int c = 0; c < COPIES; c++)
+                for (int i = 0; i < BLOCK; i++)
+                    assertEquals(yShort[i], y[c * BLOCK + i], SUM_ROUNDING * (1 + Math.abs(yShort[i])),
+                            where + ": entry " + (c * BLOCK + i));
+        }
     }
 }

@@ -76,6 +76,57 @@ class CorePairTest {
         assertTrue(CorePair.helperChunks() > helperBefore, "the helper thread took chunks");
     }
 
+    /** how long a {@link Lockstep} chunk waits for its partner to start (a late helper: then it goes on) */
+    private static final long PARTNER_WAIT_NANOS = 2_000_000_000L;
+
+    /**
+     * Three phases of four chunks; chunks 2m and 2m + 1 are partners, and each waits (up to
+     * {@link #PARTNER_WAIT_NANOS}) until its partner has started, so that both threads are inside the job before
+     * either can finish a chunk and reach for the next: which thread runs which chunk is then decided by the
+     * claiming order alone, not by who happened to be free first. Each chunk records the thread that ran it.
+     */
+    private static final class Lockstep implements CorePair.Job {
+        final int n = 12;
+        final Thread[] ranBy = new Thread[n];
+        final AtomicIntegerArray started = new AtomicIntegerArray(n);
+
+        @Override public int chunks() { return n; }
+
+        @Override public int phaseStart(int chunk) { return chunk & ~3; }
+
+        @Override public void run(int chunk) {
+            ranBy[chunk] = Thread.currentThread();
+            started.set(chunk, 1);
+            long until = System.nanoTime() + PARTNER_WAIT_NANOS;
+            while (started.get(chunk ^ 1) == 0 && System.nanoTime() < until) Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Each thread runs its own places of every phase, job after job (the caller the even ones, the helper the odd
+     * ones), so the data of a chunk stays in one core's cache. With one shared counter (the earlier design) the
+     * chunk after a pair went to whichever thread was free first, about half the time the other one.
+     */
+    @Test
+    void eachThreadRunsItsOwnPlacesOfEveryPhaseJobAfterJob() {
+        Thread caller = Thread.currentThread();
+        CorePair pair = acquire();
+        assertNotNull(pair);
+        try {
+            for (int jobs = 0; jobs < 200; jobs++) {
+                Lockstep job = new Lockstep();
+                pair.run(job);
+                for (int c = 0; c < job.n; c++) {
+                    boolean callersPlace = ((c - job.phaseStart(c)) & 1) == 0;
+                    assertEquals(callersPlace, job.ranBy[c] == caller,
+                            "job " + jobs + ": chunk " + c + " ran on " + job.ranBy[c].getName());
+                }
+            }
+        } finally {
+            pair.release();
+        }
+    }
+
     /** two chunks of no work: the caller usually finishes it alone, at once, and publishes the next job */
     private static final class Tiny implements CorePair.Job {
         final AtomicIntegerArray runs = new AtomicIntegerArray(2);
