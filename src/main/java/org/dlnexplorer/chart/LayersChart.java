@@ -66,7 +66,8 @@ final class LayersChart extends XyViewChart {
             legendLine("W" + Fmt.subscript(l + 1), c, style.solid());
         }
         double[][] a = new double[n][];
-        for (int k = 0; k < n; k++) a[k] = LayerStructure.alignment(widths, fs.get(k).weights());
+        LayerStructure.Alignment alignment = new LayerStructure.Alignment(widths);
+        for (int k = 0; k < n; k++) a[k] = alignment.of(fs.get(k).weights());
         for (int l = 0; l + 1 < depth; l++) {
             double[] y = new double[n];
             for (int k = 0; k < n; k++) y[k] = a[k][l];

@@ -18,21 +18,65 @@ public final class LayerStructure {
      * has no top vector: NaN for its pairs.
      */
     public static double[] alignment(int[] widths, double[][] weights) {
-        int depth = widths.length - 1;
-        double[][] u = new double[depth][], v = new double[depth][];
-        for (int l = 0; l < depth; l++) {
-            double[][] uv = topSingularVectors(widths[l + 1], widths[l], weights[l]);
-            u[l] = uv[0];
-            v[l] = uv[1];
+        return new Alignment(widths).of(weights);
+    }
+
+    /**
+     * {@link #alignment} for many frames of one network (a view draws it for every recorded frame): the
+     * decompositions and vectors are allocated once per layer, and layers with a side of at most
+     * {@link SmallSvd#MAX_SMALL_SIDE} use one-sided Jacobi ({@link SmallSvd}), as the frames' singular values do;
+     * larger layers, and a Jacobi run that does not converge, use EJML's SVD. One instance per thread.
+     */
+    public static final class Alignment {
+        private final int[] widths;
+        private final SmallSvd[] jacobi;   // per layer, null where it does not suit
+        private final double[][] u, v;      // per layer: the top left and right singular vectors
+        private final boolean[] has;        // per layer: false when W_ℓ = 0 (no top vector)
+
+        public Alignment(int[] widths) {
+            this.widths = widths.clone();
+            int depth = widths.length - 1;
+            jacobi = new SmallSvd[depth];
+            u = new double[depth][];
+            v = new double[depth][];
+            has = new boolean[depth];
+            for (int l = 0; l < depth; l++) {
+                int rows = widths[l + 1], cols = widths[l];
+                if (SmallSvd.suits(rows, cols)) jacobi[l] = new SmallSvd(rows, cols, true);
+                u[l] = new double[rows];
+                v[l] = new double[cols];
+            }
         }
-        double[] out = new double[Math.max(0, depth - 1)];
-        for (int l = 0; l + 1 < depth; l++) {
-            if (u[l] == null || v[l + 1] == null) { out[l] = Double.NaN; continue; }
-            double d = 0;
-            for (int i = 0; i < u[l].length; i++) d += v[l + 1][i] * u[l][i];
-            out[l] = d * d;
+
+        /** ⟨v_{ℓ+1}, u_ℓ⟩² for ℓ = 1 … L−1 of the layers W_ℓ (row-major, as a frame records them); a new array */
+        public double[] of(double[][] weights) {
+            int depth = widths.length - 1;
+            for (int l = 0; l < depth; l++) has[l] = top(l, weights[l]);
+            double[] out = new double[Math.max(0, depth - 1)];
+            for (int l = 0; l + 1 < depth; l++) {
+                if (!has[l] || !has[l + 1]) { out[l] = Double.NaN; continue; }
+                // ⟨v_{ℓ+1}, u_ℓ⟩²
+                double d = 0;
+                for (int i = 0; i < u[l].length; i++) d += v[l + 1][i] * u[l][i];
+                out[l] = d * d;
+            }
+            return out;
         }
-        return out;
+
+        /** the top singular vectors of W_ℓ into u[l], v[l]; false when W_ℓ = 0 */
+        private boolean top(int l, double[] w) {
+            SmallSvd j = jacobi[l];
+            if (j != null && j.decompose(w, 0)) {
+                if (!(j.singularValue(0) > 0)) return false;
+                j.vectors(0, u[l], v[l]);
+                return true;
+            }
+            double[][] uv = topSingularVectors(widths[l + 1], widths[l], w);
+            if (uv[0] == null) return false;
+            System.arraycopy(uv[0], 0, u[l], 0, u[l].length);
+            System.arraycopy(uv[1], 0, v[l], 0, v[l].length);
+            return true;
+        }
     }
 
     /** {u, v}: the top left and right singular vectors of the rows × cols matrix w (null, null when w = 0) */
