@@ -174,10 +174,11 @@ final class LevelLabelPlot extends XYPlot {
                 if (background.contains(String.valueOf(ds.getSeriesKey(s))))
                     continue;   // series drawn as background (loss contours, at any width)
                 double px = Double.NaN, py = Double.NaN;
-                for (int i = 0; i < ds.getItemCount(s); i++) {
+                AxisMap xMap = AxisMap.of(xa, area, getDomainAxisEdge()), yMap = AxisMap.of(ya, area, getRangeAxisEdge());
+                for (int i = 0, items = ds.getItemCount(s); i < items; i++) {
                     double x = ds.getXValue(s, i), y = ds.getYValue(s, i);
-                    double jx = Double.isFinite(x) ? xa.valueToJava2D(x, area, getDomainAxisEdge()) : Double.NaN;
-                    double jy = Double.isFinite(y) ? ya.valueToJava2D(y, area, getRangeAxisEdge()) : Double.NaN;
+                    double jx = Double.isFinite(x) ? xMap.toJava2D(x) : Double.NaN;
+                    double jy = Double.isFinite(y) ? yMap.toJava2D(y) : Double.NaN;
                     if (Double.isFinite(px) && Double.isFinite(py) && Double.isFinite(jx) && Double.isFinite(jy))
                         addSegment(px, py, jx, jy, 0);
                     px = jx;

@@ -97,9 +97,10 @@ class PathLineRenderer extends XYLineAndShapeRenderer {
         Scratch w = SCRATCH.get();
         if (w.xs.length < n) { w.xs = new double[n]; w.ys = new double[n]; }
         double[] xs = w.xs, ys = w.ys;
+        AxisMap xMap = AxisMap.of(domainAxis, dataArea, xEdge), yMap = AxisMap.of(rangeAxis, dataArea, yEdge);
         for (int i = 0; i < n; i++) {
-            double tx = domainAxis.valueToJava2D(dataset.getXValue(series, first + i), dataArea, xEdge);
-            double ty = rangeAxis.valueToJava2D(dataset.getYValue(series, first + i), dataArea, yEdge);
+            double tx = xMap.toJava2D(dataset.getXValue(series, first + i));
+            double ty = yMap.toJava2D(dataset.getYValue(series, first + i));
             if (Double.isNaN(tx) || Double.isNaN(ty)) {
                 xs[i] = Double.NaN;
                 ys[i] = Double.NaN;
