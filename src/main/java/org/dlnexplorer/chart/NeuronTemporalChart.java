@@ -216,7 +216,7 @@ final class NeuronTemporalChart extends ViewChart {
     /** one renderer per layer; values beyond ±window (ν near its pole) become gaps */
     private void addLayer(int k, List<Series> lines, double window) {
         if (lines.isEmpty()) return;
-        DefaultXYDataset ds = new DefaultXYDataset();
+        DefaultXYDataset ds = new BoundedXYDataset();
         XYLineAndShapeRenderer r = new PathLineRenderer();
         int s = 0;
         for (Series l : lines) {

@@ -440,7 +440,7 @@ abstract class XyViewChart extends ViewChart {
     /** Adds a layer of lines drawn with one renderer (in order: later layers draw underneath earlier). */
     protected void addLayer(List<Line> lines) {
         if (lines.isEmpty()) return;
-        DefaultXYDataset ds = new DefaultXYDataset();
+        DefaultXYDataset ds = new BoundedXYDataset();
         XYLineAndShapeRenderer r = new PathLineRenderer();   // one path per series, simplified on screen
         int s = 0;
         for (Line l : lines) {
@@ -462,7 +462,7 @@ abstract class XyViewChart extends ViewChart {
      */
     protected void addPointLayer(List<Line> lines, Shape mark) {
         if (lines.isEmpty()) return;
-        DefaultXYDataset ds = new DefaultXYDataset();
+        DefaultXYDataset ds = new BoundedXYDataset();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         int s = 0;
         for (Line l : lines) {
