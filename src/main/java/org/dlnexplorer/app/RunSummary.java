@@ -49,13 +49,14 @@ public final class RunSummary {
     /** max over frames and modes of |σ_sim − σ_exact|, or NaN when no theory is available */
     public static double theoryDeviation(Trajectory tr) {
         TheoryResult ex = tr.exact();
-        if (ex == null || !ex.available() || ex.singularValues() == null) return Double.NaN;
-        double[][] es = ex.singularValues();
+        double[][] es = ex == null || !ex.available() ? null : ex.singularValues();   // a copy: taken once
+        if (es == null) return Double.NaN;
         double max = 0;
         int n = Math.min(es.length, tr.frames().size());
         for (int i = 0; i < n; i++) {
-            double[] s = tr.frames().get(i).singularValues();
-            for (int a = 0; a < Math.min(s.length, es[i].length); a++) max = Math.max(max, Math.abs(s[a] - es[i][a]));
+            Frame f = tr.frames().get(i);
+            for (int a = 0, m = Math.min(f.modes(), es[i].length); a < m; a++)
+                max = Math.max(max, Math.abs(f.singularValue(a) - es[i][a]));
         }
         return max;
     }

@@ -61,10 +61,12 @@ final class LossChart extends XyViewChart {
             Color c = compare ? ChartStyle.color(r) : ChartStyle.color(0);
             sim.add(new Line(run.label(), Decimator.xy(t, l, n, log, logLoss), c, style.solid()));
             TheoryResult ex = tr.exact();
-            if (ex != null && ex.available() && ex.loss() != null) {
-                double[] et = ex.t() != null ? ex.t() : t;
-                int m = Math.min(et.length, ex.loss().length);
-                exact.add(new Line(run.label() + " exact", Decimator.xy(et, ex.loss(), m, log, logLoss), c.darker(), style.dashed()));
+            double[] exLoss = ex != null && ex.available() ? ex.loss() : null;   // each accessor hands out a copy: once
+            if (exLoss != null) {
+                double[] exT = ex.t();
+                double[] et = exT != null ? exT : t;
+                int m = Math.min(et.length, exLoss.length);
+                exact.add(new Line(run.label() + " exact", Decimator.xy(et, exLoss, m, log, logLoss), c.darker(), style.dashed()));
                 anyExact = true;
             }
         }
