@@ -248,18 +248,26 @@ public final class DormandPrince54 {
                 System.arraycopy(yNew, from, y, from, to - from);
                 System.arraycopy(k7, from, k1, from, to - from);
             }
-            case DENSE -> {
-                for (int i = from; i < to; i++) {
-                    double ydiff = yNew[i] - y[i];
-                    double bspl = h * k1[i] - ydiff;
-                    r1[i] = y[i];
-                    r2[i] = ydiff;
-                    r3[i] = bspl;
-                    r4[i] = ydiff - h * k7[i] - bspl;
-                    r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-                }
-            }
+            case DENSE -> denseCoefficients(y, yNew, h, k1, k3, k4, k5, k6, k7, r1, r2, r3, r4, r5, from, to);
             default -> throw new IllegalArgumentException("no loop " + s);
+        }
+    }
+
+    /**
+     * Hairer's contd5 coefficients r1 … r5 of the step of size h from y to yNew (stages k1 … k7), entries
+     * from … to−1; the dense output is r1 + s(r2 + (1−s)(r3 + s(r4 + (1−s) r5))), s = (t − t_n)/h
+     */
+    static void denseCoefficients(double[] y, double[] yNew, double h, double[] k1, double[] k3, double[] k4,
+                                  double[] k5, double[] k6, double[] k7, double[] r1, double[] r2, double[] r3,
+                                  double[] r4, double[] r5, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double ydiff = yNew[i] - y[i];
+            double bspl = h * k1[i] - ydiff;
+            r1[i] = y[i];
+            r2[i] = ydiff;
+            r3[i] = bspl;
+            r4[i] = ydiff - h * k7[i] - bspl;
+            r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
         }
     }
 

@@ -175,15 +175,7 @@ public final class FilippovFlow {
 
     /** Hairer's contd5 coefficients of the step from y to yNew */
     private void denseCoefficients(double[] y, double h) {
-        for (int i = 0; i < n; i++) {
-            double ydiff = yNew[i] - y[i];
-            double bspl = h * k1[i] - ydiff;
-            r1[i] = y[i];
-            r2[i] = ydiff;
-            r3[i] = bspl;
-            r4[i] = ydiff - h * k7[i] - bspl;
-            r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-        }
+        DormandPrince54.denseCoefficients(y, yNew, h, k1, k3, k4, k5, k6, k7, r1, r2, r3, r4, r5, 0, n);
     }
 
     private double errorNorm(double[] y, double h, double rtol, double atol) {
