@@ -215,7 +215,8 @@ public final class DormandPrince54 {
     private void loops(int s, double[] y, double h) {
         CorePair pair = halves == null ? null : CorePair.acquire();
         if (pair == null) {
-            if (s == NORMS) halves.runHere(s, y, h);   // the halves' sums, as the pair would compute them
+            // a long state by its halves here, as the pair would (the norms are sums over each half)
+            if (halves != null) halves.runHere(s, y, h);
             else loop(s, y, h, 0, n);
             return;
         }

@@ -23,13 +23,16 @@ public final class LayerStructure {
 
     /**
      * {@link #alignment} for many frames of one network (a view draws it for every recorded frame): the
-     * decompositions and vectors are allocated once per layer, and layers with a side of at most
+     * decompositions and vectors are allocated once per layer (EJML's on first use), and layers with a side of at most
      * {@link SmallSvd#MAX_SMALL_SIDE} use one-sided Jacobi ({@link SmallSvd}), as the frames' singular values do;
      * larger layers, and a Jacobi run that does not converge, use EJML's SVD. One instance per thread.
      */
     public static final class Alignment {
         private final int[] widths;
         private final SmallSvd[] jacobi;   // per layer, null where it does not suit
+        // per layer, made on first use: EJML's SVD and its input (layers Jacobi does not suit or did not converge on)
+        private final SingularValueDecomposition_F64<DMatrixRMaj>[] ejml;
+        private final DMatrixRMaj[] ejmlInput;
         private final double[][] u, v;      // per layer: the top left and right singular vectors
         private final boolean[] has;        // per layer: false when W_ℓ = 0 (no top vector)
 
@@ -37,6 +40,10 @@ public final class LayerStructure {
             this.widths = widths.clone();
             int depth = widths.length - 1;
             jacobi = new SmallSvd[depth];
+            @SuppressWarnings("unchecked")
+            SingularValueDecomposition_F64<DMatrixRMaj>[] svds = new SingularValueDecomposition_F64[depth];
+            ejml = svds;
+            ejmlInput = new DMatrixRMaj[depth];
             u = new double[depth][];
             v = new double[depth][];
             has = new boolean[depth];
@@ -71,27 +78,38 @@ public final class LayerStructure {
                 j.vectors(0, u[l], v[l]);
                 return true;
             }
-            double[][] uv = topSingularVectors(widths[l + 1], widths[l], w);
-            if (uv[0] == null) return false;
-            System.arraycopy(uv[0], 0, u[l], 0, u[l].length);
-            System.arraycopy(uv[1], 0, v[l], 0, v[l].length);
-            return true;
+            int rows = widths[l + 1], cols = widths[l];
+            if (ejml[l] == null) {
+                ejml[l] = DecompositionFactory_DDRM.svd(rows, cols, true, true, false);
+                ejmlInput[l] = new DMatrixRMaj(rows, cols);
+            }
+            return topInto(ejml[l], ejmlInput[l], w, u[l], v[l]);
         }
     }
 
     /** {u, v}: the top left and right singular vectors of the rows × cols matrix w (null, null when w = 0) */
     static double[][] topSingularVectors(int rows, int cols, double[] w) {
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols, true, w);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(rows, cols, true, true, false);
+        double[] u = new double[rows], v = new double[cols];
+        boolean nonZero = topInto(DecompositionFactory_DDRM.svd(rows, cols, true, true, false),
+                new DMatrixRMaj(rows, cols), w, u, v);
+        return nonZero ? new double[][]{u, v} : new double[2][];
+    }
+
+    /**
+     * The top left and right singular vectors of w (row-major, m's shape) into u and v by EJML's svd, with m as
+     * its input (overwritten); false, u and v untouched, when w = 0
+     */
+    private static boolean topInto(SingularValueDecomposition_F64<DMatrixRMaj> svd, DMatrixRMaj m, double[] w,
+                                   double[] u, double[] v) {
+        System.arraycopy(w, 0, m.data, 0, m.getNumElements());
         if (!svd.decompose(m)) throw new IllegalStateException("SVD failed");
         double[] s = svd.getSingularValues();
         int top = 0;
         for (int i = 1; i < s.length; i++) if (s[i] > s[top]) top = i;
-        if (!(s[top] > 0)) return new double[2][];
+        if (!(s[top] > 0)) return false;
         DMatrixRMaj uu = svd.getU(null, false), vv = svd.getV(null, false);
-        double[] u = new double[rows], v = new double[cols];
-        for (int i = 0; i < rows; i++) u[i] = uu.get(i, top);
-        for (int j = 0; j < cols; j++) v[j] = vv.get(j, top);
-        return new double[][]{u, v};
+        for (int i = 0; i < u.length; i++) u[i] = uu.get(i, top);
+        for (int j = 0; j < v.length; j++) v[j] = vv.get(j, top);
+        return true;
     }
 }

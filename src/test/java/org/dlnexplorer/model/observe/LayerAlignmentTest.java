@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.observe;
 
+import org.dlnexplorer.model.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -17,9 +18,7 @@ class LayerAlignmentTest {
     private static final double AGREEMENT = 1e-10;
 
     private static double[] random(int rows, int cols, Random rng) {
-        double[] w = new double[rows * cols];
-        for (int i = 0; i < w.length; i++) w[i] = rng.nextGaussian();
-        return w;
+        return Fixtures.randomMatrix(rows, cols, rng, 1.0).data;
     }
 
     /** the alignment from EJML's SVD of every layer (the general path) */
