@@ -15,7 +15,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The Lanczos spectrum of ∇²ℒ against a Hessian built by central differences of the gradient (an
+ * The spectrum of ∇²ℒ (H from exact Hessian-vector products) against a Hessian built by central differences of the gradient (an
  * independent computation: no Hessian-vector product), on small networks at random points and at exact
  * saddles of the saddle-to-saddle path.
  */
@@ -37,11 +37,11 @@ class HessianSpectrumTest {
             Objective obj = new Objective(net, task);
             double[] theta = new double[net.parameterCount()];
             for (int i = 0; i < theta.length; i++) theta[i] = 0.7 * rng.nextGaussian();
-            double[] lanczos = new HessianSpectrum(obj).eigenvalues(theta);
+            double[] spectrum = new HessianSpectrum(obj).eigenvalues(theta);
             double[] fd = finiteDifferenceSpectrum(obj, theta);
             double scale = Math.max(1, Math.max(Math.abs(fd[0]), Math.abs(fd[fd.length - 1])));
             for (int i = 0; i < fd.length; i++)
-                assertEquals(fd[i], lanczos[i], FD_TOLERANCE * scale, Arrays.toString(widths) + " eigenvalue " + i);
+                assertEquals(fd[i], spectrum[i], FD_TOLERANCE * scale, Arrays.toString(widths) + " eigenvalue " + i);
         }
     }
 
