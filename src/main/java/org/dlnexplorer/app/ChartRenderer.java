@@ -46,7 +46,10 @@ import java.util.concurrent.RejectedExecutionException;
 public final class ChartRenderer implements AutoCloseable {
 
     /** What one view should show, at which pixel size (0 × 0: not visible, skip). */
-    public record ViewState(int width, int height, double azimuth, double elevation) {}
+    public record ViewState(int width, int height, double azimuth, double elevation) {
+        /** not painted */
+        public static final ViewState NONE = new ViewState(0, 0, 0, 0);
+    }
 
     /**
      * Everything the views need; runs is immutable and shared; complete: runs is a finished run set (painted

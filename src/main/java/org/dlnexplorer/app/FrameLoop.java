@@ -173,13 +173,13 @@ final class FrameLoop {
     }
 
     /**
-     * The run set every rendered view shows (with3d false: every image-based view, without the 3D
-     * hyperboloid), or null when they differ or one shows nothing yet.
+     * The run set every view on screen shows (rendered and in sight; with3d false: every image-based view,
+     * without the 3D hyperboloid), or null when they differ or one shows nothing yet.
      */
     private RunSet commonRunSet(boolean with3d) {
         RunSet shown = null;
         for (ViewCell c : panes.cells().values()) {
-            if (!c.isRendered() || (!with3d && c instanceof ViewCell.Hyperboloid h && h.isThreeD())) continue;
+            if (!panes.onScreen(c) || (!with3d && c instanceof ViewCell.Hyperboloid h && h.isThreeD())) continue;
             if (c.shown() == null) return null;
             if (shown == null) shown = c.shown();
             else if (c.shown() != shown) return null;
@@ -206,8 +206,8 @@ final class FrameLoop {
     /** Ask the chart renderer for the views' new images if anything they show changed. */
     private void requestRender() {
         if (!dirty.take(Dirty.Part.VIEWS)) return;
-        ViewsNow v = new ViewsNow(panes.states(), vm.cursorT.get(), vm.logTime.get(), vm.logLoss.get(),
-                scheduler.draft(System.nanoTime()));
+        boolean draft = scheduler.draft(System.nanoTime());
+        ViewsNow v = new ViewsNow(panes.states(draft), vm.cursorT.get(), vm.logTime.get(), vm.logLoss.get(), draft);
         paintedDraft = v.draft();
         viewsNow = v;
         paint(vm.runSet.get(), shownComplete, v);

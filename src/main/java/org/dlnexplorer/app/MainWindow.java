@@ -75,6 +75,7 @@ public final class MainWindow {
         if (panes.sweep() != null) panes.sweep().setForeground(latency.foreground());
         frames = new FrameLoop(ctx, panes, playback, status, scheduler, dirty, latency);
         grid = new ViewGrid(panes, vm, this::viewsChanged);
+        panes.setInSight(grid::inSight);
         grid.setFooter(new TimeScrubber(vm, grid.viewMenu()).node());
         exports = new ExportActions(vm, dialogs, panes::exportable);
         panes.installContextMenus(exports::chooseAndExportView);
@@ -226,6 +227,12 @@ public final class MainWindow {
     public Stage stage() { return stage; }
     /** the cells showing the run set, by view (every registered view but the sweep) */
     public Map<ViewId, ViewCell> cells() { return panes.cells(); }
+
+    /** true when the cell is rendered and within the part of the view grid in sight (not scrolled away) */
+    public boolean onScreen(ViewCell c) { return panes.onScreen(c); }
+
+    /** the view grid's scroll pane (tests scroll it) */
+    javafx.scene.control.ScrollPane viewScroll() { return grid.scrollPane(); }
     /** the sweep view in the phase-diagram pane, or null */
     public PhaseDiagramView phaseDiagram() { return panes.sweep(); }
     /** the timing hooks of the latency probe */

@@ -1,5 +1,6 @@
 package org.dlnexplorer.app;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
@@ -86,6 +87,8 @@ final class ViewGrid {
             if (maximized != null && now.stream().noneMatch(id -> id.nodeId().equals(maximized.getId()))) maximized = null;
             layout();
         });
+        // scrolled: views that come into sight need their picture (a draft skips views out of sight)
+        scroll.vvalueProperty().addListener(o -> onLayout.run());
         // a new size may fit more or fewer views per row or on screen
         area.widthProperty().addListener(o -> fitToSize());
         area.heightProperty().addListener(o -> fitToSize());
@@ -138,6 +141,21 @@ final class ViewGrid {
             layout();
         }
     }
+
+    /**
+     * Whether node n overlaps the part of the grid in sight: always when the grid does not scroll, else when
+     * n's bounds and the scroll pane's share an area (a view scrolled out of sight, or just touching the
+     * edge, is not in sight). FX thread.
+     */
+    boolean inSight(Node n) {
+        if (scroll.getContent() == null || scroll.getScene() == null) return true;
+        Bounds port = scroll.localToScene(scroll.getLayoutBounds()), b = n.localToScene(n.getLayoutBounds());
+        return Math.min(port.getMaxX(), b.getMaxX()) > Math.max(port.getMinX(), b.getMinX())
+                && Math.min(port.getMaxY(), b.getMaxY()) > Math.max(port.getMinY(), b.getMinY());
+    }
+
+    /** the grid's scroll pane (tests scroll it) */
+    ScrollPane scrollPane() { return scroll; }
 
     /** the grid (scrolling when it has more than ROWS rows) */
     Node node() { return area; }

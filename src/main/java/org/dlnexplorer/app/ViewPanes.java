@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One pane per registered view, made by the view's cell kind: an image cell (painted by the
@@ -32,6 +33,8 @@ final class ViewPanes {
     /** every cell the chart renderer paints: the cells above and the sweep's stand-in */
     private final Map<ViewId, ViewCell> painted = new EnumMap<>(ViewId.class);
     private PhaseDiagramView sweep;
+    /** whether a cell is within the part of the grid in sight ({@link ViewGrid#inSight}); all are until set */
+    private Predicate<Node> inSight = n -> true;
     /** the message cell of each sweep pane (hidden while the sweep view stands in that pane) */
     private final Map<ViewId, ViewCell> sweepMessages = new EnumMap<>(ViewId.class);
 
@@ -94,10 +97,20 @@ final class ViewPanes {
     /** the cell the renderer paints for a view, or null */
     ViewCell painted(ViewId id) { return painted.get(id); }
 
-    /** what the renderer should paint now: every painted cell's size (0 × 0 when not on screen) */
-    Map<ViewId, ChartRenderer.ViewState> states() {
+    /** Tell the panes which cells are in sight (the grid's scrolled-to part). */
+    void setInSight(Predicate<Node> p) { inSight = p; }
+
+    /** true when c is rendered and within the part of the grid in sight */
+    boolean onScreen(ViewCell c) { return c.isRendered() && inSight.test(c); }
+
+    /**
+     * What the renderer should paint now: every painted cell's size (0 × 0 when not rendered). A draft (a
+     * control is being dragged) skips the cells scrolled out of sight too: they are painted in full on release,
+     * or as drafts once scrolled into sight.
+     */
+    Map<ViewId, ChartRenderer.ViewState> states(boolean draft) {
         Map<ViewId, ChartRenderer.ViewState> states = new EnumMap<>(ViewId.class);
-        painted.forEach((id, c) -> states.put(id, c.state()));
+        painted.forEach((id, c) -> states.put(id, draft && !inSight.test(c) ? ChartRenderer.ViewState.NONE : c.state()));
         return Collections.unmodifiableMap(states);
     }
 

@@ -129,6 +129,12 @@ final class AppBench {
         ViewCell h = window.cells().get(ViewId.HYPERBOLOID);
         o.addProperty("hyperboloid3d", h instanceof ViewCell.Hyperboloid hc && hc.isThreeD());
         o.addProperty("phaseDiagram", window.phaseDiagram() != null);
+        // a drag paints the views on screen: rendered and not scrolled out of sight
+        int rendered = 0, inSight = 0;
+        for (ViewCell c : window.cells().values())
+            if (c.isRendered()) { rendered++; if (window.onScreen(c)) inSight++; }
+        o.addProperty("viewsRendered", rendered);
+        o.addProperty("viewsInSight", inSight);
         o.addProperty("cores", Runtime.getRuntime().availableProcessors());
         return o;
     }
