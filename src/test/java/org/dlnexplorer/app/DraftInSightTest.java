@@ -1,6 +1,5 @@
 package org.dlnexplorer.app;
 
-import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.dlnexplorer.chart.ViewId;
 import org.dlnexplorer.model.observe.RunSet;
@@ -53,24 +52,14 @@ class DraftInSightTest {
         });
     }
 
-    /** drags log₁₀ τ once per pulse for the given seconds; during it, runs probe each pulse (FX thread) */
+    /** drags log₁₀ τ once per pulse for the given seconds; before each change, probe looks (FX thread) */
     private void drag(double seconds, java.util.function.DoubleConsumer probe) throws Exception {
         ViewModel vm = window.viewModel();
         double from = fx(vm.logScale::get);
-        boolean[] done = {false};
-        long[] t0 = {0};
-        AnimationTimer drag = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (t0[0] == 0) t0[0] = now;
-                double s = (now - t0[0]) / 1e9;
-                probe.accept(s);
-                if (s > seconds) { stop(); done[0] = true; return; }
-                vm.logScale.set(from - 0.8 * s / seconds);   // one change per pulse
-            }
-        };
-        fx(() -> { drag.start(); return null; });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> done[0]));
+        TestWindows.eachPulse(seconds, s -> {
+            probe.accept(s);
+            vm.logScale.set(from - 0.8 * s / seconds);   // one change per pulse
+        });
     }
 
     private static java.util.Set<RunSet> identitySet() {

@@ -48,20 +48,11 @@ class DraftOnDragTest {
         awaitSettled();
         assertFalse(WaitForAsyncUtils.asyncFx(this::anyDraft).get(), "the first picture is in full quality");
         ViewModel vm = window.viewModel();
-        boolean[] sawDraft = {false}, done = {false};
-        long[] t0 = {0};
-        AnimationTimer drag = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (t0[0] == 0) t0[0] = now;
-                double s = (now - t0[0]) / 1e9;
-                sawDraft[0] |= anyDraft();
-                if (s > 2) { stop(); done[0] = true; return; }
-                vm.delta.set(-0.9 + 0.9 * s);   // one change per pulse
-            }
-        };
-        WaitForAsyncUtils.asyncFx(drag::start).get();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> done[0]).get());
+        boolean[] sawDraft = {false};
+        TestWindows.eachPulse(2, s -> {
+            sawDraft[0] |= anyDraft();
+            vm.delta.set(-0.9 + 0.9 * s);   // one change per pulse
+        });
         assertTrue(sawDraft[0], "drafts are shown while dragging");
         awaitSettled();
         // released: every view in full quality, exactly the picture of a painter that never drew a draft

@@ -31,6 +31,26 @@ final class TestWindows {
         return window;
     }
 
+    /**
+     * A drag as a hand makes it: every pulse for the given seconds, step gets the seconds since the first pulse
+     * (FX thread: look at the window, then make the pulse's change); returns once the last pulse ran.
+     */
+    static void eachPulse(double seconds, java.util.function.DoubleConsumer step) throws Exception {
+        boolean[] done = {false};
+        long[] t0 = {0};
+        javafx.animation.AnimationTimer drag = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (t0[0] == 0) t0[0] = now;
+                double s = (now - t0[0]) / 1e9;
+                if (s > seconds) { stop(); done[0] = true; return; }
+                step.accept(s);
+            }
+        };
+        fx(() -> { drag.start(); return null; });
+        WaitForAsyncUtils.waitFor((long) Math.ceil(seconds) + 60, TimeUnit.SECONDS, () -> fx(() -> done[0]));
+    }
+
     /** c on the FX thread, waiting up to 20 s for its result */
     static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
