@@ -90,8 +90,9 @@ class ViewGridFillTest {
         }
         for (Node n : under) {
             javafx.scene.layout.Background b = ((javafx.scene.layout.Region) n).getBackground();
-            assertTrue(b == null || b.getFills().stream().allMatch(f -> f.getFill().equals(javafx.scene.paint.Color.TRANSPARENT)),
-                    n + " draws a background under the views: " + (b == null ? null : b.getFills()));
+            // not even a transparent fill: Prism's software pipeline blends it over every dirty rectangle (at
+            // 1280 × 800, where the grid scrolls, 70% of the render thread while dragging)
+            assertTrue(b == null || b.getFills().isEmpty(), n + " draws a background under the views: " + (b == null ? null : b.getFills()));
         }
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> cell.image() != null));
         WaitForAsyncUtils.waitForFxEvents();
