@@ -165,6 +165,7 @@ final class LevelLabelPlot extends XYPlot {
             XYItemRenderer r = getRenderer(d);
             if (ds == null || r == null) continue;
             ValueAxis xa = getDomainAxisForDataset(d), ya = getRangeAxisForDataset(d);
+            AxisMap xMap = AxisMap.of(xa, area, getDomainAxisEdge()), yMap = AxisMap.of(ya, area, getRangeAxisEdge());
             for (int s = 0; s < ds.getSeriesCount(); s++) {
                 if (!r.isSeriesVisible(s)) continue;
                 if (r instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer lr && !lr.getItemLineVisible(s, 0))
@@ -174,7 +175,6 @@ final class LevelLabelPlot extends XYPlot {
                 if (background.contains(String.valueOf(ds.getSeriesKey(s))))
                     continue;   // series drawn as background (loss contours, at any width)
                 double px = Double.NaN, py = Double.NaN;
-                AxisMap xMap = AxisMap.of(xa, area, getDomainAxisEdge()), yMap = AxisMap.of(ya, area, getRangeAxisEdge());
                 for (int i = 0, items = ds.getItemCount(s); i < items; i++) {
                     double x = ds.getXValue(s, i), y = ds.getYValue(s, i);
                     double jx = Double.isFinite(x) ? xMap.toJava2D(x) : Double.NaN;

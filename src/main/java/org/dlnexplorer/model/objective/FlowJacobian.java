@@ -107,19 +107,7 @@ public final class FlowJacobian {
     /** M = D H D from n products, symmetrised, and its full eigen-decomposition */
     private Spectrum denseSpectrum(double[] theta) {
         DMatrixRMaj m = new DMatrixRMaj(n, n);
-        double[] e = new double[n], col = new double[n];
-        for (int c = 0; c < n; c++) {
-            e[c] = 1.0;
-            applyM(theta, e, col);
-            e[c] = 0.0;
-            for (int r = 0; r < n; r++) m.data[r * n + c] = col[r];
-        }
-        for (int r = 0; r < n; r++)
-            for (int c = r + 1; c < n; c++) {
-                double s = 0.5 * (m.data[r * n + c] + m.data[c * n + r]);
-                m.data[r * n + c] = s;
-                m.data[c * n + r] = s;
-            }
+        DenseSymmetric.fill(n, (x, mx) -> applyM(theta, x, mx), new double[n], new double[n], m);
         return eigen(m);
     }
 

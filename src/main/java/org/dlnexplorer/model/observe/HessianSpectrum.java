@@ -1,5 +1,6 @@
 package org.dlnexplorer.model.observe;
 
+import org.dlnexplorer.model.objective.DenseSymmetric;
 import org.dlnexplorer.model.objective.Objective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -50,21 +51,8 @@ public final class HessianSpectrum {
 
     /** every eigenvalue of ∇²ℒ(θ), ascending, with multiplicity */
     public double[] eigenvalues(double[] theta) {
-        double[] a = h.data;
-        // column j of H: H e_j
-        for (int j = 0; j < n; j++) {
-            e[j] = 1.0;
-            objective.trainableHessianVector(theta, e, column);
-            e[j] = 0.0;
-            for (int i = 0; i < n; i++) a[i * n + j] = column[i];
-        }
-        // H ← (H + Hᵀ)/2
-        for (int i = 0; i < n; i++)
-            for (int j = i + 1; j < n; j++) {
-                double s = 0.5 * (a[i * n + j] + a[j * n + i]);
-                a[i * n + j] = s;
-                a[j * n + i] = s;
-            }
+        // H from its columns H e_j, symmetrised
+        DenseSymmetric.fill(n, (v, hv) -> objective.trainableHessianVector(theta, v, hv), e, column, h);
         if (!eig.decompose(h)) throw new IllegalStateException("symmetric eigen-decomposition of the Hessian failed");
         double[] ev = new double[n];
         for (int i = 0; i < n; i++) ev[i] = eig.getEigenvalue(i).real;
